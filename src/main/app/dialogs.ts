@@ -1,0 +1,45 @@
+/** Shell channels: native dialogs for choosing case files. */
+import type { BrowserWindow, Dialog } from 'electron';
+import { join } from 'node:path';
+import type { Handlers, ShellChannel } from '../../shared/api';
+import { CASE_FILE_EXTENSION } from '../engine/case/format';
+
+const caseFilter = { name: 'Dossier case', extensions: [CASE_FILE_EXTENSION.slice(1)] };
+
+export function createShellHandlers(
+  dialog: Dialog,
+  window: () => BrowserWindow | null,
+  documentsFolder: string,
+): Handlers<ShellChannel> {
+  return {
+    'shell.chooseNewCasePath': async ({ suggestedName }) => {
+      const owner = window();
+      const options = {
+        title: 'Create case file',
+        buttonLabel: 'Create',
+        defaultPath: join(documentsFolder, `${safeFileName(suggestedName)}${CASE_FILE_EXTENSION}`),
+        filters: [caseFilter],
+        properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[],
+      };
+      const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+      if (result.canceled || !result.filePath) return null;
+      return result.filePath.endsWith(CASE_FILE_EXTENSION) ? result.filePath : `${result.filePath}${CASE_FILE_EXTENSION}`;
+    },
+    'shell.chooseCaseToOpen': async () => {
+      const owner = window();
+      const options = {
+        title: 'Open case file',
+        filters: [caseFilter],
+        properties: ['openFile'] as 'openFile'[],
+      };
+      const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+  };
+}
+
+/** A file name from a case title: no path separators or characters Windows refuses. */
+export function safeFileName(title: string): string {
+  const cleaned = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return cleaned.slice(0, 120) || 'Untitled case';
+}

@@ -1,0 +1,46 @@
+/**
+ * The IPC gateway: the only way in from the renderer. It refuses unknown channels and frames that
+ * are not our own page, validates every payload against the contract, and only then hands the call
+ * to the engine worker or to the shell's own handlers.
+ */
+import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
+import type { Result, ShellChannel, Handlers } from '../../shared/api';
+import { channels, engineChannels, isChannel } from '../../shared/api';
+import { createDispatcher, describeIssues } from '../../shared/rpc';
+
+export interface GatewayOptions {
+  /** Answers engine channels (the worker host in the app). */
+  readonly engine: (channel: string, input: unknown) => Promise<Result<unknown>>;
+  /** Answers shell channels: dialogs and the operating system. */
+  readonly shell: Handlers<ShellChannel>;
+  /** True only for the main frame of a Dossier window showing the app's own page. */
+  readonly isTrustedFrame: (frame: WebFrameMain | null) => boolean;
+}
+
+/** Registers one `ipcMain.handle` per contract channel and returns the dispatcher it uses. */
+export function registerGateway(ipcMain: IpcMain, options: GatewayOptions): (event: IpcMainInvokeEvent, channel: string, input: unknown) => Promise<Result<unknown>> {
+  const shellDispatch = createDispatcher(options.shell);
+
+  const handle = async (event: IpcMainInvokeEvent, channel: string, input: unknown): Promise<Result<unknown>> => {
+    if (!options.isTrustedFrame(event.senderFrame)) {
+      return { ok: false, error: { code: 'forbidden-sender', message: 'This call did not come from a Dossier window.' } };
+    }
+    if (!isChannel(channel)) {
+      return { ok: false, error: { code: 'unknown-channel', message: `There is no channel called ${channel}.` } };
+    }
+    if (!Object.hasOwn(engineChannels, channel)) return shellDispatch(channel, input);
+    const parsed = channels[channel].input.safeParse(input);
+    if (!parsed.success) {
+      return {
+        ok: false,
+        error: { code: 'invalid-input', message: `${channel} was called with bad input: ${describeIssues(parsed.error)}` },
+      };
+    }
+    return options.engine(channel, parsed.data);
+  };
+
+  for (const channel of Object.keys(channels)) {
+    ipcMain.handle(channel, (event, input: unknown) => handle(event, channel, input));
+  }
+  return handle;
+}

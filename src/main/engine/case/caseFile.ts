@@ -1,0 +1,226 @@
+/**
+ * Opening and creating case files, defensively: a file is read as bytes and judged before SQLite
+ * touches it, so a text file, another application's database or a newer Dossier's case is refused
+ * without a single byte written.
+ */
+import Database from 'better-sqlite3';
+import type { Database as SqliteDatabase } from 'better-sqlite3';
+import { closeSync, constants, copyFileSync, existsSync, linkSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
+import type { Stats } from 'node:fs';
+import { accessSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { DossierError } from '../../../shared/errors';
+import { DOSSIER_APPLICATION_ID, HEADER_BYTES, parseHeader } from './format';
+import { SCHEMA_VERSION, migrate } from './migrations';
+import { recordHistory } from './history';
+
+export interface CaseFileOptions {
+  /** Path of a better-sqlite3 addon built for this runtime (the app passes Electron's build). */
+  readonly nativeBinding?: string;
+}
+
+/** An open case: the connection and the path it came from. */
+export interface CaseFile {
+  readonly db: SqliteDatabase;
+  readonly path: string;
+}
+
+/** Opens an existing case file for reading and writing, or throws a DossierError saying why not. */
+export function openCaseFile(path: string, options: CaseFileOptions = {}): CaseFile {
+  const absolute = resolve(path);
+  inspectBeforeOpening(path, absolute);
+  const db = connect(absolute, options);
+  try {
+    checkIntegrity(db, path);
+    configure(db);
+    migrate(db, path);
+    return { db, path: absolute };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/**
+ * Creates a new case file. It is built under a temporary name and linked into place only when
+ * complete, so a failure leaves nothing behind and an existing file is never overwritten.
+ */
+export function createCaseFile(path: string, title: string, options: CaseFileOptions = {}): CaseFile {
+  const absolute = resolve(path);
+  if (existsSync(absolute)) {
+    throw new DossierError('already-exists', `${path} already exists; choose another name, or open it instead.`);
+  }
+  const folder = dirname(absolute);
+  if (!existsSync(folder)) {
+    throw new DossierError('not-found', `The folder ${folder} does not exist; create it first or choose another place.`);
+  }
+  const building = `${absolute}.creating-${process.pid}-${Date.now()}`;
+  const db = connect(building, options);
+  try {
+    db.pragma(`application_id = ${DOSSIER_APPLICATION_ID}`);
+    db.pragma('foreign_keys = ON');
+    migrate(db, path);
+    const now = new Date().toISOString();
+    db.transaction(() => {
+      db.prepare('INSERT INTO case_meta (id, title, description, created_at, updated_at) VALUES (1, ?, ?, ?, ?)').run(
+        title,
+        '',
+        now,
+        now,
+      );
+      recordHistory(db, 'case.create', { title, schemaVersion: SCHEMA_VERSION });
+    })();
+    db.close();
+    placeNewFile(building, absolute, path);
+  } catch (error) {
+    if (db.open) db.close();
+    removeQuietly(building);
+    throw error;
+  }
+  return openCaseFile(absolute, options);
+}
+
+function placeNewFile(building: string, target: string, label: string): void {
+  try {
+    linkSync(building, target);
+  } catch (error) {
+    if (isErrorCode(error, 'EEXIST')) {
+      throw new DossierError('already-exists', `${label} already exists; choose another name, or open it instead.`);
+    }
+    // Some file systems (FAT, some network shares) have no hard links; copy without clobbering.
+    copyFileSync(building, target, constants.COPYFILE_EXCL);
+  } finally {
+    removeQuietly(building);
+  }
+}
+
+function inspectBeforeOpening(label: string, absolute: string): void {
+  let stats: Stats;
+  try {
+    stats = statSync(absolute);
+  } catch (error) {
+    if (isErrorCode(error, 'ENOENT')) {
+      throw new DossierError('not-found', `${label} does not exist; check the path, or create a new case.`);
+    }
+    throw new DossierError('not-found', `${label} cannot be read (${describe(error)}); check its permissions.`);
+  }
+  if (stats.isDirectory()) {
+    throw new DossierError('not-a-case', `${label} is a folder, not a Dossier case file; choose a .dossier file.`);
+  }
+  const header = parseHeader(readHead(absolute, label));
+  if (header.kind === 'empty') {
+    throw new DossierError(
+      'not-a-case',
+      `${label} is empty (0 bytes), so it is not a Dossier case file; choose a .dossier file or create a new case.`,
+    );
+  }
+  if (header.kind === 'not-sqlite') {
+    throw new DossierError(
+      'not-a-case',
+      `${label} is not a Dossier case file (it is not an SQLite database); choose a .dossier file.`,
+    );
+  }
+  if (header.applicationId !== DOSSIER_APPLICATION_ID) {
+    throw new DossierError(
+      'foreign-database',
+      `${label} is an SQLite database of another application, not a Dossier case; Dossier leaves it untouched. ` +
+        'Choose a .dossier file.',
+    );
+  }
+  if (header.userVersion > SCHEMA_VERSION) {
+    throw new DossierError(
+      'newer-schema',
+      `${label} was written by a newer Dossier (case format v${header.userVersion}; this version reads up to ` +
+        `v${SCHEMA_VERSION}). Update Dossier to open it; the file was not changed.`,
+    );
+  }
+  if (isReadOnly(absolute, stats)) {
+    throw new DossierError(
+      'read-only',
+      `${label} is read-only, and Dossier must be able to save to a case file. ` +
+        'Copy it to a folder you can write to, or make it writable, then open it again.',
+    );
+  }
+}
+
+// Root can write to a file whatever its mode, so the mode bits are checked as well as access().
+function isReadOnly(absolute: string, stats: Stats): boolean {
+  if ((stats.mode & 0o222) === 0) return true;
+  try {
+    accessSync(absolute, constants.W_OK);
+    accessSync(dirname(absolute), constants.W_OK);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function readHead(absolute: string, label: string): Uint8Array {
+  const buffer = Buffer.alloc(HEADER_BYTES);
+  let descriptor: number | undefined;
+  try {
+    descriptor = openSync(absolute, 'r');
+    const length = readSync(descriptor, buffer, 0, HEADER_BYTES, 0);
+    return buffer.subarray(0, length);
+  } catch (error) {
+    throw new DossierError('not-found', `${label} cannot be read (${describe(error)}); check its permissions.`);
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
+  }
+}
+
+function connect(absolute: string, options: CaseFileOptions): SqliteDatabase {
+  const db = new Database(absolute, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  // First thing on every connection: a case file may come from anyone, so its schema's triggers
+  // and views must not call functions with side effects.
+  db.pragma('trusted_schema = OFF');
+  return db;
+}
+
+function checkIntegrity(db: SqliteDatabase, label: string): void {
+  let problems: string[];
+  try {
+    problems = (db.pragma('quick_check(5)') as { quick_check: string }[]).map((row) => row.quick_check);
+  } catch (error) {
+    throw corrupt(label, describe(error));
+  }
+  if (problems.length !== 1 || problems[0] !== 'ok') throw corrupt(label, problems.join('; '));
+  const applicationId = db.pragma('application_id', { simple: true });
+  if (applicationId !== DOSSIER_APPLICATION_ID) throw corrupt(label, 'its application id changed while opening');
+}
+
+function corrupt(label: string, detail: string): DossierError {
+  return new DossierError(
+    'corrupt',
+    `${label} is damaged (SQLite integrity check: ${detail}). Dossier did not write to it; restore it from a backup.`,
+  );
+}
+
+function configure(db: SqliteDatabase): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+}
+
+function removeQuietly(path: string): void {
+  for (const candidate of [path, `${path}-journal`, `${path}-wal`, `${path}-shm`]) {
+    try {
+      unlinkSync(candidate);
+    } catch {
+      // Already gone, which is what we want.
+    }
+  }
+}
+
+function isErrorCode(error: unknown, code: string): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The file name alone, for short labels such as window titles. */
+export function caseFileName(path: string): string {
+  return basename(path);
+}

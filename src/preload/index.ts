@@ -1,0 +1,30 @@
+/**
+ * The preload: exposes `window.dossier`, built from the contract's channel and event names. The page
+ * never sees ipcRenderer itself, only calls to named channels.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import type { IpcRendererEvent } from 'electron';
+import type { DossierBridge, EventName, EventPayload, Result } from '../shared/api';
+import { isChannel, isEventName } from '../shared/api';
+
+const bridge = {
+  invoke(channel, input) {
+    if (!isChannel(channel)) {
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'unknown-channel', message: `There is no channel called ${String(channel)}.` },
+      } as const);
+    }
+    return ipcRenderer.invoke(channel, input) as Promise<Result<never>>;
+  },
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) {
+    if (!isEventName(event)) throw new Error(`There is no event called ${String(event)}.`);
+    const wrapped = (_event: IpcRendererEvent, payload: EventPayload<E>): void => listener(payload);
+    ipcRenderer.on(event, wrapped);
+    return () => {
+      ipcRenderer.removeListener(event, wrapped);
+    };
+  },
+} satisfies DossierBridge;
+
+contextBridge.exposeInMainWorld('dossier', bridge);

@@ -1,0 +1,60 @@
+/** react-query hooks over the engine's case channels. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CaseInfo } from '../../../shared/api';
+import { call } from './client';
+
+export const queryKeys = {
+  currentCase: ['cases', 'current'] as const,
+  recentCases: ['cases', 'recent'] as const,
+};
+
+export function useCurrentCase() {
+  return useQuery({ queryKey: queryKeys.currentCase, queryFn: () => call('cases.current', {}) });
+}
+
+export function useRecentCases() {
+  return useQuery({ queryKey: queryKeys.recentCases, queryFn: () => call('cases.recent', {}) });
+}
+
+/** After a case opens, changes or closes: the current case is known, the recent list is stale. */
+function useCaseChanged() {
+  const client = useQueryClient();
+  return (info: CaseInfo | null) => {
+    client.setQueryData(queryKeys.currentCase, info);
+    void client.invalidateQueries({ queryKey: queryKeys.recentCases });
+  };
+}
+
+export function useCreateCase() {
+  const changed = useCaseChanged();
+  return useMutation({
+    mutationFn: (input: { path: string; title: string }) => call('cases.create', input),
+    onSuccess: changed,
+  });
+}
+
+export function useOpenCase() {
+  const changed = useCaseChanged();
+  return useMutation({ mutationFn: (path: string) => call('cases.open', { path }), onSuccess: changed });
+}
+
+export function useCloseCase() {
+  const changed = useCaseChanged();
+  return useMutation({ mutationFn: () => call('cases.close', {}), onSuccess: () => changed(null) });
+}
+
+export function useUpdateCase() {
+  const changed = useCaseChanged();
+  return useMutation({
+    mutationFn: (patch: { title?: string; description?: string }) => call('cases.update', patch),
+    onSuccess: changed,
+  });
+}
+
+export function useForgetRecent() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (path: string) => call('cases.forgetRecent', { path }),
+    onSuccess: (list) => client.setQueryData(queryKeys.recentCases, list),
+  });
+}

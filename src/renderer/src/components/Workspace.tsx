@@ -1,0 +1,92 @@
+/** The workspace of an open case: header, left rail of views, the view, and a status bar. */
+import { ActionIcon, AppShell, Box, Group, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { IconPencil, IconX } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { CaseInfo } from '../../../shared/api';
+import { CaseDetailsModal } from '../features/cases/CaseDetailsModal';
+import type { CaseCommands } from '../features/cases/useCaseCommands';
+import { ComingNext } from './ComingNext';
+import { modKey } from './format';
+import { ThemeToggle } from './ThemeToggle';
+import type { ViewId } from './views';
+import { views } from './views';
+import classes from './Workspace.module.css';
+
+export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands: CaseCommands }) {
+  const [viewId, setViewId] = useState<ViewId>('documents');
+  const [detailsOpened, setDetailsOpened] = useState(false);
+  const view = views.find((candidate) => candidate.id === viewId) ?? views[0]!;
+
+  useHotkeys(views.map((candidate, index) => [`mod+${index + 1}`, () => setViewId(candidate.id)]));
+
+  return (
+    <AppShell header={{ height: 48 }} navbar={{ width: 76, breakpoint: 0 }} footer={{ height: 26 }} padding={0}>
+      <AppShell.Header>
+        <Group h="100%" px="sm" justify="space-between" wrap="nowrap">
+          <Group gap={6} wrap="nowrap" miw={0}>
+            <UnstyledButton
+              className={classes.title}
+              onClick={() => setDetailsOpened(true)}
+              aria-label="Edit case title and description"
+            >
+              <Group gap={6} wrap="nowrap">
+                <Text fw={600} truncate data-testid="case-title">
+                  {caseInfo.title}
+                </Text>
+                <IconPencil size={14} className={classes.pencil} aria-hidden />
+              </Group>
+            </UnstyledButton>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <ThemeToggle />
+            <Tooltip label={`Close case (${modKey}+W)`}>
+              <ActionIcon variant="default" size="lg" aria-label="Close case" onClick={() => void commands.closeCase()}>
+                <IconX size={18} />
+              </ActionIcon>
+            </Tooltip>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar>
+        <Stack gap={2} p={4} component="nav" aria-label="Views">
+          {views.map((candidate, index) => {
+            const Icon = candidate.icon;
+            return (
+              <Tooltip key={candidate.id} label={`${candidate.label} (${modKey}+${index + 1})`} position="right">
+                <UnstyledButton
+                  className={classes.railButton}
+                  data-active={candidate.id === viewId || undefined}
+                  aria-current={candidate.id === viewId ? 'page' : undefined}
+                  onClick={() => setViewId(candidate.id)}
+                >
+                  <Icon size={22} stroke={1.5} />
+                  <Text size="10px" mt={2}>
+                    {candidate.label}
+                  </Text>
+                </UnstyledButton>
+              </Tooltip>
+            );
+          })}
+        </Stack>
+      </AppShell.Navbar>
+      <AppShell.Main className={classes.main}>
+        <Box h="100%">
+          <ComingNext view={view} caseInfo={caseInfo} />
+        </Box>
+      </AppShell.Main>
+      <AppShell.Footer>
+        <Group h="100%" px="sm" justify="space-between" gap="md" wrap="nowrap" className={classes.status}>
+          <Text size="xs" c="dimmed" truncate title={caseInfo.path}>
+            {caseInfo.path}
+          </Text>
+          <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+            {caseInfo.counts.documents} documents · {caseInfo.counts.entities} entities · {caseInfo.counts.links} links ·
+            format v{caseInfo.schemaVersion}
+          </Text>
+        </Group>
+      </AppShell.Footer>
+      <CaseDetailsModal opened={detailsOpened} onClose={() => setDetailsOpened(false)} caseInfo={caseInfo} />
+    </AppShell>
+  );
+}

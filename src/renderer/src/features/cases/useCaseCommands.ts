@@ -1,0 +1,127 @@
+/**
+ * The case commands (new, open, open a path, close) in one place, reached alike from buttons, the
+ * keyboard, the native menu and the OS (a case given at launch).
+ */
+import { useHotkeys } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useCallback, useEffect, useState } from 'react';
+import type { MenuCommand } from '../../../../shared/api';
+import { call, errorMessage, subscribe } from '../../api/client';
+import { useCloseCase, useCreateCase, useOpenCase } from '../../api/queries';
+
+export interface CaseCommands {
+  readonly newCaseOpened: boolean;
+  readonly busy: boolean;
+  startNewCase(): void;
+  cancelNewCase(): void;
+  createCase(title: string): Promise<boolean>;
+  chooseAndOpenCase(): Promise<void>;
+  openCase(path: string): Promise<void>;
+  closeCase(): Promise<void>;
+}
+
+export function notifyError(title: string, error: unknown): void {
+  notifications.show({ color: 'red', title, message: errorMessage(error), autoClose: 10_000 });
+}
+
+export function useCaseCommands(): CaseCommands {
+  const [newCaseOpened, setNewCaseOpened] = useState(false);
+  const createMutation = useCreateCase();
+  const openMutation = useOpenCase();
+  const closeMutation = useCloseCase();
+  const busy = createMutation.isPending || openMutation.isPending || closeMutation.isPending;
+
+  const openCase = useCallback(
+    async (path: string) => {
+      try {
+        await openMutation.mutateAsync(path);
+      } catch (error) {
+        notifyError('Could not open the case', error);
+      }
+    },
+    [openMutation],
+  );
+
+  const chooseAndOpenCase = useCallback(async () => {
+    try {
+      const path = await call('shell.chooseCaseToOpen', {});
+      if (path) await openMutation.mutateAsync(path);
+    } catch (error) {
+      notifyError('Could not open the case', error);
+    }
+  }, [openMutation]);
+
+  const createCase = useCallback(
+    async (title: string): Promise<boolean> => {
+      try {
+        const path = await call('shell.chooseNewCasePath', { suggestedName: title });
+        if (!path) return false;
+        await createMutation.mutateAsync({ path, title });
+        setNewCaseOpened(false);
+        return true;
+      } catch (error) {
+        notifyError('Could not create the case', error);
+        return false;
+      }
+    },
+    [createMutation],
+  );
+
+  const closeCase = useCallback(async () => {
+    try {
+      await closeMutation.mutateAsync();
+    } catch (error) {
+      notifyError('Could not close the case', error);
+    }
+  }, [closeMutation]);
+
+  const run = useCallback(
+    (command: MenuCommand) => {
+      switch (command.command) {
+        case 'case.new':
+          setNewCaseOpened(true);
+          return;
+        case 'case.open':
+          void chooseAndOpenCase();
+          return;
+        case 'case.close':
+          void closeCase();
+          return;
+        case 'case.openPath':
+          void openCase(command.path);
+          return;
+      }
+    },
+    [chooseAndOpenCase, closeCase, openCase],
+  );
+
+  useEffect(() => subscribe('menu.command', run), [run]);
+
+  // A case the app was launched with (double-clicked file, command line) opens once, at start.
+  useEffect(() => {
+    call('shell.takeLaunchCase', {}).then(
+      (path) => {
+        if (path) run({ command: 'case.openPath', path });
+      },
+      (error: unknown) => notifyError('Could not open the case', error),
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on start
+  }, []);
+
+  useHotkeys([
+    ['mod+N', () => run({ command: 'case.new' })],
+    ['mod+O', () => run({ command: 'case.open' })],
+    ['mod+W', () => run({ command: 'case.close' })],
+  ]);
+
+  return {
+    newCaseOpened,
+    busy,
+    startNewCase: () => setNewCaseOpened(true),
+    cancelNewCase: () => setNewCaseOpened(false),
+    createCase,
+    chooseAndOpenCase,
+    openCase,
+    closeCase,
+  };
+}

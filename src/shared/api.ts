@@ -1,0 +1,158 @@
+/**
+ * The one contract between the renderer and the engine: namespaced channels, each with a zod
+ * schema for its input and output, and typed push events. The preload's `window.dossier`, the
+ * main-process gateway, the engine's handlers and the renderer's client are all typed from here.
+ */
+import { z } from 'zod';
+
+/** The most a case title may hold; longer titles are refused with a message, not truncated. */
+export const MAX_TITLE_LENGTH = 200;
+/** The most a case description may hold. */
+export const MAX_DESCRIPTION_LENGTH = 20_000;
+
+const casePath = z.string().trim().min(1, 'a case file path is required').max(4096);
+const caseTitle = z
+  .string()
+  .trim()
+  .min(1, 'a case needs a title')
+  .max(MAX_TITLE_LENGTH, `a case title has at most ${MAX_TITLE_LENGTH} characters`);
+const emptyInput = z.object({}).strict();
+
+/** What the workspace shows about the open case. */
+export const CaseInfoSchema = z.object({
+  path: z.string(),
+  title: z.string(),
+  description: z.string(),
+  schemaVersion: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  counts: z.object({
+    documents: z.number().int(),
+    entities: z.number().int(),
+    links: z.number().int(),
+  }),
+});
+export type CaseInfo = z.infer<typeof CaseInfoSchema>;
+
+/** One entry of the recent cases list; `exists` is false when the file has moved or gone. */
+export const RecentCaseSchema = z.object({
+  path: z.string(),
+  title: z.string(),
+  openedAt: z.string(),
+  exists: z.boolean(),
+});
+export type RecentCase = z.infer<typeof RecentCaseSchema>;
+
+/** Channels the engine answers (in a worker thread in the app, in-process in the CLI and tests). */
+export const engineChannels = {
+  'cases.create': {
+    input: z.object({ path: casePath, title: caseTitle }).strict(),
+    output: CaseInfoSchema,
+  },
+  'cases.open': { input: z.object({ path: casePath }).strict(), output: CaseInfoSchema },
+  'cases.close': { input: emptyInput, output: z.null() },
+  'cases.current': { input: emptyInput, output: CaseInfoSchema.nullable() },
+  'cases.update': {
+    input: z
+      .object({
+        title: caseTitle.optional(),
+        description: z
+          .string()
+          .max(MAX_DESCRIPTION_LENGTH, `a description has at most ${MAX_DESCRIPTION_LENGTH} characters`)
+          .optional(),
+      })
+      .strict(),
+    output: CaseInfoSchema,
+  },
+  'cases.recent': { input: emptyInput, output: z.array(RecentCaseSchema) },
+  'cases.forgetRecent': { input: z.object({ path: casePath }).strict(), output: z.array(RecentCaseSchema) },
+} as const;
+
+/** Channels only the desktop shell can answer: native dialogs and the operating system. */
+export const shellChannels = {
+  'shell.chooseNewCasePath': {
+    input: z.object({ suggestedName: z.string().max(255) }).strict(),
+    output: z.string().nullable(),
+  },
+  'shell.chooseCaseToOpen': { input: emptyInput, output: z.string().nullable() },
+  /** A case the app was started with (command line or the OS "open file" event), handed over once. */
+  'shell.takeLaunchCase': { input: emptyInput, output: z.string().nullable() },
+} as const;
+
+/** Every channel, combined; a name registered twice is a programming error and throws at load. */
+export const channels = combineChannelMaps(engineChannels, shellChannels);
+
+/** Commands the native menu sends to the renderer, which owns what they do. */
+export const MenuCommandSchema = z.discriminatedUnion('command', [
+  z.object({ command: z.literal('case.new') }),
+  z.object({ command: z.literal('case.open') }),
+  z.object({ command: z.literal('case.close') }),
+  z.object({ command: z.literal('case.openPath'), path: casePath }),
+]);
+export type MenuCommand = z.infer<typeof MenuCommandSchema>;
+
+/** Push events from main to the renderer. */
+export const events = {
+  'menu.command': MenuCommandSchema,
+} as const;
+
+export type ChannelSpec = { readonly input: z.ZodType; readonly output: z.ZodType };
+export type Channels = typeof channels;
+export type Channel = keyof Channels;
+export type EngineChannel = keyof typeof engineChannels;
+export type ShellChannel = keyof typeof shellChannels;
+export type InputOf<C extends Channel> = z.input<Channels[C]['input']>;
+export type ParsedInputOf<C extends Channel> = z.output<Channels[C]['input']>;
+export type OutputOf<C extends Channel> = z.output<Channels[C]['output']>;
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+/** Why a call failed, in a form a person can read; `code` lets the renderer react to kinds. */
+export const ErrorCodes = [
+  'invalid-input',
+  'unknown-channel',
+  'forbidden-sender',
+  'not-found',
+  'already-exists',
+  'not-a-case',
+  'foreign-database',
+  'newer-schema',
+  'unknown-schema',
+  'read-only',
+  'corrupt',
+  'no-case-open',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ErrorCodes)[number];
+export const ApiErrorSchema = z.object({ code: z.enum(ErrorCodes), message: z.string() });
+export type ApiError = z.infer<typeof ApiErrorSchema>;
+
+/** Every call answers with a value or an error; nothing throws across the boundary. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** The object the preload exposes as `window.dossier` (and the test harness injects). */
+export interface DossierBridge {
+  invoke<C extends Channel>(channel: C, input: InputOf<C>): Promise<Result<OutputOf<C>>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+/** The handlers that implement a set of channels, one function a channel. */
+export type Handlers<C extends Channel> = {
+  [K in C]: (input: ParsedInputOf<K>) => OutputOf<K> | Promise<OutputOf<K>>;
+};
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.hasOwn(channels, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}
+
+/** Merges maps keyed by name, throwing when a name appears twice. */
+export function combineChannelMaps<A extends object, B extends object>(first: A, second: B): A & B {
+  for (const name of Object.keys(second)) {
+    if (Object.hasOwn(first, name)) throw new Error(`channel ${name} is registered twice`);
+  }
+  return { ...first, ...second };
+}
