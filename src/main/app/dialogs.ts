@@ -10,7 +10,7 @@ export function createShellHandlers(
   dialog: Dialog,
   window: () => BrowserWindow | null,
   documentsFolder: string,
-): Handlers<ShellChannel> {
+): Handlers<Exclude<ShellChannel, 'shell.takeLaunchCase'>> {
   return {
     'shell.chooseNewCasePath': async ({ suggestedName }) => {
       const owner = window();
@@ -40,6 +40,7 @@ export function createShellHandlers(
 
 /** A file name from a case title: no path separators or characters Windows refuses. */
 export function safeFileName(title: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what file names may not hold
   const cleaned = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim();
   return cleaned.slice(0, 120) || 'Untitled case';
 }

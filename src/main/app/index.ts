@@ -2,8 +2,8 @@
  * Electron's main process: one instance, one hardened window, the menu, and the gateway to the
  * engine worker. Everything that can live elsewhere does; this file only wires things together.
  */
-import { BrowserWindow, Menu, app, dialog, ipcMain, session } from 'electron';
-import type { WebFrameMain } from 'electron';
+import { Menu, app, dialog, ipcMain, session } from 'electron';
+import type { BrowserWindow, WebFrameMain } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MenuCommand, RecentCase } from '../../shared/api';

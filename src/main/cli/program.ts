@@ -7,8 +7,8 @@ import { parseInput } from '../../shared/rpc';
 import { createEngine } from '../engine/engine';
 
 export interface CliOutput {
-  out(text: string): void;
-  err(text: string): void;
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
 }
 
 /** Exit codes: 0 done, 1 the command failed (message on stderr), 2 the command line was wrong. */

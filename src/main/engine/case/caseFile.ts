@@ -190,9 +190,10 @@ function checkIntegrity(db: SqliteDatabase, label: string): void {
 }
 
 function corrupt(label: string, detail: string): DossierError {
+  const summary = detail.replace(/\s*\n\s*/g, '; ').slice(0, 300);
   return new DossierError(
     'corrupt',
-    `${label} is damaged (SQLite integrity check: ${detail}). Dossier did not write to it; restore it from a backup.`,
+    `${label} is damaged (SQLite integrity check: ${summary}). Dossier did not write to it; restore it from a backup.`,
   );
 }
 

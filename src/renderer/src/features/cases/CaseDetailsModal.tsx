@@ -10,7 +10,7 @@ import { notifyError } from './useCaseCommands';
 interface CaseDetailsModalProps {
   readonly opened: boolean;
   readonly caseInfo: CaseInfo;
-  onClose(): void;
+  readonly onClose: () => void;
 }
 
 export function CaseDetailsModal({ opened, caseInfo, onClose }: CaseDetailsModalProps) {

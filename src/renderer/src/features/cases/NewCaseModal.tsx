@@ -6,8 +6,8 @@ import { MAX_TITLE_LENGTH } from '../../../../shared/api';
 interface NewCaseModalProps {
   readonly opened: boolean;
   readonly busy: boolean;
-  onClose(): void;
-  onCreate(title: string): Promise<boolean>;
+  readonly onClose: () => void;
+  readonly onCreate: (title: string) => Promise<boolean>;
 }
 
 export function NewCaseModal({ opened, busy, onClose, onCreate }: NewCaseModalProps) {

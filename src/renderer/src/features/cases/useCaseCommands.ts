@@ -12,12 +12,12 @@ import { useCloseCase, useCreateCase, useOpenCase } from '../../api/queries';
 export interface CaseCommands {
   readonly newCaseOpened: boolean;
   readonly busy: boolean;
-  startNewCase(): void;
-  cancelNewCase(): void;
-  createCase(title: string): Promise<boolean>;
-  chooseAndOpenCase(): Promise<void>;
-  openCase(path: string): Promise<void>;
-  closeCase(): Promise<void>;
+  readonly startNewCase: () => void;
+  readonly cancelNewCase: () => void;
+  readonly createCase: (title: string) => Promise<boolean>;
+  readonly chooseAndOpenCase: () => Promise<void>;
+  readonly openCase: (path: string) => Promise<void>;
+  readonly closeCase: () => Promise<void>;
 }
 
 export function notifyError(title: string, error: unknown): void {

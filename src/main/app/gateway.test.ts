@@ -1,0 +1,62 @@
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { channels } from '../../shared/api';
+import { registerGateway } from './gateway';
+
+vi.mock('electron', () => ({}));
+
+const ownFrame = { url: 'file:///app/out/renderer/index.html', parent: null };
+
+function setUp() {
+  const registered = new Map<string, (event: IpcMainInvokeEvent, input: unknown) => Promise<unknown>>();
+  const ipcMain = {
+    handle: (channel: string, listener: (event: IpcMainInvokeEvent, input: unknown) => Promise<unknown>) => {
+      if (registered.has(channel)) throw new Error(`twice: ${channel}`);
+      registered.set(channel, listener);
+    },
+  } as unknown as IpcMain;
+  const engine = vi.fn((channel: string) => Promise.resolve({ ok: true as const, value: `engine answered ${channel}` }));
+  const shell = {
+    'shell.chooseNewCasePath': vi.fn(() => '/cases/new.dossier'),
+    'shell.chooseCaseToOpen': vi.fn(() => null),
+    'shell.takeLaunchCase': vi.fn(() => null),
+  };
+  registerGateway(ipcMain, { engine, shell, isTrustedFrame: (frame) => frame === (ownFrame as never) });
+  const invoke = (channel: string, input: unknown, frame: unknown = ownFrame) =>
+    registered.get(channel)!({ senderFrame: frame } as IpcMainInvokeEvent, input);
+  return { registered, engine, shell, invoke };
+}
+
+describe('the IPC gateway', () => {
+  it('registers exactly the contract channels', () => {
+    expect([...setUp().registered.keys()].sort()).toEqual(Object.keys(channels).sort());
+  });
+
+  it('refuses callers that are not our own frame', async () => {
+    const { engine, invoke } = setUp();
+    const result = await invoke('cases.current', {}, { url: 'https://evil.example/', parent: null });
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(await invoke('cases.current', {}, null)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(engine).not.toHaveBeenCalled();
+  });
+
+  it('validates payloads before the engine sees them', async () => {
+    const { engine, invoke } = setUp();
+    const result = await invoke('cases.create', { path: 42, title: '' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(engine).not.toHaveBeenCalled();
+    expect(await invoke('cases.open', { path: ' /x.dossier ' })).toEqual({ ok: true, value: 'engine answered cases.open' });
+    expect(engine).toHaveBeenCalledWith('cases.open', { path: '/x.dossier' });
+  });
+
+  it('answers shell channels itself', async () => {
+    const { engine, shell, invoke } = setUp();
+    expect(await invoke('shell.chooseNewCasePath', { suggestedName: 'Border incident' })).toEqual({
+      ok: true,
+      value: '/cases/new.dossier',
+    });
+    expect(shell['shell.chooseNewCasePath']).toHaveBeenCalledWith({ suggestedName: 'Border incident' });
+    expect(await invoke('shell.chooseCaseToOpen', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(engine).not.toHaveBeenCalled();
+  });
+});

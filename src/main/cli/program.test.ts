@@ -1,0 +1,113 @@
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { builtFile, projectRoot } from '../../../tests/support/built';
+import { useTempDirs } from '../../../tests/support/tempDir';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, runCli } from './program';
+
+const tempDir = useTempDirs();
+
+async function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, { out: (text) => (stdout += text), err: (text) => (stderr += text) });
+  return { code, stdout, stderr };
+}
+
+const hash = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+describe('dossier new / info', () => {
+  it('creates a case and reports it as text and JSON', async () => {
+    const path = join(tempDir(), 'x.dossier');
+    const created = await run('new', path, '--title', 'Border incident');
+    expect(created).toMatchObject({ code: EXIT_OK, stderr: '' });
+    expect(created.stdout).toContain('"Border incident"');
+
+    const json = await run('info', path, '--json');
+    expect(json.code).toBe(EXIT_OK);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      title: 'Border incident',
+      schemaVersion: 1,
+      counts: { documents: 0, entities: 0, links: 0 },
+    });
+    const text = await run('info', path);
+    expect(text.stdout).toMatch(/^Border incident\n[\s\S]*format: +v1/);
+  });
+
+  it('takes the title from the file name when none is given', async () => {
+    const path = join(tempDir(), 'Kalbajar sector.dossier');
+    await run('new', path);
+    expect(JSON.parse((await run('info', path, '--json')).stdout)).toMatchObject({ title: 'Kalbajar sector' });
+  });
+
+  it.each([
+    ['a text file', (dir: string) => {
+      const path = join(dir, 'notes.txt');
+      writeFileSync(path, 'not a case');
+      return path;
+    }, /notes\.txt is not a Dossier case file/],
+    ["another application's SQLite file", (dir: string) => {
+      const path = join(dir, 'other.sqlite');
+      const db = new Database(path);
+      db.exec('CREATE TABLE t (x)');
+      db.close();
+      return path;
+    }, /other\.sqlite is an SQLite database of another application/],
+    ['a case from a newer Dossier', (dir: string) => {
+      const path = join(dir, 'future.dossier');
+      spawnSync(process.execPath, [join(projectRoot, 'bin', 'dossier.js'), 'new', path]);
+      const db = new Database(path);
+      db.pragma('user_version = 99');
+      db.close();
+      return path;
+    }, /future\.dossier was written by a newer Dossier \(case format v99/],
+  ])('info on %s fails clearly and leaves it byte-for-byte unchanged', async (_label, make, message) => {
+    builtFile('main/cli.js');
+    const path = make(tempDir());
+    const before = hash(path);
+    const result = await run('info', path);
+    expect(result.code).toBe(EXIT_FAILED);
+    expect(result.stderr).toMatch(message);
+    expect(result.stdout).toBe('');
+    expect(hash(path)).toBe(before);
+  });
+
+  it('refuses to create over an existing file', async () => {
+    const path = join(tempDir(), 'taken.dossier');
+    writeFileSync(path, 'keep me');
+    const result = await run('new', path);
+    expect(result.code).toBe(EXIT_FAILED);
+    expect(result.stderr).toMatch(/taken\.dossier already exists/);
+    expect(readFileSync(path, 'utf8')).toBe('keep me');
+  });
+
+  it('explains usage errors with exit code 2 and has --help for each command', async () => {
+    const missing = await run('info');
+    expect(missing.code).toBe(EXIT_USAGE);
+    expect(missing.stderr).toMatch(/missing required argument 'case'/);
+    expect((await run('frobnicate')).code).toBe(EXIT_USAGE);
+    expect((await run('new', 'x.dossier', '--title', '   ')).stderr).toMatch(/a case needs a title/);
+    for (const command of ['new', 'info']) {
+      const help = await run(command, '--help');
+      expect(help.code).toBe(EXIT_OK);
+      expect(help.stdout).toContain(`Usage: dossier ${command}`);
+    }
+  });
+
+  it('runs as the installed `dossier` command with real exit codes', () => {
+    builtFile('main/cli.js');
+    const dir = tempDir();
+    const bin = join(projectRoot, 'bin', 'dossier.js');
+    const created = spawnSync(process.execPath, [bin, 'new', 'x.dossier', '--title', 'Border incident'], { cwd: dir, encoding: 'utf8' });
+    expect(created.status).toBe(0);
+    const info = spawnSync(process.execPath, [bin, 'info', 'x.dossier', '--json'], { cwd: dir, encoding: 'utf8' });
+    expect(info.status).toBe(0);
+    expect(JSON.parse(info.stdout)).toMatchObject({ title: 'Border incident', schemaVersion: 1 });
+    const failed = spawnSync(process.execPath, [bin, 'info', 'nope.dossier'], { cwd: dir, encoding: 'utf8' });
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toBe('dossier: nope.dossier does not exist; check the path, or create a new case.\n');
+  });
+});

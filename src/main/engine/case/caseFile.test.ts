@@ -1,0 +1,155 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '../../../../tests/support/tempDir';
+import { DossierError } from '../../../shared/errors';
+import { createCaseFile, openCaseFile } from './caseFile';
+import { DOSSIER_APPLICATION_ID } from './format';
+import { SCHEMA_VERSION } from './migrations';
+
+const tempDir = useTempDirs();
+
+function fingerprint(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+/** Opens `path`, expecting a refusal with `code`; checks that nothing about the folder changed. */
+function expectRefusal(path: string, code: string, messagePart: RegExp): DossierError {
+  const folder = join(path, '..');
+  const before = { files: readdirSync(folder).sort(), hash: existsSync(path) && statSync(path).isFile() ? fingerprint(path) : null };
+  let caught: unknown;
+  try {
+    openCaseFile(path).db.close();
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(DossierError);
+  const error = caught as DossierError;
+  expect(error.code).toBe(code);
+  expect(error.message).toMatch(messagePart);
+  expect(readdirSync(folder).sort()).toEqual(before.files);
+  if (before.hash) expect(fingerprint(path)).toBe(before.hash);
+  return error;
+}
+
+function makeCase(dir: string, name = 'case.dossier'): string {
+  const path = join(dir, name);
+  createCaseFile(path, 'Border incident').db.close();
+  return path;
+}
+
+describe('createCaseFile', () => {
+  it('writes a Dossier file with our application id, schema version and safe settings', () => {
+    const dir = tempDir();
+    const file = createCaseFile(join(dir, 'new.dossier'), 'Border incident');
+    const { db } = file;
+    expect(db.pragma('application_id', { simple: true })).toBe(DOSSIER_APPLICATION_ID);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('trusted_schema', { simple: true })).toBe(0);
+    const tables = db.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'").all() as {
+      name: string;
+      strict: number;
+    }[];
+    expect(tables.length).toBeGreaterThan(0);
+    for (const table of tables) expect({ table: table.name, strict: table.strict }).toEqual({ table: table.name, strict: 1 });
+    const history = db.prepare('SELECT operation, payload FROM history').all() as { operation: string; payload: string }[];
+    expect(history).toEqual([{ operation: 'case.create', payload: JSON.stringify({ title: 'Border incident', schemaVersion: SCHEMA_VERSION }) }]);
+    db.close();
+    // Only the finished file remains: no temporary build file beside it.
+    expect(readdirSync(dir).filter((name) => !name.endsWith('-wal') && !name.endsWith('-shm'))).toEqual(['new.dossier']);
+  });
+
+  it('never overwrites an existing file', () => {
+    const dir = tempDir();
+    const path = join(dir, 'taken.dossier');
+    writeFileSync(path, 'precious notes');
+    expect(() => createCaseFile(path, 'x')).toThrow(/already exists/);
+    expect(readFileSync(path, 'utf8')).toBe('precious notes');
+  });
+
+  it('says so when the folder does not exist, and leaves nothing behind', () => {
+    const dir = tempDir();
+    expect(() => createCaseFile(join(dir, 'missing', 'x.dossier'), 'x')).toThrow(/folder .* does not exist/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('openCaseFile', () => {
+  it('reopens a case with its title', () => {
+    const path = makeCase(tempDir());
+    const { db } = openCaseFile(path);
+    expect(db.prepare('SELECT title FROM case_meta').get()).toEqual({ title: 'Border incident' });
+    db.close();
+  });
+
+  it('refuses a missing file', () => {
+    const dir = tempDir();
+    expectRefusal(join(dir, 'nowhere.dossier'), 'not-found', /nowhere\.dossier does not exist/);
+  });
+
+  it('refuses a 0-byte file', () => {
+    const path = join(tempDir(), 'empty.dossier');
+    writeFileSync(path, '');
+    expectRefusal(path, 'not-a-case', /empty\.dossier is empty \(0 bytes\)/);
+  });
+
+  it('refuses a text file', () => {
+    const path = join(tempDir(), 'notes.txt');
+    writeFileSync(path, 'Armenian and Azerbaijani forces exchanged fire near Kalbajar.\n'.repeat(10));
+    expectRefusal(path, 'not-a-case', /notes\.txt is not a Dossier case file \(it is not an SQLite database\)/);
+  });
+
+  it('refuses a folder', () => {
+    const path = join(tempDir(), 'folder.dossier');
+    mkdirSync(path);
+    expectRefusal(path, 'not-a-case', /is a folder/);
+  });
+
+  it("refuses another application's SQLite file and does not touch it", () => {
+    const path = join(tempDir(), 'other.db');
+    const other = new Database(path);
+    other.exec('CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES (\'Ada\')');
+    other.close();
+    expectRefusal(path, 'foreign-database', /other\.db is an SQLite database of another application/);
+  });
+
+  it('refuses a case written by a newer Dossier and does not touch it', () => {
+    const path = makeCase(tempDir());
+    const raw = new Database(path);
+    raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    raw.close();
+    expectRefusal(path, 'newer-schema', new RegExp(`newer Dossier \\(case format v${SCHEMA_VERSION + 1}; .* up to v${SCHEMA_VERSION}\\)`));
+  });
+
+  it('refuses a read-only file', () => {
+    const path = makeCase(tempDir());
+    chmodSync(path, 0o444);
+    expectRefusal(path, 'read-only', /case\.dossier is read-only/);
+  });
+
+  it('refuses a damaged file that fails quick_check, without writing to it', () => {
+    const dir = tempDir();
+    const path = makeCase(dir);
+    const raw = new Database(path);
+    raw.pragma('journal_mode = DELETE');
+    raw.exec("CREATE TABLE filler (x TEXT); INSERT INTO filler WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) SELECT hex(randomblob(200)) FROM n");
+    raw.close();
+    // Overwrite the middle of the file (the filler table's pages) with garbage.
+    const bytes = readFileSync(path);
+    bytes.fill(0x5a, 4096 * 3, 4096 * 6);
+    writeFileSync(path, bytes);
+    expectRefusal(path, 'corrupt', /case\.dossier is damaged .* restore it from a backup/);
+  });
+
+  it('refuses a file whose recorded schema steps are not ours', () => {
+    const path = makeCase(tempDir());
+    const raw = new Database(path);
+    raw.prepare("UPDATE schema_migrations SET name = 'someone-elses' WHERE version = 1").run();
+    raw.close();
+    expect(() => openCaseFile(path)).toThrow(/schema step 1 "someone-elses"/);
+  });
+});
