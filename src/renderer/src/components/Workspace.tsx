@@ -18,7 +18,11 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
   const [detailsOpened, setDetailsOpened] = useState(false);
   const view = views.find((candidate) => candidate.id === viewId) ?? views[0]!;
 
-  useHotkeys(views.map((candidate, index) => [`mod+${index + 1}`, () => setViewId(candidate.id)]));
+  // Modifier shortcuts work from text fields too: they type nothing there.
+  useHotkeys(
+    views.map((candidate, index) => [`mod+${index + 1}`, () => setViewId(candidate.id)]),
+    [],
+  );
 
   return (
     <AppShell header={{ height: 48 }} navbar={{ width: 76, breakpoint: 0 }} footer={{ height: 26 }} padding={0}>
@@ -35,6 +39,11 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
                   {caseInfo.title}
                 </Text>
                 <IconPencil size={14} className={classes.pencil} aria-hidden />
+                {caseInfo.description ? (
+                  <Text size="sm" c="dimmed" truncate maw={520} data-testid="case-description">
+                    {caseInfo.description.split('\n')[0]}
+                  </Text>
+                ) : null}
               </Group>
             </UnstyledButton>
           </Group>

@@ -32,8 +32,8 @@ export function StartScreen({ commands }: { commands: CaseCommands }) {
       </Group>
       <Container size={640} pt="6vh" pb="xl">
         <Stack gap="xl">
-          <Group gap="sm">
-            <IconFileSearch size={40} stroke={1.5} color="var(--mantine-primary-color-filled)" aria-hidden />
+          <Group gap="md" wrap="nowrap" align="center">
+            <IconFileSearch size={48} stroke={1.5} color="var(--mantine-primary-color-filled)" aria-hidden />
             <div>
               <Title order={1}>Dossier</Title>
               <Text c="dimmed">An offline workbench for documents, actors, places and the links between them.</Text>

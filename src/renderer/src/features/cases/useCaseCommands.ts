@@ -112,7 +112,7 @@ export function useCaseCommands(): CaseCommands {
     ['mod+N', () => run({ command: 'case.new' })],
     ['mod+O', () => run({ command: 'case.open' })],
     ['mod+W', () => run({ command: 'case.close' })],
-  ]);
+  ], []);
 
   return {
     newCaseOpened,
