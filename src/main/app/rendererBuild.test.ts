@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { builtFile } from '../../tests/support/built';
-import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+import { builtFile } from '../../../tests/support/built';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 
 describe('the built renderer', () => {
   it('carries the strict Content-Security-Policy and loads nothing from elsewhere', () => {
