@@ -4,6 +4,22 @@
  * main-process gateway, the engine's handlers and the renderer's client are all typed from here.
  */
 import { z } from 'zod';
+import {
+  DocumentDetailSchema,
+  DocumentPageSchema,
+  DocumentPatchSchema,
+  DocumentQuerySchema,
+  ImportProgressSchema,
+  ImportReportSchema,
+  ImportSourceSchema,
+  NoteSchema,
+  TagSchema,
+  UndoResultSchema,
+  documentSchemas,
+  tagName,
+} from './documents';
+
+const { id, color } = documentSchemas;
 
 /** The most a case title may hold; longer titles are refused with a message, not truncated. */
 export const MAX_TITLE_LENGTH = 200;
@@ -66,6 +82,66 @@ export const engineChannels = {
   },
   'cases.recent': { input: emptyInput, output: z.array(RecentCaseSchema) },
   'cases.forgetRecent': { input: z.object({ path: casePath }).strict(), output: z.array(RecentCaseSchema) },
+  /** Creates (once) and opens the demo case built from the sample documents in resources/demo. */
+  'cases.openDemo': { input: emptyInput, output: CaseInfoSchema },
+
+  /** Starts a background import; progress and the final report arrive as events. */
+  'documents.import': {
+    input: z.object({ sources: z.array(ImportSourceSchema).min(1).max(100_000) }).strict(),
+    output: z.object({ jobId: z.number().int() }),
+  },
+  'documents.cancelImport': { input: z.object({ jobId: z.number().int() }).strict(), output: z.null() },
+  'documents.list': { input: DocumentQuerySchema, output: DocumentPageSchema },
+  'documents.get': {
+    input: z.object({ id, search: z.string().max(2000).optional() }).strict(),
+    output: DocumentDetailSchema,
+  },
+  'documents.update': { input: DocumentPatchSchema, output: DocumentDetailSchema },
+
+  'tags.list': { input: emptyInput, output: z.array(TagSchema) },
+  'tags.create': { input: z.object({ name: tagName, color: color.optional() }).strict(), output: TagSchema },
+  'tags.update': {
+    input: z.object({ id, name: tagName.optional(), color: color.optional() }).strict(),
+    output: TagSchema,
+  },
+  /** Moves every document of `sourceId` to `targetId` and removes the source tag. */
+  'tags.merge': { input: z.object({ sourceId: id, targetId: id }).strict(), output: TagSchema },
+  'tags.delete': { input: z.object({ id }).strict(), output: z.null() },
+  /** Adds or removes a tag (by id, or by name, created if new) on many documents at once. */
+  'tags.apply': {
+    input: z
+      .object({
+        tag: z.union([z.object({ id }).strict(), z.object({ name: tagName }).strict()]),
+        documentIds: z.array(id).min(1).max(100_000),
+        action: z.enum(['add', 'remove']),
+      })
+      .strict(),
+    output: TagSchema,
+  },
+
+  'notes.list': { input: z.object({ documentId: id.optional() }).strict(), output: z.array(NoteSchema) },
+  'notes.create': {
+    input: z
+      .object({
+        documentId: id,
+        start: z.number().int().min(0),
+        end: z.number().int().min(1),
+        body: z.string().max(20_000).default(''),
+        color: color.optional(),
+      })
+      .strict()
+      .refine((note) => note.end > note.start, 'a note needs a passage: end must come after start'),
+    output: NoteSchema,
+  },
+  'notes.update': {
+    input: z.object({ id, body: z.string().max(20_000).optional(), color: color.nullable().optional() }).strict(),
+    output: NoteSchema,
+  },
+  'notes.delete': { input: z.object({ id }).strict(), output: z.null() },
+
+  /** Undoes the latest undoable change (tagging, notes); null when there is nothing to undo. */
+  'history.undo': { input: emptyInput, output: UndoResultSchema },
+  'history.redo': { input: emptyInput, output: UndoResultSchema },
 } as const;
 
 /** Channels only the desktop shell can answer: native dialogs and the operating system. */
@@ -77,6 +153,11 @@ export const shellChannels = {
   'shell.chooseCaseToOpen': { input: emptyInput, output: z.string().nullable() },
   /** A case the app was started with (command line or the OS "open file" event), handed over once. */
   'shell.takeLaunchCase': { input: emptyInput, output: z.string().nullable() },
+  /** Native dialog for File › Import…: files (or folders) to import; empty when cancelled. */
+  'shell.chooseFilesToImport': {
+    input: z.object({ folders: z.boolean().default(false) }).strict(),
+    output: z.array(z.string()),
+  },
 } as const;
 
 /** Every channel, combined; a name registered twice is a programming error and throws at load. */
@@ -94,6 +175,8 @@ export type MenuCommand = z.infer<typeof MenuCommandSchema>;
 /** Push events from main to the renderer. */
 export const events = {
   'menu.command': MenuCommandSchema,
+  'import.progress': ImportProgressSchema,
+  'import.finished': ImportReportSchema,
 } as const;
 
 export type ChannelSpec = { readonly input: z.ZodType; readonly output: z.ZodType };

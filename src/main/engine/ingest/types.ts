@@ -1,0 +1,69 @@
+/**
+ * What the format readers produce. A reader turns one file's bytes into documents (usually one;
+ * a newswire SGML file or an mbox archive gives many) or into member files to import in turn (a
+ * zip archive). The importer stores each document in its own transaction with its original bytes.
+ */
+import type { DocumentKind } from '../../../shared/documents';
+
+/** A file to import: its name (for messages, type detection and metadata) and its bytes. */
+export interface IngestFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+/** One document as read from a file, ready to store. */
+export interface ExtractedDocument {
+  readonly kind: DocumentKind;
+  readonly title: string;
+  /** Cleaned plain text: what is searched, read, and what every stored offset points into. */
+  readonly text: string;
+  /** Sanitized HTML for the reader (DOMPurify on a real DOM), or null when there is no formatting. */
+  readonly html: string | null;
+  readonly author: string | null;
+  /** Publication, site, sender address or URL. */
+  readonly source: string | null;
+  /** YYYY-MM-DD, or a full ISO date-time. */
+  readonly publishedAt: string | null;
+  /** ISO 639-1 code, or null when unsure. */
+  readonly language: string | null;
+  /** PDFs: the offset in `text` where each page starts, page 1 first. */
+  readonly pageStarts: readonly number[] | null;
+  /** Anything else worth keeping: e-mail headers, newswire places/people/topics, PDF info. */
+  readonly meta: Readonly<Record<string, unknown>>;
+  /**
+   * The original bytes of this document when they are a part of the file (one story of a newswire
+   * file, one message of an mbox); absent when the document is the whole file.
+   */
+  readonly original?: Uint8Array;
+  /** The name to show as this document's file name when `original` is a part of a file. */
+  readonly originalName?: string;
+  /** Files inside this document (e-mail attachments), imported as its child documents. */
+  readonly attachments: readonly IngestFile[];
+}
+
+/** What reading a file gives. */
+export type ExtractOutcome =
+  | { readonly type: 'documents'; readonly documents: readonly ExtractedDocument[] }
+  | { readonly type: 'container'; readonly members: readonly IngestFile[] };
+
+/** Bounds that keep hostile or huge input from exhausting the machine. */
+export interface IngestLimits {
+  /** Largest single file accepted (bytes). */
+  readonly maxFileBytes: number;
+  /** Most files one archive may expand to, counting nested archives. */
+  readonly maxArchiveEntries: number;
+  /** Most bytes one archive may expand to, counting nested archives. */
+  readonly maxArchiveBytes: number;
+  /** Highest expansion ratio (uncompressed / compressed) tolerated for an archive entry. */
+  readonly maxCompressionRatio: number;
+  /** How deep archives may nest inside archives. */
+  readonly maxArchiveDepth: number;
+}
+
+export const DEFAULT_LIMITS: IngestLimits = {
+  maxFileBytes: 256 * 1024 * 1024,
+  maxArchiveEntries: 50_000,
+  maxArchiveBytes: 1024 * 1024 * 1024,
+  maxCompressionRatio: 200,
+  maxArchiveDepth: 3,
+};
