@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 // Benchmarks that print figures (tests never assert timings). Needs `npm run build` first.
-//   npm run bench            CLI start-up, and case create / open through the CLI
+//   npm run bench [-- REUTERS_DIR]   CLI start-up; Reuters import and search (default ../shared/data/reuters21578)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin', 'dossier.js');
+const reuters = resolve(process.argv[2] ?? join(root, '..', 'shared', 'data', 'reuters21578'));
 if (!existsSync(join(root, 'out', 'main', 'cli.js'))) {
   console.error('bench: run "npm run build" first.');
   process.exit(2);
@@ -24,15 +26,31 @@ function time(label, runs, command) {
   }
   samples.sort((a, b) => a - b);
   const median = samples[Math.floor(samples.length / 2)];
-  console.log(`${label.padEnd(36)} median ${median.toFixed(1)} ms  (min ${samples[0].toFixed(1)}, max ${samples.at(-1).toFixed(1)}, n=${runs})`);
+  console.log(`${label.padEnd(44)} median ${median.toFixed(1)} ms  (min ${samples[0].toFixed(1)}, max ${samples.at(-1).toFixed(1)}, n=${runs})`);
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'dossier-bench-'));
 try {
   const dossier = (...args) => spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8' });
-  time('dossier --help (start-up)', 15, () => dossier('--help'));
-  time('dossier new CASE', 15, (run) => dossier('new', `case-${run}.dossier`, '--title', 'Bench'));
-  time('dossier info CASE --json', 15, (run) => dossier('info', `case-${run}.dossier`, '--json'));
+  time('dossier --help (start-up)', 9, () => dossier('--help'));
+  time('dossier new CASE', 9, (run) => dossier('new', `case-${run}.dossier`, '--title', 'Bench'));
+  time('dossier info CASE --json', 9, (run) => dossier('info', `case-${run}.dossier`, '--json'));
+
+  if (!existsSync(reuters)) {
+    console.log(`(no Reuters data at ${reuters}; pass its folder to benchmark import and search)`);
+  } else {
+    time('dossier import --no-extract (all of Reuters)', 1, () => dossier('import', 'reuters.dossier', reuters, '--no-extract', '--json'));
+    // In-process figures: bundle the TypeScript bench with the project's own Vite, then run it.
+    const outDir = join(dir, 'bench-build');
+    await build({
+      configFile: false,
+      logLevel: 'warn',
+      build: { ssr: join(root, 'scripts', 'bench', 'documents.ts'), outDir, rollupOptions: { external: [/^node:/, 'better-sqlite3', 'jsdom', 'pdfjs-dist', /^pdfjs-dist\//, 'mailparser', 'mammoth', 'canvas'] } },
+      ssr: { noExternal: [] },
+    });
+    const run = spawnSync(process.execPath, [join(outDir, 'documents.js'), reuters], { cwd: root, stdio: 'inherit' });
+    if (run.status !== 0) process.exitCode = 1;
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

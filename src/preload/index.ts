@@ -2,7 +2,7 @@
  * The preload: exposes `window.dossier`, built from the contract's channel and event names. The page
  * never sees ipcRenderer itself, only calls to named channels.
  */
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { IpcRendererEvent } from 'electron';
 import type { DossierBridge, EventName, EventPayload, Result } from '../shared/api';
 import { isChannel, isEventName } from '../shared/api';
@@ -24,6 +24,10 @@ const bridge = {
     return () => {
       ipcRenderer.removeListener(event, wrapped);
     };
+  },
+  pathForFile(file: { readonly name: string }) {
+    // A dropped file's path, so large files are read from disk by the engine, not copied over IPC.
+    return webUtils.getPathForFile(file as File) || null;
   },
 } satisfies DossierBridge;
 

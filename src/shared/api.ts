@@ -169,6 +169,8 @@ export const MenuCommandSchema = z.discriminatedUnion('command', [
   z.object({ command: z.literal('case.open') }),
   z.object({ command: z.literal('case.close') }),
   z.object({ command: z.literal('case.openPath'), path: casePath }),
+  z.object({ command: z.literal('documents.import') }),
+  z.object({ command: z.literal('documents.importFolder') }),
 ]);
 export type MenuCommand = z.infer<typeof MenuCommandSchema>;
 
@@ -217,7 +219,12 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 export interface DossierBridge {
   invoke<C extends Channel>(channel: C, input: InputOf<C>): Promise<Result<OutputOf<C>>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** The path of a file dropped on the window, where the host knows it (the app does; a browser does not). */
+  pathForFile?(file: { readonly name: string }): string | null;
 }
+
+/** How the engine sends push events to whoever hosts it. */
+export type EmitEvent = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
 /** The handlers that implement a set of channels, one function a channel. */
 export type Handlers<C extends Channel> = {

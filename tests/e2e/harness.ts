@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
-import type { EventName, EventPayload, Handlers, ShellChannel } from '../../src/shared/api';
+import type { EmitEvent, EventName, EventPayload, Handlers, ShellChannel } from '../../src/shared/api';
 import { createDispatcher } from '../../src/shared/rpc';
 import { createEngine } from '../../src/main/engine/engine';
 import type { Engine } from '../../src/main/engine/engine';
@@ -113,6 +113,8 @@ export interface DossierSession {
   readonly pageErrors: string[];
   /** What the stand-in "Open case" dialog answers next (null: the user cancelled). */
   nextOpenPath: string | null;
+  /** What the stand-in "Import" dialog answers next (empty: the user cancelled). */
+  nextImportPaths: string[];
   /** Sends a push event to the page, as main does. */
   emit<E extends EventName>(event: E, payload: EventPayload<E>): Promise<void>;
   screenshot(name: string): Promise<string>;
@@ -125,7 +127,13 @@ export interface LaunchOptions {
 
 export async function launchDossier(options: LaunchOptions = {}): Promise<DossierSession> {
   const dir = mkdtempSync(join(tmpdir(), 'dossier-e2e-'));
-  const engine = createEngine({ stateDir: join(dir, 'state') });
+  // Engine events reach the page as main's webContents.send does in the app.
+  let forward: EmitEvent = () => undefined;
+  const engine = createEngine({
+    stateDir: join(dir, 'state'),
+    resourcesDir: join(projectRoot, 'resources'),
+    emit: (event, payload) => forward(event, payload),
+  });
   const { server, url } = await serveRenderer();
   const browser = await sharedBrowser();
   const context = await browser.newContext({
@@ -154,6 +162,7 @@ export async function launchDossier(options: LaunchOptions = {}): Promise<Dossie
     remoteRequests,
     pageErrors,
     nextOpenPath: null,
+    nextImportPaths: [],
     async emit(event, payload) {
       await session.page.evaluate(([name, value]) => {
         (window as unknown as { __dossierEmit: (e: string, p: unknown) => void }).__dossierEmit(name, value);
@@ -177,6 +186,10 @@ export async function launchDossier(options: LaunchOptions = {}): Promise<Dossie
     'shell.chooseNewCasePath': ({ suggestedName }) => join(dir, `${safeFileName(suggestedName)}.dossier`),
     'shell.chooseCaseToOpen': () => session.nextOpenPath,
     'shell.takeLaunchCase': () => null,
+    'shell.chooseFilesToImport': () => session.nextImportPaths.splice(0),
+  };
+  forward = (event, payload) => {
+    session.emit(event, payload).catch(() => undefined);
   };
   const dispatch = createDispatcher({ ...engine.handlers, ...shell });
   const page = session.page;

@@ -35,6 +35,26 @@ export function createShellHandlers(
       const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    'shell.chooseFilesToImport': async ({ folders }) => {
+      const owner = window();
+      const options = {
+        title: folders ? 'Import a folder' : 'Import documents',
+        buttonLabel: 'Import',
+        filters: folders
+          ? []
+          : [
+              { name: 'Documents', extensions: ['txt', 'md', 'html', 'htm', 'pdf', 'docx', 'eml', 'mbox', 'zip', 'sgm'] },
+              { name: 'All files', extensions: ['*'] },
+            ],
+        properties: (folders ? ['openDirectory', 'multiSelections'] : ['openFile', 'multiSelections']) as (
+          | 'openFile'
+          | 'openDirectory'
+          | 'multiSelections'
+        )[],
+      };
+      const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? [] : result.filePaths;
+    },
   };
 }
 

@@ -20,6 +20,7 @@ function setUp() {
     'shell.chooseNewCasePath': vi.fn(() => '/cases/new.dossier'),
     'shell.chooseCaseToOpen': vi.fn(() => null),
     'shell.takeLaunchCase': vi.fn(() => null),
+    'shell.chooseFilesToImport': vi.fn(() => []),
   };
   registerGateway(ipcMain, { engine, shell, isTrustedFrame: (frame) => frame === (ownFrame as never) });
   const invoke = (channel: string, input: unknown, frame: unknown = ownFrame) =>

@@ -7,6 +7,7 @@ import type { BrowserWindow, WebFrameMain } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MenuCommand, RecentCase } from '../../shared/api';
+import { isEventName } from '../../shared/api';
 import { CASE_FILE_EXTENSION } from '../engine/case/format';
 import { createShellHandlers } from './dialogs';
 import { startEngineHost } from './engineHost';
@@ -64,10 +65,17 @@ async function start(): Promise<void> {
   const development = Boolean(windowOptions.devServerUrl);
   hardenSession(session.defaultSession, { development });
   const nativeBinding = join(app.getAppPath(), 'native', 'electron', 'better_sqlite3.node');
-  const engine = startEngineHost(join(__dirname, 'worker.js'), {
-    stateDir: app.getPath('userData'),
-    nativeBinding: existsSync(nativeBinding) ? nativeBinding : undefined,
-  });
+  const engine = startEngineHost(
+    join(__dirname, 'worker.js'),
+    {
+      stateDir: app.getPath('userData'),
+      resourcesDir: join(app.getAppPath(), 'resources'),
+      nativeBinding: existsSync(nativeBinding) ? nativeBinding : undefined,
+    },
+    (event, payload) => {
+      if (isEventName(event)) mainWindow?.webContents.send(event, payload);
+    },
+  );
   app.on('will-quit', () => void engine.stop());
 
   const refreshMenu = async (): Promise<void> => {

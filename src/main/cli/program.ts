@@ -1,6 +1,6 @@
 /** The `dossier` command: the engine with no window, for batch work, scripts and benchmarks. */
 import { Command, CommanderError } from 'commander';
-import { basename, extname } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import type { CaseInfo } from '../../shared/api';
 import { DossierError } from '../../shared/errors';
 import { parseInput } from '../../shared/rpc';
@@ -15,6 +15,9 @@ export interface CliOutput {
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
+
+/** Some of the work was done and reported; the exit code still says not all of it. */
+class PartialFailure extends Error {}
 
 const processOutput: CliOutput = {
   out: (text) => process.stdout.write(text),
@@ -31,6 +34,10 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? EXIT_OK : EXIT_USAGE;
+    }
+    if (error instanceof PartialFailure) {
+      output.err(`dossier: ${error.message}\n`);
+      return EXIT_FAILED;
     }
     if (error instanceof DossierError) {
       output.err(`dossier: ${error.message}\n`);
@@ -71,6 +78,75 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
     .action(async (casePath: string, options: { json?: boolean }) => {
       const info = await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
       output.out(options.json ? `${JSON.stringify(info, null, 2)}\n` : formatInfo(info));
+    });
+
+  program
+    .command('import')
+    .description('Import files and folders into a case (txt, md, html, pdf, docx, eml, mbox, zip, Reuters SGML).')
+    .argument('<case>', 'path of the case file')
+    .argument('<paths...>', 'files or folders to import (folders recursively)')
+    .option('--json', 'print the report as JSON')
+    .option('--no-extract', 'skip entity extraction (extraction comes with the entities feature; today import only reads documents)')
+    .action(async (casePath: string, paths: string[], options: { json?: boolean }) => {
+      await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
+      const report = await engine.startImport(paths.map((path) => ({ path: resolve(path) }))).finished;
+      if (options.json) {
+        output.out(`${JSON.stringify({ imported: report.imported, duplicates: report.duplicates, failed: report.failed }, null, 2)}\n`);
+      } else {
+        output.out(`Imported ${report.imported.length}, duplicates ${report.duplicates.length}, failed ${report.failed.length}.\n`);
+        for (const failure of report.failed) output.out(`  failed: ${failure.file}: ${failure.reason}\n`);
+      }
+      if (report.failed.length > 0) throw new PartialFailure(`${report.failed.length} of the files could not be imported (see above).`);
+    });
+
+  program
+    .command('search')
+    .description('Search a case: words, "phrases", AND/OR/NOT, prefix*, NEAR(a b, 5), title:word.')
+    .argument('<case>', 'path of the case file')
+    .argument('<query>', 'what to search for')
+    .option('--json', 'print JSON instead of text')
+    .option('--limit <n>', 'how many results at most', '20')
+    .action(async (casePath: string, query: string, options: { json?: boolean; limit: string }) => {
+      await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
+      const limit = Number.parseInt(options.limit, 10);
+      const page = await engine.handlers['documents.list'](
+        parseInput('documents.list', { search: query, sort: 'relevance', limit: Number.isFinite(limit) && limit > 0 ? Math.min(limit, 1000) : 20 }),
+      );
+      if (options.json) {
+        output.out(`${JSON.stringify(page, null, 2)}\n`);
+        return;
+      }
+      output.out(`${page.total} document${page.total === 1 ? '' : 's'} match.\n`);
+      for (const row of page.rows) {
+        const snippet = (row.snippet ?? '').replace(/\u0002/g, '[').replace(/\u0003/g, ']').replace(/\s+/g, ' ');
+        output.out(`${String(row.id).padStart(6)}  ${row.title}${row.publishedAt ? ` (${row.publishedAt.slice(0, 10)})` : ''}\n        ${snippet}\n`);
+      }
+    });
+
+  program
+    .command('tag')
+    .description('Add or remove a tag on every document a search finds.')
+    .argument('<case>', 'path of the case file')
+    .argument('<query>', 'a search; every matching document is tagged')
+    .option('--add <tag>', 'tag to add (created if new), e.g. source/official')
+    .option('--remove <tag>', 'tag to remove')
+    .action(async (casePath: string, query: string, options: { add?: string; remove?: string }) => {
+      if (!options.add === !options.remove) throw new DossierError('invalid-input', 'Say which tag: --add TAG or --remove TAG (one of them).');
+      await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
+      const ids: number[] = [];
+      for (let offset = 0; ; offset += 1000) {
+        const page = await engine.handlers['documents.list'](parseInput('documents.list', { search: query, limit: 1000, offset }));
+        ids.push(...page.rows.map((row) => row.id));
+        if (page.rows.length < 1000) break;
+      }
+      if (ids.length === 0) {
+        output.out('No documents match; nothing tagged.\n');
+        return;
+      }
+      const name = (options.add ?? options.remove)!;
+      const action = options.add ? 'add' : 'remove';
+      const tag = await engine.handlers['tags.apply'](parseInput('tags.apply', { tag: { name }, documentIds: ids, action }));
+      output.out(`${action === 'add' ? 'Tagged' : 'Untagged'} ${ids.length} document${ids.length === 1 ? '' : 's'} "${tag.name}" (${tag.count} now carry it).\n`);
     });
 
   for (const command of program.commands) {

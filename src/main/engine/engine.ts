@@ -2,48 +2,101 @@
  * The engine: one open case at a time and the handlers for every engine channel. It is plain Node;
  * the app hosts it in a worker thread, the CLI and the tests call it directly.
  */
-import type { EngineChannel, Handlers } from '../../shared/api';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EmitEvent, EngineChannel, Handlers } from '../../shared/api';
 import { DossierError } from '../../shared/errors';
 import type { CaseFile, CaseFileOptions } from './case/caseFile';
 import { createCaseFile, openCaseFile } from './case/caseFile';
 import { describeCase, updateCaseMeta } from './case/meta';
+import {
+  applyTag,
+  createNote,
+  createTag,
+  mergeTags,
+  readDocument,
+  removeNote,
+  removeTagEverywhere,
+  undoOrRedo,
+  updateDocument,
+  updateNote,
+  updateTag,
+} from './documents/actions';
+import { getNote, listNotes } from './documents/notes';
+import { listDocuments } from './documents/repository';
+import { listTags } from './documents/tags';
+import type { ImportJob } from './ingest/importer';
+import { Importer } from './ingest/importer';
 import { RecentCases } from './recentCases';
 
 export interface EngineOptions extends CaseFileOptions {
-  /** Folder for app state such as the recent cases list; none in the CLI. */
+  /** Folder for app state such as the recent cases list and the demo case; none in the CLI. */
   readonly stateDir?: string;
+  /** The app's resources folder (demo documents, gazetteer, basemap, fonts). */
+  readonly resourcesDir?: string;
+  /** Where push events (import progress) go. */
+  readonly emit?: EmitEvent;
 }
 
 export interface Engine {
   readonly handlers: Handlers<EngineChannel>;
   /** The open case, for in-process callers such as the CLI. */
   currentCase(): CaseFile | null;
-  /** Closes the open case, checkpointing its WAL so the file stands alone. */
+  /** Starts an import into the open case; for the CLI, which waits for the report. */
+  startImport(sources: Parameters<Importer['start']>[0]): ImportJob;
+  /** Cancels imports and closes the open case, checkpointing its WAL so the file stands alone. */
   dispose(): void;
 }
 
+const DEMO_TITLE = 'Demo: Kalbajar border incident';
+
 export function createEngine(options: EngineOptions = {}): Engine {
   const recent = new RecentCases(options.stateDir ?? null);
-  let current: CaseFile | null = null;
+  let current: { file: CaseFile; importer: Importer } | null = null;
 
   const closeCurrent = (): void => {
     if (!current) return;
     const closing = current;
     current = null;
-    closing.db.pragma('wal_checkpoint(TRUNCATE)');
-    closing.db.close();
+    closing.importer.cancelAll();
+    closing.file.db.pragma('wal_checkpoint(TRUNCATE)');
+    closing.file.db.close();
   };
 
-  const requireCase = (): CaseFile => {
+  const requireCase = (): { file: CaseFile; importer: Importer } => {
     if (!current) throw new DossierError('no-case-open', 'No case is open; open or create a case first.');
     return current;
   };
+  const db = () => requireCase().file.db;
 
   const adopt = (file: CaseFile): CaseFile => {
     closeCurrent();
-    current = file;
-    const info = describeCase(file.db, file.path);
-    recent.remember(file.path, info.title);
+    current = { file, importer: new Importer(file.db, options.emit) };
+    recent.remember(file.path, describeCase(file.db, file.path).title);
+    return file;
+  };
+
+  const startImport: Engine['startImport'] = (sources) => requireCase().importer.start(sources);
+
+  const openDemo = async () => {
+    if (!options.stateDir || !options.resourcesDir) {
+      throw new DossierError('not-found', 'The demo case needs the app\'s resources; it is not available here.');
+    }
+    const demoFolder = join(options.resourcesDir, 'demo');
+    const path = join(options.stateDir, 'demo', 'Dossier demo.dossier');
+    if (existsSync(path)) return adopt(openCaseFile(path, options));
+    if (!existsSync(demoFolder)) throw new DossierError('not-found', `The demo documents are missing from ${demoFolder}; reinstall Dossier.`);
+    mkdirSync(join(options.stateDir, 'demo'), { recursive: true });
+    const file = adopt(createCaseFile(path, DEMO_TITLE, options));
+    updateCaseMeta(file.db, {
+      description:
+        'Fictional sample documents about a border incident near Kalbajar: ministry statements, news reports, a mission report (PDF) and an e-mail tip-off.',
+    });
+    const paths = readdirSync(demoFolder)
+      .filter((name) => !name.startsWith('.') && name !== 'README.md')
+      .sort()
+      .map((name) => ({ path: join(demoFolder, name) }));
+    await startImport(paths).finished;
     return file;
   };
 
@@ -56,13 +109,17 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const file = adopt(openCaseFile(path, options));
       return describeCase(file.db, file.path);
     },
+    'cases.openDemo': async () => {
+      const file = await openDemo();
+      return describeCase(file.db, file.path);
+    },
     'cases.close': () => {
       closeCurrent();
       return null;
     },
-    'cases.current': () => (current ? describeCase(current.db, current.path) : null),
+    'cases.current': () => (current ? describeCase(current.file.db, current.file.path) : null),
     'cases.update': (patch) => {
-      const file = requireCase();
+      const { file } = requireCase();
       updateCaseMeta(file.db, patch);
       const info = describeCase(file.db, file.path);
       recent.remember(file.path, info.title);
@@ -73,7 +130,48 @@ export function createEngine(options: EngineOptions = {}): Engine {
       recent.forget(path);
       return recent.list();
     },
+
+    'documents.import': ({ sources }) => {
+      const job = startImport(sources);
+      // The report arrives as the import.finished event; nothing waits on the promise here.
+      job.finished.catch(() => undefined);
+      return { jobId: job.jobId };
+    },
+    'documents.cancelImport': ({ jobId }) => {
+      requireCase().importer.cancel(jobId);
+      return null;
+    },
+    'documents.list': (query) => listDocuments(db(), query),
+    'documents.get': ({ id, search }) => readDocument(db(), id, search),
+    'documents.update': ({ id, ...patch }) => {
+      updateDocument(db(), id, patch);
+      return readDocument(db(), id);
+    },
+
+    'tags.list': () => listTags(db()),
+    'tags.create': ({ name, color }) => createTag(db(), name, color),
+    'tags.update': ({ id, ...patch }) => updateTag(db(), id, patch),
+    'tags.merge': ({ sourceId, targetId }) => mergeTags(db(), sourceId, targetId),
+    'tags.delete': ({ id }) => {
+      removeTagEverywhere(db(), id);
+      return null;
+    },
+    'tags.apply': ({ tag, documentIds, action }) => applyTag(db(), tag, documentIds, action),
+
+    'notes.list': ({ documentId }) => listNotes(db(), documentId),
+    'notes.create': (input) => createNote(db(), input),
+    'notes.update': ({ id, ...patch }) => {
+      updateNote(db(), id, patch);
+      return getNote(db(), id);
+    },
+    'notes.delete': ({ id }) => {
+      removeNote(db(), id);
+      return null;
+    },
+
+    'history.undo': () => undoOrRedo(db(), 'undo'),
+    'history.redo': () => undoOrRedo(db(), 'redo'),
   };
 
-  return { handlers, currentCase: () => current, dispose: closeCurrent };
+  return { handlers, currentCase: () => current?.file ?? null, startImport, dispose: closeCurrent };
 }

@@ -2,12 +2,18 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createDispatcher } from '../../shared/rpc';
 import { createEngine } from './engine';
-import type { EngineWorkerData, WorkerRequest, WorkerResponse } from './workerProtocol';
+import type { EngineWorkerData, WorkerEvent, WorkerRequest, WorkerResponse } from './workerProtocol';
 
 const port = parentPort;
 if (!port) throw new Error('engine/worker must run in a worker thread');
 
-const engine = createEngine(workerData as EngineWorkerData);
+const engine = createEngine({
+  ...(workerData as EngineWorkerData),
+  emit: (event, payload) => {
+    const message: WorkerEvent = { event, payload };
+    port.postMessage(message);
+  },
+});
 const dispatch = createDispatcher(engine.handlers);
 
 // Requests are answered strictly in arrival order: SQLite work is synchronous, and a queue keeps

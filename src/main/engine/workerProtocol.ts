@@ -2,7 +2,8 @@
 import type { Result } from '../../shared/api';
 import type { EngineOptions } from './engine';
 
-export type EngineWorkerData = EngineOptions;
+/** What the worker is started with: the engine's options that survive structured cloning. */
+export type EngineWorkerData = Omit<EngineOptions, 'emit'>;
 
 export interface WorkerRequest {
   readonly id: number;
@@ -13,4 +14,10 @@ export interface WorkerRequest {
 export interface WorkerResponse {
   readonly id: number;
   readonly result: Result<unknown>;
+}
+
+/** A push event from the engine (import progress), to be forwarded to the window. */
+export interface WorkerEvent {
+  readonly event: string;
+  readonly payload: unknown;
 }

@@ -19,7 +19,7 @@ export function App() {
   }
   return (
     <>
-      {current.data ? <Workspace caseInfo={current.data} commands={commands} /> : <StartScreen commands={commands} />}
+      {current.data ? <Workspace key={current.data.path} caseInfo={current.data} commands={commands} /> : <StartScreen commands={commands} />}
       <NewCaseModal
         opened={commands.newCaseOpened}
         onClose={commands.cancelNewCase}

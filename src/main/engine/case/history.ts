@@ -15,12 +15,42 @@ interface HistoryRow {
   payload: string;
 }
 
-/** Appends one entry; call it inside the transaction that makes the change. */
-export function recordHistory(db: Database, operation: string, payload: unknown): number {
+/**
+ * Appends one entry; call it inside the transaction that makes the change. An undoable entry
+ * clears the redo stack, as in every editor.
+ */
+export function recordHistory(db: Database, operation: string, payload: unknown, options: { undoable?: boolean } = {}): number {
+  if (options.undoable) {
+    db.prepare("UPDATE history SET state = 'discarded' WHERE state = 'undone'").run();
+    const result = db
+      .prepare('INSERT INTO history (operation, at, payload, undoable) VALUES (?, ?, ?, 1)')
+      .run(operation, new Date().toISOString(), JSON.stringify(payload ?? {}));
+    return Number(result.lastInsertRowid);
+  }
   const result = db
     .prepare('INSERT INTO history (operation, at, payload) VALUES (?, ?, ?)')
     .run(operation, new Date().toISOString(), JSON.stringify(payload ?? {}));
   return Number(result.lastInsertRowid);
+}
+
+/** The entry undo would revert next: the newest undoable change still in effect. */
+export function nextToUndo(db: Database): HistoryEntry | null {
+  const row = db
+    .prepare("SELECT id, operation, at, payload FROM history WHERE undoable = 1 AND state = 'done' ORDER BY id DESC LIMIT 1")
+    .get() as HistoryRow | undefined;
+  return row ? rowToHistoryEntry(row) : null;
+}
+
+/** The entry redo would bring back: the one undone most recently (undo walks back, so the oldest). */
+export function nextToRedo(db: Database): HistoryEntry | null {
+  const row = db
+    .prepare("SELECT id, operation, at, payload FROM history WHERE undoable = 1 AND state = 'undone' ORDER BY id ASC LIMIT 1")
+    .get() as HistoryRow | undefined;
+  return row ? rowToHistoryEntry(row) : null;
+}
+
+export function setHistoryState(db: Database, id: number, state: 'done' | 'undone'): void {
+  db.prepare('UPDATE history SET state = ? WHERE id = ?').run(state, id);
 }
 
 /** The latest entries, newest first. */

@@ -16,10 +16,17 @@ export function useRecentCases() {
   return useQuery({ queryKey: queryKeys.recentCases, queryFn: () => call('cases.recent', {}) });
 }
 
-/** After a case opens, changes or closes: the current case is known, the recent list is stale. */
+/**
+ * After a case opens, changes or closes: the current case is known, the recent list is stale, and
+ * what was cached about another case's documents, tags and notes must not show in this one.
+ */
 function useCaseChanged() {
   const client = useQueryClient();
   return (info: CaseInfo | null) => {
+    const previous = client.getQueryData<CaseInfo | null>(queryKeys.currentCase);
+    if (previous?.path !== info?.path) {
+      client.removeQueries({ predicate: (query) => query.queryKey[0] !== 'cases' });
+    }
     client.setQueryData(queryKeys.currentCase, info);
     void client.invalidateQueries({ queryKey: queryKeys.recentCases });
   };
@@ -36,6 +43,12 @@ export function useCreateCase() {
 export function useOpenCase() {
   const changed = useCaseChanged();
   return useMutation({ mutationFn: (path: string) => call('cases.open', { path }), onSuccess: changed });
+}
+
+/** Creates (the first time) and opens the demo case built from the sample documents. */
+export function useOpenDemo() {
+  const changed = useCaseChanged();
+  return useMutation({ mutationFn: () => call('cases.openDemo', {}), onSuccess: changed });
 }
 
 export function useCloseCase() {

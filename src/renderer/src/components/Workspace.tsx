@@ -1,4 +1,7 @@
-/** The workspace of an open case: header, left rail of views, the view, and a status bar. */
+/**
+ * The workspace of an open case: header, left rail of views, the view, and a status bar with
+ * background work. Files dropped anywhere on it are imported; Ctrl+Z undoes the last change.
+ */
 import { ActionIcon, AppShell, Box, Group, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconPencil, IconX } from '@tabler/icons-react';
@@ -6,6 +9,11 @@ import { useState } from 'react';
 import type { CaseInfo } from '../../../shared/api';
 import { CaseDetailsModal } from '../features/cases/CaseDetailsModal';
 import type { CaseCommands } from '../features/cases/useCaseCommands';
+import { DocumentsView } from '../features/documents/DocumentsView';
+import { DropOverlay } from '../features/documents/DropOverlay';
+import { ImportStatus } from '../features/documents/ImportStatus';
+import { useHistoryCommands } from '../features/documents/useHistoryCommands';
+import { useImporter } from '../features/documents/useImporter';
 import { ComingNext } from './ComingNext';
 import { modKey } from './format';
 import { ThemeToggle } from './ThemeToggle';
@@ -13,10 +21,16 @@ import type { ViewId } from './views';
 import { views } from './views';
 import classes from './Workspace.module.css';
 
+function count(value: number, one: string, many: string): string {
+  return `${value.toLocaleString()} ${value === 1 ? one : many}`;
+}
+
 export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands: CaseCommands }) {
   const [viewId, setViewId] = useState<ViewId>('documents');
   const [detailsOpened, setDetailsOpened] = useState(false);
   const view = views.find((candidate) => candidate.id === viewId) ?? views[0]!;
+  const importer = useImporter();
+  useHistoryCommands();
 
   // Modifier shortcuts work from text fields too: they type nothing there.
   useHotkeys(
@@ -80,21 +94,34 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main className={classes.main}>
-        <Box h="100%">
-          <ComingNext view={view} caseInfo={caseInfo} />
+        {/* The documents view stays mounted behind the others, keeping its search, scroll and selection. */}
+        <Box h="100%" display={view.id === 'documents' ? 'block' : 'none'}>
+          <DocumentsView
+            casePath={caseInfo.path}
+            active={view.id === 'documents'}
+            importer={importer}
+            onActivate={() => setViewId('documents')}
+          />
         </Box>
+        {view.id === 'documents' ? null : (
+          <Box h="100%">
+            <ComingNext view={view} caseInfo={caseInfo} />
+          </Box>
+        )}
       </AppShell.Main>
       <AppShell.Footer>
         <Group h="100%" px="sm" justify="space-between" gap="md" wrap="nowrap" className={classes.status}>
-          <Text size="xs" c="dimmed" truncate title={caseInfo.path}>
+          <Text size="xs" c="dimmed" truncate title={caseInfo.path} style={{ flex: '0 1 auto' }}>
             {caseInfo.path}
           </Text>
-          <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-            {caseInfo.counts.documents} documents · {caseInfo.counts.entities} entities · {caseInfo.counts.links} links ·
-            format v{caseInfo.schemaVersion}
+          <ImportStatus importer={importer} />
+          <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }} data-testid="case-counts">
+            {count(caseInfo.counts.documents, 'document', 'documents')} · {count(caseInfo.counts.entities, 'entity', 'entities')} ·{' '}
+            {count(caseInfo.counts.links, 'link', 'links')} · format v{caseInfo.schemaVersion}
           </Text>
         </Group>
       </AppShell.Footer>
+      <DropOverlay onDrop={(files) => void importer.importFiles(files)} />
       <CaseDetailsModal opened={detailsOpened} onClose={() => setDetailsOpened(false)} caseInfo={caseInfo} />
     </AppShell>
   );

@@ -14,7 +14,7 @@ import {
   Tooltip,
   UnstyledButton,
 } from '@mantine/core';
-import { IconFileSearch, IconFolderOpen, IconPlus, IconX } from '@tabler/icons-react';
+import { IconFileSearch, IconFolderOpen, IconPlus, IconSparkles, IconX } from '@tabler/icons-react';
 import type { RecentCase } from '../../../../shared/api';
 import { useForgetRecent, useRecentCases } from '../../api/queries';
 import { ThemeToggle } from '../../components/ThemeToggle';
@@ -51,10 +51,24 @@ export function StartScreen({ commands }: { commands: CaseCommands }) {
             >
               Open case…
             </Button>
+            <Button
+              variant="subtle"
+              leftSection={<IconSparkles size={18} />}
+              onClick={() => void commands.openDemo()}
+              loading={commands.openingDemo}
+              disabled={commands.busy && !commands.openingDemo}
+            >
+              Open demo case
+            </Button>
             <Text size="xs" c="dimmed">
               <Kbd>{modKey}</Kbd>+<Kbd>N</Kbd> new · <Kbd>{modKey}</Kbd>+<Kbd>O</Kbd> open
             </Text>
           </Group>
+          {commands.openingDemo ? (
+            <Text size="sm" c="dimmed" data-testid="demo-loading">
+              Building the demo case from the sample documents…
+            </Text>
+          ) : null}
           <Stack gap="xs">
             <Title order={2} size="h5" c="dimmed" tt="uppercase" fw={600}>
               Recent cases

@@ -1,5 +1,5 @@
 /**
- * The case commands (new, open, open a path, close) in one place, reached alike from buttons, the
+ * The case commands (new, open, open a path, open the demo, close) in one place, reached alike from buttons, the
  * keyboard, the native menu and the OS (a case given at launch).
  */
 import { useHotkeys } from '@mantine/hooks';
@@ -7,17 +7,20 @@ import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
 import type { MenuCommand } from '../../../../shared/api';
 import { call, errorMessage, subscribe } from '../../api/client';
-import { useCloseCase, useCreateCase, useOpenCase } from '../../api/queries';
+import { useCloseCase, useCreateCase, useOpenCase, useOpenDemo } from '../../api/queries';
 
 export interface CaseCommands {
   readonly newCaseOpened: boolean;
   readonly busy: boolean;
+  /** True while the demo case is built and opened (it takes a few seconds the first time). */
+  readonly openingDemo: boolean;
   readonly startNewCase: () => void;
   readonly cancelNewCase: () => void;
   readonly createCase: (title: string) => Promise<boolean>;
   readonly chooseAndOpenCase: () => Promise<void>;
   readonly openCase: (path: string) => Promise<void>;
   readonly closeCase: () => Promise<void>;
+  readonly openDemo: () => Promise<void>;
 }
 
 export function notifyError(title: string, error: unknown): void {
@@ -29,7 +32,8 @@ export function useCaseCommands(): CaseCommands {
   const createMutation = useCreateCase();
   const openMutation = useOpenCase();
   const closeMutation = useCloseCase();
-  const busy = createMutation.isPending || openMutation.isPending || closeMutation.isPending;
+  const demoMutation = useOpenDemo();
+  const busy = createMutation.isPending || openMutation.isPending || closeMutation.isPending || demoMutation.isPending;
 
   const openCase = useCallback(
     async (path: string) => {
@@ -66,6 +70,14 @@ export function useCaseCommands(): CaseCommands {
     },
     [createMutation],
   );
+
+  const openDemo = useCallback(async () => {
+    try {
+      await demoMutation.mutateAsync();
+    } catch (error) {
+      notifyError('Could not open the demo case', error);
+    }
+  }, [demoMutation]);
 
   const closeCase = useCallback(async () => {
     try {
@@ -117,11 +129,13 @@ export function useCaseCommands(): CaseCommands {
   return {
     newCaseOpened,
     busy,
+    openingDemo: demoMutation.isPending,
     startNewCase: () => setNewCaseOpened(true),
     cancelNewCase: () => setNewCaseOpened(false),
     createCase,
     chooseAndOpenCase,
     openCase,
     closeCase,
+    openDemo,
   };
 }

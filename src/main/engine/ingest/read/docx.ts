@@ -1,0 +1,82 @@
+// Word .docx: checked as a zip within limits first (a DOCX can be a zip bomb), then converted by
+// mammoth to HTML, which is sanitized like any web page; metadata from docProps/core.xml.
+import mammoth from 'mammoth';
+import type { ExtractedDocument, IngestLimits } from '../types';
+import { cleanText } from './clean';
+import { decodeEntities, describeError, displayName, languageFromTag, normalizeDate, refuse, shortenTitle, titleFromText } from './common';
+import { sanitizeHtml } from './html';
+import { detectLanguage } from './language';
+import { unzipWithinLimits } from './zip';
+
+/** Whether a zip's entry paths are those of a Word document. */
+export function isDocxPaths(paths: readonly string[]): boolean {
+  return paths.includes('word/document.xml');
+}
+
+export async function readDocx(name: string, bytes: Uint8Array, limits: IngestLimits): Promise<ExtractedDocument> {
+  const label = displayName(name);
+  const entries = unzipWithinLimits(name, bytes, limits, 'Word document');
+  if (!isDocxPaths(entries.map((entry) => entry.path))) {
+    throw refuse(`${label} is not a Word document (it has no word/document.xml); check the file`);
+  }
+  const coreXml = entries.find((entry) => entry.path === 'docProps/core.xml');
+  const core = coreXml ? coreProperties(new TextDecoder('utf-8').decode(coreXml.bytes)) : {};
+
+  let converted: { value: string };
+  try {
+    // mammoth's default already refuses external files; saying so keeps it that way if it changes.
+    converted = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, { externalFileAccess: false });
+  } catch (error) {
+    throw refuse(`${label} could not be read as a Word document (${describeError(error)}); open and save it again in Word, then import it`);
+  }
+  const sanitized = sanitizeHtml(converted.value);
+  const title = shortenTitle(core.title ?? titleFromText(sanitized.text, label));
+  const text = cleanText(sanitized.text, title);
+  if (text === '') throw refuse(`${label} has no text; nothing to import`);
+  return {
+    kind: 'docx',
+    title,
+    text,
+    html: sanitized.html,
+    author: core.creator ?? null,
+    source: null,
+    publishedAt: normalizeDate(core.created),
+    language: languageFromTag(core.language) ?? detectLanguage(text),
+    pageStarts: null,
+    // The title has its own field; the rest of the core properties are kept as they are.
+    meta: Object.fromEntries(Object.entries(core).filter(([key, value]) => key !== 'title' && value !== undefined)),
+    attachments: [],
+  };
+}
+
+interface CoreProperties {
+  title?: string;
+  creator?: string;
+  created?: string;
+  modified?: string;
+  subject?: string;
+  description?: string;
+  keywords?: string;
+  lastModifiedBy?: string;
+  language?: string;
+}
+
+/** The Dublin Core fields of docProps/core.xml; a flat file, so a regex per field is enough. */
+function coreProperties(xml: string): CoreProperties {
+  const field = (tag: string): string | undefined => {
+    const match = new RegExp(`<${tag}\\b[^>]*>([\\s\\S]*?)</${tag}>`).exec(xml);
+    const value = match?.[1] ? decodeEntities(match[1]).trim() : '';
+    return value === '' ? undefined : value;
+  };
+  return {
+    title: field('dc:title'),
+    creator: field('dc:creator'),
+    created: field('dcterms:created'),
+    modified: field('dcterms:modified'),
+    subject: field('dc:subject'),
+    description: field('dc:description'),
+    keywords: field('cp:keywords'),
+    lastModifiedBy: field('cp:lastModifiedBy'),
+    language: field('dc:language'),
+  };
+}

@@ -1,0 +1,100 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { cleanText } from './clean';
+import { fixture, readOne } from './fixtures';
+import { sanitizeHtml } from './html';
+
+describe('HTML', () => {
+  it('reads the article with the page’s metadata', async () => {
+    const document = await readOne(fixture('article.html'));
+    expect(document.kind).toBe('html');
+    expect(document.title).toBe('Border talks resume after incident near Armudlu');
+    expect(document.author).toBe('Jane Reporter');
+    expect(document.source).toBe('Caucasus Monitor');
+    expect(document.publishedAt).toBe('2021-05-14T05:30:00Z');
+    expect(document.language).toBe('en');
+    expect(document.meta.url).toBe('https://monitor.example/2021/05/border-talks');
+    expect(document.text).toContain('Negotiators from Armenia and Azerbaijan met on Friday');
+    expect(document.text).toContain('according to people familiar with the schedule.');
+    // Paragraphs are separated by blank lines.
+    expect(document.text).toMatch(/Kalbajar district\.\n\nOfficials said/);
+  });
+
+  it('leaves no script, handler, style, frame, form or remote image in the text or the HTML', async () => {
+    const { text, html } = await readOne(fixture('article.html'));
+    for (const leaked of ['document.cookie', 'injected paragraph', 'steal', 'alert', 'Subscribe', 'background']) {
+      expect(text).not.toContain(leaked);
+    }
+    expect(html).not.toBeNull();
+    const markup = html!;
+    for (const leaked of ['<script', 'onerror', 'onclick', '<img', 'tracker.example', '<iframe', '<form', '<input', 'style=', '<style', '<link', 'url(']) {
+      expect(markup).not.toContain(leaked);
+    }
+    expect(markup).not.toMatch(/src="https?:/);
+    // Links stay, as something to read.
+    expect(markup).toContain('<a href="https://monitor.example/earlier">Earlier coverage</a>');
+  });
+
+  it('sanitizes tricky markup', () => {
+    const pixel = 'data:image/png;base64,iVBORw0KGgo=';
+    const { html, text: rawText } = sanitizeHtml(
+      [
+        `<p>Keep <img src="${pixel}" alt="chart"> embedded images.</p>`,
+        '<p><a href="javascript:alert(1)">bad link</a> <a href="https://ok.example/" ping="https://t.example/">good link</a></p>',
+        '<picture><source srcset="https://t.example/a.webp"><img src="https://t.example/a.jpg" srcset="https://t.example/b.jpg 2x" alt="remote"></picture>',
+        '<svg><image href="https://t.example/s.png"></image></svg>',
+        '<video poster="https://t.example/p.jpg" src="https://t.example/v.mp4"></video>',
+        '<div style="background:url(https://t.example/bg.png)" background="https://t.example/bg2.png">styled</div>',
+        '<table><tr><td>cell one</td><td>cell two</td></tr></table>',
+        '<ul><li>first</li><li>second</li></ul>',
+        '<object data="https://t.example/o.swf"></object><embed src="https://t.example/e.swf">',
+        '<base href="https://t.example/"><meta http-equiv="refresh" content="0;url=https://t.example/">',
+        '<p onmouseover="x()" data-track="1">handlers</p>',
+      ].join(''),
+    );
+    expect(html).toContain(`<img src="${pixel}" alt="chart">`);
+    expect(html).not.toContain('javascript:');
+    expect(html).toContain('<a href="https://ok.example/">good link</a>');
+    expect(html).not.toMatch(/t\.example|onmouseover|data-track|<svg|<video|<object|<embed|<base|<meta|style=|srcset|ping=/);
+    const text = cleanText(rawText);
+    expect(text).toContain('cell one cell two');
+    expect(text).toContain('first\nsecond');
+    expect(text).toContain('Keep chart embedded images.');
+  });
+
+  it('fetches nothing a page refers to', async () => {
+    const requests: string[] = [];
+    const server = createServer((request, response) => {
+      requests.push(request.url ?? '');
+      response.end('body { color: red }');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const page = `<!DOCTYPE html><html><head><title>Local references everywhere</title>
+        <link rel="stylesheet" href="${base}/style.css"><script src="${base}/script.js"></script>
+        <meta http-equiv="refresh" content="0;url=${base}/refresh"></head>
+        <body><article><p>${'A paragraph that is long enough to be an article. '.repeat(10)}</p>
+        <img src="${base}/image.png"><iframe src="${base}/frame"></iframe>
+        <script>fetch('${base}/inline')</script></article></body></html>`;
+      const document = await readOne({ name: 'local.html', bytes: new TextEncoder().encode(page) });
+      expect(document.title).toBe('Local references everywhere');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(requests).toEqual([]);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('honours a declared legacy charset', async () => {
+    const page = Buffer.concat([
+      Buffer.from('<html lang="ru"><head><meta charset="windows-1251"><title>', 'latin1'),
+      Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]),
+      Buffer.from('</title></head><body><p>text</p></body></html>', 'latin1'),
+    ]);
+    const document = await readOne({ name: 'legacy.htm', bytes: new Uint8Array(page) });
+    expect(document.title).toBe('Привет');
+    expect(document.language).toBe('ru');
+  });
+});

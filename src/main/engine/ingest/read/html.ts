@@ -1,0 +1,213 @@
+// HTML: the article (Readability), its metadata, and the sanitizer and text extraction that DOCX
+// and e-mail bodies share. jsdom runs no script and loads no resource (its defaults; never enable
+// runScripts or resources here), so reading a page cannot reach the network.
+import { Readability } from '@mozilla/readability';
+import createDOMPurify from 'dompurify';
+import type { DOMPurify, UponSanitizeAttributeHookEvent } from 'dompurify';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import type { ExtractedDocument } from '../types';
+import { cleanText } from './clean';
+import { displayName, languageFromTag, normalizeDate, refuse, shortenTitle, titleFromText } from './common';
+import { detectLanguage } from './language';
+import { decodeText, decodeWithLabel } from './text';
+
+/** Elements that run code, fetch things, submit data or only style the page. */
+const FORBIDDEN_TAGS = [
+  'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'input', 'button',
+  'textarea', 'select', 'option', 'link', 'meta', 'base', 'noscript', 'template', 'video', 'audio', 'source',
+  'track', 'canvas', 'portal',
+];
+/** Attributes that fetch (srcset, poster, background), ping, or carry CSS that may hold url(). */
+const FORBIDDEN_ATTRIBUTES = ['style', 'srcset', 'sizes', 'ping', 'background', 'poster', 'action', 'formaction', 'xlink:href', 'longdesc'];
+/** Attributes whose value is a resource the reader would load when showing the HTML. */
+const RESOURCE_ATTRIBUTES = new Set(['src', 'data', 'poster', 'background', 'srcset', 'lowsrc', 'dynsrc', 'cite', 'usemap']);
+
+const BLOCK_ELEMENTS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'CAPTION', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION',
+  'FIGURE', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION',
+  'SUMMARY', 'TABLE', 'TBODY', 'TFOOT', 'THEAD', 'UL',
+]);
+/** Items of a list or rows of a table read as lines, not as separate paragraphs. */
+const LINE_ELEMENTS = new Set(['LI', 'TR']);
+const CELL_ELEMENTS = new Set(['TD', 'TH']);
+
+let purifier: DOMPurify | null = null;
+
+/** One DOMPurify bound to one jsdom window for the whole process; DOMPurify needs a real DOM. */
+function getPurifier(): DOMPurify {
+  if (purifier) return purifier;
+  const { window } = new JSDOM('<!DOCTYPE html><html><body></body></html>', { virtualConsole: new VirtualConsole() });
+  const instance = createDOMPurify(window);
+  instance.addHook('uponSanitizeAttribute', (node: Element, event: UponSanitizeAttributeHookEvent) => {
+    const attribute = event.attrName.toLowerCase();
+    if (attribute.startsWith('on')) event.keepAttr = false;
+    // Embedded data: images stay (they are part of the document); anything else would be fetched.
+    if (RESOURCE_ATTRIBUTES.has(attribute) && !/^data:image\//i.test(event.attrValue.trim())) event.keepAttr = false;
+    // Only links keep an address, and only as something to read: nothing loads it.
+    if (attribute === 'href' && node.nodeName !== 'A') event.keepAttr = false;
+  });
+  purifier = instance;
+  return instance;
+}
+
+/**
+ * Sanitizes untrusted HTML for the reader: no scripts, frames, forms, styles, event handlers or
+ * remote references. Images whose source was remote are dropped. Returns the sanitized body.
+ */
+export function sanitizeToBody(html: string): Element {
+  const body = getPurifier().sanitize(html, {
+    USE_PROFILES: { html: true },
+    FORBID_TAGS: FORBIDDEN_TAGS,
+    FORBID_ATTR: FORBIDDEN_ATTRIBUTES,
+    ALLOW_DATA_ATTR: false,
+    ALLOW_UNKNOWN_PROTOCOLS: false,
+    RETURN_DOM: true,
+  });
+  for (const image of Array.from(body.querySelectorAll('img:not([src])'))) image.remove();
+  return body;
+}
+
+/** Sanitized HTML and its plain text (paragraphs separated by blank lines). */
+export interface SanitizedHtml {
+  readonly html: string;
+  readonly text: string;
+}
+
+export function sanitizeHtml(html: string): SanitizedHtml {
+  const body = sanitizeToBody(html);
+  return { html: body.innerHTML.trim(), text: htmlToText(body) };
+}
+
+/** Plain text of a DOM subtree as a person reads it: blocks become paragraphs, list items lines. */
+export function htmlToText(root: Node): string {
+  let text = '';
+  // Breaks are held until the next text, so nested blocks give one blank line, not several.
+  let pendingBreak: 0 | 1 | 2 = 0;
+  const emit = (piece: string): void => {
+    if (pendingBreak > 0) {
+      if (piece.trim() === '') return;
+      if (text !== '') text += pendingBreak === 2 ? '\n\n' : '\n';
+      pendingBreak = 0;
+    }
+    text += piece;
+  };
+  const requestBreak = (level: 1 | 2): void => {
+    if (level > pendingBreak) pendingBreak = level;
+  };
+  const walk = (node: Node, preformatted: boolean): void => {
+    if (node.nodeType === 3) {
+      const data = (node as Text).data;
+      emit(preformatted ? data : data.replace(/\s+/g, ' '));
+      return;
+    }
+    if (node.nodeType !== 1 && node.nodeType !== 11) return;
+    const name = node.nodeName;
+    if (name === 'BR') {
+      // Two line breaks in a row are a blank line.
+      pendingBreak = pendingBreak === 0 ? 1 : 2;
+      return;
+    }
+    const level = BLOCK_ELEMENTS.has(name) ? 2 : LINE_ELEMENTS.has(name) ? 1 : 0;
+    if (level) requestBreak(level);
+    if (CELL_ELEMENTS.has(name)) emit(' ');
+    if (name === 'IMG') {
+      const alt = (node as Element).getAttribute('alt');
+      if (alt) emit(alt);
+    }
+    for (const child of Array.from(node.childNodes)) walk(child, preformatted || name === 'PRE');
+    if (level) requestBreak(level);
+  };
+  walk(root, false);
+  // Spaces around line breaks come from the markup's indentation, not from the text.
+  return text.replace(/[ \t]*\n[ \t]*/g, '\n');
+}
+
+/** Finds the charset an HTML file declares (BOM aside), in its first bytes as the HTML spec does. */
+function declaredCharset(bytes: Uint8Array): string | null {
+  const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, 2048));
+  const match = /<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(head);
+  return match?.[1] ?? null;
+}
+
+function decodeHtml(bytes: Uint8Array, name: string): string {
+  const hasBom = (bytes[0] === 0xef && bytes[1] === 0xbb) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const charset = hasBom ? null : declaredCharset(bytes);
+  return (charset ? decodeWithLabel(bytes, charset, name) : decodeText(bytes, name)).text;
+}
+
+/** Reads an .html page: its main article, sanitized, with the page's metadata. */
+export function readHtml(name: string, bytes: Uint8Array): ExtractedDocument {
+  const source = decodeHtml(bytes, name);
+  const dom = new JSDOM(source, { virtualConsole: new VirtualConsole() });
+  try {
+    const { document } = dom.window;
+    // Metadata first: Readability rewrites the document it reads.
+    const page = pageMetadata(document);
+    const article = new Readability(document, { charThreshold: 200 }).parse();
+    const articleHtml = article?.content ?? document.body?.innerHTML ?? '';
+    const sanitized = sanitizeHtml(articleHtml);
+    const title = shortenTitle(page.title || article?.title || page.documentTitle || titleFromText(sanitized.text, displayName(name)));
+    const text = cleanText(sanitized.text, title);
+    if (text === '') throw refuse(`${displayName(name)} has no readable text; check the file`);
+    const byline = article?.byline?.replace(/^by\s+/i, '').trim() || null;
+    return {
+      kind: 'html',
+      title,
+      text,
+      html: sanitized.html,
+      author: page.author ?? byline,
+      source: page.siteName ?? (article?.siteName || null) ?? page.url,
+      publishedAt: page.publishedAt ?? normalizeDate(article?.publishedTime),
+      language: page.language ?? languageFromTag(article?.lang) ?? detectLanguage(text),
+      pageStarts: null,
+      meta: withoutNulls({ url: page.url, description: page.description }),
+      attachments: [],
+    };
+  } finally {
+    dom.window.close();
+  }
+}
+
+interface PageMetadata {
+  readonly title: string | null;
+  readonly documentTitle: string | null;
+  readonly author: string | null;
+  readonly siteName: string | null;
+  readonly url: string | null;
+  readonly publishedAt: string | null;
+  readonly language: string | null;
+  readonly description: string | null;
+}
+
+function pageMetadata(document: Document): PageMetadata {
+  const meta = (...selectors: string[]): string | null => {
+    for (const selector of selectors) {
+      const value = document.querySelector(selector)?.getAttribute('content')?.trim();
+      if (value) return value;
+    }
+    return null;
+  };
+  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() ?? null;
+  const url = (canonical && /^https?:\/\//i.test(canonical) ? canonical : null) ?? meta('meta[property="og:url"]');
+  const author = meta('meta[name="author"]', 'meta[property="article:author"]', 'meta[name="dc.creator"]', 'meta[name="byl"]');
+  const dates = [
+    meta('meta[property="article:published_time"]', 'meta[name="article:published_time"]', 'meta[itemprop="datePublished"]'),
+    meta('meta[name="date"]', 'meta[name="pubdate"]', 'meta[name="publish-date"]', 'meta[name="dc.date"]', 'meta[name="DC.date.issued"]'),
+    document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null,
+  ];
+  return {
+    title: meta('meta[property="og:title"]', 'meta[name="twitter:title"]'),
+    documentTitle: document.title.trim() || null,
+    // article:author is often a profile URL, which is not a name.
+    author: author && !/^https?:\/\//i.test(author) ? author : null,
+    siteName: meta('meta[property="og:site_name"]', 'meta[name="application-name"]'),
+    url,
+    publishedAt: dates.map((date) => normalizeDate(date)).find((date) => date !== null) ?? null,
+    language: languageFromTag(document.documentElement.getAttribute('lang')) ?? languageFromTag(meta('meta[http-equiv="content-language" i]')),
+    description: meta('meta[property="og:description"]', 'meta[name="description"]'),
+  };
+}
+
+function withoutNulls(record: Record<string, string | null>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).filter((entry): entry is [string, string] => entry[1] !== null));
+}

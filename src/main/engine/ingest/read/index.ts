@@ -1,0 +1,65 @@
+// The format readers' entry point: one file's bytes in, documents (or archive members) out.
+import { DossierError } from '../../../../shared/errors';
+import type { ExtractOutcome, ExtractedDocument, IngestFile, IngestLimits } from '../types';
+import { DEFAULT_LIMITS } from '../types';
+import { describeError, displayName, formatBytes, refuse } from './common';
+import { detectFormat } from './detect';
+import { readDocx } from './docx';
+import { readEmail, readMbox } from './email';
+import { readHtml } from './html';
+import { readPdf } from './pdf';
+import { readReuters } from './reuters';
+import { readText } from './text';
+import { readZip } from './zip';
+
+export { cleanText } from './clean';
+export { hammingDistance, simhash } from './simhash';
+export { SUPPORTED_TYPES } from './detect';
+
+/**
+ * Reads one file. `depth` is how many archives this file sits inside: a zip found in a zip comes
+ * back as a member, and the importer reads it with `depth + 1`, so nesting stops at
+ * `limits.maxArchiveDepth`. The importer should also add up members across nested archives
+ * against `maxArchiveEntries` and `maxArchiveBytes`; one call sees only its own archive.
+ *
+ * Throws DossierError('invalid-input') with a message that names the file and says what to do
+ * for empty, oversized, encrypted, damaged, binary or unsupported files, and for zip bombs.
+ */
+export async function readFile(file: IngestFile, limits: IngestLimits = DEFAULT_LIMITS, depth = 0): Promise<ExtractOutcome> {
+  const label = displayName(file.name);
+  const { bytes } = file;
+  if (bytes.length === 0) throw refuse(`${label} is empty (0 bytes); nothing to import`);
+  if (bytes.length > limits.maxFileBytes) {
+    throw refuse(`${label} is ${formatBytes(bytes.length)}; Dossier imports files up to ${formatBytes(limits.maxFileBytes)}; split it first`);
+  }
+  try {
+    const format = detectFormat(file.name, bytes);
+    switch (format) {
+      case 'text':
+      case 'markdown':
+        return single(readText(file.name, bytes, format));
+      case 'html':
+        return single(readHtml(file.name, bytes));
+      case 'pdf':
+        return single(await readPdf(file.name, bytes));
+      case 'docx':
+        return single(await readDocx(file.name, bytes, limits));
+      case 'email':
+        return single(await readEmail(file.name, bytes));
+      case 'mbox':
+        return await readMbox(file.name, bytes);
+      case 'zip':
+        return readZip(file, limits, depth);
+      case 'reuters':
+        return readReuters(file.name, bytes);
+    }
+  } catch (error) {
+    if (error instanceof DossierError) throw error;
+    // A library failed in a way its reader did not foresee; the person still gets a sentence.
+    throw refuse(`${label} could not be read (${describeError(error)}); check the file, or save it again in another format`);
+  }
+}
+
+function single(document: ExtractedDocument): ExtractOutcome {
+  return { type: 'documents', documents: [document] };
+}

@@ -1,0 +1,554 @@
+/**
+ * The reader: one document's title, metadata, tags and text, with the search's hits marked and the
+ * analyst's notes as coloured passages. Selecting a passage offers "Add note"; clicking a note shows
+ * it for editing. Everything rendered from `text` keeps its offset, so notes land where they belong.
+ */
+import {
+  Alert,
+  Anchor,
+  Autocomplete,
+  Button,
+  Divider,
+  EmptyState,
+  Group,
+  Menu,
+  Popover,
+  Skeleton,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { getHotkeyHandler } from '@mantine/hooks';
+import { IconBook2, IconCopy, IconNote, IconPaperclip } from '@tabler/icons-react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { CSSProperties, MouseEvent, ReactNode, Ref } from 'react';
+import type { DocumentDetail, Note, Tag } from '../../../../shared/documents';
+import { MAX_TAG_NAME_LENGTH } from '../../../../shared/documents';
+import { ApiCallError, errorMessage } from '../../api/client';
+import { modKey } from '../../components/format';
+import { notifyError } from '../cases/useCaseCommands';
+import { ContextMenu } from './ContextMenu';
+import type { MenuPosition } from './ContextMenu';
+import { formatDateTime, formatPublished } from './format';
+import { KindIcon, kindLabels } from './kinds';
+import { useApplyTag, useCreateNote, useDeleteNote, useDocument, useUpdateNote } from './queries';
+import type { Span } from './textLayout';
+import { OFFSET_ATTRIBUTE, layoutBlocks, layoutRuns, selectionOffsets } from './textLayout';
+import { TagPill } from './TagPill';
+import classes from './DocumentsView.module.css';
+
+/** Notes without a colour of their own. */
+export const DEFAULT_NOTE_COLOR = '#339af0';
+
+interface ReaderProps {
+  readonly documentId: number | null;
+  readonly search: string;
+  readonly tags: readonly Tag[];
+  readonly onOpenDocument: (id: number) => void;
+  /** A note to scroll to and show (from a notes list); changes each time one is asked for. */
+  readonly focusNote: { readonly id: number; readonly nonce: number } | null;
+}
+
+interface Floating {
+  readonly rect: { readonly left: number; readonly top: number; readonly width: number; readonly height: number };
+}
+
+type Pending = Floating & { readonly span: Span; readonly composing: boolean };
+type OpenNote = Floating & { readonly noteId: number; readonly editing: boolean };
+
+function rectOf(element: Element | Range): Floating['rect'] {
+  const { left, top, width, height } = element.getBoundingClientRect();
+  return { left, top, width, height };
+}
+
+export function Reader({ documentId, search, tags, onOpenDocument, focusNote }: ReaderProps) {
+  const detail = useDocument(documentId, search);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const textRef = useRef<HTMLDivElement>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [openNote, setOpenNote] = useState<OpenNote | null>(null);
+  const [textMenu, setTextMenu] = useState<(Floating & { position: MenuPosition; span: Span }) | null>(null);
+  const document_ = detail.data;
+
+  // Opening a document (or searching anew) scrolls to its first hit, or to its top.
+  const scrolledFor = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    if (!document_ || document_.id !== documentId) return;
+    const key = `${document_.id}|${search}`;
+    if (scrolledFor.current === key) return;
+    scrolledFor.current = key;
+    setPending(null);
+    setOpenNote(null);
+    const firstHit = textRef.current?.querySelector('mark[data-hit]');
+    if (firstHit) firstHit.scrollIntoView({ block: 'center' });
+    else scrollRef.current?.scrollTo({ top: 0 });
+  }, [document_, documentId, search]);
+
+  useLayoutEffect(() => {
+    if (!focusNote || !document_) return;
+    const element = textRef.current?.querySelector(`[data-note="${focusNote.id}"]`);
+    if (!element) return;
+    element.scrollIntoView({ block: 'center' });
+    setOpenNote({ noteId: focusNote.id, editing: false, rect: rectOf(element) });
+  }, [focusNote, document_]);
+
+  // The "Add note" button follows the selection and leaves when it collapses.
+  useEffect(() => {
+    const onSelectionChange = () => {
+      const selection = window.getSelection();
+      if (!selection || selection.isCollapsed) setPending((current) => (current?.composing ? current : null));
+    };
+    window.document.addEventListener('selectionchange', onSelectionChange);
+    return () => window.document.removeEventListener('selectionchange', onSelectionChange);
+  }, []);
+
+  const captureSelection = () => {
+    const root = textRef.current;
+    const selection = window.getSelection();
+    if (!root || !selection) return;
+    const span = selectionOffsets(root, selection);
+    if (!span) return;
+    const rect = rectOf(selection.getRangeAt(0));
+    setPending({ span, rect, composing: false });
+  };
+
+  const onTextClick = (event: MouseEvent) => {
+    const selection = window.getSelection();
+    if (selection && !selection.isCollapsed) return;
+    const target = (event.target as HTMLElement).closest<HTMLElement>('[data-note]');
+    if (!target) return;
+    setOpenNote({ noteId: Number(target.dataset['note']), editing: false, rect: rectOf(target) });
+  };
+
+  if (documentId === null) {
+    return (
+      <EmptyState
+        pt="14vh"
+        size="sm"
+        icon={<IconBook2 size={26} stroke={1.5} />}
+        title="Nothing open"
+        description="Click a document in the list, or move with ↑ ↓ and press Enter, to read it here."
+      />
+    );
+  }
+  if (detail.isError) {
+    const gone = detail.error instanceof ApiCallError && detail.error.code === 'not-found';
+    return (
+      <Alert color={gone ? 'gray' : 'red'} m="md" title={gone ? 'No longer in the case' : 'This document could not be opened'}>
+        {gone ? 'This document was removed (or its import undone). Pick another one in the list.' : errorMessage(detail.error)}
+      </Alert>
+    );
+  }
+  if (!document_) {
+    return (
+      <Stack p="lg" gap="sm">
+        <Skeleton height={22} width="70%" />
+        <Skeleton height={10} width="40%" />
+        <Skeleton height={10} mt="lg" />
+        <Skeleton height={10} />
+        <Skeleton height={10} width="85%" />
+      </Stack>
+    );
+  }
+
+  const note = openNote ? document_.notes.find((candidate) => candidate.id === openNote.noteId) : undefined;
+  return (
+    <div
+      className={classes.reader}
+      ref={scrollRef}
+      onScroll={() => {
+        // The "Add note" button follows its passage as the text scrolls.
+        if (pending && !pending.composing) captureSelection();
+      }}
+      data-testid="reader"
+    >
+      <ReaderHeader document={document_} tags={tags} onOpenDocument={onOpenDocument} />
+      <div
+        ref={textRef}
+        className={classes.readerText}
+        onMouseUp={captureSelection}
+        onKeyUp={(event) => {
+          if (event.shiftKey) captureSelection();
+        }}
+        onClick={onTextClick}
+        onContextMenu={(event) => {
+          const root = textRef.current;
+          const selection = window.getSelection();
+          const span = root ? selectionOffsets(root, selection) : null;
+          if (!span || !selection) return;
+          event.preventDefault();
+          setPending(null);
+          setTextMenu({ position: { x: event.clientX, y: event.clientY }, span, rect: rectOf(selection.getRangeAt(0)) });
+        }}
+        lang={document_.language ?? undefined}
+        data-testid="reader-text"
+      >
+        <DocumentText document={document_} activeNoteId={openNote?.noteId ?? null} />
+      </div>
+      {pending ? (
+        <NoteComposer
+          documentId={document_.id}
+          pending={pending}
+          onCompose={() => setPending({ ...pending, composing: true })}
+          onClose={() => {
+            setPending(null);
+            window.getSelection()?.removeAllRanges();
+          }}
+        />
+      ) : null}
+      <ContextMenu position={textMenu?.position ?? null} onClose={() => setTextMenu(null)}>
+        <Menu.Item
+          leftSection={<IconNote size={14} />}
+          onClick={() => textMenu && setPending({ span: textMenu.span, rect: textMenu.rect, composing: true })}
+        >
+          Add note…
+        </Menu.Item>
+        <Menu.Item
+          leftSection={<IconCopy size={14} />}
+          onClick={() => {
+            if (!textMenu) return;
+            navigator.clipboard
+              .writeText(document_.text.slice(textMenu.span.start, textMenu.span.end))
+              .catch((error: unknown) => notifyError('Could not copy the passage', error));
+          }}
+        >
+          Copy
+        </Menu.Item>
+      </ContextMenu>
+      {openNote && note ? (
+        <NoteViewer
+          note={note}
+          state={openNote}
+          onEdit={() => setOpenNote({ ...openNote, editing: true })}
+          onClose={() => setOpenNote(null)}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function ReaderHeader({ document, tags, onOpenDocument }: { document: DocumentDetail; tags: readonly Tag[]; onOpenDocument: (id: number) => void }) {
+  const apply = useApplyTag();
+  const [adding, setAdding] = useState('');
+  const tagsById = useMemo(() => new Map(tags.map((tag) => [tag.id, tag])), [tags]);
+  const own = document.tagIds.map((id) => tagsById.get(id)).filter((tag): tag is Tag => tag !== undefined);
+  const available = tags.filter((tag) => !document.tagIds.includes(tag.id)).map((tag) => tag.name);
+
+  const addTag = async (name: string) => {
+    const trimmed = name.trim();
+    if (!trimmed) return;
+    setAdding('');
+    const existing = tags.find((tag) => tag.name === trimmed);
+    try {
+      await apply.mutateAsync({ tag: existing ? { id: existing.id } : { name: trimmed }, documentIds: [document.id], action: 'add' });
+    } catch (error) {
+      notifyError(`Could not tag ${document.title}`, error);
+    }
+  };
+  const removeTag = (tag: Tag) =>
+    apply
+      .mutateAsync({ tag: { id: tag.id }, documentIds: [document.id], action: 'remove' })
+      .catch((error: unknown) => notifyError(`Could not remove ${tag.name}`, error));
+
+  const meta = [
+    document.author,
+    document.source,
+    formatPublished(document.publishedAt),
+    kindLabels[document.kind],
+    document.fileName,
+  ].filter((part): part is string => Boolean(part));
+
+  return (
+    <Stack gap={6} mb="md" maw="46rem">
+      <Group gap={8} wrap="nowrap" align="flex-start">
+        <span style={{ marginTop: 4, color: 'var(--mantine-color-dimmed)' }}>
+          <KindIcon kind={document.kind} size={20} />
+        </span>
+        <Title order={2} size="h3" style={{ overflowWrap: 'anywhere' }} data-testid="reader-title">
+          {document.title}
+        </Title>
+      </Group>
+      <div className={classes.metaLine}>
+        {meta.map((part, index) => (
+          <span key={index}>{part}</span>
+        ))}
+      </div>
+      <Group gap={4} wrap="wrap" align="center" data-testid="reader-tags">
+        {own.map((tag) => (
+          <TagPill key={tag.id} name={tag.name} color={tag.color} onRemove={() => void removeTag(tag)} />
+        ))}
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void addTag(adding);
+          }}
+        >
+          <Autocomplete
+            size="xs"
+            w={170}
+            variant="unstyled"
+            placeholder="+ Add tag…"
+            aria-label="Add tag"
+            data={available}
+            value={adding}
+            onChange={setAdding}
+            onOptionSubmit={(value) => void addTag(value)}
+            maxLength={MAX_TAG_NAME_LENGTH}
+            styles={{ input: { height: 22, minHeight: 22, fontSize: 12 } }}
+          />
+        </form>
+      </Group>
+      {document.parentId !== null ? (
+        <Text size="xs">
+          <IconPaperclip size={12} style={{ verticalAlign: 'middle' }} /> An attachment.{' '}
+          <Anchor component="button" type="button" size="xs" onClick={() => onOpenDocument(document.parentId ?? 0)}>
+            Open the message it came with
+          </Anchor>
+        </Text>
+      ) : null}
+      {document.children.length > 0 ? (
+        <Stack gap={2}>
+          <Text size="xs" c="dimmed">
+            Attachments
+          </Text>
+          {document.children.map((child) => (
+            <Group key={child.id} gap={6} wrap="nowrap">
+              <KindIcon kind={child.kind} size={14} />
+              <Anchor component="button" type="button" size="sm" onClick={() => onOpenDocument(child.id)} truncate>
+                {child.title}
+              </Anchor>
+            </Group>
+          ))}
+        </Stack>
+      ) : null}
+      <Divider mt={4} />
+    </Stack>
+  );
+}
+
+/** The text as paragraphs and runs; memoised so that a moving selection does not re-render it. */
+const DocumentText = memo(function DocumentText({ document, activeNoteId }: { document: DocumentDetail; activeNoteId: number | null }) {
+  const blocks = useMemo(() => layoutBlocks(document.text, document.pageStarts), [document.text, document.pageStarts]);
+  const notesById = useMemo(() => new Map(document.notes.map((note) => [note.id, note])), [document.notes]);
+  if (!document.text.trim()) {
+    return (
+      <Text c="dimmed" size="sm">
+        This document has no text. {document.kind === 'pdf' ? 'It may be a scanned PDF without a text layer.' : ''}
+      </Text>
+    );
+  }
+  return (
+    <>
+      {blocks.map((block) => {
+        if (block.type === 'page') {
+          return (
+            <Divider
+              key={`page-${block.page}`}
+              className={classes.pageDivider}
+              label={`Page ${block.page}`}
+              labelPosition="left"
+              data-testid="page-divider"
+            />
+          );
+        }
+        const runs = layoutRuns(block, document.highlights, document.notes);
+        return (
+          <p key={block.start}>
+            {runs.map((run) => {
+              const text = document.text.slice(run.start, run.end);
+              const noteId = run.noteIds.at(-1);
+              const note = noteId === undefined ? undefined : notesById.get(noteId);
+              const props = {
+                [OFFSET_ATTRIBUTE]: run.start,
+                className: note ? classes.note : undefined,
+                style: note ? ({ '--note-color': note.color ?? DEFAULT_NOTE_COLOR } as CSSProperties) : undefined,
+                'data-note': note?.id,
+                'data-active': note && note.id === activeNoteId ? true : undefined,
+                title: note ? note.body || 'Note' : undefined,
+              };
+              return run.hit ? (
+                <mark key={run.start} {...props} data-hit="">
+                  {text}
+                </mark>
+              ) : (
+                <span key={run.start} {...props}>
+                  {text}
+                </span>
+              );
+            })}
+          </p>
+        );
+      })}
+    </>
+  );
+});
+
+/** An invisible box at a rectangle of the page, for popovers that point at text. */
+function AnchorBox({ rect, ref }: Floating & { ref?: Ref<HTMLDivElement> }) {
+  return (
+    <div
+      ref={ref}
+      style={{ position: 'fixed', left: rect.left, top: rect.top, width: rect.width, height: rect.height, pointerEvents: 'none' }}
+      aria-hidden
+    />
+  );
+}
+
+function NoteComposer({
+  documentId,
+  pending,
+  onCompose,
+  onClose,
+}: {
+  documentId: number;
+  pending: Pending;
+  onCompose: () => void;
+  onClose: () => void;
+}) {
+  const create = useCreateNote();
+  const [body, setBody] = useState('');
+  const save = async () => {
+    try {
+      await create.mutateAsync({ documentId, start: pending.span.start, end: pending.span.end, body: body.trim() });
+      onClose();
+    } catch (error) {
+      notifyError('Could not add the note', error);
+    }
+  };
+  if (!pending.composing) {
+    return (
+      <Button
+        className={classes.selectionTool}
+        style={{ left: pending.rect.left, top: Math.max(4, pending.rect.top - 32) }}
+        size="compact-xs"
+        leftSection={<IconNote size={13} />}
+        // Keeps the selection: the click must not move focus out of the text.
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={onCompose}
+        data-testid="add-note"
+      >
+        Add note
+      </Button>
+    );
+  }
+  return (
+    <Popover opened onDismiss={onClose} position="bottom-start" width={320} shadow="md" withArrow trapFocus>
+      <Popover.Target>
+        <AnchorBox rect={pending.rect} />
+      </Popover.Target>
+      <Popover.Dropdown>
+        <Stack gap={6}>
+          <Textarea
+            label="Note"
+            placeholder="What matters about this passage?"
+            autosize
+            minRows={3}
+            maxRows={10}
+            data-autofocus
+            value={body}
+            onChange={(event) => setBody(event.currentTarget.value)}
+            onKeyDown={getHotkeyHandler([['mod+Enter', () => void save()]])}
+          />
+          <Group justify="space-between">
+            <Text size="xs" c="dimmed">
+              {modKey}+Enter saves
+            </Text>
+            <Group gap={6}>
+              <Button size="xs" variant="default" onClick={onClose}>
+                Cancel
+              </Button>
+              <Button size="xs" onClick={() => void save()} loading={create.isPending}>
+                Save note
+              </Button>
+            </Group>
+          </Group>
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
+
+function NoteViewer({ note, state, onEdit, onClose }: { note: Note; state: OpenNote; onEdit: () => void; onClose: () => void }) {
+  const update = useUpdateNote();
+  const remove = useDeleteNote();
+  const [body, setBody] = useState(note.body);
+  useEffect(() => setBody(note.body), [note.body, state.editing]);
+  const save = async () => {
+    try {
+      await update.mutateAsync({ id: note.id, body: body.trim() });
+      onClose();
+    } catch (error) {
+      notifyError('Could not save the note', error);
+    }
+  };
+  const deleteNote = async () => {
+    try {
+      await remove.mutateAsync({ id: note.id });
+      onClose();
+    } catch (error) {
+      notifyError('Could not delete the note', error);
+    }
+  };
+  let content: ReactNode;
+  if (state.editing) {
+    content = (
+      <Textarea
+        autosize
+        minRows={3}
+        maxRows={10}
+        data-autofocus
+        aria-label="Note"
+        value={body}
+        onChange={(event) => setBody(event.currentTarget.value)}
+        onKeyDown={getHotkeyHandler([['mod+Enter', () => void save()]])}
+      />
+    );
+  } else {
+    content = note.body ? (
+      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="note-body">
+        {note.body}
+      </Text>
+    ) : (
+      <Text size="sm" c="dimmed">
+        A highlighted passage, without a comment.
+      </Text>
+    );
+  }
+  return (
+    <Popover opened onDismiss={onClose} position="bottom-start" width={320} shadow="md" withArrow trapFocus>
+      <Popover.Target>
+        <AnchorBox rect={state.rect} />
+      </Popover.Target>
+      <Popover.Dropdown data-testid="note-popover">
+        <Stack gap={6}>
+          {content}
+          <Text size="xs" c="dimmed">
+            {formatDateTime(note.updatedAt)}
+          </Text>
+          <Group justify="flex-end" gap={6}>
+            {state.editing ? (
+              <>
+                <Button size="xs" variant="default" onClick={onClose}>
+                  Cancel
+                </Button>
+                <Button size="xs" onClick={() => void save()} loading={update.isPending}>
+                  Save
+                </Button>
+              </>
+            ) : (
+              <>
+                <Button size="xs" variant="subtle" color="red" onClick={() => void deleteNote()} loading={remove.isPending}>
+                  Delete
+                </Button>
+                <Button size="xs" variant="default" onClick={onEdit}>
+                  Edit
+                </Button>
+              </>
+            )}
+          </Group>
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}

@@ -1,0 +1,93 @@
+/**
+ * Folding for search and name matching. FTS5's unicode61 tokenizer removes diacritics (á → a) but
+ * keeps letters that are not decomposable (ə, ı, ø, ł ...), and transliterations differ beyond
+ * single letters (Kəlbəcər / Kalbajar / Kelbajar, Pashinyan / Pashinian). Two levels:
+ * `foldText` for equality that a reader would accept, `spellingSkeleton` for "the same name,
+ * spelled another way".
+ */
+
+const LETTER_FOLDS: Record<string, string> = {
+  ə: 'e',
+  Ə: 'e',
+  ı: 'i',
+  İ: 'i',
+  ø: 'o',
+  Ø: 'o',
+  ł: 'l',
+  Ł: 'l',
+  đ: 'd',
+  Đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ß: 'ss',
+  æ: 'ae',
+  Æ: 'ae',
+  œ: 'oe',
+  Œ: 'oe',
+};
+const FOLD_PATTERN = new RegExp(`[${Object.keys(LETTER_FOLDS).join('')}]`, 'g');
+
+/** Lower case, no diacritics, and ə→e, ı→i, ø→o, ß→ss ...: "Kəlbəcər" → "kelbecer". */
+export function foldText(text: string): string {
+  return text
+    .replace(FOLD_PATTERN, (letter) => LETTER_FOLDS[letter] ?? letter)
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
+}
+
+// Letters whose usual English transliteration is two letters (Azerbaijani/Turkish ş ç ğ, x as kh).
+const DIGRAPHS: [RegExp, string][] = [
+  [/[şŝ]/g, 'sh'],
+  [/[çĉ]/g, 'ch'],
+  [/ğ/g, 'gh'],
+  [/[žź]/g, 'zh'],
+];
+
+/**
+ * A coarse key under which transliterations of a name meet: vowels a/e/ə merge, y/i merge, c/j
+ * merge, x→kh, q→k, doubled letters collapse. "Kəlbəcər", "Kalbajar", "Kelbajar" → "kalbajar";
+ * "Pashinián", "Pashinyan" → "pashinian"; "Aliyev", "Aliev" → "aliav". Used only as an extra way
+ * to match, never as the only one, since it also merges some words that differ.
+ */
+export function spellingSkeleton(word: string): string {
+  let key = word.toLowerCase();
+  for (const [pattern, replacement] of DIGRAPHS) key = key.replace(pattern, replacement);
+  key = foldText(key)
+    .replace(/[^a-z0-9]/g, '')
+    .replace(/e/g, 'a')
+    .replace(/y/g, 'i')
+    .replace(/c(?!h)/g, 'j')
+    .replace(/dzh|dj/g, 'j')
+    .replace(/x/g, 'kh')
+    .replace(/q/g, 'k')
+    .replace(/(.)\1+/g, '$1');
+  return key;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Words with their UTF-16 offsets, as the search tokenizer sees them (letters and digits). */
+export function wordsWithOffsets(text: string): { word: string; start: number; end: number }[] {
+  const words: { word: string; start: number; end: number }[] = [];
+  for (const match of text.matchAll(WORD)) {
+    words.push({ word: match[0], start: match.index, end: match.index + match[0].length });
+  }
+  return words;
+}
+
+/**
+ * The skeletons that make a document findable by other spellings of its names: every word that
+ * is capitalised or has a letter outside ASCII, once each.
+ */
+export function nameSkeletons(text: string): string {
+  const keys = new Set<string>();
+  for (const match of text.matchAll(WORD)) {
+    const word = match[0];
+    if (word.length < 3) continue;
+    // eslint-disable-next-line no-control-regex -- ASCII is exactly the range meant here
+    if (!/^\p{Lu}/u.test(word) && /^[\x00-\x7f]*$/.test(word)) continue;
+    keys.add(spellingSkeleton(word));
+  }
+  return [...keys].join(' ');
+}
