@@ -61,7 +61,7 @@ export default tseslint.config(
     { group: ['**/main/**', '**/preload/**'], message: 'The renderer imports only src/shared and browser packages.' },
   ]),
   {
-    files: ['*.config.ts', '*.config.mjs', 'eslint.config.mjs'],
+    files: ['*.config.ts', '*.config.mts', '*.config.mjs'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

@@ -316,4 +316,32 @@ describe('documents, end to end', () => {
     await tabs.filter({ hasText: /^Documents$/ }).click();
     await session.screenshot('doc-12-demo-case');
   });
+
+  it('reads an imported web page with scripts, event handlers and remote images: nothing runs, nothing is fetched', async () => {
+    const { page } = session;
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await createCase('Hostile HTML');
+    await dropFile('article.html', readFileSync(join(fixtures, 'article.html')));
+    const row = page.getByRole('grid', { name: 'Documents' }).getByRole('row', { name: /Border talks resume/ });
+    await row.click();
+    const reader = page.getByTestId('reader');
+    await reader.getByText('Negotiators from Armenia and Azerbaijan met on Friday', { exact: false }).waitFor();
+    // The article's own script would have set window.stolen, written a paragraph or raised an alert.
+    expect(await page.evaluate(() => 'stolen' in window)).toBe(false);
+    expect(await reader.getByText('injected paragraph').count()).toBe(0);
+    expect(await page.locator('img[src^="http"], iframe, form[action], link[href^="http"]').count()).toBe(0);
+    expect(await page.locator('[onerror], [onclick]').count()).toBe(0);
+    await page.waitForTimeout(300);
+    expect(dialogs).toEqual([]);
+    // And the stored copy is clean too: the sanitized HTML keeps the text, not the scripts.
+    const stored = await session.engine.handlers['documents.get']({ id: 1 });
+    expect(stored.html).not.toMatch(/<script|onerror|onclick|<iframe|<form|https:\/\/tracker/i);
+    expect(stored.text).toContain('The defence ministry in Baku said about 40 soldiers had crossed the line');
+    await session.screenshot('doc-14-hostile-html');
+    // afterEach fails the test if the page asked for any remote address.
+  });
 });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtFile, projectRoot } from '../../../tests/support/built';
 import { useTempDirs } from '../../../tests/support/tempDir';
+import { SCHEMA_VERSION } from '../engine/case/migrations';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, runCli } from './program';
 
 const tempDir = useTempDirs();
@@ -30,11 +31,11 @@ describe('dossier new / info', () => {
     expect(json.code).toBe(EXIT_OK);
     expect(JSON.parse(json.stdout)).toMatchObject({
       title: 'Border incident',
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
       counts: { documents: 0, entities: 0, links: 0 },
     });
     const text = await run('info', path);
-    expect(text.stdout).toMatch(/^Border incident\n[\s\S]*format: +v1/);
+    expect(text.stdout).toMatch(new RegExp(`^Border incident\\n[\\s\\S]*format: +v${SCHEMA_VERSION}`));
   });
 
   it('takes the title from the file name when none is given', async () => {
@@ -105,7 +106,7 @@ describe('dossier new / info', () => {
     expect(created.status).toBe(0);
     const info = spawnSync(process.execPath, [bin, 'info', 'x.dossier', '--json'], { cwd: dir, encoding: 'utf8' });
     expect(info.status).toBe(0);
-    expect(JSON.parse(info.stdout)).toMatchObject({ title: 'Border incident', schemaVersion: 1 });
+    expect(JSON.parse(info.stdout)).toMatchObject({ title: 'Border incident', schemaVersion: SCHEMA_VERSION });
     const failed = spawnSync(process.execPath, [bin, 'info', 'nope.dossier'], { cwd: dir, encoding: 'utf8' });
     expect(failed.status).toBe(1);
     expect(failed.stderr).toBe('dossier: nope.dossier does not exist; check the path, or create a new case.\n');

@@ -118,7 +118,7 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
       }
       output.out(`${page.total} document${page.total === 1 ? '' : 's'} match.\n`);
       for (const row of page.rows) {
-        const snippet = (row.snippet ?? '').replace(/\u0002/g, '[').replace(/\u0003/g, ']').replace(/\s+/g, ' ');
+        const snippet = (row.snippet ?? '').replaceAll('\u0002', '[').replaceAll('\u0003', ']').replace(/\s+/g, ' ');
         output.out(`${String(row.id).padStart(6)}  ${row.title}${row.publishedAt ? ` (${row.publishedAt.slice(0, 10)})` : ''}\n        ${snippet}\n`);
       }
     });

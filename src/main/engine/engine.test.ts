@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../../tests/support/tempDir';
+import { SCHEMA_VERSION } from './case/migrations';
 import { createEngine } from './engine';
 
 const tempDir = useTempDirs();
@@ -13,7 +14,7 @@ describe('engine', () => {
     const path = join(dir, 'border.dossier');
 
     const created = await engine.handlers['cases.create']({ path, title: 'Border incident' });
-    expect(created).toMatchObject({ path, title: 'Border incident', schemaVersion: 1, counts: { documents: 0, entities: 0, links: 0 } });
+    expect(created).toMatchObject({ path, title: 'Border incident', schemaVersion: SCHEMA_VERSION, counts: { documents: 0, entities: 0, links: 0 } });
 
     const updated = await engine.handlers['cases.update']({ title: 'Kalbajar sector', description: 'Who fired first?' });
     expect(updated).toMatchObject({ title: 'Kalbajar sector', description: 'Who fired first?' });

@@ -5,7 +5,7 @@ import { DocumentQuerySchema } from '../../../shared/documents';
 import { DossierError } from '../../../shared/errors';
 import { nameSkeletons } from '../../../shared/textFolding';
 import { findHighlights, parseSearch } from './searchQuery';
-import { hammingDistance } from '../ingest/read';
+import { NEAR_DUPLICATE_SIMILARITY, bandKeys, estimateSimilarity, minhashSignature } from './nearDuplicates';
 
 /** A document ready to be stored. */
 export interface NewDocument {
@@ -24,7 +24,6 @@ export interface NewDocument {
   readonly html: string | null;
   readonly pageStarts: readonly number[] | null;
   readonly meta: Readonly<Record<string, unknown>>;
-  readonly simhash: string | null;
 }
 
 interface DocumentListRow {
@@ -54,11 +53,6 @@ interface DocumentFullRow extends DocumentListRow {
   search_names: string;
 }
 
-/** Near-duplicates: SimHash distance at most this many bits (of 64). */
-const NEAR_DUPLICATE_BITS = 3;
-/** Texts shorter than this many characters are too short for SimHash to mean anything. */
-const NEAR_DUPLICATE_MIN_LENGTH = 400;
-const SIMHASH_BANDS = 4;
 
 /** Stores original bytes once per SHA-256; returns the blob's id. */
 export function storeBlob(db: Database, sha256: string, bytes: Uint8Array): number {
@@ -77,10 +71,11 @@ export function findDocumentBySha256(db: Database, sha256: string): number | nul
 /** Inserts a document, indexes it for search, and flags it when it nearly duplicates another. */
 export function insertDocument(db: Database, document: NewDocument): { id: number; nearDuplicateOf: number | null } {
   const searchNames = nameSkeletons(`${document.title}\n${document.text}`);
+  const fingerprint = minhashSignature(document.text);
   const result = db
     .prepare(
       `INSERT INTO documents (parent_id, blob_id, kind, title, author, source, published_at, language, file_name,
-         imported_at, size, text, html, page_starts, meta, simhash, search_names)
+         imported_at, size, text, html, page_starts, meta, fingerprint, search_names)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
@@ -99,8 +94,8 @@ export function insertDocument(db: Database, document: NewDocument): { id: numbe
       document.html,
       document.pageStarts ? JSON.stringify(document.pageStarts) : null,
       JSON.stringify(document.meta),
-      document.simhash,
-    searchNames,
+      fingerprint,
+      searchNames,
     );
   const id = Number(result.lastInsertRowid);
   db.prepare('INSERT INTO documents_fts (rowid, title, text, search_names) VALUES (?, ?, ?, ?)').run(
@@ -109,25 +104,25 @@ export function insertDocument(db: Database, document: NewDocument): { id: numbe
     document.text,
     searchNames,
   );
-  const nearDuplicateOf = document.simhash && document.text.length >= NEAR_DUPLICATE_MIN_LENGTH ? indexSimhash(db, id, document.simhash) : null;
+  const nearDuplicateOf = fingerprint ? indexFingerprint(db, id, fingerprint) : null;
   return { id, nearDuplicateOf };
 }
 
-// Any two hashes within 3 bits agree exactly on at least one of 4 bands of 16 bits, so the bands
-// find every candidate without comparing against every document.
-function indexSimhash(db: Database, id: number, simhash: string): number | null {
-  const bands = Array.from({ length: SIMHASH_BANDS }, (_, band) => simhash.slice(band * 4, band * 4 + 4));
+// Documents that share a band key are candidates; only they are compared, so finding the near
+// duplicates of a new document costs a few index lookups, not a pass over the case.
+function indexFingerprint(db: Database, id: number, fingerprint: string): number | null {
+  const keys = bandKeys(fingerprint);
   const candidates = db
     .prepare(
-      `SELECT DISTINCT documents.id, documents.simhash FROM document_simhash_bands
-       JOIN documents ON documents.id = document_simhash_bands.document_id
-       WHERE (band = 0 AND value = ?) OR (band = 1 AND value = ?) OR (band = 2 AND value = ?) OR (band = 3 AND value = ?)
+      `SELECT DISTINCT documents.id, documents.fingerprint FROM document_fingerprint_bands AS bands
+       JOIN documents ON documents.id = bands.document_id
+       WHERE ${keys.map(() => '(band = ? AND value = ?)').join(' OR ')}
        ORDER BY documents.id`,
     )
-    .all(...bands) as { id: number; simhash: string }[];
-  const insertBand = db.prepare('INSERT INTO document_simhash_bands (band, value, document_id) VALUES (?, ?, ?)');
-  bands.forEach((value, band) => insertBand.run(band, value, id));
-  const match = candidates.find((candidate) => hammingDistance(candidate.simhash, simhash) <= NEAR_DUPLICATE_BITS);
+    .all(...keys.flatMap((value, band) => [band, value])) as { id: number; fingerprint: string }[];
+  const insertBand = db.prepare('INSERT INTO document_fingerprint_bands (band, value, document_id) VALUES (?, ?, ?)');
+  keys.forEach((value, band) => insertBand.run(band, value, id));
+  const match = candidates.find((candidate) => estimateSimilarity(candidate.fingerprint, fingerprint) >= NEAR_DUPLICATE_SIMILARITY);
   if (!match) return null;
   db.prepare('UPDATE documents SET near_duplicate_of = ? WHERE id = ?').run(match.id, id);
   return match.id;
@@ -194,7 +189,7 @@ export function listDocuments(db: Database, input: DocumentQuery): DocumentPage 
     return { total, rows: rows.map(rowToDocumentRow) };
   } catch (error) {
     if (search && error instanceof Error && /fts5|syntax|malformed MATCH/i.test(error.message)) {
-      throw new DossierError('invalid-input', `The search ${JSON.stringify(query.search)} could not be read: ${error.message}.`);
+      throw new DossierError('invalid-input', `The search “${query.search}” could not be read: ${error.message}.`);
     }
     throw error;
   }

@@ -29,7 +29,7 @@ type Token =
   | { type: 'near'; expression: string; terms: SearchTerm[] };
 
 function invalid(query: string, problem: string): DossierError {
-  return new DossierError('invalid-input', `The search ${JSON.stringify(query)} could not be read: ${problem}.`);
+  return new DossierError('invalid-input', `The search “${query}” could not be read: ${problem}.`);
 }
 
 function splitWords(raw: string): string[] {

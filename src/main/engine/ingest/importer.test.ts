@@ -73,7 +73,7 @@ describe('import', () => {
     rmSync(join(dir, 'vanishing.txt'));
     const report = await job.finished;
     expect(report.imported.map((entry) => entry.file)).toEqual([join(dir, 'border-incident-article.txt')]);
-    const reasons = Object.fromEntries(report.failed.map((failure) => [failure.file.split('/').at(-1), failure.reason]));
+    const reasons: Record<string, string> = Object.fromEntries(report.failed.map((failure) => [failure.file.split('/').at(-1) ?? '', failure.reason]));
     expect(reasons['junk.txt']).toMatch(/^junk\.txt /);
     expect(reasons['empty.txt']).toMatch(/empty\.txt is empty \(0 bytes\)/);
     expect(reasons['encrypted.pdf']).toMatch(/encrypted\.pdf .*password/i);
@@ -93,7 +93,7 @@ describe('import', () => {
       maxArchiveDepth: 2,
     });
     const report = await small.start([{ path: fixture('border-incident-article.txt') }]).finished;
-    expect(report.failed[0]?.reason).toMatch(/border-incident-article\.txt is 3 KB; Dossier imports files up to 1 KB\. Split it/);
+    expect(report.failed[0]?.reason).toMatch(/border-incident-article\.txt is 2\.8 KB; Dossier imports files up to 1000 bytes\. Split it/);
   });
 
   it('opens archives into their documents', async () => {
@@ -101,6 +101,18 @@ describe('import', () => {
     expect(report.failed).toEqual([]);
     expect(report.imported.length).toBeGreaterThanOrEqual(4);
     expect(report.imported.some((entry) => entry.file.startsWith('bundle.zip/'))).toBe(true);
+  });
+
+  it('counts the files inside nested archives against the outer archive\'s limits', async () => {
+    const strict = new Importer(db, undefined, {
+      maxFileBytes: 1024 * 1024,
+      maxArchiveEntries: 10,
+      maxArchiveBytes: 240,
+      maxCompressionRatio: 1000,
+      maxArchiveDepth: 3,
+    });
+    const report = await strict.start([{ path: fixture('bundle.zip') }]).finished;
+    expect(report.failed.map((failure) => failure.reason)).toEqual([expect.stringMatching(/^bundle\.zip expands to more than 10 files or 240 bytes, counting the archives inside it; .*possible zip bomb/)]);
   });
 
   it('stops at a cancel between files, keeping what was committed', async () => {

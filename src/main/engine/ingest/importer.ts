@@ -13,7 +13,8 @@ import type { ImportReport, ImportSource } from '../../../shared/documents';
 import { DossierError } from '../../../shared/errors';
 import { recordHistory } from '../case/history';
 import { findDocumentBySha256, insertDocument, storeBlob } from '../documents/repository';
-import { readFile, simhash } from './read';
+import { readFile } from './read';
+import { formatBytes } from './read/common';
 import type { ExtractedDocument, IngestFile, IngestLimits } from './types';
 import { DEFAULT_LIMITS } from './types';
 
@@ -23,6 +24,16 @@ interface QueueItem {
   readonly path?: string;
   readonly bytes?: Uint8Array;
   readonly depth: number;
+  /** For archive members: what the outermost archive has expanded to so far, nested ones included. */
+  readonly archive?: ArchiveBudget;
+}
+
+/** The limits on an archive count everything it expands to, archives inside it included. */
+interface ArchiveBudget {
+  readonly name: string;
+  entries: number;
+  bytes: number;
+  exceeded: boolean;
 }
 
 /** A document read from a file, with its attachments read too, ready for one transaction. */
@@ -47,9 +58,6 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.round(bytes / 1024)} KB`;
-}
 
 /** Runs imports into one open case. */
 export class Importer {
@@ -84,6 +92,17 @@ export class Importer {
 
   private async run(jobId: number, sources: readonly ImportSource[]): Promise<ImportReport> {
     const report: ImportReport = { jobId, imported: [], duplicates: [], failed: [], cancelled: false };
+    try {
+      await this.work(jobId, sources, report);
+    } catch (error) {
+      // Whatever happens, the window hears that the job ended and why.
+      report.failed.push({ file: '(import)', reason: `The import stopped: ${describe(error)}` });
+    }
+    this.emit?.('import.finished', report);
+    return report;
+  }
+
+  private async work(jobId: number, sources: readonly ImportSource[], report: ImportReport): Promise<void> {
     const queue: QueueItem[] = [];
     for (const source of sources) {
       if ('bytes' in source) queue.push({ label: source.name, bytes: source.bytes, depth: 0 });
@@ -114,6 +133,10 @@ export class Importer {
         break;
       }
       const item = queue.shift()!;
+      if (item.archive?.exceeded) {
+        done += 1;
+        continue;
+      }
       progress(item.label);
       try {
         const members = await this.importItem(item, report);
@@ -129,8 +152,6 @@ export class Importer {
       await new Promise((resolve) => setImmediate(resolve));
     }
     progress(null, true);
-    this.emit?.('import.finished', report);
-    return report;
   }
 
   /** Imports one file; returns the members of an archive, to import next. */
@@ -147,7 +168,18 @@ export class Importer {
     }
     const outcome = await readFile({ name, bytes }, this.limits, item.depth);
     if (outcome.type === 'container') {
-      return outcome.members.map((member) => ({ label: member.name, bytes: member.bytes, depth: item.depth + 1 }));
+      const archive = item.archive ?? { name: item.label, entries: 0, bytes: 0, exceeded: false };
+      archive.entries += outcome.members.length;
+      archive.bytes += outcome.members.reduce((sum, member) => sum + member.bytes.length, 0);
+      if (archive.entries > this.limits.maxArchiveEntries || archive.bytes > this.limits.maxArchiveBytes) {
+        archive.exceeded = true;
+        throw new DossierError(
+          'invalid-input',
+          `${basename(archive.name)} expands to more than ${this.limits.maxArchiveEntries} files or ${formatBytes(this.limits.maxArchiveBytes)}, ` +
+            'counting the archives inside it; Dossier stopped reading it (possible zip bomb). Unpack it yourself and import the parts you need.',
+        );
+      }
+      return outcome.members.map((member) => ({ label: member.name, bytes: member.bytes, depth: item.depth + 1, archive }));
     }
     const prepared: PreparedDocument[] = [];
     for (const document of outcome.documents) prepared.push(await this.prepare(document, item, report, 0));
@@ -239,7 +271,6 @@ export class Importer {
       html: document.html,
       pageStarts: document.pageStarts,
       meta: document.meta,
-      simhash: document.text.length > 0 ? simhash(document.text) : null,
     });
     report.imported.push({ file: label, documentId: id, title: document.title, nearDuplicateOf });
     for (const child of entry.children) this.store(child, file, id, item, report);
@@ -250,7 +281,7 @@ export class Importer {
 function tooLarge(name: string, size: number, limits: IngestLimits): DossierError {
   return new DossierError(
     'invalid-input',
-    `${name} is ${formatSize(size)}; Dossier imports files up to ${formatSize(limits.maxFileBytes)}. Split it into smaller files and import those.`,
+    `${name} is ${formatBytes(size)}; Dossier imports files up to ${formatBytes(limits.maxFileBytes)}. Split it into smaller files and import those.`,
   );
 }
 

@@ -36,7 +36,8 @@ export const documents: Migration = {
         html              TEXT,
         page_starts       TEXT CHECK (page_starts IS NULL OR json_valid(page_starts)),
         meta              TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(meta)),
-        simhash           TEXT,
+        -- MinHash signature of the text's word shingles, for near-duplicate detection.
+        fingerprint       TEXT,
         near_duplicate_of INTEGER REFERENCES documents (id) ON DELETE SET NULL,
         -- Spelling skeletons of the document's names (Kəlbəcər, Kelbajar -> kalbajar), searched
         -- alongside the text so that transliterations find each other.
@@ -48,7 +49,7 @@ export const documents: Migration = {
       CREATE INDEX documents_by_published ON documents (published_at, id);
       CREATE INDEX documents_by_title ON documents (title COLLATE NOCASE, id);
 
-      CREATE TABLE document_simhash_bands (
+      CREATE TABLE document_fingerprint_bands (
         band        INTEGER NOT NULL,
         value       TEXT NOT NULL,
         document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,

@@ -13,7 +13,6 @@ import { readText } from './text';
 import { readZip } from './zip';
 
 export { cleanText } from './clean';
-export { hammingDistance, simhash } from './simhash';
 export { SUPPORTED_TYPES } from './detect';
 
 /**
