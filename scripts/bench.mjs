@@ -39,6 +39,7 @@ try {
   if (!existsSync(reuters)) {
     console.log(`(no Reuters data at ${reuters}; pass its folder to benchmark import and search)`);
   } else {
+    dossier('new', 'reuters.dossier', '--title', 'Reuters-21578');
     time('dossier import --no-extract (all of Reuters)', 1, () => dossier('import', 'reuters.dossier', reuters, '--no-extract', '--json'));
     // In-process figures: bundle the TypeScript bench with the project's own Vite, then run it.
     const outDir = join(dir, 'bench-build');

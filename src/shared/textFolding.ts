@@ -29,6 +29,8 @@ const FOLD_PATTERN = new RegExp(`[${Object.keys(LETTER_FOLDS).join('')}]`, 'g');
 
 /** Lower case, no diacritics, and ə→e, ı→i, ø→o, ß→ss ...: "Kəlbəcər" → "kelbecer". */
 export function foldText(text: string): string {
+  // eslint-disable-next-line no-control-regex -- ASCII is exactly the range meant here
+  if (!/[^\x00-\x7f]/.test(text)) return text.toLowerCase();
   return text
     .replace(FOLD_PATTERN, (letter) => LETTER_FOLDS[letter] ?? letter)
     .normalize('NFD')
@@ -51,6 +53,19 @@ const DIGRAPHS: [RegExp, string][] = [
  * to match, never as the only one, since it also merges some words that differ.
  */
 export function spellingSkeleton(word: string): string {
+  const known = skeletonCache.get(word);
+  if (known !== undefined) return known;
+  const key = computeSkeleton(word);
+  // Names repeat across a collection (Reuters, Baku, Pashinyan): remember a bounded number of them.
+  if (skeletonCache.size >= SKELETON_CACHE_SIZE) skeletonCache.clear();
+  skeletonCache.set(word, key);
+  return key;
+}
+
+const SKELETON_CACHE_SIZE = 100_000;
+const skeletonCache = new Map<string, string>();
+
+function computeSkeleton(word: string): string {
   let key = word.toLowerCase();
   for (const [pattern, replacement] of DIGRAPHS) key = key.replace(pattern, replacement);
   key = foldText(key)
@@ -65,29 +80,36 @@ export function spellingSkeleton(word: string): string {
   return key;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Words with their UTF-16 offsets, as the search tokenizer sees them (letters and digits). */
 export function wordsWithOffsets(text: string): { word: string; start: number; end: number }[] {
   const words: { word: string; start: number; end: number }[] = [];
-  for (const match of text.matchAll(WORD)) {
+  for (const match of text.matchAll(WORD_PATTERN)) {
     words.push({ word: match[0], start: match.index, end: match.index + match[0].length });
   }
   return words;
+}
+
+/** Letters and digits: a word, as the search tokenizer splits text. */
+export const WORD_PATTERN = /[\p{L}\p{N}]+/gu;
+
+/** A word worth a spelling skeleton: a name (capitalised) or a word with letters beyond ASCII. */
+export function isNameCandidate(word: string): boolean {
+  if (word.length < 3) return false;
+  const first = word.charCodeAt(0);
+  if (first >= 65 && first <= 90) return true;
+  for (let index = 0; index < word.length; index += 1) {
+    if (word.charCodeAt(index) > 127) return true;
+  }
+  return false;
 }
 
 /**
  * The skeletons that make a document findable by other spellings of its names: every word that
  * is capitalised or has a letter outside ASCII, once each.
  */
-export function nameSkeletons(text: string): string {
+export function nameSkeletons(words: Iterable<string>): string {
   const keys = new Set<string>();
-  for (const match of text.matchAll(WORD)) {
-    const word = match[0];
-    if (word.length < 3) continue;
-    // eslint-disable-next-line no-control-regex -- ASCII is exactly the range meant here
-    if (!/^\p{Lu}/u.test(word) && /^[\x00-\x7f]*$/.test(word)) continue;
-    keys.add(spellingSkeleton(word));
-  }
+  for (const word of words) if (isNameCandidate(word)) keys.add(spellingSkeleton(word));
   return [...keys].join(' ');
 }

@@ -173,5 +173,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
     'history.redo': () => undoOrRedo(db(), 'redo'),
   };
 
-  return { handlers, currentCase: () => current?.file ?? null, startImport, dispose: closeCurrent };
+  return {
+    handlers,
+    currentCase: () => current?.file ?? null,
+    startImport,
+    dispose: closeCurrent,
+  };
 }

@@ -1,5 +1,6 @@
 /** The history table: every change to a case, for audit now and undo later. */
 import type { Database } from 'better-sqlite3';
+import { statement } from './statements';
 
 export interface HistoryEntry {
   readonly id: number;
@@ -21,41 +22,37 @@ interface HistoryRow {
  */
 export function recordHistory(db: Database, operation: string, payload: unknown, options: { undoable?: boolean } = {}): number {
   if (options.undoable) {
-    db.prepare("UPDATE history SET state = 'discarded' WHERE state = 'undone'").run();
-    const result = db
-      .prepare('INSERT INTO history (operation, at, payload, undoable) VALUES (?, ?, ?, 1)')
+    statement(db, "UPDATE history SET state = 'discarded' WHERE state = 'undone'").run();
+    const result = statement(db, 'INSERT INTO history (operation, at, payload, undoable) VALUES (?, ?, ?, 1)')
       .run(operation, new Date().toISOString(), JSON.stringify(payload ?? {}));
     return Number(result.lastInsertRowid);
   }
-  const result = db
-    .prepare('INSERT INTO history (operation, at, payload) VALUES (?, ?, ?)')
+  const result = statement(db, 'INSERT INTO history (operation, at, payload) VALUES (?, ?, ?)')
     .run(operation, new Date().toISOString(), JSON.stringify(payload ?? {}));
   return Number(result.lastInsertRowid);
 }
 
 /** The entry undo would revert next: the newest undoable change still in effect. */
 export function nextToUndo(db: Database): HistoryEntry | null {
-  const row = db
-    .prepare("SELECT id, operation, at, payload FROM history WHERE undoable = 1 AND state = 'done' ORDER BY id DESC LIMIT 1")
+  const row = statement(db, "SELECT id, operation, at, payload FROM history WHERE undoable = 1 AND state = 'done' ORDER BY id DESC LIMIT 1")
     .get() as HistoryRow | undefined;
   return row ? rowToHistoryEntry(row) : null;
 }
 
 /** The entry redo would bring back: the one undone most recently (undo walks back, so the oldest). */
 export function nextToRedo(db: Database): HistoryEntry | null {
-  const row = db
-    .prepare("SELECT id, operation, at, payload FROM history WHERE undoable = 1 AND state = 'undone' ORDER BY id ASC LIMIT 1")
+  const row = statement(db, "SELECT id, operation, at, payload FROM history WHERE undoable = 1 AND state = 'undone' ORDER BY id ASC LIMIT 1")
     .get() as HistoryRow | undefined;
   return row ? rowToHistoryEntry(row) : null;
 }
 
 export function setHistoryState(db: Database, id: number, state: 'done' | 'undone'): void {
-  db.prepare('UPDATE history SET state = ? WHERE id = ?').run(state, id);
+  statement(db, 'UPDATE history SET state = ? WHERE id = ?').run(state, id);
 }
 
 /** The latest entries, newest first. */
 export function listHistory(db: Database, limit = 100): HistoryEntry[] {
-  const rows = db.prepare('SELECT id, operation, at, payload FROM history ORDER BY id DESC LIMIT ?').all(limit) as HistoryRow[];
+  const rows = statement(db, 'SELECT id, operation, at, payload FROM history ORDER BY id DESC LIMIT ?').all(limit) as HistoryRow[];
   return rows.map(rowToHistoryEntry);
 }
 

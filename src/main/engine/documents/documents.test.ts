@@ -9,6 +9,7 @@ import type { DocumentKind } from '../../../shared/documents';
 import { createCaseFile } from '../case/caseFile';
 import { migrate } from '../case/migrations';
 import { applyTag, createNote, mergeTags, readDocument, removeNote, removeTagEverywhere, undoOrRedo, updateDocument, updateNote, updateTag } from './actions';
+import { NearDuplicateIndex } from './nearDuplicates';
 import { insertDocument, listDocuments, storeBlob } from './repository';
 import { listTags } from './tags';
 
@@ -16,6 +17,7 @@ const tempDir = useTempDirs();
 const seedText = readFileSync(join(projectRoot, 'tests', 'fixtures', 'border-incident-article.txt'), 'utf8');
 
 let db: SqliteDatabase;
+let nearDuplicates: NearDuplicateIndex;
 
 function addDocument(title: string, text: string, extra: { kind?: DocumentKind; publishedAt?: string | null } = {}): number {
   const blobId = storeBlob(db, String(Math.random()).padEnd(64, '0').slice(0, 64), new TextEncoder().encode(text));
@@ -35,11 +37,12 @@ function addDocument(title: string, text: string, extra: { kind?: DocumentKind; 
     html: null,
     pageStarts: null,
     meta: {},
-  }).id;
+  }, nearDuplicates).id;
 }
 
 beforeEach(() => {
   db = createCaseFile(join(tempDir(), 'case.dossier'), 'Border incident').db;
+  nearDuplicates = new NearDuplicateIndex();
   return () => db.close();
 });
 

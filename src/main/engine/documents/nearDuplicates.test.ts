@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../../../tests/support/built';
-import { NEAR_DUPLICATE_SIMILARITY, bandKeys, estimateSimilarity, minhashSignature } from './nearDuplicates';
+import { WORD_PATTERN } from '../../../shared/textFolding';
+import { NEAR_DUPLICATE_SIMILARITY, bandKeys, estimateSimilarity, minhashSignature as signatureOfWords } from './nearDuplicates';
+
+const minhashSignature = (text: string) => signatureOfWords(text.match(WORD_PATTERN) ?? []);
 
 const seed = readFileSync(join(projectRoot, 'tests', 'fixtures', 'border-incident-article.txt'), 'utf8');
 

@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { Note } from '../../../shared/documents';
 import { DossierError } from '../../../shared/errors';
 import { getDocumentText } from './repository';
+import { statement } from '../case/statements';
 
 interface NoteRow {
   id: number;
@@ -37,13 +38,13 @@ function rowToNote(row: NoteRow): Note {
 
 export function listNotes(db: Database, documentId?: number): Note[] {
   const rows = documentId
-    ? (db.prepare(`${NOTE_SELECT} WHERE notes.document_id = ? ORDER BY notes.start, notes.id`).all(documentId) as NoteRow[])
-    : (db.prepare(`${NOTE_SELECT} ORDER BY notes.updated_at DESC, notes.id DESC`).all() as NoteRow[]);
+    ? (statement(db, `${NOTE_SELECT} WHERE notes.document_id = ? ORDER BY notes.start, notes.id`).all(documentId) as NoteRow[])
+    : (statement(db, `${NOTE_SELECT} ORDER BY notes.updated_at DESC, notes.id DESC`).all() as NoteRow[]);
   return rows.map(rowToNote);
 }
 
 export function getNote(db: Database, id: number): Note {
-  const row = db.prepare(`${NOTE_SELECT} WHERE notes.id = ?`).get(id) as NoteRow | undefined;
+  const row = statement(db, `${NOTE_SELECT} WHERE notes.id = ?`).get(id) as NoteRow | undefined;
   if (!row) throw new DossierError('not-found', `There is no note ${id}; it may have been deleted.`);
   return rowToNote(row);
 }
@@ -59,8 +60,7 @@ export function insertNote(
     throw new DossierError('invalid-input', `The passage ends at ${note.end}, past the end of "${title}" (${text.length} characters).`);
   }
   const now = new Date().toISOString();
-  const result = db
-    .prepare('INSERT INTO notes (id, document_id, start, end, quote, body, color, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+  const result = statement(db, 'INSERT INTO notes (id, document_id, start, end, quote, body, color, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
     .run(
       restore?.id ?? null,
       note.documentId,
@@ -76,9 +76,9 @@ export function insertNote(
 }
 
 export function setNote(db: Database, id: number, body: string, color: string | null): void {
-  db.prepare('UPDATE notes SET body = ?, color = ?, updated_at = ? WHERE id = ?').run(body, color, new Date().toISOString(), id);
+  statement(db, 'UPDATE notes SET body = ?, color = ?, updated_at = ? WHERE id = ?').run(body, color, new Date().toISOString(), id);
 }
 
 export function deleteNote(db: Database, id: number): void {
-  db.prepare('DELETE FROM notes WHERE id = ?').run(id);
+  statement(db, 'DELETE FROM notes WHERE id = ?').run(id);
 }

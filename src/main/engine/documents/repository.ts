@@ -3,9 +3,11 @@ import type { Database } from 'better-sqlite3';
 import type { DocumentDetail, DocumentKind, DocumentPage, DocumentQuery, DocumentRow } from '../../../shared/documents';
 import { DocumentQuerySchema } from '../../../shared/documents';
 import { DossierError } from '../../../shared/errors';
-import { nameSkeletons } from '../../../shared/textFolding';
+import { WORD_PATTERN, nameSkeletons } from '../../../shared/textFolding';
+import { analyzeText } from './textAnalysis';
 import { findHighlights, parseSearch } from './searchQuery';
-import { NEAR_DUPLICATE_SIMILARITY, bandKeys, estimateSimilarity, minhashSignature } from './nearDuplicates';
+import type { NearDuplicateIndex } from './nearDuplicates';
+import { statement } from '../case/statements';
 
 /** A document ready to be stored. */
 export interface NewDocument {
@@ -54,26 +56,38 @@ interface DocumentFullRow extends DocumentListRow {
 }
 
 
+/** Every document's near-duplicate fingerprint, to build the importer's index from. */
+export function listFingerprints(db: Database): { id: number; fingerprint: string }[] {
+  return statement(db, 'SELECT id, fingerprint FROM documents WHERE fingerprint IS NOT NULL ORDER BY id').all() as {
+    id: number;
+    fingerprint: string;
+  }[];
+}
+
 /** Stores original bytes once per SHA-256; returns the blob's id. */
 export function storeBlob(db: Database, sha256: string, bytes: Uint8Array): number {
-  db.prepare('INSERT OR IGNORE INTO document_blobs (sha256, size, bytes) VALUES (?, ?, ?)').run(sha256, bytes.length, bytes);
-  return (db.prepare('SELECT id FROM document_blobs WHERE sha256 = ?').get(sha256) as { id: number }).id;
+  statement(db, 'INSERT OR IGNORE INTO document_blobs (sha256, size, bytes) VALUES (?, ?, ?)').run(sha256, bytes.length, bytes);
+  return (statement(db, 'SELECT id FROM document_blobs WHERE sha256 = ?').get(sha256) as { id: number }).id;
 }
 
 /** The document already holding these exact bytes, if any. */
 export function findDocumentBySha256(db: Database, sha256: string): number | null {
-  const row = db
-    .prepare('SELECT documents.id FROM documents JOIN document_blobs ON document_blobs.id = documents.blob_id WHERE sha256 = ? ORDER BY documents.id LIMIT 1')
+  const row = statement(db, 'SELECT documents.id FROM documents JOIN document_blobs ON document_blobs.id = documents.blob_id WHERE sha256 = ? ORDER BY documents.id LIMIT 1')
     .get(sha256) as { id: number } | undefined;
   return row?.id ?? null;
 }
 
-/** Inserts a document, indexes it for search, and flags it when it nearly duplicates another. */
-export function insertDocument(db: Database, document: NewDocument): { id: number; nearDuplicateOf: number | null } {
-  const searchNames = nameSkeletons(`${document.title}\n${document.text}`);
-  const fingerprint = minhashSignature(document.text);
-  const result = db
-    .prepare(
+/**
+ * Inserts a document, indexes it for search, and flags it when it nearly duplicates one already in
+ * `nearDuplicates` (the importer's index of the case's fingerprints).
+ */
+export function insertDocument(
+  db: Database,
+  document: NewDocument,
+  nearDuplicates?: NearDuplicateIndex,
+): { id: number; nearDuplicateOf: number | null } {
+  const { searchNames, fingerprint } = analyzeText(document.title, document.text);
+  const result = statement(db, 
       `INSERT INTO documents (parent_id, blob_id, kind, title, author, source, published_at, language, file_name,
          imported_at, size, text, html, page_starts, meta, fingerprint, search_names)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -98,35 +112,17 @@ export function insertDocument(db: Database, document: NewDocument): { id: numbe
       searchNames,
     );
   const id = Number(result.lastInsertRowid);
-  db.prepare('INSERT INTO documents_fts (rowid, title, text, search_names) VALUES (?, ?, ?, ?)').run(
+  statement(db, 'INSERT INTO documents_fts (rowid, title, text, search_names) VALUES (?, ?, ?, ?)').run(
     id,
     document.title,
     document.text,
     searchNames,
   );
-  const nearDuplicateOf = fingerprint ? indexFingerprint(db, id, fingerprint) : null;
+  const nearDuplicateOf = fingerprint && nearDuplicates ? nearDuplicates.add(id, fingerprint) : null;
+  if (nearDuplicateOf !== null) statement(db, 'UPDATE documents SET near_duplicate_of = ? WHERE id = ?').run(nearDuplicateOf, id);
   return { id, nearDuplicateOf };
 }
 
-// Documents that share a band key are candidates; only they are compared, so finding the near
-// duplicates of a new document costs a few index lookups, not a pass over the case.
-function indexFingerprint(db: Database, id: number, fingerprint: string): number | null {
-  const keys = bandKeys(fingerprint);
-  const candidates = db
-    .prepare(
-      `SELECT DISTINCT documents.id, documents.fingerprint FROM document_fingerprint_bands AS bands
-       JOIN documents ON documents.id = bands.document_id
-       WHERE ${keys.map(() => '(band = ? AND value = ?)').join(' OR ')}
-       ORDER BY documents.id`,
-    )
-    .all(...keys.flatMap((value, band) => [band, value])) as { id: number; fingerprint: string }[];
-  const insertBand = db.prepare('INSERT INTO document_fingerprint_bands (band, value, document_id) VALUES (?, ?, ?)');
-  keys.forEach((value, band) => insertBand.run(band, value, id));
-  const match = candidates.find((candidate) => estimateSimilarity(candidate.fingerprint, fingerprint) >= NEAR_DUPLICATE_SIMILARITY);
-  if (!match) return null;
-  db.prepare('UPDATE documents SET near_duplicate_of = ? WHERE id = ?').run(match.id, id);
-  return match.id;
-}
 
 const SORT_COLUMNS: Record<string, string> = {
   title: 'd.title COLLATE NOCASE',
@@ -182,9 +178,8 @@ export function listDocuments(db: Database, input: DocumentQuery): DocumentPage 
       : `${SORT_COLUMNS[query.sort]!.split(', ').map((part) => (part.endsWith('IS NULL') ? part : `${part} ${direction}`)).join(', ')}, d.id ${direction}`;
   const snippet = search ? "snippet(documents_fts, 1, char(2), char(3), '…', 24)" : 'NULL';
   try {
-    const total = (db.prepare(`SELECT count(*) AS n FROM ${from} ${whereSql}`).get(...params) as { n: number }).n;
-    const rows = db
-      .prepare(`SELECT ${ROW_COLUMNS}, ${snippet} AS snippet FROM ${from} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    const total = (statement(db, `SELECT count(*) AS n FROM ${from} ${whereSql}`).get(...params) as { n: number }).n;
+    const rows = statement(db, `SELECT ${ROW_COLUMNS}, ${snippet} AS snippet FROM ${from} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`)
       .all(...params, query.limit, query.offset) as DocumentListRow[];
     return { total, rows: rows.map(rowToDocumentRow) };
   } catch (error) {
@@ -215,8 +210,7 @@ function rowToDocumentRow(row: DocumentListRow): DocumentRow {
 }
 
 function getDocumentRow(db: Database, id: number): DocumentFullRow {
-  const row = db
-    .prepare(
+  const row = statement(db, 
       `SELECT ${ROW_COLUMNS}, NULL AS snippet, d.language, d.text, d.html, d.page_starts, d.meta, d.search_names,
          (SELECT sha256 FROM document_blobs WHERE id = d.blob_id) AS sha256
        FROM documents AS d WHERE d.id = ?`,
@@ -237,7 +231,7 @@ export function getDocument(db: Database, id: number, search?: string): Omit<Doc
       // A search that cannot be read highlights nothing; the list already said why.
     }
   }
-  const children = db.prepare('SELECT id, title, kind FROM documents WHERE parent_id = ? ORDER BY id').all(id) as {
+  const children = statement(db, 'SELECT id, title, kind FROM documents WHERE parent_id = ? ORDER BY id').all(id) as {
     id: number;
     title: string;
     kind: DocumentKind;
@@ -273,17 +267,17 @@ export function getDocumentMetadata(db: Database, id: number): DocumentMetadata 
 export function setDocumentMetadata(db: Database, id: number, metadata: DocumentMetadata): void {
   const row = getDocumentRow(db, id);
   if (metadata.title !== row.title) {
-    const names = nameSkeletons(`${metadata.title}\n${row.text}`);
-    db.prepare("INSERT INTO documents_fts (documents_fts, rowid, title, text, search_names) VALUES ('delete', ?, ?, ?, ?)").run(
+    const names = nameSkeletons(`${metadata.title}\n${row.text}`.match(WORD_PATTERN) ?? []);
+    statement(db, "INSERT INTO documents_fts (documents_fts, rowid, title, text, search_names) VALUES ('delete', ?, ?, ?, ?)").run(
       id,
       row.title,
       row.text,
       row.search_names,
     );
-    db.prepare('UPDATE documents SET search_names = ? WHERE id = ?').run(names, id);
-    db.prepare('INSERT INTO documents_fts (rowid, title, text, search_names) VALUES (?, ?, ?, ?)').run(id, metadata.title, row.text, names);
+    statement(db, 'UPDATE documents SET search_names = ? WHERE id = ?').run(names, id);
+    statement(db, 'INSERT INTO documents_fts (rowid, title, text, search_names) VALUES (?, ?, ?, ?)').run(id, metadata.title, row.text, names);
   }
-  db.prepare('UPDATE documents SET title = ?, author = ?, source = ?, published_at = ?, language = ? WHERE id = ?').run(
+  statement(db, 'UPDATE documents SET title = ?, author = ?, source = ?, published_at = ?, language = ? WHERE id = ?').run(
     metadata.title,
     metadata.author,
     metadata.source,
@@ -295,7 +289,7 @@ export function setDocumentMetadata(db: Database, id: number, metadata: Document
 
 /** The text of a document, for notes and excerpts. */
 export function getDocumentText(db: Database, id: number): { title: string; text: string } {
-  const row = db.prepare('SELECT title, text FROM documents WHERE id = ?').get(id) as { title: string; text: string } | undefined;
+  const row = statement(db, 'SELECT title, text FROM documents WHERE id = ?').get(id) as { title: string; text: string } | undefined;
   if (!row) throw new DossierError('not-found', `There is no document ${id} in this case; it may have been removed.`);
   return row;
 }

@@ -66,6 +66,17 @@ describe('import', () => {
     expect(listDocuments(db, {}).total).toBe(1);
   });
 
+  it('catches the same file given twice in one import, and dates a document by its file name', async () => {
+    const bytes = readFileSync(fixture('border-incident-article.txt'));
+    const report = await importer.start([
+      { name: 'statement-2025-03-04.txt', bytes },
+      { name: 'copy.txt', bytes },
+    ]).finished;
+    expect(report.imported.map((entry) => entry.file)).toEqual(['statement-2025-03-04.txt']);
+    expect(report.duplicates.map((entry) => entry.file)).toEqual(['copy.txt']);
+    expect(listDocuments(db, {}).rows[0]?.publishedAt).toBe('2025-03-04');
+  });
+
   it('gives every bad file its own clear reason and imports the rest', async () => {
     const dir = copyFixtures(['junk.txt', 'empty.txt', 'encrypted.pdf', 'truncated.pdf', 'bomb.docx', 'border-incident-article.txt']);
     writeFileSync(join(dir, 'vanishing.txt'), 'here now');

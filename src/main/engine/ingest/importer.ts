@@ -12,9 +12,10 @@ import type { EmitEvent } from '../../../shared/api';
 import type { ImportReport, ImportSource } from '../../../shared/documents';
 import { DossierError } from '../../../shared/errors';
 import { recordHistory } from '../case/history';
-import { findDocumentBySha256, insertDocument, storeBlob } from '../documents/repository';
-import { readFile } from './read';
+import { NearDuplicateIndex } from '../documents/nearDuplicates';
+import { findDocumentBySha256, insertDocument, listFingerprints, storeBlob } from '../documents/repository';
 import { formatBytes } from './read/common';
+import { readFile } from './read';
 import type { ExtractedDocument, IngestFile, IngestLimits } from './types';
 import { DEFAULT_LIMITS } from './types';
 
@@ -36,6 +37,17 @@ interface ArchiveBudget {
   exceeded: boolean;
 }
 
+/** What reading a file gave: a duplicate, an archive's members, or documents ready to store. */
+type Loaded =
+  | { readonly kind: 'duplicate'; readonly existing: number }
+  | { readonly kind: 'members'; readonly members: QueueItem[] }
+  | {
+      readonly kind: 'documents';
+      readonly file: { readonly bytes: Uint8Array; readonly sha256: string; readonly name: string };
+      readonly prepared: readonly PreparedDocument[];
+      readonly failures: ImportReport['failed'];
+    };
+
 /** A document read from a file, with its attachments read too, ready for one transaction. */
 interface PreparedDocument {
   readonly document: ExtractedDocument;
@@ -48,6 +60,8 @@ export interface ImportJob {
 }
 
 const PROGRESS_INTERVAL_MS = 100;
+/** How many files are read ahead of the one being written; it bounds the memory held for them. */
+const READ_AHEAD = 1;
 
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -64,6 +78,7 @@ export class Importer {
   private nextJobId = 1;
   private readonly cancelled = new Set<number>();
   private readonly running = new Set<number>();
+  private nearDuplicates: NearDuplicateIndex | null = null;
 
   constructor(
     private readonly db: Database,
@@ -80,6 +95,12 @@ export class Importer {
       this.cancelled.delete(jobId);
     });
     return { jobId, finished };
+  }
+
+  /** Built on first use from the case's stored fingerprints, then kept up to date by inserts. */
+  private nearDuplicateIndex(): NearDuplicateIndex {
+    this.nearDuplicates ??= new NearDuplicateIndex(listFingerprints(this.db));
+    return this.nearDuplicates;
   }
 
   cancel(jobId: number): void {
@@ -103,6 +124,20 @@ export class Importer {
   }
 
   private async work(jobId: number, sources: readonly ImportSource[], report: ImportReport): Promise<void> {
+    // Checkpointing the WAL every few MB would copy each page twice during a bulk import;
+    // checkpoint once at the end instead.
+    this.db.pragma('wal_autocheckpoint = 0');
+    try {
+      await this.importQueue(jobId, sources, report);
+    } finally {
+      if (this.db.open) {
+        this.db.pragma('wal_checkpoint(PASSIVE)');
+        this.db.pragma('wal_autocheckpoint = 1000');
+      }
+    }
+  }
+
+  private async importQueue(jobId: number, sources: readonly ImportSource[], report: ImportReport): Promise<void> {
     const queue: QueueItem[] = [];
     for (const source of sources) {
       if ('bytes' in source) queue.push({ label: source.name, bytes: source.bytes, depth: 0 });
@@ -127,22 +162,41 @@ export class Importer {
     };
     progress(queue[0]?.label ?? null, true);
 
+    // The next files are read from disk while this one is parsed and written.
+    const ahead = new Map<QueueItem, Promise<Loaded>>();
+    const startLoading = (item: QueueItem): Promise<Loaded> => {
+      const loading = this.load(item);
+      loading.catch(() => undefined);
+      return loading;
+    };
     while (queue.length > 0) {
       if (this.cancelled.has(jobId) || !this.db.open) {
         report.cancelled = true;
         break;
       }
       const item = queue.shift()!;
-      if (item.archive?.exceeded) {
+      const started = ahead.get(item);
+      ahead.delete(item);
+      // Members of an archive that went over its limits are skipped, unless already being read
+      // (the read that went over is one of those, and its failure is the one to report).
+      if (item.archive?.exceeded && !started) {
         done += 1;
         continue;
       }
       progress(item.label);
+      const loading = started ?? startLoading(item);
+      for (const next of queue.slice(0, READ_AHEAD)) {
+        if (!next.archive?.exceeded && !ahead.has(next)) ahead.set(next, startLoading(next));
+      }
       try {
-        const members = await this.importItem(item, report);
-        if (members.length > 0) {
-          queue.unshift(...members);
-          total += members.length;
+        const loaded = await loading;
+        if (loaded.kind === 'duplicate') {
+          report.duplicates.push({ file: item.label, existingDocumentId: loaded.existing });
+        } else if (loaded.kind === 'members') {
+          queue.unshift(...loaded.members);
+          total += loaded.members.length;
+        } else if (this.db.open && !this.cancelled.has(jobId)) {
+          this.commit(item, loaded, report);
         }
       } catch (error) {
         report.failed.push({ file: item.label, reason: describe(error) });
@@ -154,18 +208,15 @@ export class Importer {
     progress(null, true);
   }
 
-  /** Imports one file; returns the members of an archive, to import next. */
-  private async importItem(item: QueueItem, report: ImportReport): Promise<QueueItem[]> {
+  /** Reads one file, its attachments too, without writing to the case. */
+  private async load(item: QueueItem): Promise<Loaded> {
     const bytes = item.bytes ?? (await this.readFromDisk(item));
     const name = item.path ? basename(item.path) : basename(item.label);
     if (bytes.length === 0) throw new DossierError('invalid-input', `${name} is empty (0 bytes); there is nothing to import.`);
     if (bytes.length > this.limits.maxFileBytes) throw tooLarge(name, bytes.length, this.limits);
     const fileSha = sha256(bytes);
     const existing = findDocumentBySha256(this.db, fileSha);
-    if (existing !== null) {
-      report.duplicates.push({ file: item.label, existingDocumentId: existing });
-      return [];
-    }
+    if (existing !== null) return { kind: 'duplicate', existing };
     const outcome = await readFile({ name, bytes }, this.limits, item.depth);
     if (outcome.type === 'container') {
       const archive = item.archive ?? { name: item.label, entries: 0, bytes: 0, exceeded: false };
@@ -179,20 +230,25 @@ export class Importer {
             'counting the archives inside it; Dossier stopped reading it (possible zip bomb). Unpack it yourself and import the parts you need.',
         );
       }
-      return outcome.members.map((member) => ({ label: member.name, bytes: member.bytes, depth: item.depth + 1, archive }));
+      return { kind: 'members', members: outcome.members.map((member) => ({ label: member.name, bytes: member.bytes, depth: item.depth + 1, archive })) };
     }
+    const failures: ImportReport['failed'] = [];
     const prepared: PreparedDocument[] = [];
-    for (const document of outcome.documents) prepared.push(await this.prepare(document, item, report, 0));
-    if (!this.db.open) return [];
+    for (const document of outcome.documents) prepared.push(await this.prepare(document, item, failures, 0));
+    return { kind: 'documents', file: { bytes, sha256: fileSha, name }, prepared, failures };
+  }
+
+  /** Writes what `load` read, in one transaction: a crash loses at most this file. */
+  private commit(item: QueueItem, loaded: Extract<Loaded, { kind: 'documents' }>, report: ImportReport): void {
+    report.failed.push(...loaded.failures);
     this.db.transaction(() => {
       const documentIds: number[] = [];
-      for (const entry of prepared) {
-        const stored = this.store(entry, { bytes, sha256: fileSha, name }, null, item, report);
+      for (const entry of loaded.prepared) {
+        const stored = this.store(entry, loaded.file, null, item, report);
         if (stored !== null) documentIds.push(stored);
       }
       if (documentIds.length > 0) recordHistory(this.db, 'documents.import', { file: item.label, documentIds });
     })();
-    return [];
   }
 
   private async readFromDisk(item: QueueItem): Promise<Uint8Array> {
@@ -213,7 +269,7 @@ export class Importer {
   }
 
   /** Reads a document's attachments (recursively) before the transaction, which must be synchronous. */
-  private async prepare(document: ExtractedDocument, item: QueueItem, report: ImportReport, level: number): Promise<PreparedDocument> {
+  private async prepare(document: ExtractedDocument, item: QueueItem, failures: ImportReport['failed'], level: number): Promise<PreparedDocument> {
     const children: PreparedDocument[] = [];
     for (const attachment of document.attachments) {
       const label = `${item.label}/${attachment.name}`;
@@ -223,13 +279,13 @@ export class Importer {
         const outcome = await readFile(attachment, this.limits, item.depth + 1);
         const documents = outcome.type === 'documents' ? outcome.documents : [];
         if (outcome.type === 'container') {
-          report.failed.push({ file: label, reason: `${attachment.name} is an archive attached to a message; save it and import it on its own.` });
+          failures.push({ file: label, reason: `${attachment.name} is an archive attached to a message; save it and import it on its own.` });
         }
         for (const child of documents) {
-          children.push(await this.prepare({ ...child, original: child.original ?? attachment.bytes, originalName: child.originalName ?? attachment.name }, item, report, level + 1));
+          children.push(await this.prepare({ ...child, original: child.original ?? attachment.bytes, originalName: child.originalName ?? attachment.name }, item, failures, level + 1));
         }
       } catch (error) {
-        report.failed.push({ file: label, reason: describe(error) });
+        failures.push({ file: label, reason: describe(error) });
       }
     }
     return { document, children };
@@ -247,12 +303,11 @@ export class Importer {
     const original = document.original ?? file.bytes;
     const sha = document.original ? sha256(document.original) : file.sha256;
     const label = document.originalName ?? item.label;
-    if (document.original) {
-      const existing = findDocumentBySha256(this.db, sha);
-      if (existing !== null) {
-        report.duplicates.push({ file: label, existingDocumentId: existing });
-        return null;
-      }
+    // Checked again here: the same file twice in one import was read before either was stored.
+    const existing = findDocumentBySha256(this.db, sha);
+    if (existing !== null) {
+      report.duplicates.push({ file: label, existingDocumentId: existing });
+      return null;
     }
     const blobId = storeBlob(this.db, sha, original);
     const { id, nearDuplicateOf } = insertDocument(this.db, {
@@ -262,7 +317,7 @@ export class Importer {
       title: document.title.trim() || file.name,
       author: document.author,
       source: document.source,
-      publishedAt: document.publishedAt,
+      publishedAt: document.publishedAt ?? dateInFileName(document.originalName ?? file.name),
       language: document.language,
       fileName: document.originalName ?? file.name,
       importedAt: new Date().toISOString(),
@@ -271,7 +326,7 @@ export class Importer {
       html: document.html,
       pageStarts: document.pageStarts,
       meta: document.meta,
-    });
+    }, this.nearDuplicateIndex());
     report.imported.push({ file: label, documentId: id, title: document.title, nearDuplicateOf });
     for (const child of entry.children) this.store(child, file, id, item, report);
     return id;
@@ -283,6 +338,12 @@ function tooLarge(name: string, size: number, limits: IngestLimits): DossierErro
     'invalid-input',
     `${name} is ${formatBytes(size)}; Dossier imports files up to ${formatBytes(limits.maxFileBytes)}. Split it into smaller files and import those.`,
   );
+}
+
+/** A date written into a file name (statement-2025-03-04.txt), for documents that carry none. */
+function dateInFileName(name: string): string | null {
+  const match = /(?:^|[^\d])((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:[^\d]|$)/.exec(name);
+  return match ? `${match[1]}-${match[2]}-${match[3]}` : null;
 }
 
 /** A path becomes one item, or for a folder every file below it (hidden files skipped). */

@@ -49,12 +49,6 @@ export const documents: Migration = {
       CREATE INDEX documents_by_published ON documents (published_at, id);
       CREATE INDEX documents_by_title ON documents (title COLLATE NOCASE, id);
 
-      CREATE TABLE document_fingerprint_bands (
-        band        INTEGER NOT NULL,
-        value       TEXT NOT NULL,
-        document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
-        PRIMARY KEY (band, value, document_id)
-      ) STRICT, WITHOUT ROWID;
 
       CREATE VIRTUAL TABLE documents_fts USING fts5 (
         title, text, search_names,

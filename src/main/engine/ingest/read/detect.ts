@@ -1,8 +1,6 @@
 // Decides how to read a file: by its content (magic bytes, the shape of its first lines) first,
 // then by its extension, since names lie more often than bytes do.
 import { displayName, extensionOf, refuse } from './common';
-import { isDocxPaths } from './docx';
-import { looksLikePdf } from './pdf';
 import { looksLikeReuters } from './reuters';
 import { listZipPaths, looksLikeZip } from './zip';
 
@@ -108,4 +106,18 @@ function looksLikeEmail(start: string): boolean {
   if (!lines.every((line) => /^[A-Za-z][A-Za-z0-9-]*:/.test(line) || /^[ \t]/.test(line))) return false;
   const names = new Set(lines.map((line) => /^([A-Za-z][A-Za-z0-9-]*):/.exec(line)?.[1]?.toLowerCase()).filter(Boolean));
   return names.has('from') && ['date', 'subject', 'message-id', 'received', 'mime-version', 'to'].some((header) => names.has(header));
+}
+
+// These two live here, not beside their readers, so that telling formats apart never loads
+// mammoth, jsdom or pdf.js.
+
+/** A zip that is a Word document. */
+export function isDocxPaths(paths: readonly string[]): boolean {
+  return paths.includes('word/document.xml');
+}
+
+/** The PDF header within the first kilobyte, where readers look for it. */
+export function looksLikePdf(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  return head.includes('%PDF-');
 }

@@ -4,15 +4,12 @@ import mammoth from 'mammoth';
 import type { ExtractedDocument, IngestLimits } from '../types';
 import { cleanText } from './clean';
 import { decodeEntities, describeError, displayName, languageFromTag, normalizeDate, refuse, shortenTitle, titleFromText } from './common';
+import { isDocxPaths } from './detect';
 import { sanitizeHtml } from './html';
 import { detectLanguage } from './language';
 import { unzipWithinLimits } from './zip';
 
 /** Whether a zip's entry paths are those of a Word document. */
-export function isDocxPaths(paths: readonly string[]): boolean {
-  return paths.includes('word/document.xml');
-}
-
 export async function readDocx(name: string, bytes: Uint8Array, limits: IngestLimits): Promise<ExtractedDocument> {
   const label = displayName(name);
   const entries = unzipWithinLimits(name, bytes, limits, 'Word document');

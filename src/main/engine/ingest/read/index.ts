@@ -4,10 +4,6 @@ import type { ExtractOutcome, ExtractedDocument, IngestFile, IngestLimits } from
 import { DEFAULT_LIMITS } from '../types';
 import { describeError, displayName, formatBytes, refuse } from './common';
 import { detectFormat } from './detect';
-import { readDocx } from './docx';
-import { readEmail, readMbox } from './email';
-import { readHtml } from './html';
-import { readPdf } from './pdf';
 import { readReuters } from './reuters';
 import { readText } from './text';
 import { readZip } from './zip';
@@ -37,16 +33,18 @@ export async function readFile(file: IngestFile, limits: IngestLimits = DEFAULT_
       case 'text':
       case 'markdown':
         return single(readText(file.name, bytes, format));
+      // The readers behind jsdom, pdf.js, mammoth and mailparser load on first use: together they
+      // take longer to load than a whole newswire import takes to run.
       case 'html':
-        return single(readHtml(file.name, bytes));
+        return single((await import('./html')).readHtml(file.name, bytes));
       case 'pdf':
-        return single(await readPdf(file.name, bytes));
+        return single(await (await import('./pdf')).readPdf(file.name, bytes));
       case 'docx':
-        return single(await readDocx(file.name, bytes, limits));
+        return single(await (await import('./docx')).readDocx(file.name, bytes, limits));
       case 'email':
-        return single(await readEmail(file.name, bytes));
+        return single(await (await import('./email')).readEmail(file.name, bytes));
       case 'mbox':
-        return await readMbox(file.name, bytes);
+        return await (await import('./email')).readMbox(file.name, bytes);
       case 'zip':
         return readZip(file, limits, depth);
       case 'reuters':

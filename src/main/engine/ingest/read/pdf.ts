@@ -32,11 +32,6 @@ function pdfJsDataFolders(): { cMapUrl: string; standardFontDataUrl: string } | 
 }
 
 /** Whether the bytes are a PDF: "%PDF-" within the first KB, as readers accept it. */
-export function looksLikePdf(bytes: Uint8Array): boolean {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
-  return head.includes('%PDF-');
-}
-
 export async function readPdf(name: string, bytes: Uint8Array): Promise<ExtractedDocument> {
   const label = displayName(name);
   const { getDocument } = await loadPdfJs();
