@@ -84,6 +84,8 @@ describe('search', () => {
   it('supports phrases, NOT, prefixes, NEAR and title:', () => {
     const count = (search: string) => listDocuments(db, { search }).total;
     expect(count('"Nikol Pashinián"')).toBe(1);
+    expect(count('Armudlu Pashinian')).toBe(1);
+    expect(count('Armudlu oil')).toBe(0);
     expect(count('"Pashinian Nikol"')).toBe(0);
     expect(count('oil NOT crude')).toBe(0);
     expect(count('Azerbaij*')).toBe(1);

@@ -6,6 +6,11 @@ describe('parseSearch', () => {
     expect(parseSearch('Kelbajar').match).toBe('("Kelbajar" OR search_names : "kalbajar")');
   });
 
+  it('joins terms typed side by side with AND', () => {
+    expect(parseSearch('cocoa argentina').match).toBe('("cocoa" OR search_names : "jojoa") AND ("argentina" OR search_names : "argantina")');
+    expect(parseSearch('(Baku) "prime minister"').match).toBe('( ("Baku" OR search_names : "baku") ) AND "prime minister"');
+  });
+
   it('passes phrases, operators, prefixes, NEAR and fields through in FTS5 syntax', () => {
     expect(parseSearch('"Nikol Pashinian" AND mines').match).toBe('"Nikol Pashinian" AND ("mines" OR search_names : "minas")');
     expect(parseSearch('Armen*').match).toBe('("Armen" * OR search_names : "arman" *)');

@@ -140,6 +140,11 @@ export function parseSearch(query: string): ParsedSearch {
   let depth = 0;
   let expectOperand = true;
   let negated = false;
+  // FTS5 reads "a b" as a AND b, but not "(a) (b)": write the AND out between operands.
+  const operand = (text: string): void => {
+    if (!expectOperand) parts.push('AND');
+    parts.push(text);
+  };
   for (const token of tokens) {
     switch (token.type) {
       case 'operator':
@@ -156,7 +161,7 @@ export function parseSearch(query: string): ParsedSearch {
         negated = token.value === 'NOT';
         break;
       case 'open':
-        parts.push('(');
+        operand('(');
         depth += 1;
         expectOperand = true;
         break;
@@ -167,13 +172,13 @@ export function parseSearch(query: string): ParsedSearch {
         depth -= 1;
         break;
       case 'near':
-        parts.push(token.expression);
+        operand(token.expression);
         if (!negated) terms.push(...token.terms);
         expectOperand = false;
         negated = false;
         break;
       case 'term':
-        parts.push(renderTerm(token));
+        operand(renderTerm(token));
         if (!negated) terms.push({ words: token.words, prefix: token.prefix });
         expectOperand = false;
         negated = false;
