@@ -111,4 +111,30 @@ describe('dossier new / info', () => {
     expect(failed.status).toBe(1);
     expect(failed.stderr).toBe('dossier: nope.dossier does not exist; check the path, or create a new case.\n');
   });
+
+  it('imports files and folders, searches and tags from the command line', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'cli.dossier');
+    await run('new', path, '--title', 'CLI');
+    const fixtures = join(projectRoot, 'tests', 'fixtures');
+    const imported = await run('import', path, join(fixtures, 'border-incident-article.txt'), join(fixtures, 'reuters-sample.sgm'), join(fixtures, 'junk.txt'), '--json');
+    expect(imported.code).toBe(EXIT_FAILED);
+    const report = JSON.parse(imported.stdout) as { imported: unknown[]; duplicates: unknown[]; failed: { file: string; reason: string }[] };
+    expect(report.imported.length).toBeGreaterThan(5);
+    expect(report.failed).toEqual([{ file: join(fixtures, 'junk.txt'), reason: expect.stringMatching(/^junk\.txt /) as string }]);
+    expect(imported.stderr).toMatch(/1 of the files could not be imported/);
+
+    const again = await run('import', path, join(fixtures, 'border-incident-article.txt'), '--no-extract');
+    expect(again).toMatchObject({ code: EXIT_OK, stdout: 'Imported 0, duplicates 1, failed 0.\n' });
+
+    const found = await run('search', path, 'pashinian', '--json');
+    expect(JSON.parse(found.stdout)).toMatchObject({ total: 1, rows: [{ title: expect.stringMatching(/^Azerbaijan denounces/) as string }] });
+    const text = await run('search', path, 'Kelbajar');
+    expect(text.stdout).toMatch(/^1 document match\.\n.*Azerbaijan denounces/s);
+    expect((await run('search', path, '"unbalanced')).stderr).toMatch(/could not be read: a "phrase" is missing its closing quote/);
+
+    const tagged = await run('tag', path, 'title:denounces', '--add', 'source/media');
+    expect(tagged).toMatchObject({ code: EXIT_OK, stdout: 'Tagged 1 document "source/media" (1 now carry it).\n' });
+    expect((await run('tag', path, 'oil')).stderr).toMatch(/Say which tag: --add TAG or --remove TAG/);
+  });
 });
