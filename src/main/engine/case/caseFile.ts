@@ -8,7 +8,7 @@ import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { closeSync, constants, copyFileSync, existsSync, linkSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { accessSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { DossierError } from '../../../shared/errors';
 import { DOSSIER_APPLICATION_ID, HEADER_BYTES, parseHeader } from './format';
 import { SCHEMA_VERSION, migrate } from './migrations';
@@ -224,9 +224,4 @@ function isErrorCode(error: unknown, code: string): boolean {
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-/** The file name alone, for short labels such as window titles. */
-export function caseFileName(path: string): string {
-  return basename(path);
 }

@@ -50,11 +50,6 @@ export function setHistoryState(db: Database, id: number, state: 'done' | 'undon
   statement(db, 'UPDATE history SET state = ? WHERE id = ?').run(state, id);
 }
 
-/** The latest entries, newest first. */
-export function listHistory(db: Database, limit = 100): HistoryEntry[] {
-  const rows = statement(db, 'SELECT id, operation, at, payload FROM history ORDER BY id DESC LIMIT ?').all(limit) as HistoryRow[];
-  return rows.map(rowToHistoryEntry);
-}
 
 function rowToHistoryEntry(row: HistoryRow): HistoryEntry {
   return { id: row.id, operation: row.operation, at: row.at, payload: JSON.parse(row.payload) as unknown };
