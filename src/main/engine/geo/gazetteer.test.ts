@@ -1,0 +1,49 @@
+// The committed gazetteer: lookups by folded name and by spelling, and its load.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { gazetteerDir, loadGazetteer } from './gazetteer';
+
+const gazetteer = loadGazetteer(gazetteerDir(join(__dirname, '..', '..', '..', '..', 'resources')));
+
+describe('gazetteer', () => {
+  it('finds a city under its own name, its diacritics folded, and its spelling skeleton', () => {
+    const yerevan = gazetteer.lookup('Yerevan').find((place) => place.featureCode === 'PPLC');
+    expect(yerevan).toMatchObject({ countryCode: 'AM', featureClass: 'P' });
+    expect(yerevan?.lat).toBeCloseTo(40.18, 1);
+    const native = gazetteer.lookup('Kəlbəcər').map((place) => place.id);
+    const english = gazetteer.lookup('Kalbajar').map((place) => place.id);
+    expect(native.length).toBeGreaterThan(0);
+    expect(english.some((id) => native.includes(id))).toBe(true);
+    const respelled = gazetteer.lookupBySkeleton('Kelbajar').map((place) => place.id);
+    expect(respelled.some((id) => english.includes(id))).toBe(true);
+  });
+
+  it('knows countries, first-level regions with their names, and continents', () => {
+    expect(gazetteer.lookup('Armenia').find((place) => place.featureCode === 'PCLI')?.id).toBe('country:AM');
+    expect(gazetteer.lookup('U.S.').some((place) => place.id === 'country:US')).toBe(true);
+    const kalbajarRegion = gazetteer.lookup('Kalbajar District').find((place) => place.featureCode === 'ADM1');
+    expect(kalbajarRegion).toMatchObject({ countryCode: 'AZ', admin1: 'Kalbajar' });
+    expect(gazetteer.lookup('Syunik').some((place) => place.featureCode === 'ADM1' && place.countryCode === 'AM')).toBe(true);
+    expect(gazetteer.lookup('California').some((place) => place.featureCode === 'ADM1' && place.countryCode === 'US')).toBe(true);
+    expect(gazetteer.lookup('Europe').some((place) => place.featureCode === 'CONT')).toBe(true);
+  });
+
+  it('places countries where GeoNames does', () => {
+    expect(gazetteer.country('US')).toMatchObject({ lat: 39.76, lon: -98.5 });
+    expect(gazetteer.country('AZ')).toMatchObject({ lat: 40.5, lon: 47.5 });
+  });
+
+  it('tells a town its admin-1 region and population', () => {
+    const baku = gazetteer.lookup('Baku').find((place) => place.countryCode === 'AZ' && place.featureCode === 'PPLC');
+    expect(baku?.admin1).not.toBe('');
+    expect(baku?.population).toBeGreaterThan(1_000_000);
+  });
+
+  it('maps demonyms to countries and finds nothing for words that name no place', () => {
+    expect(gazetteer.demonymToCountry('Armenian')).toBe('AM');
+    expect(gazetteer.demonymToCountry('Azerbaijani')).toBe('AZ');
+    expect(gazetteer.demonymToCountry('soldier')).toBeUndefined();
+    expect(gazetteer.lookup('Xqzzyvt')).toEqual([]);
+    expect(gazetteer.lookup('')).toEqual([]);
+  });
+});

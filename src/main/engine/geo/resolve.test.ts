@@ -1,0 +1,102 @@
+// Resolution by context on the seed article: the places it names land where they are.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { gazetteerDir, loadGazetteer } from './gazetteer';
+import type { PlaceMention, ResolvedPlace } from './resolve';
+import { createPlaceResolver, demonymToCountry, distanceKm, resolvePlaces } from './resolve';
+
+const root = join(__dirname, '..', '..', '..', '..');
+const gazetteer = loadGazetteer(gazetteerDir(join(root, 'resources')));
+const article = readFileSync(join(root, 'tests', 'fixtures', 'border-incident-article.txt'), 'utf8');
+
+/** Every whole-word occurrence of the names in the text, as a recogniser would hand them over. */
+function mentionsOf(text: string, names: readonly string[]): PlaceMention[] {
+  const mentions: PlaceMention[] = [];
+  for (const name of names) {
+    for (const match of text.matchAll(new RegExp(`(?<![\\p{L}-])${name}(?![\\p{L}-])`, 'gu'))) {
+      mentions.push({ text: match[0], start: match.index, end: match.index + match[0].length });
+    }
+  }
+  return mentions;
+}
+
+function resolvedAs(results: readonly ResolvedPlace[], name: string): ResolvedPlace[] {
+  const found = results.filter((result) => result.mention.text === name);
+  expect(found.length, `mentions of ${name}`).toBeGreaterThan(0);
+  return found;
+}
+
+describe('resolvePlaces on the border-incident article', () => {
+  const names = ['Kalbajar', 'Nagorno-Karabakh', 'Yerevan', 'Baku', 'Armenia', 'Azerbaijan', 'Russia', 'Armudlu'];
+  const results = resolvePlaces(gazetteer, mentionsOf(article, names), article);
+
+  it.each([
+    ['Kalbajar', 40.1, 46.04],
+    ['Yerevan', 40.18, 44.51],
+    ['Baku', 40.41, 49.87],
+    ['Nagorno-Karabakh', 39.9, 46.7],
+  ])('puts %s within 50 km of the place', (name, lat, lon) => {
+    for (const result of resolvedAs(results, name)) {
+      expect(result.candidate, name).toBeDefined();
+      expect(distanceKm(lat, lon, result.candidate?.lat ?? 0, result.candidate?.lon ?? 0)).toBeLessThan(50);
+      expect(result.candidate?.countryCode === 'AZ' || result.candidate?.countryCode === 'AM').toBe(true);
+    }
+  });
+
+  it.each([
+    ['Armenia', 'country:AM'],
+    ['Azerbaijan', 'country:AZ'],
+    ['Russia', 'country:RU'],
+  ])('takes %s for the country', (name, id) => {
+    for (const result of resolvedAs(results, name)) expect(result.candidate?.id).toBe(id);
+  });
+
+  it('keeps the mention offsets and ranks the other candidates behind the choice', () => {
+    for (const result of results) {
+      expect(article.slice(result.mention.start, result.mention.end)).toBe(result.mention.text);
+      if (result.candidate) expect(result.candidates[0]).toEqual(result.candidate);
+      expect(result.confidence).toBeGreaterThanOrEqual(0);
+      expect(result.confidence).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
+describe('resolvePlaces with little context', () => {
+  it('takes "Turkey" for the country, not a town named Turkey', () => {
+    const text = 'Officials in Ankara said Turkey would close the crossing.';
+    const [ankara, turkey] = resolvePlaces(gazetteer, mentionsOf(text, ['Ankara', 'Turkey']), text);
+    expect(turkey?.candidate?.id).toBe('country:TR');
+    expect(ankara?.candidate?.countryCode).toBe('TR');
+    const alone = resolvePlaces(gazetteer, mentionsOf('Turkey', ['Turkey']), 'Turkey');
+    expect(alone[0]?.candidate?.id).toBe('country:TR');
+  });
+
+  it('reads "Georgia" by its neighbours: the country beside Armenia, the state beside Atlanta', () => {
+    const caucasus = 'Talks between Armenia, Azerbaijan and Georgia resumed in Tbilisi.';
+    const inCaucasus = resolvePlaces(gazetteer, mentionsOf(caucasus, ['Armenia', 'Azerbaijan', 'Georgia', 'Tbilisi']), caucasus);
+    expect(inCaucasus.find((result) => result.mention.text === 'Georgia')?.candidate?.id).toBe('country:GE');
+    const south = 'Storms hit Atlanta and Savannah, Georgia, on Monday.';
+    const inUnitedStates = resolvePlaces(gazetteer, mentionsOf(south, ['Atlanta', 'Savannah', 'Georgia']), south);
+    const georgia = inUnitedStates.find((result) => result.mention.text === 'Georgia')?.candidate;
+    expect(georgia).toMatchObject({ featureCode: 'ADM1', countryCode: 'US' });
+  });
+
+  it('finds a place written with other letters (Kəlbəcər) and leaves unknown names unresolved', () => {
+    const text = 'Kəlbəcər and Xqzzyvt';
+    const [kalbajar, unknown] = resolvePlaces(gazetteer, mentionsOf(text, ['Kəlbəcər', 'Xqzzyvt']), text);
+    expect(distanceKm(40.1, 46.04, kalbajar?.candidate?.lat ?? 0, kalbajar?.candidate?.lon ?? 0)).toBeLessThan(50);
+    expect(unknown).toMatchObject({ candidate: undefined, confidence: 0, candidates: [] });
+  });
+
+  it('resolves the same way through a resolver bound to the gazetteer', () => {
+    const text = 'Officials in Ankara said Turkey would close the crossing.';
+    const mentions = mentionsOf(text, ['Ankara', 'Turkey']);
+    expect(createPlaceResolver(gazetteer)(mentions, text)).toEqual(resolvePlaces(gazetteer, mentions, text));
+  });
+
+  it('maps a demonym to its country without taking it for a mention', () => {
+    expect(demonymToCountry(gazetteer, 'Armenian')).toBe('AM');
+    expect(demonymToCountry(gazetteer, 'Russian')).toBe('RU');
+  });
+});

@@ -1,0 +1,218 @@
+// Toponym resolution: picks, for each place mention in a document, the gazetteer entry the document means.
+import type { Gazetteer, PlaceCandidate } from './gazetteer';
+
+/** A place name as found in a document (UTF-16 offsets, end exclusive). */
+export interface PlaceMention {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The resolution of one mention: the chosen place (if any) and the others it was weighed against. */
+export interface ResolvedPlace {
+  readonly mention: PlaceMention;
+  readonly candidate: PlaceCandidate | undefined;
+  /** 0..1: how far the chosen place stands ahead of the next one (1 when it had no rival). */
+  readonly confidence: number;
+  /** Every candidate, best first (at most MAX_CANDIDATES). */
+  readonly candidates: PlaceCandidate[];
+}
+
+const MAX_CANDIDATES = 10;
+const CONTEXT_ROUNDS = 2;
+// Kilometres between a region's middle and a city named like it within which the city is its seat.
+const SEAT_KM = 500;
+// Kilometres within which another place of the document supports a candidate.
+const NEAR_KM = 400;
+const REGION_KM = 1500;
+
+/**
+ * Resolves place mentions against the gazetteer, using the rest of the document as context.
+ * Without context, the prior ranks countries > continents > first-level regions > large cities >
+ * small towns, and a place's own name over an alternate name ("Turkey" is the country, not Turkey,
+ * Texas). Context then moves the choice: places in the countries and regions the document names, and
+ * near its other places, win ("Georgia" beside Armenia is the country; beside Atlanta, the state).
+ */
+export function resolvePlaces(gazetteer: Gazetteer, mentions: readonly PlaceMention[], documentText: string): ResolvedPlace[] {
+  const candidatesByText = new Map<string, PlaceCandidate[]>();
+  for (const mention of mentions) {
+    if (!candidatesByText.has(mention.text)) candidatesByText.set(mention.text, findCandidates(gazetteer, mention.text));
+  }
+
+  // First pass: each distinct name's best candidate on the prior alone gives the context.
+  let choices = new Map<string, PlaceCandidate>();
+  for (const [text, candidates] of candidatesByText) {
+    const best = bestByScore(candidates, (candidate) => priorScore(candidate) + prominenceScore(candidate, candidates));
+    if (best) choices.set(text, best);
+  }
+  // Countries a reader would take as the setting: named ones, and those of names with one meaning.
+  const demonymContext = demonymCountries(gazetteer, documentText);
+  const countryVotes = (excludedText: string): Map<string, number> => {
+    const votes = new Map<string, number>();
+    for (const country of demonymContext) votes.set(country, 1);
+    for (const [text, choice] of choices) {
+      if (!choice.countryCode || text === excludedText) continue;
+      const weight = isCountry(choice) || (candidatesByText.get(text)?.length ?? 0) === 1 ? 2 : 1;
+      votes.set(choice.countryCode, (votes.get(choice.countryCode) ?? 0) + weight);
+    }
+    return votes;
+  };
+
+  // Then the context settles each name, twice: a choice made with context ("Savannah" beside Atlanta
+  // is in Georgia, USA) is better context for the others ("Georgia" is then the state). A name keeps
+  // one meaning within a document.
+  let ranking = new Map<string, { ranked: PlaceCandidate[]; confidence: number }>();
+  for (let round = 0; round < CONTEXT_ROUNDS; round += 1) {
+    ranking = new Map();
+    for (const [text, candidates] of candidatesByText) {
+      // A name's own choice does not vote for itself: "Mexico" must not make the state of México
+      // likelier by naming the country México is in.
+      const anchors = [...choices].filter(([other]) => other !== text).map(([, choice]) => choice);
+      const contextCountries = countryVotes(text);
+      const scored = candidates.map((candidate) => ({
+        candidate,
+        score: priorScore(candidate) + prominenceScore(candidate, candidates) + contextScore(candidate, anchors, contextCountries),
+      }));
+      scored.sort((left, right) => right.score - left.score);
+      const top = scored[0]?.score ?? 0;
+      const runnerUp = scored[1]?.score;
+      const confidence = runnerUp === undefined ? 1 : 1 / (1 + Math.exp(-(top - runnerUp) / 10));
+      ranking.set(text, { ranked: scored.slice(0, MAX_CANDIDATES).map((entry) => entry.candidate), confidence });
+    }
+    const next = new Map<string, PlaceCandidate>();
+    for (const [text, { ranked }] of ranking) if (ranked[0]) next.set(text, ranked[0]);
+    choices = next;
+  }
+
+  return mentions.map((mention) => {
+    const choice = ranking.get(mention.text);
+    return { mention, candidate: choice?.ranked[0], confidence: choice?.ranked[0] ? choice.confidence : 0, candidates: choice?.ranked ?? [] };
+  });
+}
+
+/**
+ * `resolvePlaces` bound to a gazetteer, for callers that hold mentions and text only:
+ * `const resolve = createPlaceResolver(loadGazetteer(gazetteerDir(resourcesDir))); resolve(mentions, text)`.
+ */
+export function createPlaceResolver(gazetteer: Gazetteer): (mentions: readonly PlaceMention[], documentText: string) => ResolvedPlace[] {
+  return (mentions, documentText) => resolvePlaces(gazetteer, mentions, documentText);
+}
+
+/** Candidates for a mention: its folded name, then without a possessive, then by spelling skeleton. */
+function findCandidates(gazetteer: Gazetteer, text: string): PlaceCandidate[] {
+  const trimmed = text.trim();
+  let found = gazetteer.lookup(trimmed);
+  if (found.length === 0) {
+    const bare = trimmed.replace(/['’]s$/u, '');
+    if (bare !== trimmed) found = gazetteer.lookup(bare);
+  }
+  if (found.length === 0) {
+    // An adjective used as a place ("the Armenian side" is not one, but "Armenian-held" territory is).
+    const country = gazetteer.demonymToCountry(trimmed);
+    const place = country ? gazetteer.country(country) : undefined;
+    if (place) found = [place];
+  }
+  // Skeletons merge more names than they should (Kisima, Kissimmee), so only longer names use them,
+  // and a place found that way ranks like one found by an alternate name.
+  if (found.length === 0 && trimmed.length >= 7) found = gazetteer.lookupBySkeleton(trimmed).map((place) => ({ ...place, primaryName: false }));
+  return found;
+}
+
+function isCountry(candidate: PlaceCandidate): boolean {
+  return candidate.featureCode.startsWith('PCL');
+}
+
+/** What a place is worth as the meaning of its name before any context. */
+function priorScore(candidate: PlaceCandidate): number {
+  let score: number;
+  const code = candidate.featureCode;
+  if (code.startsWith('PCL')) score = code === 'PCLI' ? 100 : 80;
+  else if (code === 'CONT') score = 90;
+  else if (code === 'ADM1') score = 58 + Math.min(10, Math.log10(candidate.population + 1));
+  else if (code === 'ADM2') score = 30 + Math.min(10, Math.log10(candidate.population + 1));
+  else if (code === 'RGN') score = 62;
+  else {
+    score = 5 * Math.log10(candidate.population + 10);
+    if (code === 'PPLC') score += 20;
+    else if (code === 'PPLA') score += 8;
+    else if (code === 'PPLA2') score += 3;
+  }
+  // An alternate name is a weak claim: a translation, an old name or a namesake's nickname.
+  if (!candidate.primaryName) score -= code.startsWith('PCL') || code.startsWith('ADM') ? 10 : 25;
+  return score;
+}
+
+/**
+ * Standing against the other places of the same name: a town far smaller than its namesake needs
+ * strong context ("London" in a story about Kentucky is still London), and a region named after its
+ * seat yields to the seat ("Buenos Aires", "Hanoi": writers mean the city more often than the province).
+ */
+function prominenceScore(candidate: PlaceCandidate, candidates: readonly PlaceCandidate[]): number {
+  let score = 0;
+  const largest = Math.max(0, ...candidates.map((other) => other.featureClass === 'P' ? other.population : 0));
+  if (candidate.featureClass === 'P' && largest > 0) {
+    score += Math.max(-40, 10 * Math.log10((candidate.population + 1) / (largest + 1)));
+  }
+  if (candidate.featureCode === 'ADM1') {
+    // Not the same admin-1 code: a capital is often an admin-1 of its own (Buenos Aires, Hanoi). Near
+    // enough to be its seat, though: Washington, D.C. is not the seat of Washington State.
+    const seat = candidates.some((other) => (other.featureCode === 'PPLC' || other.featureCode === 'PPLA') && other.primaryName
+      && other.countryCode === candidate.countryCode && distanceKm(other.lat, other.lon, candidate.lat, candidate.lon) < SEAT_KM);
+    if (seat) score -= 40;
+  }
+  return score;
+}
+
+/** Support from the rest of the document: its countries, and places near the candidate. */
+function contextScore(candidate: PlaceCandidate, anchors: readonly PlaceCandidate[], contextCountries: ReadonlyMap<string, number>): number {
+  const countryWeight = candidate.countryCode ? (contextCountries.get(candidate.countryCode) ?? 0) : 0;
+  // Other names of the document in the candidate's country (its own name's vote is left out above).
+  const countryScore = countryWeight > 0 ? Math.min(50, 25 + 8 * countryWeight) : 0;
+  let nearest = Infinity;
+  let sameRegion = false;
+  for (const anchor of anchors) {
+    if (anchor.featureCode === 'CONT') continue;
+    if (!isCountry(anchor)) nearest = Math.min(nearest, distanceKm(candidate.lat, candidate.lon, anchor.lat, anchor.lon));
+    else if (!isCountry(candidate)) continue;
+    // Countries are wide: a neighbouring country's point lies far from its neighbour's, so halve it.
+    else nearest = Math.min(nearest, distanceKm(candidate.lat, candidate.lon, anchor.lat, anchor.lon) / 2);
+    if (anchor.featureCode === 'ADM1' && anchor.countryCode === candidate.countryCode && anchor.admin1Code === candidate.admin1Code && candidate.featureCode !== 'ADM1') sameRegion = true;
+  }
+  const nearScore = nearest < NEAR_KM ? 25 : nearest < REGION_KM ? 12 : 0;
+  // Being in a named country and near named places are mostly the same evidence: count the stronger.
+  return Math.max(countryScore, nearScore) + (sameRegion ? 20 : 0);
+}
+
+function bestByScore(candidates: readonly PlaceCandidate[], score: (candidate: PlaceCandidate) => number): PlaceCandidate | undefined {
+  let best: PlaceCandidate | undefined;
+  let bestScore = -Infinity;
+  for (const candidate of candidates) {
+    const value = score(candidate);
+    if (value > bestScore) { best = candidate; bestScore = value; }
+  }
+  return best;
+}
+
+/** Countries the document names by demonym ("the Armenian side"): context, not mentions. */
+function demonymCountries(gazetteer: Gazetteer, documentText: string): Set<string> {
+  const found = new Set<string>();
+  for (const match of documentText.matchAll(/\b\p{Lu}\p{Ll}{3,}\b/gu)) {
+    const country = gazetteer.demonymToCountry(match[0]);
+    if (country) found.add(country);
+  }
+  return found;
+}
+
+/** The country a demonym names: "Armenian" → "AM", "Azerbaijani" → "AZ"; undefined for other words. */
+export function demonymToCountry(gazetteer: Gazetteer, word: string): string | undefined {
+  return gazetteer.demonymToCountry(word);
+}
+
+/** Great-circle distance in kilometres (haversine, mean Earth radius). */
+export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const radians = Math.PI / 180;
+  const dLat = (lat2 - lat1) * radians;
+  const dLon = (lon2 - lon1) * radians;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * radians) * Math.cos(lat2 * radians) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(a)));
+}
