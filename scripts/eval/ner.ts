@@ -1,0 +1,193 @@
+// Scores the entity extractor on a CoNLL file (exact-span micro P/R/F1, PER/ORG/LOC; MISC ignored) and times it.
+// Run through scripts/eval-ner.mjs, which bundles this file.
+import { readFileSync } from 'node:fs';
+import { loadExtractor } from '../../src/main/engine/extract/index';
+import type { MentionType } from '../../src/main/engine/extract/index';
+
+interface Document {
+  readonly text: string;
+  readonly starts: number[];
+  readonly ends: number[];
+  /** Gold spans as "firstToken:endToken:TYPE". */
+  readonly gold: Set<string>;
+}
+
+const typeNames: Partial<Record<MentionType, string>> = { person: 'PER', organization: 'ORG', location: 'LOC' };
+const scoredTypes = ['PER', 'ORG', 'LOC'];
+
+/** Reads CoNLL ("token TAG", IOB1 or BIO2), rebuilding each article's text: tokens joined by spaces, sentences by newlines. */
+function readConll(path: string): Document[] {
+  const documents: Document[] = [];
+  let sentences: Array<Array<[string, string]>> = [];
+  let sentence: Array<[string, string]> = [];
+  const finishDocument = (): void => {
+    if (sentence.length > 0) sentences.push(sentence);
+    sentence = [];
+    if (sentences.length === 0) return;
+    const parts: string[] = [];
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const tags: string[] = [];
+    let offset = 0;
+    for (const words of sentences) {
+      words.forEach(([word, tag], index) => {
+        if (index > 0) {
+          parts.push(' ');
+          offset += 1;
+        }
+        starts.push(offset);
+        parts.push(word);
+        offset += word.length;
+        ends.push(offset);
+        tags.push(tag);
+      });
+      parts.push('\n');
+      offset += 1;
+    }
+    const gold = new Set<string>();
+    let index = 0;
+    while (index < tags.length) {
+      const tag = tags[index]!;
+      if (tag === 'O') {
+        index += 1;
+        continue;
+      }
+      const kind = tag.slice(2);
+      let end = index + 1;
+      // IOB1: I-X continues X; B-X starts a new X right after another X.
+      while (end < tags.length && tags[end]! === `I-${kind}`) end += 1;
+      if (scoredTypes.includes(kind)) gold.add(`${index}:${end}:${kind}`);
+      index = end;
+    }
+    documents.push({ text: parts.join(''), starts, ends, gold });
+    sentences = [];
+  };
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    const trimmed = line.trim();
+    if (trimmed.startsWith('-DOCSTART-')) {
+      finishDocument();
+      continue;
+    }
+    if (trimmed === '') {
+      if (sentence.length > 0) sentences.push(sentence);
+      sentence = [];
+      continue;
+    }
+    const space = trimmed.lastIndexOf(' ');
+    sentence.push([trimmed.slice(0, space), trimmed.slice(space + 1)]);
+  }
+  finishDocument();
+  return documents;
+}
+
+/** The token containing `offset` (binary search over token starts). */
+function tokenAt(starts: number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+function score(correct: number, predicted: number, gold: number): string {
+  const precision = predicted ? correct / predicted : 0;
+  const recall = gold ? correct / gold : 0;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  return `P ${precision.toFixed(3)}  R ${recall.toFixed(3)}  F1 ${f1.toFixed(3)}  (gold ${gold}, predicted ${predicted}, correct ${correct})`;
+}
+
+/** With NER_CONFUSION=1: what became of each gold span (aggregate counts only). */
+function printConfusion(documents: Document[], predictions: Array<Set<string>>, allMentions: Array<Array<{ span: string; type: string }>>): void {
+  const table = new Map<string, number>();
+  documents.forEach((document, index) => {
+    const byRange = new Map(allMentions[index]!.map((mention) => [mention.span, mention.type]));
+    const covered = allMentions[index]!.map((mention) => mention.span.split(':').map(Number));
+    for (const span of document.gold) {
+      const [first, end, kind] = span.split(':');
+      const found = byRange.get(`${first}:${end}`);
+      let outcome: string;
+      if (found === kind) outcome = 'correct';
+      else if (found) outcome = `typed ${found}`;
+      else if (covered.some(([start = 0, stop = 0]) => start < Number(end) && stop > Number(first))) outcome = 'boundary';
+      else outcome = 'missed';
+      const key = `${kind} -> ${outcome}`;
+      table.set(key, (table.get(key) ?? 0) + 1);
+    }
+  });
+  for (const [key, value] of [...table].sort()) console.log(`  ${key.padEnd(24)} ${value}`);
+  void predictions;
+}
+
+function main(): void {
+  const path = process.argv[2]!;
+  const modelDirectory = process.argv[3]!;
+  const documents = readConll(path);
+  const loadStarted = process.hrtime.bigint();
+  const extractor = loadExtractor(modelDirectory);
+  const loadMilliseconds = Number(process.hrtime.bigint() - loadStarted) / 1e6;
+
+  // Warm up once so that the figure is the steady state an import of many documents sees.
+  for (const document of documents.slice(0, 20)) extractor.extract(document.text);
+  const predictions: Array<Set<string>> = [];
+  const allMentions: Array<Array<{ span: string; type: string }>> = [];
+  let bytes = 0;
+  const runs = 5;
+  let best = Infinity;
+  for (let run = 0; run < runs; run += 1) {
+    const started = process.hrtime.bigint();
+    const current = documents.map((document) => extractor.extract(document.text));
+    best = Math.min(best, Number(process.hrtime.bigint() - started) / 1e9);
+    if (run === 0) {
+      for (const [index, mentions] of current.entries()) {
+        const document = documents[index]!;
+        const spans = new Set<string>();
+        allMentions.push(
+          mentions.map((mention) => {
+            const first = tokenAt(document.starts, mention.start);
+            const last = tokenAt(document.starts, mention.end - 1);
+            return { span: `${first}:${last + 1}`, type: typeNames[mention.type]! ?? 'MISC' };
+          }),
+        );
+        for (const mention of mentions) {
+          const kind = typeNames[mention.type]!;
+          if (!kind) continue;
+          const first = tokenAt(document.starts, mention.start);
+          const last = tokenAt(document.starts, mention.end - 1);
+          // A span that cuts a token can never match exactly; keep it as a miss.
+          const aligned = document.starts[first]! === mention.start && document.ends[last]! === mention.end;
+          spans.add(aligned ? `${first}:${last + 1}:${kind}` : `cut:${mention.start}:${mention.end}:${kind}`);
+        }
+        predictions.push(spans);
+      }
+    }
+  }
+  for (const document of documents) bytes += Buffer.byteLength(document.text, 'utf8');
+
+  const counts = new Map<string, { correct: number; predicted: number; gold: number }>();
+  for (const kind of [...scoredTypes, 'ALL']) counts.set(kind, { correct: 0, predicted: 0, gold: 0 });
+  const count = (kind: string, field: 'correct' | 'predicted' | 'gold'): void => {
+    const entry = counts.get(kind);
+    const all = counts.get('ALL');
+    if (entry && all) {
+      entry[field] += 1;
+      all[field] += 1;
+    }
+  };
+  documents.forEach((document, index) => {
+    for (const span of document.gold) count(span.slice(span.lastIndexOf(':') + 1), 'gold');
+    for (const span of predictions[index]!) {
+      const kind = span.slice(span.lastIndexOf(':') + 1);
+      count(kind, 'predicted');
+      if (document.gold.has(span)) count(kind, 'correct');
+    }
+  });
+  if (process.env.NER_CONFUSION) printConfusion(documents, predictions, allMentions);
+  console.log(`${path}: ${documents.length} documents, ${(bytes / 1e6).toFixed(3)} MB`);
+  for (const [kind, entry] of counts) console.log(`${kind.padEnd(4)} ${score(entry.correct, entry.predicted, entry.gold)}`);
+  console.log(`load ${loadMilliseconds.toFixed(1)} ms; extraction ${(bytes / 1e6 / best).toFixed(2)} MB/s on one core (best of ${runs}, ${(best * 1000).toFixed(0)} ms)`);
+}
+
+main();

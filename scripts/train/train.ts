@@ -1,0 +1,310 @@
+// Trains the entity tagger (averaged perceptron, greedy with predicted history) on GUM + BTC.
+// Run through scripts/train-ner.mjs, which bundles this file; see resources/ner/README.md.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  dynamicFeatures,
+  labelCount,
+  labels,
+  lexiconMatcher,
+  maxFeatures,
+  prepareTokens,
+  startLabel,
+  staticFeatures,
+} from '../../src/main/engine/extract/features';
+import type { PreparedTokens } from '../../src/main/engine/extract/features';
+import { loadWords, saveModel, savePlaces, saveWords } from '../../src/main/engine/extract/model';
+import { buildPlaceList } from './places';
+import { buildWordList } from './words';
+import { bestAllowed, scoreLabels, tagTokens } from '../../src/main/engine/extract/tagger';
+
+interface Document {
+  readonly words: string[];
+  readonly tags: number[];
+  readonly sentenceStarts: number[];
+}
+
+interface Options {
+  dataDirectory: string;
+  outDirectory: string;
+  epochs: number;
+  bits: number;
+  holdout: boolean;
+  useTweets: boolean;
+  usePlaces: boolean;
+  dictionary: string;
+  gumWeight: number;
+}
+
+function parseOptions(argv: string[]): Options {
+  const options: Options = { dataDirectory: '', outDirectory: '', epochs: 5, bits: 18, holdout: false, useTweets: true, usePlaces: true, dictionary: '/usr/share/dict/words', gumWeight: 3 };
+  const positional: string[] = [];
+  for (let index = 0; index < argv.length; index += 1) {
+    const argument = argv[index]!;
+    if (argument === '--epochs') options.epochs = Number(argv[++index]!);
+    else if (argument === '--bits') options.bits = Number(argv[++index]!);
+    else if (argument === '--holdout') options.holdout = true;
+    else if (argument === '--no-tweets') options.useTweets = false;
+    else if (argument === '--no-places') options.usePlaces = false;
+    else if (argument === '--dictionary') options.dictionary = argv[++index]!;
+    else if (argument === '--gum-weight') options.gumWeight = Number(argv[++index]!);
+    else if (argument === '--no-dictionary') options.dictionary = '';
+    else positional.push(argument);
+  }
+  options.dataDirectory = positional[0]!;
+  options.outDirectory = positional[1]!;
+  return options;
+}
+
+const labelIndex = new Map<string, number>(labels.map((label, index) => [label, index]));
+const wordLike = /^[\p{L}\p{N}]/u;
+
+/**
+ * Reads a TOKEN<TAB>TAG file into documents. `split` picks documents by the GUM split names in
+ * "# newdoc" lines; `tweetDocuments` makes every sentence its own document (tweets are unrelated).
+ */
+function readBio(path: string, keep: (documentLine: string) => boolean, tweetDocuments: boolean): Document[] {
+  const documents: Document[] = [];
+  let current: Document | undefined;
+  let keeping = true;
+  let sentenceOpen = false;
+  const startDocument = (): void => {
+    current = { words: [], tags: [], sentenceStarts: [] };
+    documents.push(current);
+    sentenceOpen = false;
+  };
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (line.startsWith('# newdoc')) {
+      keeping = keep(line);
+      startDocument();
+      continue;
+    }
+    if (!line.includes('\t')) {
+      sentenceOpen = false;
+      if (tweetDocuments && keeping && current && current.words.length > 0) startDocument();
+      continue;
+    }
+    if (!keeping) continue;
+    if (!current) startDocument();
+    const document = current as Document;
+    const [word, tag] = line.split('\t') as [string, string];
+    if (!sentenceOpen) {
+      document.sentenceStarts.push(document.words.length);
+      sentenceOpen = true;
+    }
+    document.words.push(word);
+    document.tags.push(labelIndex.get(tag.trim()) ?? 0);
+  }
+  return documents.filter((document) => document.words.length > 0).map(repairBio).map(joinHyphens);
+}
+
+/** Dropping tokens can leave an I- tag without its B-; it becomes a B-. */
+function repairBio(document: Document): Document {
+  const starts = new Set(document.sentenceStarts);
+  const tags = document.tags.map((tag, index) => {
+    const label = labels[tag]!;
+    if (!label.startsWith('I-')) return tag;
+    const previous = index > 0 && !starts.has(index) ? labels[document.tags[index - 1]!]! : 'O';
+    return previous.slice(2) === label.slice(2) ? tag : (labelIndex.get(`B-${label.slice(2)}`) ?? 0);
+  });
+  return { ...document, tags };
+}
+
+/** GUM splits "Bailey-Ross" into "Bailey - Ross"; our tokeniser keeps it whole, so rejoin. */
+function joinHyphens(document: Document): Document {
+  const words: string[] = [];
+  const tags: number[] = [];
+  const sentenceStarts: number[] = [];
+  const starts = new Set(document.sentenceStarts);
+  for (let index = 0; index < document.words.length; index += 1) {
+    if (starts.has(index)) sentenceStarts.push(words.length);
+    const word = document.words[index]!;
+    if (
+      word === '-' &&
+      words.length > 0 &&
+      !starts.has(index) &&
+      index + 1 < document.words.length &&
+      !starts.has(index + 1) &&
+      wordLike.test(words[words.length - 1]!) &&
+      wordLike.test(document.words[index + 1]!)
+    ) {
+      words[words.length - 1]! += `-${document.words[index + 1]!}`;
+      const last = tags.length - 1;
+      const nextTag = labels[document.tags[index + 1]!]!;
+      if (tags[last]! === 0 && nextTag !== 'O') tags[last] = labelIndex.get(`B-${nextTag.slice(2)}`) ?? 0;
+      index += 1;
+      continue;
+    }
+    words.push(word);
+    tags.push(document.tags[index]!);
+  }
+  return { words, tags, sentenceStarts };
+}
+
+/** Deterministic shuffling, so that training is reproducible. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 4294967296;
+  };
+}
+
+interface Prepared {
+  readonly document: Document;
+  readonly tokens: PreparedTokens;
+}
+
+function spans(tags: ArrayLike<number>): Set<string> {
+  const result = new Set<string>();
+  let index = 0;
+  while (index < tags.length) {
+    const label = labels[tags[index]!]!;
+    if (label === 'O' || label.endsWith('MISC')) {
+      index += 1;
+      continue;
+    }
+    const kind = label.slice(2);
+    let end = index + 1;
+    while (end < tags.length && labels[tags[end]!]! === `I-${kind}`) end += 1;
+    result.add(`${index}:${end}:${kind}`);
+    index = end;
+  }
+  return result;
+}
+
+function evaluate(bits: number, weights: Float32Array, documents: Prepared[]): string {
+  let gold = 0;
+  let predicted = 0;
+  let correct = 0;
+  for (const { document, tokens } of documents) {
+    const goldSpans = spans(document.tags);
+    const predictedSpans = spans(tagTokens({ bits, weights }, tokens));
+    gold += goldSpans.size;
+    predicted += predictedSpans.size;
+    for (const span of predictedSpans) if (goldSpans.has(span)) correct += 1;
+  }
+  const precision = predicted ? correct / predicted : 0;
+  const recall = gold ? correct / gold : 0;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  return `P ${precision.toFixed(3)} R ${recall.toFixed(3)} F1 ${f1.toFixed(3)} (PER/ORG/LOC, ${gold} gold)`;
+}
+
+/** Every sentence of `documents`, in order. */
+function* documentSentences(documents: Prepared[]): Generator<{ prepared: Prepared; first: number; last: number }> {
+  for (const prepared of documents) {
+    const { sentenceStarts } = prepared.document;
+    for (let sentence = 0; sentence < sentenceStarts.length; sentence += 1) {
+      const last = (sentence + 1 < sentenceStarts.length ? sentenceStarts[sentence + 1]! : prepared.document.words.length) - 1;
+      yield { prepared, first: sentenceStarts[sentence]!, last };
+    }
+  }
+}
+
+function main(): void {
+  const options = parseOptions(process.argv.slice(2));
+  if (!options.dataDirectory || !options.outDirectory) {
+    console.error('usage: train-ner DATA_DIR OUT_DIR [--epochs N] [--bits B] [--holdout] [--no-tweets] [--no-places] [--dictionary FILE | --no-dictionary]');
+    process.exit(2);
+  }
+  const started = Date.now();
+  const gum = join(options.dataDirectory, 'gum', 'gum_permissive_ner.bio.tsv');
+  const tweetsTrain = join(options.dataDirectory, 'btc', options.holdout ? 'btc_train.bio.tsv' : 'btc_all.bio.tsv');
+  const isTrain = (line: string): boolean => !options.holdout || line.includes('split = train');
+  const training = readBio(gum, isTrain, false);
+  // GUM is edited prose like the documents analysts import; tweets are not, so GUM counts more.
+  for (let copy = 1; copy < options.gumWeight; copy += 1) training.push(...readBio(gum, isTrain, false));
+  if (options.useTweets) training.push(...readBio(tweetsTrain, () => true, true));
+  const heldOut = options.holdout ? readBio(gum, (line) => !line.includes('split = train'), false) : [];
+  if (options.holdout) {
+    // The same GUM documents as CoNLL, so that `npm run eval:ner -- OUT_DIR/gum-heldout.conll OUT_DIR` scores the
+    // whole extractor (with its rules) on text it was not trained on.
+    const conll = heldOut.map((document) => {
+      const lines = ['-DOCSTART- O', ''];
+      document.words.forEach((word, index) => {
+        if (index > 0 && document.sentenceStarts.includes(index)) lines.push('');
+        lines.push(`${word} ${labels[document.tags[index]!]}`);
+      });
+      return `${lines.join('\n')}\n`;
+    });
+    writeFileSync(join(options.outDirectory, 'gum-heldout.conll'), `${conll.join('\n')}\n`);
+  }
+  const heldOutTweets = options.holdout ? readBio(join(options.dataDirectory, 'btc', 'btc_dev.bio.tsv'), () => true, true) : [];
+  const places = options.usePlaces ? buildPlaceList(join(process.cwd(), 'resources', 'gazetteer')) : '';
+  console.log(`place list: ${places ? places.split('\n').length : 0} names`);
+  savePlaces(places, options.outDirectory);
+  // The word list comes from SCOWL (Debian's wamerican); without it, reuse the one already in OUT_DIR.
+  const words = options.dictionary ? buildWordList(options.dictionary) || loadWords(options.outDirectory) : '';
+  console.log(`word list: ${words ? words.split('\n').length : 0} words`);
+  saveWords(words, options.outDirectory);
+  const matcher = lexiconMatcher(places, words);
+  const prepare = (document: Document): Prepared => ({ document, tokens: prepareTokens(document.words, document.sentenceStarts, matcher) });
+  const trainingPrepared = training.map(prepare);
+  const heldOutPrepared = heldOut.map(prepare);
+  const heldOutTweetsPrepared = heldOutTweets.map(prepare);
+  const sentences = [...documentSentences(trainingPrepared)];
+  const tokenCount = trainingPrepared.reduce((sum, prepared) => sum + prepared.document.words.length, 0);
+  console.log(`training on ${sentences.length} sentences, ${tokenCount} tokens, ${options.epochs} epochs, 2^${options.bits} buckets`);
+
+  const size = (1 << options.bits) * labelCount;
+  const mask = (1 << options.bits) - 1;
+  const weights = new Float32Array(size);
+  // Lazy averaging: totals hold the sum of each weight over all steps up to stamps[k].
+  const totals = new Float64Array(size);
+  const stamps = new Float64Array(size);
+  let step = 1;
+  const update = (feature: number, label: number, delta: number): void => {
+    const key = feature * labelCount + label;
+    totals[key]! += (step - stamps[key]!) * weights[key]!;
+    stamps[key] = step;
+    weights[key]! += delta;
+  };
+  const averaged = (): Float32Array => {
+    const result = new Float32Array(size);
+    for (let key = 0; key < size; key += 1) result[key] = (totals[key]! + (step - stamps[key]!) * weights[key]!) / step;
+    return result;
+  };
+  const features = new Int32Array(maxFeatures);
+  const scores = new Float64Array(labelCount);
+  const next = random(20261127);
+  for (let epoch = 1; epoch <= options.epochs; epoch += 1) {
+    for (let index = sentences.length - 1; index > 0; index -= 1) {
+      const other = Math.floor(next() * (index + 1));
+      [sentences[index], sentences[other]] = [sentences[other]!, sentences[index]!];
+    }
+    let mistakes = 0;
+    for (const { prepared, first, last } of sentences) {
+      let previous = startLabel;
+      let previous2 = startLabel;
+      for (let token = first; token <= last; token += 1) {
+        let count = staticFeatures(prepared.tokens, token, first, last, mask, features);
+        count = dynamicFeatures(prepared.tokens, token, previous, previous2, mask, features, count);
+        scoreLabels(weights, features, count, scores);
+        const guess = bestAllowed(scores, previous);
+        const truth = prepared.document.tags[token]!;
+        if (guess !== truth) {
+          mistakes += 1;
+          for (let feature = 0; feature < count; feature += 1) {
+            update(features[feature]!, truth, 1);
+            update(features[feature]!, guess, -1);
+          }
+        }
+        step += 1;
+        previous2 = previous;
+        // Predicted history, as at extraction time, so that the model learns to recover from its errors.
+        previous = guess;
+      }
+    }
+    let line = `epoch ${epoch}: ${mistakes} token errors`;
+    if (options.holdout) {
+      const current = averaged();
+      line += ` | GUM dev+test ${evaluate(options.bits, current, heldOutPrepared)} | BTC dev ${evaluate(options.bits, current, heldOutTweetsPrepared)}`;
+    }
+    console.log(line);
+  }
+  const model = { bits: options.bits, weights: averaged() };
+  saveModel(model, options.outDirectory, options.holdout ? 'GUM train split + BTC train split (held-out run)' : `GUM (all permissive docs)${options.useTweets ? ' + BTC (all sections)' : ''}, ${options.epochs} epochs`);
+  console.log(`saved ${options.outDirectory} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+main();

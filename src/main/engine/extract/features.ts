@@ -1,0 +1,375 @@
+// Hashed sparse features for the entity tagger; shared by extraction and by scripts/train-ner.mjs.
+import { lexiconEntries } from './lexicon';
+import type { LexiconClassValue } from './lexicon';
+import { tokenize } from './tokenize';
+
+/** BIO2 labels the tagger predicts; index order is part of the model format. */
+export const labels = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
+export type Label = (typeof labels)[number];
+/** scoreLabels in tagger.ts is unrolled for exactly this many labels. */
+export const labelCount = labels.length;
+
+/** For each label, whether it may follow each previous label (I-X only after B-X or I-X). */
+export const allowedAfter: boolean[][] = labels.map((label) =>
+  labels.map((previous) => !label.startsWith('I-') || previous.slice(2) === label.slice(2)),
+);
+/** Allowed at a sentence's first token. */
+export const allowedFirst: boolean[] = labels.map((label) => !label.startsWith('I-'));
+
+/** Most features a token can have; callers size their buffers with it. */
+export const maxFeatures = 45;
+
+export function hashString(text: string, start = 0, end = text.length): number {
+  let hash = 0x811c9dc5;
+  for (let index = start; index < end; index += 1) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash | 0;
+}
+
+function mix(a: number, b: number): number {
+  let hash = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b;
+  hash ^= hash >>> 15;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0x27d4eb2f);
+  return (hash ^ (hash >>> 16)) | 0;
+}
+
+/** Word shape: X for capitals, x for small letters, d for digits, other characters kept; runs past 2 collapse. */
+function shapeOf(word: string): string {
+  let shape = '';
+  let last = '';
+  let run = 0;
+  for (let index = 0; index < word.length && index < 24; index += 1) {
+    const character = word[index]!;
+    const lower = character.toLowerCase();
+    const upper = character.toUpperCase();
+    let kind: string;
+    if (character >= '0' && character <= '9') kind = 'd';
+    else if (lower !== upper) kind = character === upper ? 'X' : 'x';
+    else kind = character;
+    run = kind === last ? run + 1 : 1;
+    last = kind;
+    if (run <= 2) shape += kind;
+  }
+  return shape;
+}
+
+/** Matches multi-word lexicon phrases (longest first) against a token sequence. */
+export class LexiconMatcher {
+  /**
+   * English word list (SCOWL), by lower-cased form: 1 if listed in small letters (a common word),
+   * 2 if listed capitalised (a name), 3 both. Empty when the model was trained without one.
+   */
+  words = new Map<string, number>();
+  /** Per-word feature values, shared by every document this matcher prepares. */
+  readonly wordCache = new Map<string, WordInfo>();
+  private readonly byFirst = new Map<string, Array<{ words: string[]; kind: LexiconClassValue }>>();
+
+  /** `entries` are phrases, or phrases already split into tokens; a later entry wins over an earlier one. */
+  constructor(entries: Array<[string | string[], LexiconClassValue]>) {
+    // Keyed by the whole phrase first, so that a phrase listed twice keeps its later class
+    // (lexiconMatcher puts the hand-written lists last).
+    const phrases = new Map<string, { words: string[]; kind: LexiconClassValue }>();
+    for (const [phrase, kind] of entries) {
+      const words = typeof phrase === 'string' ? tokenize(phrase).words : phrase;
+      if (words.length > 0) phrases.set(words.join(' '), { words, kind });
+    }
+    for (const entry of phrases.values()) {
+      const list = this.byFirst.get(entry.words[0]!);
+      if (list) list.push(entry);
+      else this.byFirst.set(entry.words[0]!, [entry]);
+    }
+    // Longest phrase first, so that "Ministry of Defense" wins over "Ministry".
+    for (const list of this.byFirst.values()) if (list.length > 1) list.sort((a, b) => b.words.length - a.words.length);
+  }
+
+  /** Per token: 0 outside any phrase, else class * 2 + (1 at a phrase's first word, 2 inside). */
+  match(words: readonly string[]): Uint8Array {
+    const result = new Uint8Array(words.length);
+    let index = 0;
+    while (index < words.length) {
+      const candidates = this.byFirst.get(words[index]!);
+      let matched = 0;
+      let kind = 0;
+      if (candidates) {
+        for (const candidate of candidates) {
+          const length = candidate.words.length;
+          if (index + length > words.length) continue;
+          let same = true;
+          for (let offset = 1; offset < length && same; offset += 1) same = words[index + offset]! === candidate.words[offset]!;
+          if (same) {
+            matched = length;
+            kind = candidate.kind;
+            break;
+          }
+        }
+      }
+      if (matched === 0) {
+        index += 1;
+        continue;
+      }
+      result[index] = kind * 2 + 1;
+      for (let offset = 1; offset < matched; offset += 1) result[index + offset] = kind * 2 + 2;
+      index += matched;
+    }
+    return result;
+  }
+}
+
+/** The hand-written lists plus `places` (one line per place: "CLASS<TAB>token token ..."), as written by the trainer. */
+export function lexiconMatcher(places = '', words = ''): LexiconMatcher {
+  const entries: Array<[string | string[], LexiconClassValue]> = [];
+  for (const line of places.split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab < 0) continue;
+    entries.push([line.slice(tab + 1).split(' '), Number(line.slice(0, tab)) as LexiconClassValue]);
+  }
+  entries.push(...lexiconEntries());
+  const matcher = new LexiconMatcher(entries);
+  for (const line of words.split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab > 0) matcher.words.set(line.slice(tab + 1), Number(line.slice(0, tab)));
+  }
+  return matcher;
+}
+
+/** Per-token values computed once per document, before tagging. */
+export interface PreparedTokens {
+  readonly count: number;
+  readonly lower: Int32Array;
+  readonly shape: Int32Array;
+  readonly suffix2: Int32Array;
+  readonly suffix3: Int32Array;
+  readonly flags: Uint8Array;
+  readonly lexicon: Uint8Array;
+  readonly documentCase: Uint8Array;
+  /**
+   * The run of capitalised words each token sits in ("University of Portsmouth"; small "of", "the",
+   * "and", "de" may join two capitalised words): first and last token index, or -1 outside a run.
+   */
+  readonly runFirst: Int32Array;
+  readonly runLast: Int32Array;
+  /** The word list's flags for each token (see LexiconMatcher.words). */
+  readonly dictionary: Uint8Array;
+  /** 1 at a sentence's first token, 2 at its last, 3 for a one-token sentence. */
+  readonly position: Uint8Array;
+  readonly sentenceStarts: readonly number[];
+}
+
+const flagCapital = 1;
+const flagAllCaps = 2;
+const flagDigit = 4;
+const flagHyphen = 8;
+const flagPeriod = 16;
+const flagLong = 32;
+/** Not a feature: marks words that start with a letter. */
+const flagLetter = 64;
+const wordCacheLimit = 200_000;
+
+/** What the features need of one word, independent of its context. */
+export interface WordInfo {
+  readonly lowered: string;
+  readonly lower: number;
+  readonly suffix2: number;
+  readonly suffix3: number;
+  readonly shape: number;
+  readonly flags: number;
+  readonly dictionary: number;
+}
+
+function describeWord(word: string, wordList: ReadonlyMap<string, number>): WordInfo {
+  const lowered = word.toLowerCase();
+  const length = lowered.length;
+  let flag = 0;
+  const firstCharacter = word[0]!;
+  const isLetter = firstCharacter.toLowerCase() !== firstCharacter.toUpperCase();
+  if (isLetter) flag |= flagLetter;
+  if (isLetter && firstCharacter === firstCharacter.toUpperCase()) flag |= flagCapital;
+  if (isLetter && word === word.toUpperCase() && length > 1) flag |= flagAllCaps;
+  if (/\d/.test(word)) flag |= flagDigit;
+  if (word.includes('-')) flag |= flagHyphen;
+  if (word.includes('.') && length > 1) flag |= flagPeriod;
+  if (length > 8) flag |= flagLong;
+  return {
+    lowered,
+    lower: hashString(lowered),
+    suffix2: hashString(lowered, Math.max(0, length - 2)),
+    suffix3: hashString(lowered, Math.max(0, length - 3)),
+    shape: hashString(shapeOf(word)),
+    flags: flag,
+    dictionary: wordList.get(lowered) ?? 0,
+  };
+}
+
+/** Computes the per-token values of a whole document; `sentenceStarts` as in Tokens. */
+export function prepareTokens(words: readonly string[], sentenceStarts: readonly number[], matcher: LexiconMatcher): PreparedTokens {
+  const count = words.length;
+  const lower = new Int32Array(count);
+  const shape = new Int32Array(count);
+  const suffix2 = new Int32Array(count);
+  const suffix3 = new Int32Array(count);
+  const flags = new Uint8Array(count);
+  const position = new Uint8Array(count);
+  const documentCase = new Uint8Array(count);
+  const dictionary = new Uint8Array(count);
+  const { words: wordList } = matcher;
+  for (let sentence = 0; sentence < sentenceStarts.length; sentence += 1) {
+    const first = sentenceStarts[sentence]!;
+    const last = (sentence + 1 < sentenceStarts.length ? sentenceStarts[sentence + 1]! : count) - 1;
+    if (first < count) position[first]! |= 1;
+    if (last >= 0) position[last]! |= 2;
+  }
+  const lowerForms: string[] = new Array<string>(count);
+  // Whether each lower-cased word is seen capitalised, or in small letters, away from a sentence start:
+  // names stay capitalised everywhere, so this tells "Bush" at a sentence start from "The".
+  const caseSeen = new Map<string, number>();
+  const cache = matcher.wordCache;
+  for (let index = 0; index < count; index += 1) {
+    const word = words[index]!;
+    let info = cache.get(word);
+    if (info === undefined) {
+      info = describeWord(word, wordList);
+      // Words repeat (Zipf), so the cache holds almost every token; bounded so that it cannot grow without end.
+      if (cache.size >= wordCacheLimit) cache.clear();
+      cache.set(word, info);
+    }
+    lowerForms[index] = info.lowered;
+    lower[index] = info.lower;
+    dictionary[index] = info.dictionary;
+    suffix2[index] = info.suffix2;
+    suffix3[index] = info.suffix3;
+    shape[index] = info.shape;
+    const flag = info.flags;
+    flags[index] = flag;
+    if ((flag & flagLetter) !== 0 && (position[index]! & 1) === 0) {
+      const seen = caseSeen.get(info.lowered) ?? 0;
+      caseSeen.set(info.lowered, seen | ((flag & flagCapital) !== 0 ? 1 : 2));
+    }
+  }
+  const runFirst = new Int32Array(count).fill(-1);
+  const runLast = new Int32Array(count).fill(-1);
+  let index = 0;
+  while (index < count) {
+    if ((flags[index]! & flagCapital) === 0) {
+      index += 1;
+      continue;
+    }
+    let end = index + 1;
+    while (end < count && (position[end]! & 1) === 0) {
+      if ((flags[end]! & flagCapital) !== 0) end += 1;
+      else if (end + 1 < count && joiners.has(lowerForms[end]!) && (flags[end + 1]! & flagCapital) !== 0 && (position[end + 1]! & 1) === 0) end += 2;
+      else break;
+    }
+    runFirst.fill(index, index, end);
+    runLast.fill(end - 1, index, end);
+    index = end;
+  }
+  for (let index = 0; index < count; index += 1) documentCase[index] = caseSeen.get(lowerForms[index]!) ?? 0;
+  return {
+    count,
+    lower,
+    shape,
+    suffix2,
+    suffix3,
+    flags,
+    lexicon: matcher.match(words),
+    documentCase,
+    runFirst,
+    runLast,
+    dictionary,
+    position,
+    sentenceStarts,
+  };
+}
+
+const boundary = hashString('<boundary>');
+const joiners = new Set(['of', 'the', 'and', 'de', 'for', 'du', 'la', 'van', 'von', 'der', '&']);
+
+/**
+ * Writes the bucket indices of token `index`'s features that do not depend on earlier predictions
+ * into `out` from 0; returns how many. `first`/`last` bound the sentence (inclusive).
+ */
+export function staticFeatures(tokens: PreparedTokens, index: number, first: number, last: number, mask: number, out: Int32Array): number {
+  const { lower, shape, lexicon, flags } = tokens;
+  const lowerPrevious = index > first ? lower[index - 1]! : boundary;
+  const lowerPrevious2 = index - 1 > first ? lower[index - 2]! : boundary;
+  const lowerNext = index < last ? lower[index + 1]! : boundary;
+  const lowerNext2 = index + 1 < last ? lower[index + 2]! : boundary;
+  const shapePrevious = index > first ? shape[index - 1]! : boundary;
+  const shapeNext = index < last ? shape[index + 1]! : boundary;
+  const lexiconPrevious = index > first ? lexicon[index - 1]! : 255;
+  const lexiconNext = index < last ? lexicon[index + 1]! : 255;
+  const lexiconHere = lexicon[index]!;
+  const here = lower[index]!;
+  const shapeHere = shape[index]!;
+  const atStart = index === first ? 1 : 0;
+  let count = 0;
+  out[count++] = 1 & mask;
+  out[count++] = mix(2, here) & mask;
+  out[count++] = mix(3, shapeHere) & mask;
+  out[count++] = mix(5, tokens.suffix3[index]!) & mask;
+  out[count++] = mix(6, tokens.suffix2[index]!) & mask;
+  out[count++] = mix(9, lowerPrevious) & mask;
+  out[count++] = mix(10, lowerNext) & mask;
+  out[count++] = mix(11, lowerPrevious2) & mask;
+  out[count++] = mix(12, lowerNext2) & mask;
+  out[count++] = mix(13, shapePrevious) & mask;
+  out[count++] = mix(14, shapeNext) & mask;
+  out[count++] = mix(15, mix(lowerPrevious, here)) & mask;
+  out[count++] = mix(16, mix(here, lowerNext)) & mask;
+  out[count++] = mix(21, lexiconHere) & mask;
+  out[count++] = mix(22, lexiconPrevious) & mask;
+  out[count++] = mix(23, lexiconNext) & mask;
+  out[count++] = mix(24, mix(lexiconHere, shapeHere)) & mask;
+  out[count++] = mix(25, mix(atStart, shapeHere)) & mask;
+  out[count++] = mix(26, (flags[index]! & 63) | (atStart << 6)) & mask;
+  out[count++] = mix(27, mix(mix(shapePrevious, shapeHere), shapeNext)) & mask;
+  out[count++] = mix(28, mix(lowerPrevious, shapeHere)) & mask;
+  out[count++] = mix(29, mix(shapeHere, lowerNext)) & mask;
+  out[count++] = mix(30, tokens.documentCase[index]! | (atStart << 2) | ((flags[index]! & flagCapital) << 3)) & mask;
+  out[count++] = mix(31, mix(lexiconPrevious, lexiconHere)) & mask;
+  const { dictionary } = tokens;
+  const capital = flags[index]! & flagCapital;
+  const dictionaryHere = dictionary[index]! | (capital << 2) | (atStart << 3);
+  out[count++] = mix(34, dictionaryHere) & mask;
+  out[count++] = mix(35, index > first ? dictionary[index - 1]! | ((flags[index - 1]! & flagCapital) << 2) : 15) & mask;
+  out[count++] = mix(36, index < last ? dictionary[index + 1]! | ((flags[index + 1]! & flagCapital) << 2) : 15) & mask;
+  out[count++] = mix(37, mix(dictionaryHere, tokens.documentCase[index]!)) & mask;
+  out[count++] = mix(38, mix(dictionaryHere, lexiconHere)) & mask;
+  const runFirst = tokens.runFirst[index]!;
+  if (runFirst >= 0) {
+    const runLast = tokens.runLast[index]!;
+    // Where the token sits in its run: 0 alone, 1 first, 2 inside, 3 last.
+    const place = runFirst === runLast ? 0 : index === runFirst ? 1 : index === runLast ? 3 : 2;
+    out[count++] = mix(39, mix(lower[runLast]!, place)) & mask;
+    out[count++] = mix(40, mix(lower[runFirst]!, place)) & mask;
+    out[count++] = mix(41, Math.min(runLast - runFirst, 5) * 4 + place + (runFirst === first ? 32 : 0)) & mask;
+    out[count++] = mix(42, mix(lexicon[runLast]!, place)) & mask;
+  }
+  out[count++] = mix(32, mix(lexiconHere, lexiconNext)) & mask;
+  return count;
+}
+
+/** Appends the features that depend on the two previous predicted labels; returns the new count. */
+export function dynamicFeatures(
+  tokens: PreparedTokens,
+  index: number,
+  previous: number,
+  previous2: number,
+  mask: number,
+  out: Int32Array,
+  count: number,
+): number {
+  out[count++] = mix(17, previous) & mask;
+  out[count++] = mix(18, previous * 16 + previous2) & mask;
+  out[count++] = mix(19, mix(previous, tokens.lower[index]!)) & mask;
+  out[count++] = mix(20, mix(previous, tokens.shape[index]!)) & mask;
+  out[count++] = mix(33, mix(previous, tokens.lexicon[index]!)) & mask;
+  return count;
+}
+
+/** Label index used for "no previous token". */
+export const startLabel: number = labelCount;

@@ -1,0 +1,83 @@
+// Entity extraction on the seed article, with the committed model in resources/ner.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadExtractor } from './index';
+import type { ExtractedMention, MentionType } from './index';
+import { tokenize } from './tokenize';
+
+const root = join(__dirname, '..', '..', '..', '..');
+const article = readFileSync(join(root, 'tests', 'fixtures', 'border-incident-article.txt'), 'utf8');
+const extractor = loadExtractor(join(root, 'resources', 'ner'));
+const mentions = extractor.extract(article);
+
+function found(text: string, type: MentionType): ExtractedMention[] {
+  return mentions.filter((mention) => mention.text === text && mention.type === type);
+}
+
+describe('extract on the seed article', () => {
+  it('slices the text exactly at every offset', () => {
+    expect(mentions.length).toBeGreaterThan(10);
+    for (const mention of mentions) expect(article.slice(mention.start, mention.end)).toBe(mention.text);
+  });
+
+  it('finds the people, without their titles', () => {
+    expect(found('Nikol Pashinián', 'person')).toHaveLength(1);
+    expect(found('Nikol Pashinián', 'person')[0]?.role).toBe('Prime Minister');
+    expect(found('Pashinian', 'person').length).toBeGreaterThan(0);
+    expect(found('Ilham Aliyev', 'person')).toHaveLength(1);
+  });
+
+  it('finds the Ministry of Defense as an organisation', () => {
+    const ministry = mentions.filter((mention) => mention.type === 'organization' && mention.text.endsWith('Ministry of Defense'));
+    expect(ministry.length).toBeGreaterThan(0);
+  });
+
+  it('finds the places', () => {
+    for (const place of ['Armenia', 'Azerbaijan', 'Russia', 'Kalbajar', 'Nagorno-Karabakh', 'Yerevan']) {
+      expect(found(place, 'location').length, place).toBeGreaterThan(0);
+    }
+  });
+
+  it('does not offer demonyms as places', () => {
+    expect(mentions.filter((mention) => ['Armenian', 'Azerbaijani'].includes(mention.text))).toHaveLength(0);
+  });
+});
+
+describe('extract on short texts', () => {
+  it('leaves the possessive and the closing quote out of a mention', () => {
+    const text = 'Officials said “Russia’s position” was clear after Russia\'s statement.';
+    for (const mention of extractor.extract(text)) {
+      expect(mention.text.endsWith('’s') || mention.text.endsWith("'s") || mention.text.endsWith('”')).toBe(false);
+      expect(text.slice(mention.start, mention.end)).toBe(mention.text);
+    }
+  });
+
+  it('finds the committed model without being told where it is', () => {
+    expect(loadExtractor().extract('Pashinian met Aliyev in Moscow.').map((mention) => mention.text)).toContain('Moscow');
+  });
+
+  it('keeps UTF-16 offsets right after emoji and Windows line ends', () => {
+    const text = '😀😀 Reuters reported.\r\nThe Ministry of Defense in Baku said 🇦🇿 Russia’s troops left Yerevan.';
+    const mentions = extractor.extract(text);
+    expect(mentions.map((mention) => mention.text)).toEqual(expect.arrayContaining(['Baku', 'Russia', 'Yerevan']));
+    for (const mention of mentions) expect(text.slice(mention.start, mention.end)).toBe(mention.text);
+  });
+
+  it('returns nothing for an empty text', () => {
+    expect(extractor.extract('')).toEqual([]);
+  });
+});
+
+describe('tokenize', () => {
+  it('keeps initials, abbreviations and hyphenated names whole and splits possessives', () => {
+    const text = 'The U.S. envoy met J. Smith of Acme Inc. in Nagorno-Karabakh; Baku’s reply came.';
+    const { words, starts, ends } = tokenize(text);
+    expect(words).toEqual(['The', 'U.S.', 'envoy', 'met', 'J.', 'Smith', 'of', 'Acme', 'Inc.', 'in', 'Nagorno-Karabakh', ';', 'Baku', '’s', 'reply', 'came', '.']);
+    words.forEach((word, index) => expect(text.slice(starts[index], ends[index])).toBe(word));
+  });
+
+  it('splits sentences at full stops and newlines', () => {
+    expect(tokenize('He left. She stayed\nThen it rained').sentenceStarts).toEqual([0, 3, 5]);
+  });
+});

@@ -1,0 +1,293 @@
+// Offline named-entity extraction: people, organisations, places and other names in plain text.
+import { labels, lexiconMatcher, prepareTokens } from './features';
+import type { LexiconMatcher } from './features';
+import { countryNames, demonymWords, LexiconClass, titleWords } from './lexicon';
+import { findModelDirectory, loadModel, loadPlaces, loadWords } from './model';
+import { tagTokens } from './tagger';
+import type { TaggerModel } from './tagger';
+import { tokenize } from './tokenize';
+import type { Tokens } from './tokenize';
+
+export type MentionType = 'person' | 'organization' | 'location' | 'other';
+
+/** One suggested mention; `start`/`end` are UTF-16 offsets into the text (end exclusive). */
+export interface ExtractedMention {
+  start: number;
+  end: number;
+  text: string;
+  type: MentionType;
+  /** For a person, the title that preceded the name in the text ("Prime Minister"). */
+  role?: string;
+}
+
+export interface Extractor {
+  extract(text: string): ExtractedMention[];
+}
+
+const typeOfLabel: Record<string, MentionType> = { PER: 'person', ORG: 'organization', LOC: 'location', MISC: 'other' };
+
+/**
+ * Loads the entity model from `modelDir`, or from the nearest resources/ner above this module or
+ * the working directory. Throws with the fix when the model is missing.
+ */
+export function loadExtractor(modelDir?: string): Extractor {
+  const directory =
+    modelDir ?? findModelDirectory([typeof __dirname === 'string' ? __dirname : process.cwd(), process.cwd()]);
+  if (!directory) throw new Error('No entity model (resources/ner) was found; run "npm run train:ner" to build it.');
+  const model = loadModel(directory);
+  const matcher = lexiconMatcher(loadPlaces(directory), loadWords(directory));
+  const rules = { titles: titleWords(), demonyms: demonymWords(), countries: countryNames() };
+  return { extract: (text) => extractMentions(model, matcher, rules, text) };
+}
+
+interface Rules {
+  readonly titles: ReadonlySet<string>;
+  readonly demonyms: ReadonlySet<string>;
+  readonly countries: ReadonlySet<string>;
+}
+
+function extractMentions(model: TaggerModel, matcher: LexiconMatcher, rules: Rules, text: string): ExtractedMention[] {
+  const tokens = tokenize(text);
+  const prepared = prepareTokens(tokens.words, tokens.sentenceStarts, matcher);
+  const tags = tagTokens(model, prepared);
+  const spans: Span[] = [];
+  let index = 0;
+  while (index < tags.length) {
+    const tag = tags[index]!;
+    if (tag === 0) {
+      index += 1;
+      continue;
+    }
+    // Labels come in pairs after O: B-X at an odd index, I-X right after it; the tagger never starts with I-X.
+    const inside = tag % 2 === 1 ? tag + 1 : tag;
+    let end = index + 1;
+    while (end < tags.length && tags[end] === inside) end += 1;
+    spans.push({ first: index, end, type: typeOfLabel[labels[tag]!.slice(2)]! });
+    index = end;
+  }
+  titledPeople(tokens, prepared.lexicon, spans, rules);
+  extendPeople(tokens, tags, spans, matcher, rules);
+  completeRuns(tokens, tags, spans, rules);
+  addCuedPlaces(tokens, tags, spans);
+  const mentions: ExtractedMention[] = [];
+  for (const span of propagate(tokens, spans, matcher)) {
+    const mention = toMention(text, tokens, span.first, span.end, span.type, rules);
+    if (mention) mentions.push(mention);
+  }
+  return mentions;
+}
+
+/**
+ * A given name the tagger left out ("Ilham" in "President of Azerbaijan Ilham Aliyev"): an untagged,
+ * capitalised, uncommon word right before a person joins the person.
+ */
+function extendPeople(tokens: Tokens, tags: Uint8Array, spans: Span[], matcher: LexiconMatcher, rules: Rules): void {
+  const { words } = tokens;
+  const sentenceStart = new Set(tokens.sentenceStarts);
+  for (const span of spans) {
+    if (span.type !== 'person') continue;
+    while (span.first > 0 && !sentenceStart.has(span.first)) {
+      const word = words[span.first - 1]!;
+      const lowered = word.toLowerCase();
+      if (tags[span.first - 1] !== 0 || word.length < 2 || !/^\p{Lu}\p{Ll}+$/u.test(word)) break;
+      if (rules.titles.has(lowered) || rules.demonyms.has(lowered) || rules.countries.has(lowered)) break;
+      if (((matcher.words.get(lowered) ?? 0) & 1) !== 0) break;
+      span.first -= 1;
+    }
+  }
+}
+
+/**
+ * A name does not stop in the middle of a run of capitalised words: "The Mad Capsule Markets" is
+ * one name even where the tagger let go after "Capsule".
+ */
+function completeRuns(tokens: Tokens, tags: Uint8Array, spans: Span[], rules: Rules): void {
+  const { words } = tokens;
+  const sentenceStart = new Set(tokens.sentenceStarts);
+  const taken = new Uint8Array(words.length);
+  for (const span of spans) taken.fill(1, span.first, span.end);
+  const nameLike = (index: number): boolean =>
+    tags[index] === 0 && taken[index] === 0 && /^\p{Lu}[\p{L}\p{M}\p{N}'’.-]*$/u.test(words[index]!) && !rules.demonyms.has(words[index]!.toLowerCase());
+  for (const span of spans) {
+    if (span.type === 'other') continue;
+    while (span.end < words.length && !sentenceStart.has(span.end) && nameLike(span.end)) {
+      taken[span.end] = 1;
+      span.end += 1;
+    }
+  }
+}
+
+const countryStart = LexiconClass.country * 2 + 1;
+const countryInside = LexiconClass.country * 2 + 2;
+
+/**
+ * "President of Azerbaijan Ilham Aliyev": after a title, "of" and a country, the capitalised words
+ * are a person and the country a place. The tagger often reads the whole run as one place.
+ */
+function titledPeople(tokens: Tokens, lexicon: Uint8Array, spans: Span[], rules: Rules): void {
+  const { words } = tokens;
+  const found: Span[] = [];
+  for (let index = 0; index + 3 < words.length; index += 1) {
+    if (words[index + 1] !== 'of' || lexicon[index + 2] !== countryStart) continue;
+    const title = words[index]!;
+    if (!isCapitalised(title) || !rules.titles.has(title.toLowerCase())) continue;
+    let name = index + 3;
+    while (name < words.length && lexicon[name] === countryInside) name += 1;
+    let end = name;
+    while (end < words.length && end - name < 4 && /^\p{Lu}[\p{L}\p{M}'’-]*$/u.test(words[end]!) && lexicon[end] === 0) end += 1;
+    if (end === name) continue;
+    found.push({ first: index + 2, end: name, type: 'location' }, { first: name, end, type: 'person' });
+  }
+  if (found.length === 0) return;
+  const kept = spans.filter((span) => !found.some((other) => span.first < other.end && other.first < span.end));
+  spans.length = 0;
+  spans.push(...kept, ...found);
+  spans.sort((a, b) => a.first - b.first);
+}
+
+const placeCues = new Set(['village', 'town', 'city', 'region', 'province', 'district', 'county', 'settlement', 'municipality']);
+
+/** "the village of Armudlu": an untagged capitalised name after a place word and "of" is a place. */
+function addCuedPlaces(tokens: Tokens, tags: Uint8Array, spans: Span[]): void {
+  const { words } = tokens;
+  const added: Span[] = [];
+  for (let index = 2; index < words.length; index += 1) {
+    if (tags[index] !== 0 || words[index - 1] !== 'of' || !placeCues.has(words[index - 2]!.toLowerCase())) continue;
+    let end = index;
+    while (end < words.length && tags[end]! === 0 && /^\p{Lu}[\p{L}\p{M}'’-]*$/u.test(words[end]!)) end += 1;
+    if (end > index) added.push({ first: index, end, type: 'location' });
+  }
+  if (added.length === 0) return;
+  spans.push(...added);
+  spans.sort((a, b) => a.first - b.first);
+}
+
+interface Span {
+  first: number;
+  end: number;
+  type: MentionType;
+}
+
+const longestPhrase = 6;
+
+/**
+ * One name, one type per document: a name tagged somewhere is tagged everywhere, with the type it
+ * gets most often, and a person's surname alone ("Pashinian") is that person. The tagger decides
+ * each sentence alone and misses repeats at sentence starts or in unusual contexts.
+ */
+function propagate(tokens: Tokens, spans: Span[], matcher: LexiconMatcher): Span[] {
+  const { words } = tokens;
+  const votes = new Map<string, Map<MentionType, number>>();
+  const vote = (key: string, type: MentionType, weight: number): void => {
+    let counts = votes.get(key);
+    if (!counts) {
+      counts = new Map();
+      votes.set(key, counts);
+    }
+    counts.set(type, (counts.get(type) ?? 0) + weight);
+  };
+  for (const span of spans) {
+    if (span.type === 'other') continue;
+    vote(foldPhrase(words, span.first, span.end), span.type, 1);
+    if (span.type === 'person' && span.end - span.first > 1) {
+      for (let index = span.first; index < span.end; index += 1) {
+        const word = words[index]!;
+        // Name parts only: capitalised, not a common word, not an initial.
+        if (word.length > 2 && isCapitalised(word) && (matcher.words.get(word.toLowerCase()) ?? 0) !== 1) vote(foldPhrase(words, index, index + 1), 'person', 0.5);
+      }
+    }
+  }
+  if (votes.size === 0) return spans;
+  const bestType = (key: string): MentionType | undefined => {
+    const counts = votes.get(key);
+    if (!counts) return undefined;
+    let best: MentionType | undefined;
+    let bestCount = 0;
+    for (const [type, count] of counts) {
+      if (count > bestCount) {
+        best = type;
+        bestCount = count;
+      }
+    }
+    return best;
+  };
+  const covered = new Uint8Array(words.length);
+  for (const span of spans) {
+    covered.fill(1, span.first, span.end);
+    if (span.type === 'other') continue;
+    const type = bestType(foldPhrase(words, span.first, span.end));
+    if (type) span.type = type;
+  }
+  const sentenceStart = new Set(tokens.sentenceStarts);
+  const firstWords = new Set<string>();
+  for (const key of votes.keys()) firstWords.add(key.split(' ', 1)[0]!);
+  const added: Span[] = [];
+  for (let index = 0; index < words.length; index += 1) {
+    if (covered[index]! || !isCapitalised(words[index]!) || !firstWords.has(foldPhrase(words, index, index + 1))) continue;
+    for (let length = Math.min(longestPhrase, words.length - index); length >= 1; length -= 1) {
+      if (covered[index + length - 1]!) continue;
+      // Only a whole name: "New York" is not added inside an untagged "New York Times".
+      const after = index + length;
+      if (after < words.length && isCapitalised(words[after]!)) continue;
+      if (index > 0 && isCapitalised(words[index - 1]!) && !sentenceStart.has(index)) continue;
+      const type = bestType(foldPhrase(words, index, after));
+      if (!type) continue;
+      added.push({ first: index, end: index + length, type });
+      covered.fill(1, index, index + length);
+      index += length - 1;
+      break;
+    }
+  }
+  if (added.length === 0) return spans;
+  return [...spans, ...added].sort((a, b) => a.first - b.first);
+}
+
+/** A phrase without its accents, so that "Pashinián" and "Pashinian" count as one name. */
+function foldPhrase(words: readonly string[], first: number, end: number): string {
+  const phrase = words.slice(first, end).join(' ');
+  return /[^\p{ASCII}]/u.test(phrase) ? phrase.normalize('NFD').replace(/\p{M}/gu, '') : phrase;
+}
+
+function isCapitalised(word: string): boolean {
+  const first = word[0]!;
+  return first !== first.toLowerCase();
+}
+
+function isPunctuation(word: string): boolean {
+  return word.length === 1 && !/[\p{L}\p{N}]/u.test(word);
+}
+
+function isPossessive(word: string): boolean {
+  return word === "'s" || word === '’s' || word === "'S" || word === "'" || word === '’';
+}
+
+/** Token range [first, end) to a mention, after trimming titles, possessives and punctuation. */
+function toMention(text: string, tokens: Tokens, first: number, end: number, type: MentionType, rules: Rules): ExtractedMention | undefined {
+  const { words, starts, ends } = tokens;
+  let last = end - 1;
+  while (first <= last && isPunctuation(words[first]!)) first += 1;
+  while (last >= first && (isPunctuation(words[last]!) || isPossessive(words[last]!))) last -= 1;
+  if (first > last) return undefined;
+  let role: string | undefined;
+  if (type === 'person') {
+    // "Prime Minister Nikol Pashinyan": the name is the mention, the title its role.
+    let name = first;
+    while (name < last && rules.titles.has(words[name]!.toLowerCase())) name += 1;
+    // The tagger usually leaves the title outside the name, as its training data does: look just before it too.
+    let title = first;
+    while (title > 0 && first - title < 4 && isCapitalised(words[title - 1]!) && rules.titles.has(words[title - 1]!.toLowerCase())) title -= 1;
+    if (name > title) role = text.slice(starts[title], ends[name - 1]);
+    first = name;
+  }
+  const start = starts[first]!;
+  const stop = ends[last]!;
+  const mentionText = text.slice(start, stop);
+  const lowered = mentionText.toLowerCase();
+  // Demonyms ("Azerbaijani", "Azerbaijani-Armenian") describe, they do not name a place or a group one could link.
+  if (first === last && lowered.split('-').every((part) => rules.demonyms.has(part))) return undefined;
+  // A country name is a place even where the tagger reads it as an organisation ("U.S.").
+  if (type === 'organization' && rules.countries.has(lowered)) type = 'location';
+  const mention: ExtractedMention = { start, end: stop, text: mentionText, type };
+  if (role !== undefined) mention.role = role;
+  return mention;
+}

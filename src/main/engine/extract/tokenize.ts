@@ -1,0 +1,90 @@
+// Splits raw text into word tokens with UTF-16 offsets, and groups them into sentences.
+
+/** Tokens of a text: parallel arrays, offsets are UTF-16 indices into the text (end exclusive). */
+export interface Tokens {
+  readonly words: string[];
+  readonly starts: number[];
+  readonly ends: number[];
+  /** Index of the first token of each sentence, in order; the last sentence runs to the end. */
+  readonly sentenceStarts: number[];
+}
+
+// Initialisms first ("U.S.", "e.g."), then numbers with inner separators ("6,000", "3.5"), then words
+// with inner hyphens and apostrophes ("Nagorno-Karabakh", "O'Brien"), then a detached possessive 's, then
+// any other single character.
+const tokenPattern = /\p{L}(?:\.\p{L})+\.?|['’][sS](?![\p{L}\p{N}])|\p{N}+(?:[.,:]\p{N}+)*|[\p{L}\p{M}\p{N}_]+(?:[-'’‑][\p{L}\p{M}\p{N}]+)*|\S/gu;
+
+// Words that keep their full stop, as the training corpora tokenise them ("Mr.", "Inc.").
+const abbreviations = new Set(
+  'mr mrs ms dr prof sr jr st mt ft gen lt col maj capt sgt adm gov sen rep rev inc corp co ltd bros no vs etc jan feb mar apr jun jul aug sep sept oct nov dec dept univ assn ave blvd fig est approx'.split(
+    ' ',
+  ),
+);
+
+function isUpperLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code > 127 && String.fromCharCode(code).toLowerCase() !== String.fromCharCode(code));
+}
+
+/** Tokenises `text`; possessive 's is its own token, so "Russia's" yields "Russia" and "'s". */
+export function tokenize(text: string): Tokens {
+  const words: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const push = (start: number, end: number): void => {
+    words.push(text.slice(start, end));
+    starts.push(start);
+    ends.push(end);
+  };
+  tokenPattern.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = tokenPattern.exec(text)) !== null) {
+    const start = match.index;
+    let end = start + match[0].length;
+    const word = match[0];
+    const length = word.length;
+    if (length > 2) {
+      const apostrophe = word.charCodeAt(length - 2);
+      const last = word.charCodeAt(length - 1);
+      // Possessive: split "Baku’s" into "Baku" + "’s", as the training data does.
+      if ((apostrophe === 39 || apostrophe === 0x2019) && (last === 115 || last === 83)) {
+        push(start, end - 2);
+        push(end - 2, end);
+        continue;
+      }
+    }
+    if (text.charCodeAt(end) === 46 /* . */ && length <= 5) {
+      const first = word.charCodeAt(0);
+      if ((length === 1 && isUpperLetter(first)) || abbreviations.has(word.toLowerCase())) {
+        end += 1;
+        tokenPattern.lastIndex = end;
+      }
+    }
+    push(start, end);
+  }
+  return { words, starts, ends, sentenceStarts: splitSentences(text, words, starts, ends) };
+}
+
+const closingQuotes = new Set(['"', '”', '’', "'", ')', '»']);
+
+function splitSentences(text: string, words: string[], starts: number[], ends: number[]): number[] {
+  const sentenceStarts: number[] = words.length > 0 ? [0] : [];
+  for (let index = 1; index < words.length; index += 1) {
+    const gap = text.slice(ends[index - 1], starts[index]);
+    if (gap.includes('\n')) {
+      sentenceStarts.push(index);
+      continue;
+    }
+    const previous = words[index - 1]!;
+    if (previous === '.' || previous === '!' || previous === '?' || previous === '…' || closingQuotes.has(previous)) {
+      // A closing quote ends a sentence only when a full stop sits just inside it.
+      if (closingQuotes.has(previous)) {
+        const before = index >= 2 ? words[index - 2]! : '';
+        if (before !== '.' && before !== '!' && before !== '?') continue;
+      }
+      const next = words[index]!;
+      const code = next.charCodeAt(0);
+      if (isUpperLetter(code) || (code >= 48 && code <= 57) || next === '“' || next === '"') sentenceStarts.push(index);
+    }
+  }
+  return sentenceStarts;
+}
