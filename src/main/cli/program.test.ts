@@ -12,9 +12,17 @@ import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, runCli } from './program';
 const tempDir = useTempDirs();
 
 async function run(...argv: string[]) {
+  return runWithInput([], ...argv);
+}
+
+async function runWithInput(lines: string[], ...argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(argv, { out: (text) => (stdout += text), err: (text) => (stderr += text) });
+  const input = async function* () {
+    await Promise.resolve();
+    yield* lines;
+  };
+  const code = await runCli(argv, { out: (text) => (stdout += text), err: (text) => (stderr += text), input });
   return { code, stdout, stderr };
 }
 
@@ -136,5 +144,27 @@ describe('dossier new / info', () => {
     const tagged = await run('tag', path, 'title:denounces', '--add', 'source/media');
     expect(tagged).toMatchObject({ code: EXIT_OK, stdout: 'Tagged 1 document "source/media" (1 now carry it).\n' });
     expect((await run('tag', path, 'oil')).stderr).toMatch(/Say which tag: --add TAG or --remove TAG/);
+  });
+
+  it('extracts entities from JSON lines, statelessly, with places resolved', async () => {
+    const seed = readFileSync(join(projectRoot, 'tests', 'fixtures', 'border-incident-article.txt'), 'utf8');
+    const result = await runWithInput(
+      [JSON.stringify({ id: 'seed', text: seed, date: '2021-07-28' }), 'not json', JSON.stringify({ id: 'short', text: 'Baku and Yerevan.' })],
+      'extract',
+      '--jsonl',
+    );
+    expect(result.code).toBe(EXIT_FAILED);
+    expect(result.stderr).toMatch(/line 2 is not \{"id": string, "text": string, "date"\?: "YYYY-MM-DD"\}; skipped/);
+    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { id: string; mentions: { start: number; end: number; text: string; type: string; entity?: { name: string }; geo?: { lat: number; lon: number } }[] });
+    expect(lines.map((line) => line.id)).toEqual(['seed', 'short']);
+    const mentions = lines[0]!.mentions;
+    for (const mention of mentions) expect(seed.slice(mention.start, mention.end)).toBe(mention.text);
+    const person = (text: string) => mentions.find((mention) => mention.text === text && mention.type === 'person');
+    expect(person('Pashinian')?.entity?.name).toBe(person('Nikol Pashinián')?.entity?.name);
+    const yerevan = mentions.find((mention) => mention.text === 'Yerevan');
+    expect(yerevan?.type).toBe('location');
+    expect(yerevan?.geo?.lat).toBeCloseTo(40.18, 0);
+    expect(yerevan?.geo?.lon).toBeCloseTo(44.51, 0);
+    expect(lines[1]!.mentions.map((mention) => mention.text)).toEqual(['Baku', 'Yerevan']);
   });
 });

@@ -1,20 +1,44 @@
 /** The `dossier` command: the engine with no window, for batch work, scripts and benchmarks. */
 import { Command, CommanderError } from 'commander';
+import { createInterface } from 'node:readline';
+import { z } from 'zod';
 import { basename, extname, resolve } from 'node:path';
 import type { CaseInfo } from '../../shared/api';
 import { DossierError } from '../../shared/errors';
 import { parseInput } from '../../shared/rpc';
 import { createEngine } from '../engine/engine';
+import { createEntityPipeline } from '../engine/extract/pipeline';
 
 export interface CliOutput {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /** Lines of standard input, for `extract --jsonl` (default: the process's stdin). */
+  readonly input?: () => AsyncIterable<string>;
 }
 
 /** Exit codes: 0 done, 1 the command failed (message on stderr), 2 the command line was wrong. */
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
+
+const ExtractLineSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+});
+
+function parseJson(line: string): unknown {
+  try {
+    return JSON.parse(line) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+async function* readStdinLines(): AsyncIterable<string> {
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) yield line;
+}
 
 /** Some of the work was done and reported; the exit code still says not all of it. */
 class PartialFailure extends Error {}
@@ -147,6 +171,32 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
       const action = options.add ? 'add' : 'remove';
       const tag = await engine.handlers['tags.apply'](parseInput('tags.apply', { tag: { name }, documentIds: ids, action }));
       output.out(`${action === 'add' ? 'Tagged' : 'Untagged'} ${ids.length} document${ids.length === 1 ? '' : 's'} "${tag.name}" (${tag.count} now carry it).\n`);
+    });
+
+  program
+    .command('extract')
+    .description(
+      'Suggest people, organisations and places in texts: reads JSON lines {"id","text","date"?} on stdin and writes ' +
+        '{"id","mentions":[{start,end,text,type,entity?,geo?}]} lines on stdout (UTF-16 offsets, end exclusive).',
+    )
+    .option('--jsonl', 'JSON lines in and out (the only format)')
+    .action(async (options: { jsonl?: boolean }) => {
+      if (!options.jsonl) throw new DossierError('invalid-input', 'Say --jsonl: dossier extract --jsonl < in.jsonl > out.jsonl');
+      const pipeline = createEntityPipeline();
+      let lineNumber = 0;
+      let bad = 0;
+      for await (const line of (output.input ?? readStdinLines)()) {
+        lineNumber += 1;
+        if (!line.trim()) continue;
+        const parsed = ExtractLineSchema.safeParse(parseJson(line));
+        if (!parsed.success) {
+          bad += 1;
+          output.err(`dossier: line ${lineNumber} is not {"id": string, "text": string, "date"?: "YYYY-MM-DD"}; skipped.\n`);
+          continue;
+        }
+        output.out(`${JSON.stringify({ id: parsed.data.id, mentions: pipeline.analyze(parsed.data.text) })}\n`);
+      }
+      if (bad > 0) throw new PartialFailure(`${bad} input line${bad === 1 ? ' was' : 's were'} skipped (see above).`);
     });
 
   for (const command of program.commands) {

@@ -1,0 +1,88 @@
+/**
+ * Entity suggestions for a text: the tagger's mentions, grouped under one entity name where they
+ * are the same person (a surname alone joins the full name, spelling variants fold together), and
+ * place mentions resolved to coordinates with the gazetteer, using the whole text as context.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { foldText } from '../../../shared/textFolding';
+import { gazetteerDir, loadGazetteer } from '../geo/gazetteer';
+import { createPlaceResolver } from '../geo/resolve';
+import type { MentionType } from './index';
+import { loadExtractor } from './index';
+
+/** One suggestion, in the shape `dossier extract --jsonl` prints (ARCHITECTURE.md). */
+export interface AnalyzedMention {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly type: MentionType;
+  readonly role?: string;
+  readonly entity?: { readonly name: string };
+  readonly geo?: { readonly lat: number; readonly lon: number; readonly name?: string; readonly country?: string };
+}
+
+export interface EntityPipeline {
+  analyze(text: string): AnalyzedMention[];
+}
+
+/** The app's resources folder: the one given, else the nearest `resources/` with a gazetteer above here or the working directory. */
+export function locateResources(resourcesDir?: string): string {
+  if (resourcesDir) return resourcesDir;
+  for (const start of [typeof __dirname === 'string' ? __dirname : process.cwd(), process.cwd()]) {
+    for (let folder = start; ; folder = dirname(folder)) {
+      if (existsSync(join(folder, 'resources', 'gazetteer'))) return join(folder, 'resources');
+      if (dirname(folder) === folder) break;
+    }
+  }
+  throw new Error('Dossier\'s resources (gazetteer and entity model) were not found; reinstall Dossier or run it from its folder.');
+}
+
+export function createEntityPipeline(resourcesDir?: string): EntityPipeline {
+  const resources = locateResources(resourcesDir);
+  const extractor = loadExtractor(join(resources, 'ner'));
+  const resolvePlaces = createPlaceResolver(loadGazetteer(gazetteerDir(resources)));
+  return {
+    analyze(text) {
+      const mentions = extractor.extract(text);
+      const people = personNames(mentions.filter((mention) => mention.type === 'person').map((mention) => mention.text));
+      const places = resolvePlaces(
+        mentions.filter((mention) => mention.type === 'location'),
+        text,
+      );
+      const placeAt = new Map(places.map((place) => [place.mention.start, place]));
+      return mentions.map((mention) => {
+        const base = { start: mention.start, end: mention.end, text: mention.text, type: mention.type, ...(mention.role ? { role: mention.role } : {}) };
+        if (mention.type === 'person') return { ...base, entity: { name: people.get(mention.text) ?? mention.text } };
+        const place = mention.type === 'location' ? placeAt.get(mention.start)?.candidate : undefined;
+        if (!place) return { ...base, entity: { name: mention.text } };
+        return {
+          ...base,
+          entity: { name: place.name },
+          geo: { lat: place.lat, lon: place.lon, name: place.name, ...(place.countryCode ? { country: place.countryCode } : {}) },
+        };
+      });
+    },
+  };
+}
+
+/**
+ * The entity name for each way a person is written in one text: the longest full name whose last
+ * word matches, diacritics folded ("Pashinian" → "Nikol Pashinián"); the first-seen spelling wins
+ * among names that fold alike.
+ */
+function personNames(written: readonly string[]): Map<string, string> {
+  const byFold = new Map<string, string>();
+  for (const name of written) if (!byFold.has(foldText(name))) byFold.set(foldText(name), name);
+  const fullNames = [...byFold.values()].filter((name) => name.includes(' '));
+  const names = new Map<string, string>();
+  for (const name of written) {
+    const folded = foldText(name);
+    const lastWord = folded.split(/\s+/).at(-1) ?? folded;
+    const full = fullNames
+      .filter((candidate) => foldText(candidate).split(/\s+/).at(-1) === lastWord)
+      .sort((a, b) => b.length - a.length)[0];
+    names.set(name, full ?? byFold.get(folded) ?? name);
+  }
+  return names;
+}
