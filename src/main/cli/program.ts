@@ -7,7 +7,8 @@ import type { CaseInfo } from '../../shared/api';
 import { DossierError } from '../../shared/errors';
 import { parseInput } from '../../shared/rpc';
 import { createEngine } from '../engine/engine';
-import { createEntityPipeline } from '../engine/extract/pipeline';
+import { listEntities } from '../engine/entities/repository';
+import { createEntityPipeline, toExtractLine } from '../engine/extract/pipeline';
 
 export interface CliOutput {
   readonly out: (text: string) => void;
@@ -110,10 +111,13 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
     .argument('<case>', 'path of the case file')
     .argument('<paths...>', 'files or folders to import (folders recursively)')
     .option('--json', 'print the report as JSON')
-    .option('--no-extract', 'skip entity extraction (extraction comes with the entities feature; today import only reads documents)')
-    .action(async (casePath: string, paths: string[], options: { json?: boolean }) => {
+    .option('--no-extract', 'skip entity extraction (people, organisations, places)')
+    .action(async (casePath: string, paths: string[], options: { json?: boolean; extract: boolean }) => {
       await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
-      const report = await engine.startImport(paths.map((path) => ({ path: resolve(path) }))).finished;
+      const report = await engine.startImport(
+        paths.map((path) => ({ path: resolve(path) })),
+        { extract: options.extract },
+      ).finished;
       if (options.json) {
         output.out(`${JSON.stringify({ imported: report.imported, duplicates: report.duplicates, failed: report.failed }, null, 2)}\n`);
       } else {
@@ -174,6 +178,28 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
     });
 
   program
+    .command('entities')
+    .description('List the people, organisations and places of a case, with aliases, counts and coordinates.')
+    .argument('<case>', 'path of the case file')
+    .option('--json', 'print JSON instead of text')
+    .action(async (casePath: string, options: { json?: boolean }) => {
+      const info = await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
+      const entities = listEntities(engine.currentCase()!.db);
+      if (options.json) {
+        output.out(`${JSON.stringify(entities, null, 2)}\n`);
+        return;
+      }
+      output.out(`${entities.length} entities in "${info.title}".\n`);
+      for (const entity of entities) {
+        const where = entity.coordinates ? `  ${entity.coordinates.lat.toFixed(3)}, ${entity.coordinates.lon.toFixed(3)}` : '';
+        const aliases = entity.aliases.filter((alias) => alias !== entity.name);
+        output.out(
+          `${entity.type.padEnd(12)} ${entity.name}${aliases.length ? ` (${aliases.join(', ')})` : ''}  ${entity.mentions} mentions in ${entity.documents} documents${where}\n`,
+        );
+      }
+    });
+
+  program
     .command('extract')
     .description(
       'Suggest people, organisations and places in texts: reads JSON lines {"id","text","date"?} on stdin and writes ' +
@@ -194,7 +220,7 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
           output.err(`dossier: line ${lineNumber} is not {"id": string, "text": string, "date"?: "YYYY-MM-DD"}; skipped.\n`);
           continue;
         }
-        output.out(`${JSON.stringify({ id: parsed.data.id, mentions: pipeline.analyze(parsed.data.text) })}\n`);
+        output.out(`${JSON.stringify({ id: parsed.data.id, mentions: pipeline.analyze(parsed.data.text).map(toExtractLine) })}\n`);
       }
       if (bad > 0) throw new PartialFailure(`${bad} input line${bad === 1 ? ' was' : 's were'} skipped (see above).`);
     });

@@ -26,7 +26,10 @@ import { getNote, listNotes } from './documents/notes';
 import { listDocuments } from './documents/repository';
 import { listTags } from './documents/tags';
 import type { ImportJob } from './ingest/importer';
+import type { EntityPipeline } from './extract/pipeline';
+import { createEntityPipeline } from './extract/pipeline';
 import { Importer } from './ingest/importer';
+import { DEFAULT_LIMITS } from './ingest/types';
 import { RecentCases } from './recentCases';
 
 export interface EngineOptions extends CaseFileOptions {
@@ -43,7 +46,7 @@ export interface Engine {
   /** The open case, for in-process callers such as the CLI. */
   currentCase(): CaseFile | null;
   /** Starts an import into the open case; for the CLI, which waits for the report. */
-  startImport(sources: Parameters<Importer['start']>[0]): ImportJob;
+  startImport(sources: Parameters<Importer['start']>[0], options?: Parameters<Importer['start']>[1]): ImportJob;
   /** Cancels imports and closes the open case, checkpointing its WAL so the file stands alone. */
   dispose(): void;
 }
@@ -52,6 +55,9 @@ const DEMO_TITLE = 'Demo: Kalbajar border incident';
 
 export function createEngine(options: EngineOptions = {}): Engine {
   const recent = new RecentCases(options.stateDir ?? null);
+  // The model and gazetteer load once, on the first import that extracts, and serve every case.
+  let pipeline: EntityPipeline | null = null;
+  const entityPipeline = (): EntityPipeline => (pipeline ??= createEntityPipeline(options.resourcesDir));
   let current: { file: CaseFile; importer: Importer } | null = null;
 
   const closeCurrent = (): void => {
@@ -71,12 +77,12 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
   const adopt = (file: CaseFile): CaseFile => {
     closeCurrent();
-    current = { file, importer: new Importer(file.db, options.emit) };
+    current = { file, importer: new Importer(file.db, options.emit, DEFAULT_LIMITS, entityPipeline) };
     recent.remember(file.path, describeCase(file.db, file.path).title);
     return file;
   };
 
-  const startImport: Engine['startImport'] = (sources) => requireCase().importer.start(sources);
+  const startImport: Engine['startImport'] = (sources, importOptions) => requireCase().importer.start(sources, importOptions);
 
   const openDemo = async () => {
     if (!options.stateDir || !options.resourcesDir) {

@@ -6,20 +6,51 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { foldText } from '../../../shared/textFolding';
+import type { PlaceCandidate } from '../geo/gazetteer';
 import { gazetteerDir, loadGazetteer } from '../geo/gazetteer';
 import { createPlaceResolver } from '../geo/resolve';
 import type { MentionType } from './index';
 import { loadExtractor } from './index';
 
-/** One suggestion, in the shape `dossier extract --jsonl` prints (ARCHITECTURE.md). */
+/** A gazetteer place in the short form kept with a suggestion. */
+export interface PlaceChoice {
+  readonly id: string;
+  readonly name: string;
+  readonly lat: number;
+  readonly lon: number;
+  readonly country: string;
+  readonly admin1: string;
+  readonly featureCode: string;
+}
+
+/** One suggestion: the span, its type, the entity it names, and for places where they are. */
 export interface AnalyzedMention {
   readonly start: number;
   readonly end: number;
   readonly text: string;
   readonly type: MentionType;
   readonly role?: string;
-  readonly entity?: { readonly name: string };
-  readonly geo?: { readonly lat: number; readonly lon: number; readonly name?: string; readonly country?: string };
+  readonly entity: { readonly name: string };
+  readonly place?: PlaceChoice & { readonly confidence: number; readonly candidates: readonly PlaceChoice[] };
+}
+
+/** The line `dossier extract --jsonl` prints for a mention (ARCHITECTURE.md). */
+export function toExtractLine(mention: AnalyzedMention): Record<string, unknown> {
+  const { place, ...rest } = mention;
+  if (!place) return rest;
+  return { ...rest, geo: { lat: place.lat, lon: place.lon, name: place.name, ...(place.country ? { country: place.country } : {}) } };
+}
+
+function choice(candidate: PlaceCandidate): PlaceChoice {
+  return {
+    id: candidate.id,
+    name: candidate.name,
+    lat: candidate.lat,
+    lon: candidate.lon,
+    country: candidate.countryCode,
+    admin1: candidate.admin1,
+    featureCode: candidate.featureCode,
+  };
 }
 
 export interface EntityPipeline {
@@ -54,12 +85,14 @@ export function createEntityPipeline(resourcesDir?: string): EntityPipeline {
       return mentions.map((mention) => {
         const base = { start: mention.start, end: mention.end, text: mention.text, type: mention.type, ...(mention.role ? { role: mention.role } : {}) };
         if (mention.type === 'person') return { ...base, entity: { name: people.get(mention.text) ?? mention.text } };
-        const place = mention.type === 'location' ? placeAt.get(mention.start)?.candidate : undefined;
-        if (!place) return { ...base, entity: { name: mention.text } };
+        const resolved = mention.type === 'location' ? placeAt.get(mention.start) : undefined;
+        if (!resolved?.candidate) return { ...base, entity: { name: mention.text } };
         return {
           ...base,
-          entity: { name: place.name },
-          geo: { lat: place.lat, lon: place.lon, name: place.name, ...(place.countryCode ? { country: place.countryCode } : {}) },
+          // The name as the documents write it; the gazetteer's own name ("Kerbakhiar") can be one
+          // the analyst has never seen. Places still merge by gazetteer id.
+          entity: { name: mention.text },
+          place: { ...choice(resolved.candidate), confidence: resolved.confidence, candidates: resolved.candidates.map(choice) },
         };
       });
     },

@@ -13,6 +13,8 @@ import type { ImportReport, ImportSource } from '../../../shared/documents';
 import { DossierError } from '../../../shared/errors';
 import { recordHistory } from '../case/history';
 import { NearDuplicateIndex } from '../documents/nearDuplicates';
+import { storeSuggestions } from '../entities/suggestions';
+import type { EntityPipeline } from '../extract/pipeline';
 import { findDocumentBySha256, insertDocument, listFingerprints, storeBlob } from '../documents/repository';
 import { formatBytes } from './read/common';
 import { readFile } from './read';
@@ -80,17 +82,23 @@ export class Importer {
   private readonly running = new Set<number>();
   private nearDuplicates: NearDuplicateIndex | null = null;
 
+  private pipeline: EntityPipeline | null = null;
+
+  /** `entityPipeline` gives the extractor (loaded on first use); without it nothing is extracted. */
   constructor(
     private readonly db: Database,
     private readonly emit: EmitEvent | undefined,
     private readonly limits: IngestLimits = DEFAULT_LIMITS,
+    private readonly entityPipeline?: () => EntityPipeline,
   ) {}
 
   /** Starts importing; the returned promise settles with the report when the job ends. */
-  start(sources: readonly ImportSource[]): ImportJob {
+  start(sources: readonly ImportSource[], options: { extract?: boolean } = {}): ImportJob {
     const jobId = this.nextJobId++;
     this.running.add(jobId);
-    const finished = this.run(jobId, sources).finally(() => {
+    if (options.extract !== false && this.entityPipeline) this.pipeline ??= this.entityPipeline();
+    const extract = options.extract !== false ? this.pipeline : null;
+    const finished = this.run(jobId, sources, extract).finally(() => {
       this.running.delete(jobId);
       this.cancelled.delete(jobId);
     });
@@ -111,10 +119,10 @@ export class Importer {
     for (const jobId of this.running) this.cancelled.add(jobId);
   }
 
-  private async run(jobId: number, sources: readonly ImportSource[]): Promise<ImportReport> {
+  private async run(jobId: number, sources: readonly ImportSource[], extract: EntityPipeline | null): Promise<ImportReport> {
     const report: ImportReport = { jobId, imported: [], duplicates: [], failed: [], cancelled: false };
     try {
-      await this.work(jobId, sources, report);
+      await this.work(jobId, sources, report, extract);
     } catch (error) {
       // Whatever happens, the window hears that the job ended and why.
       report.failed.push({ file: '(import)', reason: `The import stopped: ${describe(error)}` });
@@ -123,12 +131,12 @@ export class Importer {
     return report;
   }
 
-  private async work(jobId: number, sources: readonly ImportSource[], report: ImportReport): Promise<void> {
+  private async work(jobId: number, sources: readonly ImportSource[], report: ImportReport, extract: EntityPipeline | null): Promise<void> {
     // Checkpointing the WAL every few MB would copy each page twice during a bulk import;
     // checkpoint once at the end instead.
     this.db.pragma('wal_autocheckpoint = 0');
     try {
-      await this.importQueue(jobId, sources, report);
+      await this.importQueue(jobId, sources, report, extract);
     } finally {
       if (this.db.open) {
         this.db.pragma('wal_checkpoint(PASSIVE)');
@@ -137,7 +145,7 @@ export class Importer {
     }
   }
 
-  private async importQueue(jobId: number, sources: readonly ImportSource[], report: ImportReport): Promise<void> {
+  private async importQueue(jobId: number, sources: readonly ImportSource[], report: ImportReport, extract: EntityPipeline | null): Promise<void> {
     const queue: QueueItem[] = [];
     for (const source of sources) {
       if ('bytes' in source) queue.push({ label: source.name, bytes: source.bytes, depth: 0 });
@@ -196,7 +204,7 @@ export class Importer {
           queue.unshift(...loaded.members);
           total += loaded.members.length;
         } else if (this.db.open && !this.cancelled.has(jobId)) {
-          this.commit(item, loaded, report);
+          this.commit(item, loaded, report, extract);
         }
       } catch (error) {
         report.failed.push({ file: item.label, reason: describe(error) });
@@ -239,12 +247,12 @@ export class Importer {
   }
 
   /** Writes what `load` read, in one transaction: a crash loses at most this file. */
-  private commit(item: QueueItem, loaded: Extract<Loaded, { kind: 'documents' }>, report: ImportReport): void {
+  private commit(item: QueueItem, loaded: Extract<Loaded, { kind: 'documents' }>, report: ImportReport, extract: EntityPipeline | null): void {
     report.failed.push(...loaded.failures);
     this.db.transaction(() => {
       const documentIds: number[] = [];
       for (const entry of loaded.prepared) {
-        const stored = this.store(entry, loaded.file, null, item, report);
+        const stored = this.store(entry, loaded.file, null, item, report, extract);
         if (stored !== null) documentIds.push(stored);
       }
       if (documentIds.length > 0) recordHistory(this.db, 'documents.import', { file: item.label, documentIds });
@@ -298,6 +306,7 @@ export class Importer {
     parentId: number | null,
     item: QueueItem,
     report: ImportReport,
+    extract: EntityPipeline | null,
   ): number | null {
     const { document } = entry;
     const original = document.original ?? file.bytes;
@@ -327,8 +336,9 @@ export class Importer {
       pageStarts: document.pageStarts,
       meta: document.meta,
     }, this.nearDuplicateIndex());
+    if (extract) storeSuggestions(this.db, id, extract.analyze(document.text));
     report.imported.push({ file: label, documentId: id, title: document.title, nearDuplicateOf });
-    for (const child of entry.children) this.store(child, file, id, item, report);
+    for (const child of entry.children) this.store(child, file, id, item, report, extract);
     return id;
   }
 }

@@ -3,12 +3,13 @@ import type { Database } from 'better-sqlite3';
 import { DossierError } from '../../../../shared/errors';
 import { initial } from './0001-initial';
 import { documents } from './0002-documents';
+import { entities } from './0003-entities';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
 /** Every migration, in order. Append only. */
-export const migrations: readonly Migration[] = [initial, documents];
+export const migrations: readonly Migration[] = [initial, documents, entities];
 
 /** The schema version this build writes: the number of the last migration. */
 export const SCHEMA_VERSION = migrations.length;

@@ -1,0 +1,81 @@
+import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../../../../tests/support/built';
+import { useTempDirs } from '../../../../tests/support/tempDir';
+import { migrate } from '../case/migrations';
+import { createEngine } from '../engine';
+import { createEntityPipeline } from '../extract/pipeline';
+import { distanceKm } from '../geo/resolve';
+import { listEntities } from './repository';
+import { storeSuggestions } from './suggestions';
+
+const tempDir = useTempDirs();
+const seedPath = join(projectRoot, 'tests', 'fixtures', 'border-incident-article.txt');
+
+describe('schema v3 (entities)', () => {
+  it('migrates a v2 case with documents, which keep their text and get room for mentions', () => {
+    const db = new Database(':memory:');
+    migrate(db, 'memory', 2);
+    db.prepare("INSERT INTO documents (kind, title, imported_at, text) VALUES ('text', 'Seed', 'now', 'Baku said.')").run();
+    migrate(db, 'memory', 3);
+    expect(db.prepare('SELECT title, text FROM documents').get()).toEqual({ title: 'Seed', text: 'Baku said.' });
+    db.prepare("INSERT INTO entities (kind, name, created_at, updated_at) VALUES ('location', 'Baku', 'now', 'now')").run();
+    db.prepare("INSERT INTO mentions (document_id, entity_id, start, end, text, type) VALUES (1, 1, 0, 4, 'Baku', 'location')").run();
+    expect(() => db.prepare("INSERT INTO mentions (document_id, entity_id, start, end, text, type) VALUES (1, 1, 0, 4, 'Baku', 'location')").run()).toThrow(/UNIQUE/);
+    expect(() => db.prepare("INSERT INTO places (entity_id, lat, lon) VALUES (1, 91, 0)").run()).toThrow(/CHECK/);
+  });
+});
+
+describe('extraction on import', () => {
+  it('turns the seed article into its actors and places, places within 50 km of the real ones', async () => {
+    const dir = tempDir();
+    const engine = createEngine();
+    await engine.handlers['cases.create']({ path: join(dir, 'seed.dossier'), title: 'Seed' });
+    await engine.startImport([{ path: seedPath }]).finished;
+    const entities = listEntities(engine.currentCase()!.db);
+    const find = (name: string) => entities.find((entity) => entity.name === name || entity.aliases.includes(name));
+
+    const pashinyan = find('Pashinian');
+    expect(pashinyan).toMatchObject({ type: 'person', role: 'Prime Minister' });
+    expect(pashinyan?.aliases).toEqual(expect.arrayContaining(['Nikol Pashinián', 'Pashinian']));
+    expect(entities.filter((entity) => entity.type === 'person' && /Pashin/.test(entity.name))).toHaveLength(1);
+    expect(find('Ilham Aliyev')?.type).toBe('person');
+    expect(find('Azerbaijani Ministry of Defense')?.type).toBe('organization');
+    for (const country of ['Armenia', 'Azerbaijan', 'Russia']) expect(find(country)).toMatchObject({ type: 'location', subtype: 'country' });
+    const real: Record<string, [number, number]> = {
+      Kalbajar: [40.1, 46.04],
+      'Nagorno-Karabakh': [39.9, 46.7],
+      Yerevan: [40.18, 44.51],
+      Baku: [40.41, 49.87],
+    };
+    for (const [name, [lat, lon]] of Object.entries(real)) {
+      const coordinates = find(name)?.coordinates;
+      expect(coordinates, name).toBeTruthy();
+      expect(distanceKm(coordinates!.lat, coordinates!.lon, lat, lon), name).toBeLessThan(50);
+    }
+    expect((await engine.handlers['cases.current']({}))?.counts.entities).toBe(entities.length);
+    engine.dispose();
+  });
+
+  it('keeps a rejected suggestion rejected when extraction runs again, and skips extraction when asked', async () => {
+    const dir = tempDir();
+    const engine = createEngine();
+    await engine.handlers['cases.create']({ path: join(dir, 'review.dossier'), title: 'Review' });
+    await engine.startImport([{ path: seedPath }], { extract: false }).finished;
+    const db = engine.currentCase()!.db;
+    expect(listEntities(db)).toEqual([]);
+
+    const pipeline = createEntityPipeline();
+    const text = readFileSync(seedPath, 'utf8');
+    storeSuggestions(db, 1, pipeline.analyze(text));
+    db.prepare("UPDATE mentions SET status = 'rejected' WHERE text = 'Russia'").run();
+    const before = db.prepare('SELECT count(*) AS n FROM mentions').get() as { n: number };
+    expect(storeSuggestions(db, 1, pipeline.analyze(text))).toBe(0);
+    expect(db.prepare('SELECT count(*) AS n FROM mentions').get()).toEqual(before);
+    expect(db.prepare("SELECT status FROM mentions WHERE text = 'Russia'").get()).toEqual({ status: 'rejected' });
+    expect(listEntities(db).find((entity) => entity.name === 'Russia')?.mentions).toBe(0);
+    engine.dispose();
+  });
+});

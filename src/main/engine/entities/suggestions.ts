@@ -1,0 +1,110 @@
+/**
+ * Stores extraction's suggestions: each mention joins the entity it names — found by gazetteer place,
+ * by folded alias (case and diacritics), or by spelling skeleton (transliteration) — or starts a new
+ * suggested entity. A span that already has a mention (confirmed, suggested or rejected) is left
+ * alone, so running extraction again never undoes the analyst's review.
+ */
+import type { Database } from 'better-sqlite3';
+import { foldText, spellingSkeleton } from '../../../shared/textFolding';
+import { statement } from '../case/statements';
+import type { AnalyzedMention, PlaceChoice } from '../extract/pipeline';
+
+/** Skeletons this short merge unrelated names too easily (Ali, Aly), so they are not trusted alone. */
+const MIN_SKELETON_LENGTH = 6;
+
+function findEntity(db: Database, mention: AnalyzedMention): number | null {
+  if (mention.place) {
+    const byPlace = statement(db, 'SELECT entity_id FROM places WHERE gazetteer_id = ? ORDER BY entity_id LIMIT 1').get(mention.place.id) as
+      | { entity_id: number }
+      | undefined;
+    if (byPlace) return byPlace.entity_id;
+  }
+  const name = mention.entity.name;
+  const byFolded = statement(
+    db,
+    'SELECT a.entity_id FROM entity_aliases a JOIN entities e ON e.id = a.entity_id WHERE a.folded = ? AND e.kind = ? ORDER BY e.id LIMIT 1',
+  ).get(foldText(name), mention.type) as { entity_id: number } | undefined;
+  if (byFolded) return byFolded.entity_id;
+  const skeleton = spellingSkeleton(name);
+  if (skeleton.length < MIN_SKELETON_LENGTH || mention.place) return null;
+  const bySkeleton = statement(
+    db,
+    'SELECT a.entity_id FROM entity_aliases a JOIN entities e ON e.id = a.entity_id WHERE a.skeleton = ? AND e.kind = ? ORDER BY e.id LIMIT 1',
+  ).get(skeleton, mention.type) as { entity_id: number } | undefined;
+  return bySkeleton?.entity_id ?? null;
+}
+
+function addAlias(db: Database, entityId: number, alias: string): void {
+  statement(db, 'INSERT OR IGNORE INTO entity_aliases (entity_id, alias, folded, skeleton) VALUES (?, ?, ?, ?)').run(
+    entityId,
+    alias,
+    foldText(alias),
+    spellingSkeleton(alias),
+  );
+}
+
+function createEntity(db: Database, mention: AnalyzedMention, now: string): number {
+  const attributes = mention.role ? { role: mention.role } : {};
+  const subtype = mention.place ? placeSubtype(mention.place) : null;
+  const id = Number(
+    statement(db, 'INSERT INTO entities (kind, subtype, name, attributes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+      mention.type,
+      subtype,
+      mention.entity.name,
+      JSON.stringify(attributes),
+      now,
+      now,
+    ).lastInsertRowid,
+  );
+  addAlias(db, id, mention.entity.name);
+  if (mention.place) {
+    statement(
+      db,
+      'INSERT INTO places (entity_id, lat, lon, gazetteer_id, country, admin1, confidence, candidates) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(
+      id,
+      mention.place.lat,
+      mention.place.lon,
+      mention.place.id,
+      mention.place.country || null,
+      mention.place.admin1 || null,
+      mention.place.confidence,
+      JSON.stringify(mention.place.candidates),
+    );
+  }
+  return id;
+}
+
+function placeSubtype(place: PlaceChoice): string {
+  if (place.featureCode.startsWith('PCL')) return 'country';
+  if (place.featureCode === 'CONT') return 'continent';
+  if (place.featureCode.startsWith('ADM')) return 'region';
+  if (place.featureCode === 'RGN') return 'region';
+  if (place.featureCode.startsWith('PPLC')) return 'capital';
+  if (place.featureCode.startsWith('PPL')) return 'populated place';
+  return 'place';
+}
+
+/** Stores one document's suggestions; call it inside the document's import transaction. */
+export function storeSuggestions(db: Database, documentId: number, mentions: readonly AnalyzedMention[]): number {
+  const now = new Date().toISOString();
+  let stored = 0;
+  for (const mention of mentions) {
+    if (mention.type === 'other') continue;
+    const taken = statement(db, 'SELECT 1 FROM mentions WHERE document_id = ? AND start = ? AND end = ?').get(documentId, mention.start, mention.end);
+    if (taken) continue;
+    const entityId = findEntity(db, mention) ?? createEntity(db, mention, now);
+    addAlias(db, entityId, mention.text);
+    statement(db, 'INSERT INTO mentions (document_id, entity_id, start, end, text, type, role) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      documentId,
+      entityId,
+      mention.start,
+      mention.end,
+      mention.text,
+      mention.type,
+      mention.role ?? null,
+    );
+    stored += 1;
+  }
+  return stored;
+}
