@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { runTypeScript } from './runTypeScript.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin', 'dossier.js');
@@ -46,23 +46,8 @@ try {
       dossier('new', 'reuters.dossier', '--title', 'Reuters-21578');
       time(`dossier import --no-extract, all Reuters (run ${run + 1})`, 1, () => dossier('import', 'reuters.dossier', ...stories, '--no-extract'));
     }
-    // In-process figures: bundle the TypeScript bench with the project's own Vite, then run it.
-    // Inside the project, so that the bundle finds the packages it leaves external.
-    const outDir = join(root, 'node_modules', '.cache', 'dossier-bench');
-    await build({
-      root,
-      configFile: false,
-      logLevel: 'warn',
-      build: {
-        ssr: join(root, 'scripts', 'bench', 'documents.ts'),
-        outDir,
-        emptyOutDir: true,
-        // CommonJS like the app's own build: the readers locate their packages through __filename.
-        rollupOptions: { external: [/^node:/, /^[a-z@][^:]*$/], output: { format: 'cjs', entryFileNames: '[name].js' } },
-      },
-    });
-    const run = spawnSync(process.execPath, [join(outDir, 'documents.js'), reuters], { cwd: root, stdio: 'inherit' });
-    if (run.status !== 0) process.exitCode = 1;
+    // In-process figures, from the TypeScript bench.
+    if ((await runTypeScript('scripts/bench/documents.ts', [reuters])) !== 0) process.exitCode = 1;
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -6,26 +6,14 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'vite';
+import { bundleTypeScript } from './runTypeScript.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outputDir = join(root, 'resources', 'gazetteer');
 const require = createRequire(import.meta.url);
 
 // The keys must be computed by the very function the app looks them up with: bundle it from TypeScript.
-const cacheDir = join(root, 'node_modules', '.cache', 'dossier-gazetteer');
-await build({
-  root,
-  configFile: false,
-  logLevel: 'warn',
-  build: {
-    ssr: join(root, 'src', 'main', 'engine', 'geo', 'placeKey.ts'),
-    outDir: cacheDir,
-    emptyOutDir: true,
-    rollupOptions: { output: { format: 'es', entryFileNames: '[name].mjs' } },
-  },
-});
-const { placeKey, skeletonKey } = await import(pathToFileURL(join(cacheDir, 'placeKey.mjs')).href);
+const { placeKey, skeletonKey } = await import(pathToFileURL(await bundleTypeScript('src/main/engine/geo/placeKey.ts', { format: 'es' })).href);
 
 // Found through the module paths rather than require.resolve: some of these packages do not export package.json.
 function packageDir(name) {

@@ -3,13 +3,10 @@
 //   npm run train:ner [-- DATA_DIR [OUT_DIR] [--epochs N] [--bits B] [--gum-weight N] [--holdout]
 //                        [--no-tweets] [--no-places] [--dictionary FILE | --no-dictionary]]
 // DATA_DIR defaults to ../shared/data/ner-train (holding gum/ and btc/); OUT_DIR to resources/ner.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { join, resolve } from 'node:path';
+import { projectRoot as root, runTypeScript } from './runTypeScript.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // Options pass through to the trainer; those that take a value keep it.
 const withValue = new Set(['--epochs', '--bits', '--dictionary', '--gum-weight']);
 const flags = [];
@@ -24,18 +21,4 @@ const data = resolve(positional[0] ?? join(root, '..', 'shared', 'data', 'ner-tr
 const out = resolve(positional[1] ?? join(root, 'resources', 'ner'));
 mkdirSync(out, { recursive: true });
 
-// Same approach as scripts/bench.mjs: bundle the TypeScript with the project's Vite, then run it.
-const outDir = join(root, 'node_modules', '.cache', 'dossier-train-ner');
-await build({
-  root,
-  configFile: false,
-  logLevel: 'warn',
-  build: {
-    ssr: join(root, 'scripts', 'train', 'train.ts'),
-    outDir,
-    emptyOutDir: true,
-    rollupOptions: { external: [/^node:/, /^[a-z@][^:]*$/], output: { format: 'cjs', entryFileNames: '[name].js' } },
-  },
-});
-const run = spawnSync(process.execPath, ['--max-old-space-size=4096', join(outDir, 'train.js'), data, out, ...flags], { cwd: root, stdio: 'inherit' });
-process.exitCode = run.status ?? 1;
+process.exitCode = await runTypeScript('scripts/train/train.ts', [data, out, ...flags], ['--max-old-space-size=4096']);
