@@ -19,6 +19,8 @@ import {
   tagName,
 } from './documents';
 
+import { EntityQuerySchema, EntityStatuses, EntitySummarySchema, EntityTypes, MentionSchema, MentionStatuses } from './entities';
+
 const { id, color } = documentSchemas;
 
 /** The most a case title may hold; longer titles are refused with a message, not truncated. */
@@ -138,6 +140,33 @@ export const engineChannels = {
     output: NoteSchema,
   },
   'notes.delete': { input: z.object({ id }).strict(), output: z.null() },
+
+  /** Actors and places, filtered; the most mentioned first. */
+  'entities.list': { input: EntityQuerySchema, output: z.array(EntitySummarySchema) },
+  /** Renames, retypes or confirms one entity (undoable). */
+  'entities.update': {
+    input: z
+      .object({
+        id,
+        name: z.string().trim().min(1, 'an entity needs a name').max(500).optional(),
+        type: z.enum(EntityTypes).optional(),
+        status: z.enum(EntityStatuses).optional(),
+      })
+      .strict(),
+    output: EntitySummarySchema,
+  },
+  /** Confirms (or returns to suggested) many entities at once (undoable). */
+  'entities.setStatus': {
+    input: z.object({ ids: z.array(id).min(1).max(100_000), status: z.enum(EntityStatuses) }).strict(),
+    output: z.object({ changed: z.number().int() }),
+  },
+  /** The mentions in one document, for the reader. */
+  'mentions.forDocument': { input: z.object({ documentId: id }).strict(), output: z.array(MentionSchema) },
+  /** Accepts or rejects one mention (undoable); a rejected suggestion stays rejected. */
+  'mentions.setStatus': {
+    input: z.object({ id, status: z.enum(MentionStatuses) }).strict(),
+    output: MentionSchema,
+  },
 
   /** Undoes the latest undoable change (tagging, notes); null when there is nothing to undo. */
   'history.undo': { input: emptyInput, output: UndoResultSchema },

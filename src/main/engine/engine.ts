@@ -26,6 +26,8 @@ import { getNote, listNotes } from './documents/notes';
 import { listDocuments } from './documents/repository';
 import { listTags } from './documents/tags';
 import type { ImportJob } from './ingest/importer';
+import { setEntityStatus, setMentionStatus, updateEntity } from './entities/actions';
+import { listEntities, mentionsForDocument } from './entities/repository';
 import type { EntityPipeline } from './extract/pipeline';
 import { createEntityPipeline } from './extract/pipeline';
 import { Importer } from './ingest/importer';
@@ -174,6 +176,12 @@ export function createEngine(options: EngineOptions = {}): Engine {
       removeNote(db(), id);
       return null;
     },
+
+    'entities.list': (query) => listEntities(db(), query),
+    'entities.update': ({ id, ...patch }) => updateEntity(db(), id, patch),
+    'entities.setStatus': ({ ids, status }) => ({ changed: setEntityStatus(db(), ids, status) }),
+    'mentions.forDocument': ({ documentId }) => mentionsForDocument(db(), documentId),
+    'mentions.setStatus': ({ id, status }) => setMentionStatus(db(), id, status),
 
     'history.undo': () => undoOrRedo(db(), 'undo'),
     'history.redo': () => undoOrRedo(db(), 'redo'),

@@ -7,6 +7,9 @@ import { z } from 'zod';
 import type { DocumentDetail, Note, Tag } from '../../../shared/documents';
 import { DossierError } from '../../../shared/errors';
 import { nextToRedo, nextToUndo, recordHistory, setHistoryState } from '../case/history';
+import type { Reversible } from '../case/reversible';
+import { reversible } from '../case/reversible';
+import { entityReversibles } from '../entities/actions';
 import { deleteNote, getNote, insertNote, listNotes, setNote } from './notes';
 import type { DocumentMetadata } from './repository';
 import { getDocument, getDocumentMetadata, setDocumentMetadata } from './repository';
@@ -33,21 +36,9 @@ const Metadata = z.object({
   language: z.string().nullable(),
 });
 
-/** How to undo and redo one kind of change, and how to name it to the analyst. */
-interface Reversible<P> {
-  readonly payload: z.ZodType<P>;
-  describe(payload: P): string;
-  undo(db: Database, payload: P): void;
-  redo(db: Database, payload: P): void;
-}
-
-function reversible<P>(definition: Reversible<P>): Reversible<P> {
-  return definition;
-}
-
 const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
-const reversibles = {
+const documentReversibles = {
   'tags.apply': reversible({
     payload: z.object({
       tag: TagRecord,
@@ -135,6 +126,8 @@ const reversibles = {
     redo: (db, p) => setDocumentMetadata(db, p.id, p.after),
   }),
 };
+
+const reversibles = { ...documentReversibles, ...entityReversibles };
 
 type Operation = keyof typeof reversibles;
 type PayloadOf<O extends Operation> = (typeof reversibles)[O] extends Reversible<infer P> ? P : never;

@@ -78,4 +78,38 @@ describe('extraction on import', () => {
     expect(listEntities(db).find((entity) => entity.name === 'Russia')?.mentions).toBe(0);
     engine.dispose();
   });
+
+  it('lets the analyst review: filter, rename, retype, confirm in bulk, reject a mention — each undoable', async () => {
+    const dir = tempDir();
+    const engine = createEngine();
+    const { handlers } = engine;
+    await handlers['cases.create']({ path: join(dir, 'review.dossier'), title: 'Review' });
+    await engine.startImport([{ path: seedPath }]).finished;
+
+    const people = await handlers['entities.list']({ types: ['person'] });
+    expect(people.map((entity) => entity.type)).toEqual(people.map(() => 'person'));
+    const [found] = await handlers['entities.list']({ search: 'pashinian' });
+    expect(found?.name).toBe('Nikol Pashinián');
+
+    const renamed = await handlers['entities.update']({ id: found!.id, name: 'Nikol Pashinyan' });
+    expect(renamed).toMatchObject({ name: 'Nikol Pashinyan', aliases: expect.arrayContaining(['Nikol Pashinyan', 'Nikol Pashinián']) as string[] });
+    expect(await handlers['history.undo']({})).toMatchObject({ operation: 'entities.update' });
+    expect((await handlers['entities.list']({ search: 'pashinian' }))[0]?.name).toBe('Nikol Pashinián');
+
+    const places = await handlers['entities.list']({ types: ['location'] });
+    const { changed } = await handlers['entities.setStatus']({ ids: places.map((entity) => entity.id), status: 'confirmed' });
+    expect(changed).toBe(places.length);
+    expect(await handlers['entities.list']({ status: 'suggested', types: ['location'] })).toEqual([]);
+    await handlers['history.undo']({});
+    expect(await handlers['entities.list']({ status: 'confirmed' })).toEqual([]);
+
+    const mentions = await handlers['mentions.forDocument']({ documentId: 1 });
+    const yerevan = mentions.find((mention) => mention.text === 'Yerevan')!;
+    expect(yerevan).toMatchObject({ type: 'location', status: 'suggested', origin: 'auto', entityName: 'Yerevan' });
+    expect(await handlers['mentions.setStatus']({ id: yerevan.id, status: 'rejected' })).toMatchObject({ status: 'rejected' });
+    expect((await handlers['entities.list']({ search: 'yerevan' }))[0]?.mentions).toBe(0);
+    await handlers['history.undo']({});
+    expect((await handlers['entities.list']({ search: 'yerevan' }))[0]?.mentions).toBe(1);
+    engine.dispose();
+  });
 });
