@@ -14,6 +14,7 @@ import { DropOverlay } from '../features/documents/DropOverlay';
 import { ImportStatus } from '../features/documents/ImportStatus';
 import { useHistoryCommands } from '../features/documents/useHistoryCommands';
 import { useImporter } from '../features/documents/useImporter';
+import { EntitiesView } from '../features/entities/EntitiesView';
 import { ComingNext } from './ComingNext';
 import { modKey } from './format';
 import { ThemeToggle } from './ThemeToggle';
@@ -103,7 +104,12 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
             onActivate={() => setViewId('documents')}
           />
         </Box>
-        {view.id === 'documents' ? null : (
+        {view.id === 'entities' ? (
+          <Box h="100%">
+            <EntitiesView />
+          </Box>
+        ) : null}
+        {view.id === 'documents' || view.id === 'entities' ? null : (
           <Box h="100%">
             <ComingNext view={view} caseInfo={caseInfo} />
           </Box>

@@ -24,10 +24,15 @@ import { IconBook2, IconCopy, IconNote, IconPaperclip } from '@tabler/icons-reac
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CSSProperties, MouseEvent, ReactNode, Ref } from 'react';
 import type { DocumentDetail, Note, Tag } from '../../../../shared/documents';
+import type { Mention } from '../../../../shared/entities';
 import { MAX_TAG_NAME_LENGTH } from '../../../../shared/documents';
 import { ApiCallError, errorMessage } from '../../api/client';
 import { modKey } from '../../components/format';
 import { notifyError } from '../cases/useCaseCommands';
+import { entityColorVar } from '../entities/entityColors';
+import { MentionPopover } from '../entities/MentionPopover';
+import { useMentions } from '../entities/queries';
+import entityClasses from '../entities/entities.module.css';
 import { ContextMenu } from './ContextMenu';
 import type { MenuPosition } from './ContextMenu';
 import { formatDateTime, formatPublished } from './format';
@@ -56,6 +61,9 @@ interface Floating {
 
 type Pending = Floating & { readonly span: Span; readonly composing: boolean };
 type OpenNote = Floating & { readonly noteId: number; readonly editing: boolean };
+type OpenMention = Floating & { readonly mentionId: number };
+
+const NO_MENTIONS: readonly Mention[] = [];
 
 function rectOf(element: Element | Range): Floating['rect'] {
   const { left, top, width, height } = element.getBoundingClientRect();
@@ -64,6 +72,8 @@ function rectOf(element: Element | Range): Floating['rect'] {
 
 export function Reader({ documentId, search, tags, onOpenDocument, focusNote }: ReaderProps) {
   const detail = useDocument(documentId, search);
+  const mentionsQuery = useMentions(documentId);
+  const [openMention, setOpenMention] = useState<OpenMention | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -80,6 +90,7 @@ export function Reader({ documentId, search, tags, onOpenDocument, focusNote }: 
     scrolledFor.current = key;
     setPending(null);
     setOpenNote(null);
+    setOpenMention(null);
     const firstHit = textRef.current?.querySelector('mark[data-hit]');
     if (firstHit) firstHit.scrollIntoView({ block: 'center' });
     else scrollRef.current?.scrollTo({ top: 0 });
@@ -116,6 +127,13 @@ export function Reader({ documentId, search, tags, onOpenDocument, focusNote }: 
   const onTextClick = (event: MouseEvent) => {
     const selection = window.getSelection();
     if (selection && !selection.isCollapsed) return;
+    // A mention is usually narrower than a note over it: it answers the click first.
+    const mentionTarget = (event.target as HTMLElement).closest<HTMLElement>('[data-mention]');
+    if (mentionTarget) {
+      setOpenNote(null);
+      setOpenMention({ mentionId: Number(mentionTarget.dataset['mention']), rect: rectOf(mentionTarget) });
+      return;
+    }
     const target = (event.target as HTMLElement).closest<HTMLElement>('[data-note]');
     if (!target) return;
     setOpenNote({ noteId: Number(target.dataset['note']), editing: false, rect: rectOf(target) });
@@ -153,6 +171,9 @@ export function Reader({ documentId, search, tags, onOpenDocument, focusNote }: 
   }
 
   const note = openNote ? document_.notes.find((candidate) => candidate.id === openNote.noteId) : undefined;
+  // Mentions of another document (while the new one's load) are not laid over this text.
+  const mentions = (mentionsQuery.data ?? NO_MENTIONS).filter((mention) => mention.documentId === document_.id);
+  const mention = openMention ? mentions.find((candidate) => candidate.id === openMention.mentionId) : undefined;
   return (
     <div
       className={classes.reader}
@@ -184,7 +205,7 @@ export function Reader({ documentId, search, tags, onOpenDocument, focusNote }: 
         lang={document_.language ?? undefined}
         data-testid="reader-text"
       >
-        <DocumentText document={document_} activeNoteId={openNote?.noteId ?? null} />
+        <DocumentText document={document_} mentions={mentionsQuery.data ?? NO_MENTIONS} activeNoteId={openNote?.noteId ?? null} />
       </div>
       {pending ? (
         <NoteComposer
@@ -216,6 +237,9 @@ export function Reader({ documentId, search, tags, onOpenDocument, focusNote }: 
           Copy
         </Menu.Item>
       </ContextMenu>
+      {openMention && mention ? (
+        <MentionPopover key={mention.id} mention={mention} rect={openMention.rect} onClose={() => setOpenMention(null)} />
+      ) : null}
       {openNote && note ? (
         <NoteViewer
           note={note}
@@ -328,9 +352,23 @@ function ReaderHeader({ document, tags, onOpenDocument }: { document: DocumentDe
 }
 
 /** The text as paragraphs and runs; memoised so that a moving selection does not re-render it. */
-const DocumentText = memo(function DocumentText({ document, activeNoteId }: { document: DocumentDetail; activeNoteId: number | null }) {
+const DocumentText = memo(function DocumentText({
+  document,
+  mentions,
+  activeNoteId,
+}: {
+  document: DocumentDetail;
+  mentions: readonly Mention[];
+  activeNoteId: number | null;
+}) {
   const blocks = useMemo(() => layoutBlocks(document.text, document.pageStarts), [document.text, document.pageStarts]);
   const notesById = useMemo(() => new Map(document.notes.map((note) => [note.id, note])), [document.notes]);
+  // Rejected suggestions are not shown; mentions of another document never are.
+  const shown = useMemo(
+    () => mentions.filter((mention) => mention.status !== 'rejected' && mention.documentId === document.id && mention.end > mention.start),
+    [mentions, document.id],
+  );
+  const mentionsById = useMemo(() => new Map(shown.map((mention) => [mention.id, mention])), [shown]);
   if (!document.text.trim()) {
     return (
       <Text c="dimmed" size="sm">
@@ -352,20 +390,29 @@ const DocumentText = memo(function DocumentText({ document, activeNoteId }: { do
             />
           );
         }
-        const runs = layoutRuns(block, document.highlights, document.notes);
+        const runs = layoutRuns(block, document.highlights, document.notes, shown);
         return (
           <p key={block.start}>
             {runs.map((run) => {
               const text = document.text.slice(run.start, run.end);
               const noteId = run.noteIds.at(-1);
               const note = noteId === undefined ? undefined : notesById.get(noteId);
+              const mentionId = run.mentionIds?.at(-1);
+              const mention = mentionId === undefined ? undefined : mentionsById.get(mentionId);
+              const className = [note ? classes.note : '', mention ? entityClasses.mention : ''].filter(Boolean).join(' ');
+              const style: Record<string, string> = {};
+              if (note) style['--note-color'] = note.color ?? DEFAULT_NOTE_COLOR;
+              if (mention) style['--mention-color'] = entityColorVar(mention.type);
               const props = {
                 [OFFSET_ATTRIBUTE]: run.start,
-                className: note ? classes.note : undefined,
-                style: note ? ({ '--note-color': note.color ?? DEFAULT_NOTE_COLOR } as CSSProperties) : undefined,
+                className: className || undefined,
+                style: note || mention ? (style as CSSProperties) : undefined,
                 'data-note': note?.id,
                 'data-active': note && note.id === activeNoteId ? true : undefined,
-                title: note ? note.body || 'Note' : undefined,
+                'data-mention': mention?.id,
+                'data-mention-status': mention?.status,
+                'data-entity-type': mention?.type,
+                title: note ? note.body || 'Note' : mention ? (mention.entityName ?? mention.text) : undefined,
               };
               return run.hit ? (
                 <mark key={run.start} {...props} data-hit="">

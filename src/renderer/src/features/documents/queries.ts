@@ -87,7 +87,15 @@ export function invalidateCaseData(client: QueryClient): Promise<void> {
   return client.invalidateQueries({
     predicate: (query) => {
       const [scope, name] = query.queryKey;
-      return scope === 'documents' || scope === 'tags' || scope === 'notes' || (scope === 'cases' && name === 'current');
+      // Imports suggest entities and undo may take entity changes back, so those refresh too.
+      return (
+        scope === 'documents' ||
+        scope === 'tags' ||
+        scope === 'notes' ||
+        scope === 'entities' ||
+        scope === 'mentions' ||
+        (scope === 'cases' && name === 'current')
+      );
     },
   });
 }

@@ -18,6 +18,8 @@ export interface Run extends Span {
   readonly hit: boolean;
   /** The notes covering the run, narrowest last. */
   readonly noteIds: readonly number[];
+  /** The entity mentions covering the run, narrowest last (only when mentions were laid out). */
+  readonly mentionIds?: readonly number[];
 }
 
 const BLANK_LINE = /\n[ \t\r\f\v]*\n/g;
@@ -63,17 +65,30 @@ export function layoutBlocks(text: string, pageStarts: readonly number[] | null)
   return blocks;
 }
 
-/** Cuts a paragraph into runs at every edge of a highlight or note inside it. */
+/** Ids of the spans covering [start, end), the narrowest last. */
+function covering(spans: readonly (Span & { readonly id: number })[], start: number, end: number): number[] {
+  return spans
+    .filter((span) => span.start <= start && span.end >= end)
+    .sort((a, b) => b.end - b.start - (a.end - a.start))
+    .map((span) => span.id);
+}
+
+/**
+ * Cuts a paragraph into runs at every edge of a highlight, note or entity mention inside it: the
+ * three are independent layers, so a run can be a search hit inside a note on a mention.
+ */
 export function layoutRuns(
   paragraph: Span,
   highlights: readonly Span[],
   notes: readonly (Span & { readonly id: number })[],
+  mentions?: readonly (Span & { readonly id: number })[],
 ): Run[] {
   const inside = (span: Span) => span.end > paragraph.start && span.start < paragraph.end;
   const hits = highlights.filter(inside);
   const marks = notes.filter(inside);
+  const named = (mentions ?? []).filter(inside);
   const edges = new Set<number>([paragraph.start, paragraph.end]);
-  for (const span of [...hits, ...marks]) {
+  for (const span of [...hits, ...marks, ...named]) {
     if (span.start > paragraph.start && span.start < paragraph.end) edges.add(span.start);
     if (span.end > paragraph.start && span.end < paragraph.end) edges.add(span.end);
   }
@@ -83,11 +98,8 @@ export function layoutRuns(
     const start = ordered[index] ?? 0;
     const end = ordered[index + 1] ?? start;
     const covers = (span: Span) => span.start <= start && span.end >= end;
-    const noteIds = marks
-      .filter(covers)
-      .sort((a, b) => b.end - b.start - (a.end - a.start))
-      .map((note) => note.id);
-    runs.push({ start, end, hit: hits.some(covers), noteIds });
+    const run: Run = { start, end, hit: hits.some(covers), noteIds: covering(marks, start, end) };
+    runs.push(mentions ? { ...run, mentionIds: covering(named, start, end) } : run);
   }
   return runs;
 }

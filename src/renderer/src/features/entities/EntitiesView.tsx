@@ -1,0 +1,388 @@
+/**
+ * The Entities view: the case's actors and places, suggested by the import or confirmed by the
+ * analyst, in a dense table with filters, sorting, multi-select and bulk confirmation.
+ */
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Chip,
+  EmptyState,
+  Group,
+  Menu,
+  Modal,
+  SegmentedControl,
+  Table,
+  Text,
+  TextInput,
+  Tooltip,
+  UnstyledButton,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconArrowDown, IconArrowUp, IconCheck, IconDots, IconPencil, IconSearch, IconUsers, IconX } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import type { EntityStatuses, EntitySummary, EntityType } from '../../../../shared/entities';
+import { EntityTypes } from '../../../../shared/entities';
+import { errorMessage } from '../../api/client';
+import { notifyError } from '../cases/useCaseCommands';
+import { entityColors, entityTypeLabels } from './entityColors';
+import { EntityTypeIcon } from './EntityTypeIcon';
+import type { EntityFilter } from './queries';
+import { useEntities, useSetEntityStatus, useUpdateEntity } from './queries';
+import classes from './entities.module.css';
+
+type EntityStatus = (typeof EntityStatuses)[number];
+type SortField = 'name' | 'mentions' | 'documents';
+interface Sort {
+  readonly field: SortField;
+  readonly direction: 'asc' | 'desc';
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count.toLocaleString()} ${count === 1 ? one : many}`;
+}
+
+function sortEntities(entities: readonly EntitySummary[], sort: Sort): EntitySummary[] {
+  const factor = sort.direction === 'asc' ? 1 : -1;
+  return [...entities].sort((a, b) => {
+    const primary = sort.field === 'name' ? a.name.localeCompare(b.name) : a[sort.field] - b[sort.field];
+    return primary * factor || a.name.localeCompare(b.name);
+  });
+}
+
+function formatCoordinates(coordinates: NonNullable<EntitySummary['coordinates']>): string {
+  const parts = [`${coordinates.lat.toFixed(3)}, ${coordinates.lon.toFixed(3)}`];
+  if (coordinates.country) parts.push(coordinates.country);
+  return parts.join(' · ');
+}
+
+export function EntitiesView() {
+  const [filter, setFilter] = useState<EntityFilter>({ types: [], status: 'all', search: '' });
+  const [sort, setSort] = useState<Sort>({ field: 'mentions', direction: 'desc' });
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const [renaming, setRenaming] = useState<EntitySummary | null>(null);
+  const entities = useEntities(filter);
+  const setStatus = useSetEntityStatus();
+  const update = useUpdateEntity();
+
+  const rows = useMemo(() => sortEntities(entities.data ?? [], sort), [entities.data, sort]);
+  const visibleIds = useMemo(() => new Set(rows.map((row) => row.id)), [rows]);
+  const chosen = [...selected].filter((id) => visibleIds.has(id));
+  const filtered = filter.types.length > 0 || filter.status !== 'all' || filter.search.trim() !== '';
+
+  const toggle = (id: number) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const allChosen = rows.length > 0 && chosen.length === rows.length;
+
+  const applyStatus = async (ids: readonly number[], status: EntityStatus) => {
+    if (ids.length === 0) return;
+    try {
+      const result = await setStatus.mutateAsync({ ids: [...ids], status });
+      notifications.show({
+        color: 'indigo',
+        message: `${status === 'confirmed' ? 'Confirmed' : 'Marked as suggested'}: ${plural(result.changed, 'entity', 'entities')}`,
+        autoClose: 3000,
+      });
+      setSelected(new Set());
+    } catch (error) {
+      notifyError(status === 'confirmed' ? 'Could not confirm' : 'Could not mark as suggested', error);
+    }
+  };
+
+  const changeType = async (entity: EntitySummary, type: EntityType) => {
+    try {
+      await update.mutateAsync({ id: entity.id, type });
+      notifications.show({ color: 'indigo', message: `${entity.name} is now: ${entityTypeLabels[type]}`, autoClose: 3000 });
+    } catch (error) {
+      notifyError(`Could not change the type of ${entity.name}`, error);
+    }
+  };
+
+  const sortHeader = (field: SortField, label: string, numeric = false) => {
+    const active = sort.field === field;
+    const Arrow = sort.direction === 'asc' ? IconArrowUp : IconArrowDown;
+    return (
+      <Table.Th className={numeric ? classes.number : undefined} aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
+        <UnstyledButton
+          className={classes.sortButton}
+          aria-label={`Sort by ${label.toLowerCase()}`}
+          onClick={() =>
+            setSort(
+              active
+                ? { field, direction: sort.direction === 'asc' ? 'desc' : 'asc' }
+                : { field, direction: field === 'name' ? 'asc' : 'desc' },
+            )
+          }
+        >
+          {label}
+          {active ? <Arrow size={12} /> : null}
+        </UnstyledButton>
+      </Table.Th>
+    );
+  };
+
+  let body;
+  if (entities.isError) {
+    body = (
+      <Alert color="red" m="md" title="The entities could not be loaded">
+        {errorMessage(entities.error)}
+      </Alert>
+    );
+  } else if (entities.data && rows.length === 0) {
+    body = filtered ? (
+      <EmptyState
+        pt="10vh"
+        size="sm"
+        icon={<IconSearch size={26} stroke={1.5} />}
+        title="No entities match"
+        description="Try another name, or show every type and status."
+        data-testid="entities-empty"
+      >
+        <Button size="xs" variant="default" mt="sm" onClick={() => setFilter({ types: [], status: 'all', search: '' })}>
+          Clear filters
+        </Button>
+      </EmptyState>
+    ) : (
+      <EmptyState
+        pt="12vh"
+        icon={<IconUsers size={28} stroke={1.5} />}
+        title="No entities yet"
+        description="Entities appear when you import documents: people, organisations and places are suggested automatically. Review them here."
+        data-testid="entities-empty"
+      />
+    );
+  } else {
+    body = (
+      <Table
+        className={classes.table}
+        stickyHeader
+        highlightOnHover
+        verticalSpacing={4}
+        horizontalSpacing="xs"
+        aria-label="Entities"
+        data-testid="entity-table"
+      >
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={32}>
+              <Checkbox
+                size="xs"
+                aria-label="Select all entities"
+                checked={allChosen}
+                indeterminate={chosen.length > 0 && !allChosen}
+                onChange={() => setSelected(allChosen ? new Set() : new Set(rows.map((row) => row.id)))}
+              />
+            </Table.Th>
+            <Table.Th w={28} aria-label="Type" />
+            {sortHeader('name', 'Name')}
+            <Table.Th>Aliases</Table.Th>
+            <Table.Th>Role</Table.Th>
+            {sortHeader('mentions', 'Mentions', true)}
+            {sortHeader('documents', 'Documents', true)}
+            <Table.Th>Coordinates</Table.Th>
+            <Table.Th>Status</Table.Th>
+            <Table.Th w={36} aria-label="Actions" />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((entity) => {
+            const isSelected = selected.has(entity.id);
+            const aliases = entity.aliases.filter((alias) => alias.toLocaleLowerCase() !== entity.name.toLocaleLowerCase()).join(', ');
+            return (
+              <Table.Tr key={entity.id} aria-label={entity.name} data-testid="entity-row" data-selected={isSelected || undefined}>
+                <Table.Td>
+                  <Checkbox size="xs" aria-label={`Select ${entity.name}`} checked={isSelected} onChange={() => toggle(entity.id)} />
+                </Table.Td>
+                <Table.Td>
+                  <Tooltip label={entity.subtype ? `${entityTypeLabels[entity.type]} · ${entity.subtype}` : entityTypeLabels[entity.type]}>
+                    <span style={{ display: 'inline-flex' }}>
+                      <EntityTypeIcon type={entity.type} />
+                    </span>
+                  </Tooltip>
+                </Table.Td>
+                <Table.Td fw={500}>{entity.name}</Table.Td>
+                <Table.Td>
+                  <Text size="xs" c="dimmed" className={classes.aliases} title={aliases || undefined}>
+                    {aliases}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs">{entity.role ?? ''}</Text>
+                </Table.Td>
+                <Table.Td className={classes.number}>{entity.mentions.toLocaleString()}</Table.Td>
+                <Table.Td className={classes.number}>{entity.documents.toLocaleString()}</Table.Td>
+                <Table.Td>
+                  <Text size="xs" c="dimmed" ff="monospace">
+                    {entity.coordinates ? formatCoordinates(entity.coordinates) : ''}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  {entity.status === 'confirmed' ? (
+                    <Badge size="sm" variant="light" color={entityColors[entity.type]} leftSection={<IconCheck size={10} />}>
+                      Confirmed
+                    </Badge>
+                  ) : (
+                    <Badge size="sm" variant="outline" color="gray" className={classes.suggestedBadge}>
+                      Suggested
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Menu position="bottom-end" withinPortal>
+                    <Menu.Target>
+                      <ActionIcon variant="subtle" color="gray" size="sm" aria-label={`Actions for ${entity.name}`}>
+                        <IconDots size={14} />
+                      </ActionIcon>
+                    </Menu.Target>
+                    <Menu.Dropdown>
+                      <Menu.Item leftSection={<IconPencil size={14} />} onClick={() => setRenaming(entity)}>
+                        Rename…
+                      </Menu.Item>
+                      {entity.status === 'confirmed' ? (
+                        <Menu.Item leftSection={<IconX size={14} />} onClick={() => void applyStatus([entity.id], 'suggested')}>
+                          Mark suggested
+                        </Menu.Item>
+                      ) : (
+                        <Menu.Item leftSection={<IconCheck size={14} />} onClick={() => void applyStatus([entity.id], 'confirmed')}>
+                          Confirm
+                        </Menu.Item>
+                      )}
+                      <Menu.Divider />
+                      <Menu.Label>Change type</Menu.Label>
+                      {EntityTypes.filter((type) => type !== entity.type).map((type) => (
+                        <Menu.Item key={type} leftSection={<EntityTypeIcon type={type} size={14} />} onClick={() => void changeType(entity, type)}>
+                          {entityTypeLabels[type]}
+                        </Menu.Item>
+                      ))}
+                    </Menu.Dropdown>
+                  </Menu>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    );
+  }
+
+  return (
+    <div className={classes.view} data-testid="view-entities">
+      <Group className={classes.toolbar} gap="sm" wrap="wrap" justify="space-between">
+        <Group gap="sm" wrap="wrap">
+          <TextInput
+            size="xs"
+            w={220}
+            placeholder="Search names and aliases"
+            aria-label="Search entities"
+            leftSection={<IconSearch size={14} />}
+            value={filter.search}
+            maxLength={200}
+            onChange={(event) => setFilter({ ...filter, search: event.currentTarget.value })}
+          />
+          <Chip.Group multiple value={[...filter.types]} onChange={(types) => setFilter({ ...filter, types })}>
+            <Group gap={4} wrap="nowrap">
+              {EntityTypes.map((type) => (
+                <Chip key={type} value={type} size="xs" variant="light" color={entityColors[type]}>
+                  {entityTypeLabels[type]}
+                </Chip>
+              ))}
+            </Group>
+          </Chip.Group>
+          <SegmentedControl
+            size="xs"
+            aria-label="Status"
+            value={filter.status}
+            onChange={(status) => setFilter({ ...filter, status })}
+            data={[
+              { value: 'all', label: 'All' },
+              { value: 'suggested', label: 'Suggested' },
+              { value: 'confirmed', label: 'Confirmed' },
+            ]}
+          />
+        </Group>
+        <Group gap={6} wrap="nowrap">
+          {chosen.length > 0 ? (
+            <>
+              <Text size="xs" c="dimmed" data-testid="entity-selection">
+                {chosen.length} selected
+              </Text>
+              <Button size="xs" leftSection={<IconCheck size={14} />} loading={setStatus.isPending} onClick={() => void applyStatus(chosen, 'confirmed')}>
+                Confirm
+              </Button>
+              <Button size="xs" variant="default" onClick={() => void applyStatus(chosen, 'suggested')}>
+                Mark suggested
+              </Button>
+            </>
+          ) : (
+            <Text size="xs" c="dimmed" data-testid="entity-total">
+              {entities.data ? plural(rows.length, 'entity', 'entities') : ''}
+            </Text>
+          )}
+        </Group>
+      </Group>
+      <div className={classes.tableWrap}>{body}</div>
+      <RenameModal entity={renaming} onClose={() => setRenaming(null)} />
+    </div>
+  );
+}
+
+function RenameModal({ entity, onClose }: { entity: EntitySummary | null; onClose: () => void }) {
+  const update = useUpdateEntity();
+  const [name, setName] = useState('');
+  const [shownFor, setShownFor] = useState<number | null>(null);
+  if (entity && shownFor !== entity.id) {
+    setShownFor(entity.id);
+    setName(entity.name);
+  }
+  const save = async () => {
+    if (!entity) return;
+    const trimmed = name.trim();
+    if (!trimmed || trimmed === entity.name) {
+      onClose();
+      return;
+    }
+    try {
+      await update.mutateAsync({ id: entity.id, name: trimmed });
+      notifications.show({ color: 'indigo', message: `Renamed to ${trimmed}`, autoClose: 3000 });
+      setShownFor(null);
+      onClose();
+    } catch (error) {
+      notifyError(`Could not rename ${entity.name}`, error);
+    }
+  };
+  return (
+    <Modal
+      opened={entity !== null}
+      onClose={() => {
+        setShownFor(null);
+        onClose();
+      }}
+      title="Rename entity"
+      size="sm"
+    >
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <TextInput label="Name" data-autofocus value={name} maxLength={500} onChange={(event) => setName(event.currentTarget.value)} />
+        <Group justify="flex-end" mt="md" gap={6}>
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={update.isPending} disabled={!name.trim()}>
+            Rename
+          </Button>
+        </Group>
+      </form>
+    </Modal>
+  );
+}
