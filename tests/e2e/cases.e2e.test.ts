@@ -1,26 +1,14 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DossierSession } from './harness';
-import { closeSharedBrowser, launchDossier } from './harness';
+import { useDossier } from './harness';
 
 let session: DossierSession;
 
-beforeEach(async () => {
-  session = await launchDossier();
+useDossier('', (launched) => {
+  session = launched;
 });
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail' || (context.task.result?.errors?.length ?? 0) > 0) {
-    await session.screenshot(`FAILED-${context.task.name.replace(/[^\w-]+/g, '-')}`);
-  }
-  const { remoteRequests, pageErrors } = session;
-  await session.close();
-  expect(remoteRequests, 'requests to non-local addresses').toEqual([]);
-  expect(pageErrors, 'uncaught errors in the page').toEqual([]);
-});
-
-afterAll(closeSharedBrowser);
 
 describe('cases, end to end', () => {
   it('creates a case from the start screen, renames it, closes it and reopens it from the recent list', async () => {

@@ -1,37 +1,19 @@
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../support/built';
 import type { DossierSession } from './harness';
-import { closeSharedBrowser, launchDossier } from './harness';
+import { createCase as createCaseIn, useDossier } from './harness';
 
 const fixtures = join(projectRoot, 'tests', 'fixtures');
 const seedArticle = join(fixtures, 'border-incident-article.txt');
 
 let session: DossierSession;
 
-beforeEach(async () => {
-  session = await launchDossier();
+useDossier('ent-', (launched) => {
+  session = launched;
 });
 
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail' || (context.task.result?.errors?.length ?? 0) > 0) {
-    await session.screenshot(`FAILED-ent-${context.task.name.replace(/[^\w-]+/g, '-')}`);
-  }
-  const { remoteRequests, pageErrors } = session;
-  await session.close();
-  expect(remoteRequests, 'requests to non-local addresses').toEqual([]);
-  expect(pageErrors, 'uncaught errors in the page').toEqual([]);
-});
-
-afterAll(closeSharedBrowser);
-
-async function createCase(title: string): Promise<void> {
-  const { page } = session;
-  await page.getByRole('button', { name: 'New case' }).click();
-  await page.getByLabel('Title').fill(title);
-  await page.getByRole('button', { name: 'Create case…' }).click();
-  await page.getByTestId('case-title').getByText(title).waitFor();
-}
+const createCase = (title: string): Promise<void> => createCaseIn(session, title);
 
 async function importArticle(): Promise<void> {
   const { page } = session;

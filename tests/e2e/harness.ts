@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
+import { afterAll, afterEach, beforeEach, expect } from 'vitest';
 import type { EmitEvent, EventName, EventPayload, Handlers, ShellChannel } from '../../src/shared/api';
 import { createDispatcher } from '../../src/shared/rpc';
 import { createEngine } from '../../src/main/engine/engine';
@@ -222,4 +223,36 @@ export async function launchDossier(options: LaunchOptions = {}): Promise<Dossie
   });
   await page.goto(url);
   return session;
+}
+
+/**
+ * Gives each test of a file a fresh Dossier and, after each test: a screenshot when it failed, and a
+ * failure for any request to a non-local address or any uncaught error in the page.
+ */
+export function useDossier(prefix: string, onLaunch: (session: DossierSession) => void): void {
+  let current: DossierSession | null = null;
+  beforeEach(async () => {
+    current = await launchDossier();
+    onLaunch(current);
+  });
+  afterEach(async (context) => {
+    const session = current!;
+    if (context.task.result?.state === 'fail' || (context.task.result?.errors?.length ?? 0) > 0) {
+      await session.screenshot(`FAILED-${prefix}${context.task.name.replace(/[^\w-]+/g, '-')}`);
+    }
+    const { remoteRequests, pageErrors } = session;
+    await session.close();
+    expect(remoteRequests, 'requests to non-local addresses').toEqual([]);
+    expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+  });
+  afterAll(closeSharedBrowser);
+}
+
+/** Creates a case from the start screen, as an analyst does, and waits for its workspace. */
+export async function createCase(session: DossierSession, title: string): Promise<void> {
+  const { page } = session;
+  await page.getByRole('button', { name: 'New case' }).click();
+  await page.getByLabel('Title').fill(title);
+  await page.getByRole('button', { name: 'Create case…' }).click();
+  await page.getByTestId('case-title').getByText(title).waitFor();
 }
