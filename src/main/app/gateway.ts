@@ -6,7 +6,8 @@
 import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
 import type { Result, ShellChannel, Handlers } from '../../shared/api';
 import { channels, engineChannels, isChannel } from '../../shared/api';
-import { createDispatcher, describeIssues } from '../../shared/rpc';
+import { toApiError } from '../../shared/errors';
+import { createDispatcher, parseInput } from '../../shared/rpc';
 
 export interface GatewayOptions {
   /** Answers engine channels (the worker host in the app). */
@@ -29,14 +30,13 @@ export function registerGateway(ipcMain: IpcMain, options: GatewayOptions): (eve
       return { ok: false, error: { code: 'unknown-channel', message: `There is no channel called ${channel}.` } };
     }
     if (!Object.hasOwn(engineChannels, channel)) return shellDispatch(channel, input);
-    const parsed = channels[channel].input.safeParse(input);
-    if (!parsed.success) {
-      return {
-        ok: false,
-        error: { code: 'invalid-input', message: `${channel} was called with bad input: ${describeIssues(parsed.error)}` },
-      };
+    let parsed: unknown;
+    try {
+      parsed = parseInput(channel, input);
+    } catch (error) {
+      return { ok: false, error: toApiError(error, channel) };
     }
-    return options.engine(channel, parsed.data);
+    return options.engine(channel, parsed);
   };
 
   for (const channel of Object.keys(channels)) {

@@ -7,7 +7,6 @@ import type { CaseInfo } from '../../shared/api';
 import { DossierError } from '../../shared/errors';
 import { parseInput } from '../../shared/rpc';
 import { createEngine } from '../engine/engine';
-import { listEntities } from '../engine/entities/repository';
 import { createEntityPipeline, toExtractLine } from '../engine/extract/pipeline';
 
 export interface CliOutput {
@@ -184,7 +183,7 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
     .option('--json', 'print JSON instead of text')
     .action(async (casePath: string, options: { json?: boolean }) => {
       const info = await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
-      const entities = listEntities(engine.currentCase()!.db);
+      const entities = await engine.handlers['entities.list']({});
       if (options.json) {
         output.out(`${JSON.stringify(entities, null, 2)}\n`);
         return;

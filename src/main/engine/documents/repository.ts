@@ -3,8 +3,8 @@ import type { Database } from 'better-sqlite3';
 import type { DocumentDetail, DocumentKind, DocumentPage, DocumentQuery, DocumentRow } from '../../../shared/documents';
 import { DocumentQuerySchema } from '../../../shared/documents';
 import { DossierError } from '../../../shared/errors';
-import { WORD_PATTERN, nameSkeletons } from '../../../shared/textFolding';
-import { analyzeText } from './textAnalysis';
+import { WORD_PATTERN } from '../../../shared/textFolding';
+import { analyzeText, searchNamesOf } from './textAnalysis';
 import { findHighlights, parseSearch } from './searchQuery';
 import type { NearDuplicateIndex } from './nearDuplicates';
 import { statement } from '../case/statements';
@@ -267,7 +267,7 @@ export function getDocumentMetadata(db: Database, id: number): DocumentMetadata 
 export function setDocumentMetadata(db: Database, id: number, metadata: DocumentMetadata): void {
   const row = getDocumentRow(db, id);
   if (metadata.title !== row.title) {
-    const names = nameSkeletons(`${metadata.title}\n${row.text}`.match(WORD_PATTERN) ?? []);
+    const names = searchNamesOf(metadata.title, row.text.match(WORD_PATTERN) ?? []);
     statement(db, "INSERT INTO documents_fts (documents_fts, rowid, title, text, search_names) VALUES ('delete', ?, ?, ?, ?)").run(
       id,
       row.title,

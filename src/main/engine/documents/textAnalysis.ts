@@ -12,8 +12,10 @@ export interface TextAnalysis {
 /** One pass over the words serves both the name skeletons and the fingerprint. */
 export function analyzeText(title: string, text: string): TextAnalysis {
   const words = text.match(WORD_PATTERN) ?? [];
-  return {
-    searchNames: nameSkeletons([...(title.match(WORD_PATTERN) ?? []), ...words]),
-    fingerprint: minhashSignature(words),
-  };
+  return { searchNames: searchNamesOf(title, words), fingerprint: minhashSignature(words) };
+}
+
+/** The name skeletons of a title and the words of its text. */
+export function searchNamesOf(title: string, words: readonly string[]): string {
+  return nameSkeletons([...(title.match(WORD_PATTERN) ?? []), ...words]);
 }

@@ -3,12 +3,12 @@ import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import type { EntitySummary, EntityType, Mention } from '../../../shared/entities';
 import { EntityStatuses, EntityTypes, MentionStatuses } from '../../../shared/entities';
-import { foldText, spellingSkeleton } from '../../../shared/textFolding';
 import { statement } from '../case/statements';
 import { recordHistory } from '../case/history';
 import type { Reversible } from '../case/reversible';
 import { reversible } from '../case/reversible';
 import { getEntity, getMention } from './repository';
+import { addAlias } from './suggestions';
 
 const EntityState = z.object({ name: z.string(), kind: z.enum(EntityTypes), status: z.enum(EntityStatuses) });
 type EntityStateValue = z.infer<typeof EntityState>;
@@ -22,12 +22,7 @@ function setEntityState(db: Database, id: number, state: EntityStateValue): void
     id,
   );
   // A new name is also a way the entity is written.
-  statement(db, 'INSERT OR IGNORE INTO entity_aliases (entity_id, alias, folded, skeleton) VALUES (?, ?, ?, ?)').run(
-    id,
-    state.name,
-    foldText(state.name),
-    spellingSkeleton(state.name),
-  );
+  addAlias(db, id, state.name);
 }
 
 function setStatuses(db: Database, entries: readonly { id: number; status: string }[]): void {

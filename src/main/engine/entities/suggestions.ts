@@ -34,7 +34,8 @@ function findEntity(db: Database, mention: AnalyzedMention): number | null {
   return bySkeleton?.entity_id ?? null;
 }
 
-function addAlias(db: Database, entityId: number, alias: string): void {
+/** Records one more way an entity is written, with its folded and skeleton keys. */
+export function addAlias(db: Database, entityId: number, alias: string): void {
   statement(db, 'INSERT OR IGNORE INTO entity_aliases (entity_id, alias, folded, skeleton) VALUES (?, ?, ?, ?)').run(
     entityId,
     alias,
