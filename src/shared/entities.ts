@@ -35,6 +35,8 @@ export const MentionSchema = z.object({
   type: z.enum(EntityTypes),
   status: z.enum(MentionStatuses),
   origin: z.enum(['auto', 'manual']),
+  /** How the mention is used: the person's title, or "government" for a capital that speaks for its state. */
+  role: z.string().nullable(),
 });
 export type Mention = z.infer<typeof MentionSchema>;
 
@@ -47,3 +49,76 @@ export const EntityQuerySchema = z
   .strict();
 
 export const entitySchemas = { id };
+
+/** A gazetteer place offered for a place entity (the chosen one and its rivals). */
+export const PlaceOptionSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  lat: z.number(),
+  lon: z.number(),
+  country: z.string(),
+  admin1: z.string(),
+  featureCode: z.string(),
+});
+export type PlaceOption = z.infer<typeof PlaceOptionSchema>;
+
+/** Where a place entity is: from the gazetteer (with the candidates weighed) or set by hand. */
+export const EntityPlaceSchema = z.object({
+  lat: z.number(),
+  lon: z.number(),
+  gazetteerId: z.string().nullable(),
+  country: z.string().nullable(),
+  admin1: z.string().nullable(),
+  precision: z.enum(['gazetteer', 'manual']),
+  confidence: z.number().nullable(),
+  candidates: z.array(PlaceOptionSchema),
+});
+export type EntityPlace = z.infer<typeof EntityPlaceSchema>;
+
+/** What the analyst knows of an actor or place beyond its name. */
+export const EntityAttributesSchema = z.object({
+  role: z.string().max(500).nullable(),
+  affiliation: z.string().max(500).nullable(),
+  notes: z.string().max(20_000).nullable(),
+});
+export type EntityAttributes = z.infer<typeof EntityAttributesSchema>;
+
+/** The entity page's header: the summary, its attributes, and for a place where it is. */
+export const EntityDetailSchema = EntitySummarySchema.extend({
+  attributes: EntityAttributesSchema,
+  place: EntityPlaceSchema.nullable(),
+});
+export type EntityDetail = z.infer<typeof EntityDetailSchema>;
+
+/** One mention as a keyword-in-context line. */
+export const MentionInContextSchema = z.object({
+  id,
+  documentId: id,
+  start: z.number().int(),
+  end: z.number().int(),
+  text: z.string(),
+  before: z.string(),
+  after: z.string(),
+  status: z.enum(MentionStatuses),
+  role: z.string().nullable(),
+});
+export type MentionInContext = z.infer<typeof MentionInContextSchema>;
+
+/** Every mention of an entity in context, the documents they are in, and the entities named alongside. */
+export const EntityMentionsSchema = z.object({
+  total: z.number().int(),
+  mentions: z.array(MentionInContextSchema),
+  documents: z.array(z.object({ id, title: z.string(), publishedAt: z.string().nullable(), mentions: z.number().int() })),
+  related: z.array(z.object({ id, name: z.string(), type: z.enum(EntityTypes), documents: z.number().int() })),
+});
+export type EntityMentions = z.infer<typeof EntityMentionsSchema>;
+
+/** How far a run of extraction over the case has got (also its final report). */
+export const ExtractProgressSchema = z.object({
+  jobId: z.number().int(),
+  done: z.number().int(),
+  total: z.number().int(),
+  suggested: z.number().int(),
+  cancelled: z.boolean(),
+});
+export type ExtractProgress = z.infer<typeof ExtractProgressSchema>;

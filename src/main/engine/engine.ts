@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EmitEvent, EngineChannel, Handlers } from '../../shared/api';
+import type { PlaceOption } from '../../shared/entities';
 import { DossierError } from '../../shared/errors';
 import type { CaseFile, CaseFileOptions } from './case/caseFile';
 import { createCaseFile, openCaseFile } from './case/caseFile';
@@ -27,9 +28,16 @@ import { listDocuments } from './documents/repository';
 import { listTags } from './documents/tags';
 import type { ImportJob } from './ingest/importer';
 import { setEntityStatus, setMentionStatus, updateEntity } from './entities/actions';
-import { listEntities, mentionsForDocument } from './entities/repository';
-import type { EntityPipeline } from './extract/pipeline';
-import { createEntityPipeline } from './extract/pipeline';
+import type { PlaceLookup } from './entities/curation';
+import { createMention, deleteEntities, mergeEntities, relinkMention, setEntityAttributes, setPlace, splitAlias } from './entities/curation';
+import { ExtractionRunner } from './entities/extraction';
+import { createKnowledge } from './entities/knowledge';
+import { entityMentions, getEntity, getEntityDetail, listEntities, mentionsForDocument } from './entities/repository';
+import type { EntityAnalyzer } from './entities/suggestions';
+import { createEntityPipeline, locateResources, toPlaceOption } from './extract/pipeline';
+import type { Gazetteer } from './geo/gazetteer';
+import { gazetteerDir, loadGazetteer } from './geo/gazetteer';
+import { resolvePlaces } from './geo/resolve';
 import { Importer } from './ingest/importer';
 import { DEFAULT_LIMITS } from './ingest/types';
 import { RecentCases } from './recentCases';
@@ -57,21 +65,35 @@ const DEMO_TITLE = 'Demo: Kalbajar border incident';
 
 export function createEngine(options: EngineOptions = {}): Engine {
   const recent = new RecentCases(options.stateDir ?? null);
-  // The model and gazetteer load once, on the first import that extracts, and serve every case.
-  let pipeline: EntityPipeline | null = null;
-  const entityPipeline = (): EntityPipeline => (pipeline ??= createEntityPipeline(options.resourcesDir));
-  let current: { file: CaseFile; importer: Importer } | null = null;
+  // The model and gazetteer load once, on first use, and serve every case.
+  let analyzer: EntityAnalyzer | null = null;
+  const gazetteer = (): Gazetteer => loadGazetteer(gazetteerDir(locateResources(options.resourcesDir)));
+  const entityAnalyzer = (): EntityAnalyzer => {
+    if (analyzer) return analyzer;
+    const resources = locateResources(options.resourcesDir);
+    const pipeline = createEntityPipeline(resources);
+    analyzer = { analyze: (text) => pipeline.analyze(text), knowledge: createKnowledge(gazetteer(), resources) };
+    return analyzer;
+  };
+  /** The gazetteer's best place for a name typed by hand, with the document around it as context. */
+  const findPlace = (name: string, documentText: string): PlaceLookup | undefined => {
+    const [resolved] = resolvePlaces(gazetteer(), [{ text: name, start: 0, end: name.length }], `${name}\n${documentText}`);
+    if (!resolved?.candidate) return undefined;
+    return { chosen: toPlaceOption(resolved.candidate), confidence: resolved.confidence, candidates: resolved.candidates.map(toPlaceOption) };
+  };
+  let current: { file: CaseFile; importer: Importer; extraction: ExtractionRunner } | null = null;
 
   const closeCurrent = (): void => {
     if (!current) return;
     const closing = current;
     current = null;
     closing.importer.cancelAll();
+    closing.extraction.cancelAll();
     closing.file.db.pragma('wal_checkpoint(TRUNCATE)');
     closing.file.db.close();
   };
 
-  const requireCase = (): { file: CaseFile; importer: Importer } => {
+  const requireCase = (): { file: CaseFile; importer: Importer; extraction: ExtractionRunner } => {
     if (!current) throw new DossierError('no-case-open', 'No case is open; open or create a case first.');
     return current;
   };
@@ -79,7 +101,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
   const adopt = (file: CaseFile): CaseFile => {
     closeCurrent();
-    current = { file, importer: new Importer(file.db, options.emit, DEFAULT_LIMITS, entityPipeline) };
+    current = {
+      file,
+      importer: new Importer(file.db, options.emit, DEFAULT_LIMITS, entityAnalyzer),
+      extraction: new ExtractionRunner(file.db, options.emit, entityAnalyzer),
+    };
     recent.remember(file.path, describeCase(file.db, file.path).title);
     return file;
   };
@@ -106,6 +132,20 @@ export function createEngine(options: EngineOptions = {}): Engine {
       .map((name) => ({ path: join(demoFolder, name) }));
     await startImport(paths).finished;
     return file;
+  };
+
+  /** A place entity's stored candidates, then the gazetteer's places for each of its names. */
+  const placeCandidates = (id: number): PlaceOption[] => {
+    const entity = getEntityDetail(db(), id);
+    const options = new Map((entity.place?.candidates ?? []).map((option) => [option.id, option]));
+    for (const alias of [entity.name, ...entity.aliases]) {
+      const found = gazetteer().lookup(alias);
+      for (const candidate of found.length > 0 ? found : gazetteer().lookupBySkeleton(alias)) {
+        if (options.size >= 50) break;
+        if (!options.has(candidate.id)) options.set(candidate.id, toPlaceOption(candidate));
+      }
+    }
+    return [...options.values()];
   };
 
   const handlers: Handlers<EngineChannel> = {
@@ -180,6 +220,37 @@ export function createEngine(options: EngineOptions = {}): Engine {
     'entities.list': (query) => listEntities(db(), query),
     'entities.update': ({ id, ...patch }) => updateEntity(db(), id, patch),
     'entities.setStatus': ({ ids, status }) => ({ changed: setEntityStatus(db(), ids, status) }),
+    'entities.get': ({ id }) => getEntityDetail(db(), id),
+    'entities.mentions': ({ id, limit, offset }) => entityMentions(db(), id, { limit, offset }),
+    'entities.merge': ({ targetId, sourceIds }) => getEntity(db(), mergeEntities(db(), targetId, sourceIds)),
+    'entities.splitAlias': ({ id, alias }) => getEntity(db(), splitAlias(db(), id, alias)),
+    'entities.delete': ({ ids }) => ({ deleted: deleteEntities(db(), ids) }),
+    'entities.setAttributes': ({ id, ...patch }) => {
+      setEntityAttributes(db(), id, patch);
+      return getEntityDetail(db(), id);
+    },
+    'entities.setPlace': (input) => {
+      if ('candidateId' in input) {
+        const candidate = placeCandidates(input.id).find((option) => option.id === input.candidateId);
+        if (!candidate) throw new DossierError('not-found', `"${input.candidateId}" is not one of this place's candidates; pick one from the list.`);
+        setPlace(db(), input.id, { candidate });
+      } else {
+        setPlace(db(), input.id, { lat: input.lat, lon: input.lon });
+      }
+      return getEntityDetail(db(), input.id);
+    },
+    'entities.placeCandidates': ({ id }) => placeCandidates(id),
+    'entities.extract': ({ documentIds }) => {
+      const job = requireCase().extraction.start(documentIds);
+      job.finished.catch(() => undefined);
+      return { jobId: job.jobId };
+    },
+    'entities.cancelExtract': ({ jobId }) => {
+      requireCase().extraction.cancel(jobId);
+      return null;
+    },
+    'mentions.create': (input) => createMention(db(), input, findPlace),
+    'mentions.relink': ({ id, ...change }) => relinkMention(db(), id, change, findPlace),
     'mentions.forDocument': ({ documentId }) => mentionsForDocument(db(), documentId),
     'mentions.setStatus': ({ id, status }) => setMentionStatus(db(), id, status),
 

@@ -10,6 +10,7 @@ import { nextToRedo, nextToUndo, recordHistory, setHistoryState } from '../case/
 import type { Reversible } from '../case/reversible';
 import { reversible } from '../case/reversible';
 import { entityReversibles } from '../entities/actions';
+import { curationReversibles } from '../entities/curation';
 import { deleteNote, getNote, insertNote, listNotes, setNote } from './notes';
 import type { DocumentMetadata } from './repository';
 import { getDocument, getDocumentMetadata, setDocumentMetadata } from './repository';
@@ -127,7 +128,7 @@ const documentReversibles = {
   }),
 };
 
-const reversibles = { ...documentReversibles, ...entityReversibles };
+const reversibles = { ...documentReversibles, ...entityReversibles, ...curationReversibles };
 
 type Operation = keyof typeof reversibles;
 type PayloadOf<O extends Operation> = (typeof reversibles)[O] extends Reversible<infer P> ? P : never;

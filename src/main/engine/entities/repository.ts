@@ -1,6 +1,6 @@
 /** Reading entities and mentions: the Entities table, the CLI's list, the reader's highlights. */
 import type { Database } from 'better-sqlite3';
-import type { EntitySummary, EntityType, Mention } from '../../../shared/entities';
+import type { EntityDetail, EntityMentions, EntityPlace, EntitySummary, EntityType, Mention } from '../../../shared/entities';
 import { DossierError } from '../../../shared/errors';
 import { foldText } from '../../../shared/textFolding';
 import { statement } from '../case/statements';
@@ -84,9 +84,10 @@ interface MentionRow {
   type: EntityType;
   status: Mention['status'];
   origin: Mention['origin'];
+  role: string | null;
 }
 
-const MENTION_SELECT = `SELECT m.id, m.document_id, m.entity_id, e.name AS entity_name, m.start, m.end, m.text, m.type, m.status, m.origin
+const MENTION_SELECT = `SELECT m.id, m.document_id, m.entity_id, e.name AS entity_name, m.start, m.end, m.text, m.type, m.status, m.origin, m.role
  FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id`;
 
 function rowToMention(row: MentionRow): Mention {
@@ -101,6 +102,7 @@ function rowToMention(row: MentionRow): Mention {
     type: row.type,
     status: row.status,
     origin: row.origin,
+    role: row.role,
   };
 }
 
@@ -113,4 +115,108 @@ export function getMention(db: Database, id: number): Mention {
   const row = statement(db, `${MENTION_SELECT} WHERE m.id = ?`).get(id) as MentionRow | undefined;
   if (!row) throw new DossierError('not-found', `There is no mention ${id}; its document may have been removed.`);
   return rowToMention(row);
+}
+
+interface PlaceDetailRow {
+  lat: number;
+  lon: number;
+  gazetteer_id: string | null;
+  country: string | null;
+  admin1: string | null;
+  precision: 'gazetteer' | 'manual';
+  confidence: number | null;
+  candidates: string;
+}
+
+/** The entity page's header: summary, attributes, and where a place is with its candidates. */
+export function getEntityDetail(db: Database, id: number): EntityDetail {
+  const summary = getEntity(db, id);
+  const row = statement(db, 'SELECT attributes FROM entities WHERE id = ?').get(id) as { attributes: string };
+  const raw = JSON.parse(row.attributes) as Record<string, unknown>;
+  const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value : null);
+  const place = statement(
+    db,
+    'SELECT lat, lon, gazetteer_id, country, admin1, precision, confidence, candidates FROM places WHERE entity_id = ?',
+  ).get(id) as PlaceDetailRow | undefined;
+  return {
+    ...summary,
+    attributes: { role: text(raw.role), affiliation: text(raw.affiliation), notes: text(raw.notes) },
+    place: place
+      ? {
+          lat: place.lat,
+          lon: place.lon,
+          gazetteerId: place.gazetteer_id,
+          country: place.country,
+          admin1: place.admin1,
+          precision: place.precision,
+          confidence: place.confidence,
+          candidates: JSON.parse(place.candidates) as EntityPlace['candidates'],
+        }
+      : null,
+  };
+}
+
+const CONTEXT_CHARACTERS = 80;
+
+/** Cuts the text around a span at word boundaries, on one line. */
+function contextAround(text: string, start: number, end: number): { before: string; after: string } {
+  let from = Math.max(0, start - CONTEXT_CHARACTERS);
+  let to = Math.min(text.length, end + CONTEXT_CHARACTERS);
+  if (from > 0) from = text.indexOf(' ', from) + 1 || from;
+  if (to < text.length) to = text.lastIndexOf(' ', to) > end ? text.lastIndexOf(' ', to) : to;
+  const oneLine = (part: string): string => part.replace(/\s+/g, ' ');
+  return { before: (from > 0 ? '…' : '') + oneLine(text.slice(from, start)), after: oneLine(text.slice(end, to)) + (to < text.length ? '…' : '') };
+}
+
+/**
+ * Every mention of an entity as keyword-in-context lines (newest documents first), the documents
+ * they are in, and the entities most often named in the same documents.
+ */
+export function entityMentions(db: Database, id: number, page: { limit: number; offset: number }): EntityMentions {
+  getEntity(db, id);
+  const total = (statement(db, 'SELECT count(*) AS n FROM mentions WHERE entity_id = ?').get(id) as { n: number }).n;
+  const rows = statement(
+    db,
+    `SELECT m.id, m.document_id, m.start, m.end, m.text, m.status, m.role, d.text AS document_text
+     FROM mentions m JOIN documents d ON d.id = m.document_id
+     WHERE m.entity_id = ? ORDER BY d.published_at DESC NULLS LAST, d.id, m.start LIMIT ? OFFSET ?`,
+  ).all(id, page.limit, page.offset) as {
+    id: number;
+    document_id: number;
+    start: number;
+    end: number;
+    text: string;
+    status: Mention['status'];
+    role: string | null;
+    document_text: string;
+  }[];
+  const documents = statement(
+    db,
+    `SELECT d.id, d.title, d.published_at AS publishedAt, count(*) AS mentions
+     FROM mentions m JOIN documents d ON d.id = m.document_id
+     WHERE m.entity_id = ? AND m.status != 'rejected' GROUP BY d.id ORDER BY mentions DESC, d.published_at DESC LIMIT 500`,
+  ).all(id) as EntityMentions['documents'];
+  const related = statement(
+    db,
+    `SELECT e.id, e.name, e.kind AS type, count(DISTINCT other.document_id) AS documents
+     FROM mentions own JOIN mentions other ON other.document_id = own.document_id AND other.entity_id != own.entity_id
+     JOIN entities e ON e.id = other.entity_id
+     WHERE own.entity_id = ? AND own.status != 'rejected' AND other.status != 'rejected'
+     GROUP BY e.id ORDER BY documents DESC, e.name LIMIT 20`,
+  ).all(id) as EntityMentions['related'];
+  return {
+    total,
+    mentions: rows.map((row) => ({
+      id: row.id,
+      documentId: row.document_id,
+      start: row.start,
+      end: row.end,
+      text: row.text,
+      status: row.status,
+      role: row.role,
+      ...contextAround(row.document_text, row.start, row.end),
+    })),
+    documents,
+    related,
+  };
 }

@@ -8,11 +8,15 @@ import type { Database } from 'better-sqlite3';
 import { foldText, spellingSkeleton } from '../../../shared/textFolding';
 import { statement } from '../case/statements';
 import type { AnalyzedMention, PlaceChoice } from '../extract/pipeline';
+import type { CaseName, EnrichedMention } from './enrich';
+import { enrichMentions, indexCaseNames } from './enrich';
+import type { Knowledge } from './knowledge';
 
 /** Skeletons this short merge unrelated names too easily (Ali, Aly), so they are not trusted alone. */
 const MIN_SKELETON_LENGTH = 6;
 
-function findEntity(db: Database, mention: AnalyzedMention): number | null {
+function findEntity(db: Database, mention: EnrichedMention): number | null {
+  if (mention.entityId !== undefined) return mention.entityId;
   if (mention.place) {
     const byPlace = statement(db, 'SELECT entity_id FROM places WHERE gazetteer_id = ? ORDER BY entity_id LIMIT 1').get(mention.place.id) as
       | { entity_id: number }
@@ -44,8 +48,26 @@ export function addAlias(db: Database, entityId: number, alias: string): void {
   );
 }
 
-function createEntity(db: Database, mention: AnalyzedMention, now: string): number {
-  const attributes = mention.role ? { role: mention.role } : {};
+/** Role and affiliation a mention says of its entity; a place's role (affiliation, government) is the mention's own. */
+function attributesOf(mention: EnrichedMention): Record<string, string> {
+  if (mention.type === 'location') return {};
+  return { ...(mention.role ? { role: mention.role } : {}), ...(mention.affiliation ? { affiliation: mention.affiliation } : {}) };
+}
+
+/** Fills in what a suggested entity did not know yet; the analyst's own values are never replaced. */
+function learnAttributes(db: Database, entityId: number, mention: EnrichedMention): void {
+  const learned = attributesOf(mention);
+  if (Object.keys(learned).length === 0) return;
+  const row = statement(db, 'SELECT attributes FROM entities WHERE id = ?').get(entityId) as { attributes: string } | undefined;
+  if (!row) return;
+  const current = JSON.parse(row.attributes) as Record<string, unknown>;
+  const missing = Object.entries(learned).filter(([key]) => typeof current[key] !== 'string' || !current[key]);
+  if (missing.length === 0) return;
+  statement(db, 'UPDATE entities SET attributes = ? WHERE id = ?').run(JSON.stringify({ ...current, ...Object.fromEntries(missing) }), entityId);
+}
+
+function createEntity(db: Database, mention: EnrichedMention, now: string): number {
+  const attributes = attributesOf(mention);
   const subtype = mention.place ? placeSubtype(mention.place) : null;
   const id = Number(
     statement(db, 'INSERT INTO entities (kind, subtype, name, attributes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run(
@@ -87,14 +109,16 @@ function placeSubtype(place: PlaceChoice): string {
 }
 
 /** Stores one document's suggestions; call it inside the document's import transaction. */
-export function storeSuggestions(db: Database, documentId: number, mentions: readonly AnalyzedMention[]): number {
+export function storeSuggestions(db: Database, documentId: number, mentions: readonly EnrichedMention[]): number {
   const now = new Date().toISOString();
   let stored = 0;
   for (const mention of mentions) {
     if (mention.type === 'other') continue;
     const taken = statement(db, 'SELECT 1 FROM mentions WHERE document_id = ? AND start = ? AND end = ?').get(documentId, mention.start, mention.end);
     if (taken) continue;
-    const entityId = findEntity(db, mention) ?? createEntity(db, mention, now);
+    const found = findEntity(db, mention);
+    const entityId = found ?? createEntity(db, mention, now);
+    if (found !== null) learnAttributes(db, entityId, mention);
     addAlias(db, entityId, mention.text);
     statement(db, 'INSERT INTO mentions (document_id, entity_id, start, end, text, type, role) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
       documentId,
@@ -108,4 +132,37 @@ export function storeSuggestions(db: Database, documentId: number, mentions: rea
     stored += 1;
   }
   return stored;
+}
+
+/** The extractor with what it needs beyond the tagger. */
+export interface EntityAnalyzer {
+  analyze(text: string): AnalyzedMention[];
+  readonly knowledge: Knowledge;
+}
+
+/** The analyst's confirmed names, found in every document extracted afterwards. */
+function confirmedNames(db: Database): CaseName[] {
+  return statement(
+    db,
+    `SELECT a.entity_id AS entityId, a.alias, e.kind AS type FROM entity_aliases a JOIN entities e ON e.id = a.entity_id
+     WHERE e.status = 'confirmed'`,
+  ).all() as CaseName[];
+}
+
+/** One extraction pass over a case; the case's confirmed names are read once, when it starts. */
+export class CaseExtraction {
+  private readonly caseNames: ReturnType<typeof indexCaseNames>;
+
+  constructor(
+    private readonly db: Database,
+    private readonly analyzer: EntityAnalyzer,
+  ) {
+    this.caseNames = indexCaseNames(confirmedNames(db));
+  }
+
+  /** Extracts one document and stores its suggestions; call it inside the document's transaction. */
+  suggest(documentId: number, text: string): number {
+    const mentions = enrichMentions(text, this.analyzer.analyze(text), this.analyzer.knowledge, this.caseNames);
+    return storeSuggestions(this.db, documentId, mentions);
+  }
 }

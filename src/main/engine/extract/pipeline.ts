@@ -41,7 +41,8 @@ export function toExtractLine(mention: AnalyzedMention): Record<string, unknown>
   return { ...rest, geo: { lat: place.lat, lon: place.lon, name: place.name, ...(place.country ? { country: place.country } : {}) } };
 }
 
-function choice(candidate: PlaceCandidate): PlaceChoice {
+/** A gazetteer candidate in the short form stored with a place. */
+export function toPlaceOption(candidate: PlaceCandidate): PlaceChoice {
   return {
     id: candidate.id,
     name: candidate.name,
@@ -92,7 +93,7 @@ export function createEntityPipeline(resourcesDir?: string): EntityPipeline {
           // The name as the documents write it; the gazetteer's own name ("Kerbakhiar") can be one
           // the analyst has never seen. Places still merge by gazetteer id.
           entity: { name: mention.text },
-          place: { ...choice(resolved.candidate), confidence: resolved.confidence, candidates: resolved.candidates.map(choice) },
+          place: { ...toPlaceOption(resolved.candidate), confidence: resolved.confidence, candidates: resolved.candidates.map(toPlaceOption) },
         };
       });
     },

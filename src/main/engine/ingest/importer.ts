@@ -13,8 +13,8 @@ import type { ImportReport, ImportSource } from '../../../shared/documents';
 import { DossierError } from '../../../shared/errors';
 import { recordHistory } from '../case/history';
 import { NearDuplicateIndex } from '../documents/nearDuplicates';
-import { storeSuggestions } from '../entities/suggestions';
-import type { EntityPipeline } from '../extract/pipeline';
+import type { EntityAnalyzer } from '../entities/suggestions';
+import { CaseExtraction } from '../entities/suggestions';
 import { findDocumentBySha256, insertDocument, listFingerprints, storeBlob } from '../documents/repository';
 import { formatBytes } from './read/common';
 import { readFile } from './read';
@@ -82,22 +82,22 @@ export class Importer {
   private readonly running = new Set<number>();
   private nearDuplicates: NearDuplicateIndex | null = null;
 
-  private pipeline: EntityPipeline | null = null;
+  private analyzer: EntityAnalyzer | null = null;
 
-  /** `entityPipeline` gives the extractor (loaded on first use); without it nothing is extracted. */
+  /** `entityAnalyzer` gives the extractor (loaded on first use); without it nothing is extracted. */
   constructor(
     private readonly db: Database,
     private readonly emit: EmitEvent | undefined,
     private readonly limits: IngestLimits = DEFAULT_LIMITS,
-    private readonly entityPipeline?: () => EntityPipeline,
+    private readonly entityAnalyzer?: () => EntityAnalyzer,
   ) {}
 
   /** Starts importing; the returned promise settles with the report when the job ends. */
   start(sources: readonly ImportSource[], options: { extract?: boolean } = {}): ImportJob {
     const jobId = this.nextJobId++;
     this.running.add(jobId);
-    if (options.extract !== false && this.entityPipeline) this.pipeline ??= this.entityPipeline();
-    const extract = options.extract !== false ? this.pipeline : null;
+    if (options.extract !== false && this.entityAnalyzer) this.analyzer ??= this.entityAnalyzer();
+    const extract = options.extract !== false && this.analyzer ? new CaseExtraction(this.db, this.analyzer) : null;
     const finished = this.run(jobId, sources, extract).finally(() => {
       this.running.delete(jobId);
       this.cancelled.delete(jobId);
@@ -119,7 +119,7 @@ export class Importer {
     for (const jobId of this.running) this.cancelled.add(jobId);
   }
 
-  private async run(jobId: number, sources: readonly ImportSource[], extract: EntityPipeline | null): Promise<ImportReport> {
+  private async run(jobId: number, sources: readonly ImportSource[], extract: CaseExtraction | null): Promise<ImportReport> {
     const report: ImportReport = { jobId, imported: [], duplicates: [], failed: [], cancelled: false };
     try {
       await this.work(jobId, sources, report, extract);
@@ -131,7 +131,7 @@ export class Importer {
     return report;
   }
 
-  private async work(jobId: number, sources: readonly ImportSource[], report: ImportReport, extract: EntityPipeline | null): Promise<void> {
+  private async work(jobId: number, sources: readonly ImportSource[], report: ImportReport, extract: CaseExtraction | null): Promise<void> {
     // Checkpointing the WAL every few MB would copy each page twice during a bulk import;
     // checkpoint once at the end instead.
     this.db.pragma('wal_autocheckpoint = 0');
@@ -145,7 +145,7 @@ export class Importer {
     }
   }
 
-  private async importQueue(jobId: number, sources: readonly ImportSource[], report: ImportReport, extract: EntityPipeline | null): Promise<void> {
+  private async importQueue(jobId: number, sources: readonly ImportSource[], report: ImportReport, extract: CaseExtraction | null): Promise<void> {
     const queue: QueueItem[] = [];
     for (const source of sources) {
       if ('bytes' in source) queue.push({ label: source.name, bytes: source.bytes, depth: 0 });
@@ -247,7 +247,7 @@ export class Importer {
   }
 
   /** Writes what `load` read, in one transaction: a crash loses at most this file. */
-  private commit(item: QueueItem, loaded: Extract<Loaded, { kind: 'documents' }>, report: ImportReport, extract: EntityPipeline | null): void {
+  private commit(item: QueueItem, loaded: Extract<Loaded, { kind: 'documents' }>, report: ImportReport, extract: CaseExtraction | null): void {
     report.failed.push(...loaded.failures);
     this.db.transaction(() => {
       const documentIds: number[] = [];
@@ -306,7 +306,7 @@ export class Importer {
     parentId: number | null,
     item: QueueItem,
     report: ImportReport,
-    extract: EntityPipeline | null,
+    extract: CaseExtraction | null,
   ): number | null {
     const { document } = entry;
     const original = document.original ?? file.bytes;
@@ -336,7 +336,7 @@ export class Importer {
       pageStarts: document.pageStarts,
       meta: document.meta,
     }, this.nearDuplicateIndex());
-    if (extract) storeSuggestions(this.db, id, extract.analyze(document.text));
+    if (extract) extract.suggest(id, document.text);
     report.imported.push({ file: label, documentId: id, title: document.title, nearDuplicateOf });
     for (const child of entry.children) this.store(child, file, id, item, report, extract);
     return id;

@@ -1,0 +1,482 @@
+/**
+ * The analyst's curation of actors and places: merge, split an alias off, delete, attributes,
+ * mentions made or relinked by hand, and where a place is. Each change is one transaction written
+ * to history with the rows it touched before and after, so undo and redo restore them exactly —
+ * whatever the change did, however many mentions it moved.
+ */
+import type { Database } from 'better-sqlite3';
+import { z } from 'zod';
+import type { EntityAttributes, EntityType, Mention, PlaceOption } from '../../../shared/entities';
+import { EntityStatuses, EntityTypes, MentionStatuses } from '../../../shared/entities';
+import { DossierError } from '../../../shared/errors';
+import { foldText } from '../../../shared/textFolding';
+import { recordHistory } from '../case/history';
+import { reversible } from '../case/reversible';
+import { statement } from '../case/statements';
+import { getEntity, getMention } from './repository';
+import { addAlias } from './suggestions';
+
+const PlaceRow = z.object({
+  lat: z.number(),
+  lon: z.number(),
+  gazetteer_id: z.string().nullable(),
+  country: z.string().nullable(),
+  admin1: z.string().nullable(),
+  precision: z.enum(['gazetteer', 'manual']),
+  confidence: z.number().nullable(),
+  candidates: z.string(),
+});
+const EntityRow = z.object({
+  kind: z.enum(EntityTypes),
+  subtype: z.string().nullable(),
+  name: z.string(),
+  status: z.enum(EntityStatuses),
+  attributes: z.string(),
+  created_at: z.string(),
+  updated_at: z.string(),
+  aliases: z.array(z.string()),
+  place: PlaceRow.nullable(),
+});
+const MentionRow = z.object({
+  document_id: z.number(),
+  entity_id: z.number().nullable(),
+  start: z.number(),
+  end: z.number(),
+  text: z.string(),
+  type: z.enum(EntityTypes),
+  role: z.string().nullable(),
+  status: z.enum(MentionStatuses),
+  origin: z.enum(['auto', 'manual']),
+});
+/** The rows a change touched; a null row is one that did not exist (or no longer does). */
+const Snapshot = z.object({
+  entities: z.array(z.object({ id: z.number(), row: EntityRow.nullable() })),
+  mentions: z.array(z.object({ id: z.number(), row: MentionRow.nullable() })),
+});
+type SnapshotValue = z.infer<typeof Snapshot>;
+type EntityRowValue = z.infer<typeof EntityRow>;
+type MentionRowValue = z.infer<typeof MentionRow>;
+
+function captureEntity(db: Database, id: number): EntityRowValue | null {
+  const row = statement(db, 'SELECT kind, subtype, name, status, attributes, created_at, updated_at FROM entities WHERE id = ?').get(id) as
+    | Omit<EntityRowValue, 'aliases' | 'place'>
+    | undefined;
+  if (!row) return null;
+  const aliases = (statement(db, 'SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias').all(id) as { alias: string }[]).map(
+    (alias) => alias.alias,
+  );
+  const place = statement(
+    db,
+    'SELECT lat, lon, gazetteer_id, country, admin1, precision, confidence, candidates FROM places WHERE entity_id = ?',
+  ).get(id) as z.infer<typeof PlaceRow> | undefined;
+  return { ...row, aliases, place: place ?? null };
+}
+
+function captureMention(db: Database, id: number): MentionRowValue | null {
+  return (
+    (statement(db, 'SELECT document_id, entity_id, start, end, text, type, role, status, origin FROM mentions WHERE id = ?').get(id) as
+      | MentionRowValue
+      | undefined) ?? null
+  );
+}
+
+function capture(db: Database, entityIds: readonly number[], mentionIds: readonly number[]): SnapshotValue {
+  return {
+    entities: [...new Set(entityIds)].map((id) => ({ id, row: captureEntity(db, id) })),
+    mentions: [...new Set(mentionIds)].map((id) => ({ id, row: captureMention(db, id) })),
+  };
+}
+
+/** Puts the touched rows back as the snapshot has them: entities first, then mentions, then removals. */
+function applySnapshot(db: Database, snapshot: SnapshotValue): void {
+  for (const { id, row } of snapshot.entities) {
+    if (!row) continue;
+    statement(
+      db,
+      `INSERT INTO entities (id, kind, subtype, name, status, attributes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, subtype = excluded.subtype, name = excluded.name, status = excluded.status,
+         attributes = excluded.attributes, created_at = excluded.created_at, updated_at = excluded.updated_at`,
+    ).run(id, row.kind, row.subtype, row.name, row.status, row.attributes, row.created_at, row.updated_at);
+    statement(db, 'DELETE FROM entity_aliases WHERE entity_id = ?').run(id);
+    for (const alias of row.aliases) addAlias(db, id, alias);
+    statement(db, 'DELETE FROM places WHERE entity_id = ?').run(id);
+    if (row.place) insertPlace(db, id, row.place);
+  }
+  for (const { id, row } of snapshot.mentions) {
+    if (!row) {
+      statement(db, 'DELETE FROM mentions WHERE id = ?').run(id);
+      continue;
+    }
+    statement(
+      db,
+      `INSERT INTO mentions (id, document_id, entity_id, start, end, text, type, role, status, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET entity_id = excluded.entity_id, type = excluded.type, role = excluded.role,
+         status = excluded.status, origin = excluded.origin`,
+    ).run(id, row.document_id, row.entity_id, row.start, row.end, row.text, row.type, row.role, row.status, row.origin);
+  }
+  for (const { id, row } of snapshot.entities) if (!row) statement(db, 'DELETE FROM entities WHERE id = ?').run(id);
+}
+
+function insertPlace(db: Database, entityId: number, place: z.infer<typeof PlaceRow>): void {
+  statement(
+    db,
+    'INSERT INTO places (entity_id, lat, lon, gazetteer_id, country, admin1, precision, confidence, candidates) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(entityId, place.lat, place.lon, place.gazetteer_id, place.country, place.admin1, place.precision, place.confidence, place.candidates);
+}
+
+export const curationReversibles = {
+  'entities.curate': reversible({
+    payload: z.object({ label: z.string(), before: Snapshot, after: Snapshot }),
+    describe: (p) => p.label,
+    undo: (db, p) => applySnapshot(db, p.before),
+    redo: (db, p) => applySnapshot(db, p.after),
+  }),
+};
+
+interface Touched {
+  entities?: readonly number[];
+  mentions?: readonly number[];
+}
+
+/**
+ * Runs one curation change in a transaction and records it: `touched` names the rows it will
+ * change; `change` does it and returns the rows it created.
+ */
+function curate<T>(db: Database, label: string, touched: Touched, change: () => { created?: Touched; result: T }): T {
+  return db.transaction(() => {
+    const before = capture(db, touched.entities ?? [], touched.mentions ?? []);
+    const { created = {}, result } = change();
+    const entityIds = [...(touched.entities ?? []), ...(created.entities ?? [])];
+    const mentionIds = [...(touched.mentions ?? []), ...(created.mentions ?? [])];
+    const after = capture(db, entityIds, mentionIds);
+    const known = { entities: new Set(before.entities.map((entry) => entry.id)), mentions: new Set(before.mentions.map((entry) => entry.id)) };
+    for (const id of created.entities ?? []) if (!known.entities.has(id)) before.entities.push({ id, row: null });
+    for (const id of created.mentions ?? []) if (!known.mentions.has(id)) before.mentions.push({ id, row: null });
+    recordHistory(db, 'entities.curate', { label, before, after }, { undoable: true });
+    return result;
+  })();
+}
+
+const mentionIdsOf = (db: Database, entityIds: readonly number[]): number[] =>
+  entityIds.flatMap((entityId) =>
+    (statement(db, 'SELECT id FROM mentions WHERE entity_id = ?').all(entityId) as { id: number }[]).map((row) => row.id),
+  );
+
+function readAttributes(json: string): EntityAttributes {
+  const raw = JSON.parse(json) as Partial<Record<keyof EntityAttributes, unknown>>;
+  const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value : null);
+  return { role: text(raw.role), affiliation: text(raw.affiliation), notes: text(raw.notes) };
+}
+
+export function entityAttributes(db: Database, id: number): EntityAttributes {
+  const row = statement(db, 'SELECT attributes FROM entities WHERE id = ?').get(id) as { attributes: string } | undefined;
+  if (!row) throw new DossierError('not-found', `There is no entity ${id} in this case; it may have been merged or deleted.`);
+  return readAttributes(row.attributes);
+}
+
+function touch(db: Database, id: number): void {
+  statement(db, 'UPDATE entities SET updated_at = ? WHERE id = ?').run(new Date().toISOString(), id);
+}
+
+/**
+ * Merges entities into one: the target keeps its name and gains the others' aliases, mentions,
+ * place (when it has none) and attributes it lacks; the others are removed. The target is confirmed:
+ * merging is the analyst's judgement.
+ */
+export function mergeEntities(db: Database, targetId: number, sourceIds: readonly number[]): number {
+  const sources = [...new Set(sourceIds)].filter((id) => id !== targetId);
+  if (sources.length === 0) throw new DossierError('invalid-input', 'Choose at least one other entity to merge into this one.');
+  const target = getEntity(db, targetId);
+  const names = sources.map((id) => getEntity(db, id).name);
+  const label = `merge ${names.map((name) => `"${name}"`).join(', ')} into "${target.name}"`;
+  return curate(db, label, { entities: [targetId, ...sources], mentions: mentionIdsOf(db, sources) }, () => {
+    let attributes = entityAttributes(db, targetId);
+    let hasPlace = statement(db, 'SELECT 1 FROM places WHERE entity_id = ?').get(targetId) !== undefined;
+    for (const sourceId of sources) {
+      const source = captureEntity(db, sourceId);
+      if (!source) continue;
+      for (const alias of source.aliases) addAlias(db, targetId, alias);
+      const extra = readAttributes(source.attributes);
+      attributes = {
+        role: attributes.role ?? extra.role,
+        affiliation: attributes.affiliation ?? extra.affiliation,
+        notes: [attributes.notes, extra.notes].filter(Boolean).join('\n\n') || null,
+      };
+      if (!hasPlace && source.place) {
+        insertPlace(db, targetId, source.place);
+        hasPlace = true;
+      }
+      statement(db, 'UPDATE mentions SET entity_id = ? WHERE entity_id = ?').run(targetId, sourceId);
+      statement(db, 'DELETE FROM entities WHERE id = ?').run(sourceId);
+    }
+    statement(db, "UPDATE entities SET attributes = ?, status = 'confirmed', updated_at = ? WHERE id = ?").run(
+      JSON.stringify(attributes),
+      new Date().toISOString(),
+      targetId,
+    );
+    return { result: targetId };
+  });
+}
+
+/**
+ * Splits one way of writing an entity off into an entity of its own, with the mentions written that
+ * way (folded: case and diacritics ignored). Returns the new entity.
+ */
+export function splitAlias(db: Database, entityId: number, alias: string): number {
+  const entity = getEntity(db, entityId);
+  const folded = foldText(alias);
+  if (!entity.aliases.some((known) => foldText(known) === folded)) {
+    throw new DossierError('invalid-input', `"${entity.name}" has no alias "${alias}".`);
+  }
+  if (foldText(entity.name) === folded) {
+    throw new DossierError('invalid-input', `"${alias}" is the entity's name; rename the entity first, then split the old name off.`);
+  }
+  const moving = (statement(db, 'SELECT id, text FROM mentions WHERE entity_id = ?').all(entityId) as { id: number; text: string }[])
+    .filter((mention) => foldText(mention.text) === folded)
+    .map((mention) => mention.id);
+  return curate(db, `split "${alias}" off "${entity.name}"`, { entities: [entityId], mentions: moving }, () => {
+    const now = new Date().toISOString();
+    const newId = Number(
+      statement(db, "INSERT INTO entities (kind, name, status, created_at, updated_at) VALUES (?, ?, 'confirmed', ?, ?)").run(
+        entity.type,
+        alias,
+        now,
+        now,
+      ).lastInsertRowid,
+    );
+    const aliases = statement(db, 'SELECT alias FROM entity_aliases WHERE entity_id = ? AND folded = ?').all(entityId, folded) as {
+      alias: string;
+    }[];
+    for (const { alias: written } of aliases) addAlias(db, newId, written);
+    statement(db, 'DELETE FROM entity_aliases WHERE entity_id = ? AND folded = ?').run(entityId, folded);
+    for (const mentionId of moving) statement(db, 'UPDATE mentions SET entity_id = ? WHERE id = ?').run(newId, mentionId);
+    touch(db, entityId);
+    return { created: { entities: [newId] }, result: newId };
+  });
+}
+
+/**
+ * Deletes entities. Their mentions become rejected, so extraction run again does not bring them
+ * back; undo restores both.
+ */
+export function deleteEntities(db: Database, ids: readonly number[]): number {
+  const unique = [...new Set(ids)];
+  const names = unique.map((id) => getEntity(db, id).name);
+  const label = names.length === 1 ? `delete "${names[0]}"` : `delete ${names.length} entities`;
+  return curate(db, label, { entities: unique, mentions: mentionIdsOf(db, unique) }, () => {
+    for (const id of unique) {
+      statement(db, "UPDATE mentions SET status = 'rejected', entity_id = NULL WHERE entity_id = ?").run(id);
+      statement(db, 'DELETE FROM entities WHERE id = ?').run(id);
+    }
+    return { result: unique.length };
+  });
+}
+
+/** Sets role, affiliation and notes; a field left out keeps its value, null clears it. */
+export function setEntityAttributes(db: Database, id: number, patch: Partial<EntityAttributes>): EntityAttributes {
+  const entity = getEntity(db, id);
+  const current = entityAttributes(db, id);
+  const next: EntityAttributes = {
+    role: patch.role === undefined ? current.role : patch.role?.trim() || null,
+    affiliation: patch.affiliation === undefined ? current.affiliation : patch.affiliation?.trim() || null,
+    notes: patch.notes === undefined ? current.notes : patch.notes?.trim() ? patch.notes : null,
+  };
+  if (JSON.stringify(next) === JSON.stringify(current)) return current;
+  return curate(db, `edit the details of "${entity.name}"`, { entities: [id] }, () => {
+    const raw = JSON.parse((statement(db, 'SELECT attributes FROM entities WHERE id = ?').get(id) as { attributes: string }).attributes) as Record<
+      string,
+      unknown
+    >;
+    statement(db, 'UPDATE entities SET attributes = ?, updated_at = ? WHERE id = ?').run(
+      JSON.stringify({ ...raw, ...next }),
+      new Date().toISOString(),
+      id,
+    );
+    return { result: next };
+  });
+}
+
+/** A place found for a name typed by hand, with the candidates weighed (from the gazetteer). */
+export interface PlaceLookup {
+  readonly chosen: PlaceOption;
+  readonly confidence: number;
+  readonly candidates: readonly PlaceOption[];
+}
+
+export interface NewMention {
+  readonly documentId: number;
+  readonly start: number;
+  readonly end: number;
+  readonly type: EntityType;
+  /** The entity the passage names; without it, one with the passage's name (or `name`) is found or created. */
+  readonly entityId?: number;
+  readonly name?: string;
+}
+
+function findEntityByName(db: Database, name: string, type: EntityType): number | null {
+  const row = statement(
+    db,
+    'SELECT a.entity_id FROM entity_aliases a JOIN entities e ON e.id = a.entity_id WHERE a.folded = ? AND e.kind = ? ORDER BY e.id LIMIT 1',
+  ).get(foldText(name), type) as { entity_id: number } | undefined;
+  return row?.entity_id ?? null;
+}
+
+function createEntity(db: Database, name: string, type: EntityType, place: PlaceLookup | undefined): number {
+  const now = new Date().toISOString();
+  const id = Number(
+    statement(db, "INSERT INTO entities (kind, name, status, created_at, updated_at) VALUES (?, ?, 'confirmed', ?, ?)").run(type, name, now, now)
+      .lastInsertRowid,
+  );
+  addAlias(db, id, name);
+  if (place) {
+    insertPlace(db, id, {
+      lat: place.chosen.lat,
+      lon: place.chosen.lon,
+      gazetteer_id: place.chosen.id,
+      country: place.chosen.country || null,
+      admin1: place.chosen.admin1 || null,
+      precision: 'gazetteer',
+      confidence: place.confidence,
+      candidates: JSON.stringify(place.candidates),
+    });
+  }
+  return id;
+}
+
+/**
+ * Marks a passage as a mention by hand (confirmed). A mention already on exactly that span is
+ * taken over; one overlapping it is refused. `findPlace` resolves a new place's name.
+ */
+export function createMention(
+  db: Database,
+  input: NewMention,
+  findPlace: (name: string, documentText: string) => PlaceLookup | undefined = () => undefined,
+): Mention {
+  const document = statement(db, 'SELECT text FROM documents WHERE id = ?').get(input.documentId) as { text: string } | undefined;
+  if (!document) throw new DossierError('not-found', `There is no document ${input.documentId} in this case.`);
+  if (input.end > document.text.length || input.start >= input.end) {
+    throw new DossierError('invalid-input', `The passage ${input.start}–${input.end} is outside the document's text; select the passage again.`);
+  }
+  const raw = document.text.slice(input.start, input.end);
+  // Whitespace and closing punctuation at the edges are not part of a name.
+  const leading = raw.length - raw.trimStart().length;
+  const text = raw.trim().replace(/[\s.,;:!?’'"”)\]]+$/u, '');
+  if (!text) throw new DossierError('invalid-input', 'The selected passage is blank; select the words that name the actor or place.');
+  const start = input.start + leading;
+  const end = start + text.length;
+  const same = statement(db, 'SELECT id FROM mentions WHERE document_id = ? AND start = ? AND end = ?').get(input.documentId, start, end) as
+    | { id: number }
+    | undefined;
+  const overlapping = statement(
+    db,
+    "SELECT text FROM mentions WHERE document_id = ? AND start < ? AND end > ? AND status != 'rejected' AND NOT (start = ? AND end = ?) LIMIT 1",
+  ).get(input.documentId, end, start, start, end) as { text: string } | undefined;
+  if (overlapping) {
+    throw new DossierError('conflict', `The passage overlaps the mention "${overlapping.text}"; reject that mention first, then mark the passage.`);
+  }
+  const name = input.name?.trim() || text;
+  const existing = input.entityId ?? findEntityByName(db, name, input.type);
+  if (existing !== null) getEntity(db, existing);
+  const label = `mark "${text}" as ${input.entityId ? `a mention of "${getEntity(db, input.entityId).name}"` : input.type}`;
+  return curate(db, label, { entities: existing !== null ? [existing] : [], mentions: same ? [same.id] : [] }, () => {
+    const entityId = existing ?? createEntity(db, name, input.type, input.type === 'location' ? findPlace(name, document.text) : undefined);
+    addAlias(db, entityId, text);
+    let mentionId: number;
+    if (same) {
+      statement(db, "UPDATE mentions SET entity_id = ?, type = ?, status = 'confirmed', origin = 'manual' WHERE id = ?").run(entityId, input.type, same.id);
+      mentionId = same.id;
+    } else {
+      mentionId = Number(
+        statement(
+          db,
+          "INSERT INTO mentions (document_id, entity_id, start, end, text, type, status, origin) VALUES (?, ?, ?, ?, ?, ?, 'confirmed', 'manual')",
+        ).run(input.documentId, entityId, start, end, text, input.type).lastInsertRowid,
+      );
+    }
+    return { created: { entities: existing === null ? [entityId] : [], mentions: [mentionId] }, result: getMention(db, mentionId) };
+  });
+}
+
+/**
+ * Links a mention to another entity, or retypes it: a retyped mention joins an entity of the new
+ * type with its name (created when there is none) — or, when it was its entity's only mention, the
+ * entity itself is retyped. Either way the mention is confirmed.
+ */
+export function relinkMention(
+  db: Database,
+  id: number,
+  change: { entityId?: number; type?: EntityType },
+  findPlace: (name: string, documentText: string) => PlaceLookup | undefined = () => undefined,
+): Mention {
+  const mention = getMention(db, id);
+  if (change.entityId !== undefined) {
+    const target = getEntity(db, change.entityId);
+    return curate(db, `link "${mention.text}" to "${target.name}"`, { entities: [target.id], mentions: [id] }, () => {
+      statement(db, "UPDATE mentions SET entity_id = ?, type = ?, status = 'confirmed' WHERE id = ?").run(target.id, target.type, id);
+      addAlias(db, target.id, mention.text);
+      return { result: getMention(db, id) };
+    });
+  }
+  const type = change.type;
+  if (!type || type === mention.type) return mention;
+  const others = mention.entityId
+    ? (statement(db, "SELECT count(*) AS n FROM mentions WHERE entity_id = ? AND id != ? AND status != 'rejected'").get(mention.entityId, id) as {
+        n: number;
+      }).n
+    : 0;
+  const label = `mark "${mention.text}" as ${type}`;
+  if (mention.entityId && others === 0) {
+    const entityId = mention.entityId;
+    return curate(db, label, { entities: [entityId], mentions: [id] }, () => {
+      statement(db, "UPDATE entities SET kind = ?, subtype = NULL, status = 'confirmed', updated_at = ? WHERE id = ?").run(type, new Date().toISOString(), entityId);
+      if (type !== 'location') statement(db, 'DELETE FROM places WHERE entity_id = ?').run(entityId);
+      statement(db, "UPDATE mentions SET type = ?, status = 'confirmed' WHERE id = ?").run(type, id);
+      return { result: getMention(db, id) };
+    });
+  }
+  const existing = findEntityByName(db, mention.text, type);
+  const documentText = () => (statement(db, 'SELECT text FROM documents WHERE id = ?').get(mention.documentId) as { text: string }).text;
+  return curate(db, label, { entities: existing !== null ? [existing] : [], mentions: [id] }, () => {
+    const entityId = existing ?? createEntity(db, mention.text, type, type === 'location' ? findPlace(mention.text, documentText()) : undefined);
+    statement(db, "UPDATE mentions SET entity_id = ?, type = ?, status = 'confirmed' WHERE id = ?").run(entityId, type, id);
+    return { created: { entities: existing === null ? [entityId] : [] }, result: getMention(db, id) };
+  });
+}
+
+/** Places an entity: at one of its gazetteer candidates, or by hand at a point. */
+export function setPlace(db: Database, entityId: number, where: { candidate: PlaceOption } | { lat: number; lon: number }): void {
+  const entity = getEntity(db, entityId);
+  if (entity.type !== 'location') throw new DossierError('invalid-input', `"${entity.name}" is not a place; mark it as a location first.`);
+  const label = 'candidate' in where ? `place "${entity.name}" at ${where.candidate.name}` : `place "${entity.name}" by hand`;
+  curate(db, label, { entities: [entityId] }, () => {
+    const current = captureEntity(db, entityId)?.place;
+    const candidates = current?.candidates ?? '[]';
+    statement(db, 'DELETE FROM places WHERE entity_id = ?').run(entityId);
+    if ('candidate' in where) {
+      const known = JSON.parse(candidates) as PlaceOption[];
+      insertPlace(db, entityId, {
+        lat: where.candidate.lat,
+        lon: where.candidate.lon,
+        gazetteer_id: where.candidate.id,
+        country: where.candidate.country || null,
+        admin1: where.candidate.admin1 || null,
+        precision: 'gazetteer',
+        confidence: null,
+        candidates: JSON.stringify(known.some((option) => option.id === where.candidate.id) ? known : [where.candidate, ...known]),
+      });
+    } else {
+      insertPlace(db, entityId, {
+        lat: where.lat,
+        lon: where.lon,
+        gazetteer_id: null,
+        country: current?.country ?? null,
+        admin1: current?.admin1 ?? null,
+        precision: 'manual',
+        confidence: null,
+        candidates,
+      });
+    }
+    statement(db, "UPDATE entities SET status = 'confirmed', updated_at = ? WHERE id = ?").run(new Date().toISOString(), entityId);
+    return { result: undefined };
+  });
+}

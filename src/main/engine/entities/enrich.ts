@@ -1,0 +1,180 @@
+/**
+ * Turns the extractor's suggestions into what an analyst expects of them, with the case's and the
+ * app's knowledge: well-known people under their usual spelling; roles and affiliations read from
+ * the words before a name ("Armenian Prime Minister", "the President of Azerbaijan"); demonyms
+ * ("Azerbaijani", "Armenian soldiers") as the country in the role of an affiliation, not as a
+ * place; capitals that speak for their governments ("Baku's complaints", "urged Yerevan to")
+ * marked as such; and the case's confirmed names found wherever the tagger missed them.
+ */
+import { foldText } from '../../../shared/textFolding';
+import type { AnalyzedMention, PlaceChoice } from '../extract/pipeline';
+import type { PlaceCandidate } from '../geo/gazetteer';
+import type { Knowledge } from './knowledge';
+
+/** A suggestion ready to store: with an affiliation, or already tied to one of the case's entities. */
+export interface EnrichedMention extends AnalyzedMention {
+  readonly affiliation?: string;
+  readonly entityId?: number;
+}
+
+/** A confirmed entity's way of being written, for finding it where the tagger did not. */
+export interface CaseName {
+  readonly entityId: number;
+  readonly alias: string;
+  readonly type: AnalyzedMention['type'];
+}
+
+/** Mention roles with a meaning of their own. */
+export const MentionRoles = { affiliation: 'affiliation', government: 'government' } as const;
+
+const SAYING_VERBS =
+  /^[\s,]*(?:has |had |have |also |again |then |on \w+ )?(?:said|says|say|stated|states|announced|announces|accused|accuses|denied|denies|claimed|claims|urged|urges|warned|warns|demanded|demands|insisted|insists|rejected|rejects|responded|responds|condemned|condemns|denounced|denounces|called|calls|protested|protests|blamed|blames|threatened|threatens|agreed|agrees|refused|refuses|wants|recalled|summoned|expelled|retaliated|insisted|dismissed)\b/iu;
+const POSSESSIVE_GOVERNMENT =
+  /^[’']s\s+(?:complaints?|position|positions|demands?|claims?|response|statements?|accusations?|stance|policy|policies|refusal|decision|proposal|offer|officials?|government|leadership|authorities|envoy|ambassador|diplomats?|allegations?|version|narrative|threats?|warnings?)\b/iu;
+const GOVERNMENT_OBJECT = /\b(?:urged|urges|accused|accuses|warned|warns|called on|calls on|blamed|blames|told|tells|asked|asks|pressed|presses|criticised|criticized|condemned|condemns)\s+$/iu;
+
+function choiceOf(candidate: PlaceCandidate): PlaceChoice {
+  return {
+    id: candidate.id,
+    name: candidate.name,
+    lat: candidate.lat,
+    lon: candidate.lon,
+    country: candidate.countryCode,
+    admin1: candidate.admin1,
+    featureCode: candidate.featureCode,
+  };
+}
+
+/** The words just before `start` in its sentence that may describe a name: titles, demonyms, "of Country". */
+function describedBy(text: string, start: number, knowledge: Knowledge): { role?: string; affiliation?: string } {
+  const window = text.slice(Math.max(0, start - 120), start);
+  const sentence = window.split(/[.!?\n;:“”"()]/u).at(-1) ?? '';
+  const run = /((?:(?:the|of|[\p{Lu}][\p{L}’'.-]*)\s+)+)$/u.exec(sentence)?.[1];
+  if (!run) return {};
+  const words = run.trim().split(/\s+/u);
+  const roleWords: string[] = [];
+  let affiliation: string | undefined;
+  for (let index = 0; index < words.length; index += 1) {
+    const word = words[index]!;
+    const country = knowledge.countryOfDemonym(word);
+    if (country) {
+      affiliation = country.name;
+      continue;
+    }
+    if (word.toLowerCase() === 'of' && roleWords.length > 0) {
+      // "President of Azerbaijan", "Minister of Foreign Affairs of Armenia": a country ends the run.
+      const rest = words.slice(index + 1);
+      for (let length = Math.min(4, rest.length); length >= 1; length -= 1) {
+        const named = knowledge.countryNamed(rest.slice(0, length).join(' '));
+        if (named) {
+          affiliation = named.name;
+          index += length;
+          break;
+        }
+      }
+      if (affiliation) continue;
+    }
+    if (knowledge.titleWords.has(word.toLowerCase()) && word.toLowerCase() !== 'of' && word.toLowerCase() !== 'the') {
+      roleWords.push(word);
+      continue;
+    }
+    // A capitalised word that is neither resets the run: "Tuesday President X" keeps only "President".
+    if (word !== 'the' && word !== 'of') {
+      roleWords.length = 0;
+      affiliation = undefined;
+    }
+  }
+  return { ...(roleWords.length > 0 ? { role: roleWords.join(' ') } : {}), ...(affiliation ? { affiliation } : {}) };
+}
+
+function overlaps(taken: readonly { start: number; end: number }[], start: number, end: number): boolean {
+  return taken.some((span) => span.start < end && span.end > start);
+}
+
+/** Confirmed names by their first word, for one pass over a text. */
+export function indexCaseNames(names: readonly CaseName[]): Map<string, CaseName[]> {
+  const byFirstWord = new Map<string, CaseName[]>();
+  for (const name of names) {
+    if (name.alias.length < 3 || !/^[\p{Lu}\p{N}]/u.test(name.alias)) continue;
+    const first = /^[^\s]+/u.exec(name.alias)?.[0] ?? name.alias;
+    const list = byFirstWord.get(first) ?? [];
+    list.push(name);
+    byFirstWord.set(first, list);
+  }
+  // Longest first, so "Nikol Pashinyan" wins over "Nikol".
+  for (const list of byFirstWord.values()) list.sort((left, right) => right.alias.length - left.alias.length);
+  return byFirstWord;
+}
+
+const isWordCharacter = (character: string | undefined): boolean => character !== undefined && /[\p{L}\p{N}]/u.test(character);
+
+/** The case's confirmed names in the text where no suggestion covers them (whole words, as written). */
+function caseNamesIn(text: string, names: ReadonlyMap<string, readonly CaseName[]>, taken: readonly { start: number; end: number }[]): EnrichedMention[] {
+  const found: EnrichedMention[] = [];
+  if (names.size === 0) return found;
+  for (const word of text.matchAll(/[^\s]+/gu)) {
+    const start = word.index;
+    if (isWordCharacter(text[start - 1])) continue;
+    const candidates = names.get(word[0]) ?? names.get(word[0].replace(/[^\p{L}\p{N}]+$/u, ''));
+    if (!candidates) continue;
+    for (const name of candidates) {
+      const end = start + name.alias.length;
+      if (!text.startsWith(name.alias, start) || isWordCharacter(text[end])) continue;
+      if (overlaps(taken, start, end) || overlaps(found, start, end)) break;
+      found.push({ start, end, text: name.alias, type: name.type, entity: { name: name.alias }, entityId: name.entityId });
+      break;
+    }
+  }
+  return found;
+}
+
+export function enrichMentions(
+  text: string,
+  mentions: readonly AnalyzedMention[],
+  knowledge: Knowledge,
+  caseNames: ReadonlyMap<string, readonly CaseName[]> = new Map(),
+): EnrichedMention[] {
+  const enriched: EnrichedMention[] = mentions.map((mention) => {
+    if (mention.type === 'person') {
+      const known = knowledge.knownActor(mention.entity.name);
+      const described = describedBy(text, mention.start, knowledge);
+      const role = mention.role ?? described.role;
+      const affiliation = described.affiliation ?? known?.affiliation ?? undefined;
+      return {
+        ...mention,
+        ...(role ? { role } : {}),
+        ...(affiliation ? { affiliation } : {}),
+        entity: { name: known?.name ?? mention.entity.name },
+      };
+    }
+    if (mention.type === 'organization') {
+      const first = mention.text.split(/\s+/u)[0] ?? '';
+      const ofCountry = /\bof\s+(?:the\s+)?([\p{Lu}][\p{L}\s-]+)$/u.exec(mention.text)?.[1];
+      const country = knowledge.countryOfDemonym(first) ?? (ofCountry ? knowledge.countryNamed(ofCountry) : undefined);
+      return country ? { ...mention, affiliation: country.name } : mention;
+    }
+    if (mention.type === 'location' && mention.place?.featureCode.startsWith('PPLC')) {
+      const after = text.slice(mention.end, mention.end + 60);
+      const before = text.slice(Math.max(0, mention.start - 30), mention.start);
+      if (SAYING_VERBS.test(after) || POSSESSIVE_GOVERNMENT.test(after) || GOVERNMENT_OBJECT.test(before)) {
+        return { ...mention, role: MentionRoles.government };
+      }
+    }
+    return mention;
+  });
+
+  // Demonyms: the country, as an affiliation. Inside a longer name ("Azerbaijani Ministry of
+  // Defense") the name's own mention keeps the words.
+  for (const match of text.matchAll(/(?<![\p{L}\p{N}])[\p{Lu}][\p{Ll}]+(?![\p{L}\p{N}])/gu)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (overlaps(enriched, start, end)) continue;
+    const country = knowledge.countryOfDemonym(match[0]);
+    if (!country || foldText(country.name) === foldText(match[0])) continue;
+    const place = { ...choiceOf(country), confidence: 1, candidates: [choiceOf(country)] };
+    enriched.push({ start, end, text: match[0], type: 'location', role: MentionRoles.affiliation, entity: { name: country.name }, place });
+  }
+
+  enriched.push(...caseNamesIn(text, caseNames, enriched));
+  return enriched.sort((left, right) => left.start - right.start);
+}
