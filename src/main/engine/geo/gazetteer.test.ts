@@ -28,6 +28,13 @@ describe('gazetteer', () => {
     expect(gazetteer.lookup('Europe').some((place) => place.featureCode === 'CONT')).toBe(true);
   });
 
+  it('places first-level regions at Natural Earth\'s label point and knows former ones', () => {
+    const queensland = gazetteer.lookup('Queensland').find((place) => place.featureCode === 'ADM1');
+    expect(queensland?.lat).toBeCloseTo(-23.14, 1);
+    expect(gazetteer.lookup('Menoufia').some((place) => place.featureCode === 'ADM1' && place.countryCode === 'EG')).toBe(true);
+    expect(gazetteer.lookup('Hedmark')).toMatchObject([{ featureCode: 'ADM1H', countryCode: 'NO' }]);
+  });
+
   it('places countries where GeoNames does', () => {
     expect(gazetteer.country('US')).toMatchObject({ lat: 39.76, lon: -98.5 });
     expect(gazetteer.country('AZ')).toMatchObject({ lat: 40.5, lon: 47.5 });

@@ -6,7 +6,7 @@ import { placeKey, skeletonKey } from './placeKey';
 
 /** One place the gazetteer knows, as a candidate for a name. */
 export interface PlaceCandidate {
-  /** "geonames:616052", "country:AM", "admin1:AZ.26", "continent:EU" or "region:nagorno-karabakh". */
+  /** "geonames:616052", "country:AM", "admin1:AZ.26", "admin2:AZ.26.x", "admin1:ne:NOR-923" (Natural Earth), "continent:EU" or "region:nagorno-karabakh". */
   readonly id: string;
   readonly name: string;
   readonly lat: number;
@@ -42,6 +42,8 @@ export interface Gazetteer {
   demonymToCountry(word: string): string | undefined;
   /** The country place of an ISO code. */
   country(code: string): PlaceCandidate | undefined;
+  /** The name of a first-level region by GeoNames codes ("AZ", "26" → "Kalbajar"); empty when unknown. */
+  admin1Name(countryCode: string, admin1Code: string): string;
   readonly size: number;
   /** Milliseconds the load took, for benchmarks. */
   readonly loadMilliseconds: number;
@@ -130,6 +132,7 @@ function readGazetteer(dir: string): Gazetteer {
     return skeletons;
   };
 
+  const admin1Name = (countryCode: string, admin1Code: string): string => (admin1Code ? (names.admin1[`${countryCode}.${admin1Code}`] ?? '') : '');
   const candidate = (place: number, primaryName: boolean): PlaceCandidate | undefined => {
     if (place < 0 || place >= places.lineStarts.length) return undefined;
     const field = places.bytes.toString('utf8', places.lineStarts[place], lineEnd(places, place)).split('\t');
@@ -143,7 +146,7 @@ function readGazetteer(dir: string): Gazetteer {
       featureClass: field[4] ?? '',
       featureCode: field[5] ?? '',
       countryCode,
-      admin1: admin1Code ? (names.admin1[`${countryCode}.${admin1Code}`] ?? '') : '',
+      admin1: admin1Name(countryCode, admin1Code),
       admin1Code,
       population: Number(field[8]) || 0,
       primaryName,
@@ -184,6 +187,7 @@ function readGazetteer(dir: string): Gazetteer {
       const place = countryIndexes.get(code.toUpperCase());
       return place === undefined ? undefined : candidate(place, true);
     },
+    admin1Name,
     size: places.lineStarts.length,
     loadMilliseconds,
   };

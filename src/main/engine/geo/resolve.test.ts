@@ -95,6 +95,19 @@ describe('resolvePlaces with little context', () => {
     expect(createPlaceResolver(gazetteer)(mentions, text)).toEqual(resolvePlaces(gazetteer, mentions, text));
   });
 
+  it('spells out "St.", drops a generic region word, and places a part of a place at the whole', () => {
+    const text = 'Aid reached St. Marc and Akita Prefecture; rain fell over Western Europe.';
+    const [saintMarc, akita, europe] = resolvePlaces(gazetteer, mentionsOf(text, ['St. Marc', 'Akita Prefecture', 'Western Europe']), text);
+    expect(saintMarc?.candidate).toMatchObject({ countryCode: 'HT', featureClass: 'P' });
+    expect(akita?.candidate).toMatchObject({ countryCode: 'JP', featureCode: 'ADM1' });
+    expect(europe?.candidate?.id).toBe('continent:EU');
+  });
+
+  it('does not take an acronym for a town whose name folds to its letters', () => {
+    const [eu] = resolvePlaces(gazetteer, mentionsOf('EU', ['EU']), 'EU');
+    expect(eu?.candidates.some((place) => place.countryCode === 'FR' && place.featureClass === 'P')).toBe(false);
+  });
+
   it('maps a demonym to its country without taking it for a mention', () => {
     expect(demonymToCountry(gazetteer, 'Armenian')).toBe('AM');
     expect(demonymToCountry(gazetteer, 'Russian')).toBe('RU');

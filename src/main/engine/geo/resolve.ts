@@ -102,10 +102,26 @@ export function createPlaceResolver(gazetteer: Gazetteer): (mentions: readonly P
 function findCandidates(gazetteer: Gazetteer, text: string): PlaceCandidate[] {
   const trimmed = text.trim();
   let found = gazetteer.lookup(trimmed);
+  const bare = trimmed.replace(/['’]s$/u, '');
+  if (found.length === 0 && bare !== trimmed) found = gazetteer.lookup(bare);
   if (found.length === 0) {
-    const bare = trimmed.replace(/['’]s$/u, '');
-    if (bare !== trimmed) found = gazetteer.lookup(bare);
+    // "St. Marc", "Mt. Kenya", "Ft. Detrick": gazetteers spell the generic word out.
+    const spelledOut = bare.replace(/\b(St|Ste|Mt|Ft)\.?(?=\s)/gu, (abbreviation) => ABBREVIATIONS[abbreviation.replace('.', '')] ?? abbreviation);
+    if (spelledOut !== bare) found = gazetteer.lookup(spelledOut);
   }
+  if (found.length === 0) {
+    // "Akita Prefecture", "Nyanza Province": the region under its bare name, not a town named like it.
+    const region = GENERIC_REGION_SUFFIX.exec(bare);
+    if (region) found = gazetteer.lookup(bare.slice(0, region.index)).filter((place) => place.featureClass === 'A');
+  }
+  if (found.length === 0) {
+    // "North Dallas", "Western Europe": a part of a place, placed at the whole when the part is unknown.
+    const part = COMPASS_PREFIX.exec(bare);
+    if (part) found = gazetteer.lookup(bare.slice(part[0].length)).map((place) => ({ ...place, primaryName: false }));
+  }
+  // An acronym ("EU", "UN") names a country or region that is known by it, not a town whose name
+  // folds to the same letters (Eu, France).
+  if (/^\p{Lu}{2,4}$/u.test(bare)) found = found.filter((place) => place.featureClass !== 'P' || !place.primaryName || place.name === bare);
   if (found.length === 0) {
     // An adjective used as a place ("the Armenian side" is not one, but "Armenian-held" territory is).
     const country = gazetteer.demonymToCountry(trimmed);
@@ -118,6 +134,10 @@ function findCandidates(gazetteer: Gazetteer, text: string): PlaceCandidate[] {
   return found;
 }
 
+const ABBREVIATIONS: Readonly<Record<string, string>> = { St: 'Saint', Ste: 'Sainte', Mt: 'Mount', Ft: 'Fort' };
+const GENERIC_REGION_SUFFIX = /\s+(?:province|prefecture|region|district|county|state|governorate|oblast|department|municipality)$/iu;
+const COMPASS_PREFIX = /^(?:north|south|east|west|northern|southern|eastern|western|central|north[- ]?(?:east|west)(?:ern)?|south[- ]?(?:east|west)(?:ern)?)\s+/iu;
+
 function isCountry(candidate: PlaceCandidate): boolean {
   return candidate.featureCode.startsWith('PCL');
 }
@@ -129,7 +149,7 @@ function priorScore(candidate: PlaceCandidate): number {
   if (code.startsWith('PCL')) score = code === 'PCLI' ? 100 : 80;
   else if (code === 'CONT') score = 90;
   else if (code === 'ADM1') score = 58 + Math.min(10, Math.log10(candidate.population + 1));
-  else if (code === 'ADM2') score = 30 + Math.min(10, Math.log10(candidate.population + 1));
+  else if (code === 'ADM2' || code === 'ADM1H') score = 30 + Math.min(10, Math.log10(candidate.population + 1));
   else if (code === 'RGN') score = 62;
   else {
     score = 5 * Math.log10(candidate.population + 10);
