@@ -45,6 +45,7 @@ export const EntityQuerySchema = z
     types: z.array(z.enum(EntityTypes)).optional(),
     status: z.enum(EntityStatuses).optional(),
     search: z.string().max(200).optional(),
+    limit: z.number().int().min(1).max(1_000_000).optional(),
   })
   .strict();
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../support/built';
 import type { DossierSession } from './harness';
-import { createCase as createCaseIn, useDossier } from './harness';
+import { createCase as createCaseIn, selectPassage as selectPassageIn, useDossier } from './harness';
 
 const fixtures = join(projectRoot, 'tests', 'fixtures');
 const seedArticle = join(fixtures, 'border-incident-article.txt');
@@ -42,29 +42,7 @@ async function dropFile(name: string, bytes: Buffer, screenshot?: string): Promi
   await page.getByTestId('drop-overlay').waitFor({ state: 'detached' });
 }
 
-/** Selects a passage of the reader's text as a mouse would, and lets go of the button. */
-async function selectPassage(passage: string): Promise<void> {
-  await session.page.evaluate((wanted) => {
-    const root = document.querySelector('[data-testid="reader-text"]');
-    if (!root) throw new Error('no reader text');
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(wanted) ?? -1;
-      if (at >= 0) {
-        node.parentElement?.scrollIntoView({ block: 'center' });
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + wanted.length);
-        const selection = window.getSelection();
-        selection?.removeAllRanges();
-        selection?.addRange(range);
-        root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-        return;
-      }
-    }
-    throw new Error(`"${wanted}" is not in the reader`);
-  }, passage);
-}
+const selectPassage = (passage: string): Promise<void> => selectPassageIn(session, passage);
 
 describe('documents, end to end', () => {
   it('imports by drag and drop, tags, searches, reads, annotates, undoes, and imports with the dialog', async () => {

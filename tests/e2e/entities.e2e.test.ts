@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../support/built';
 import type { DossierSession } from './harness';
-import { createCase as createCaseIn, useDossier } from './harness';
+import { createCase as createCaseIn, selectPassage, useDossier } from './harness';
 
 const fixtures = join(projectRoot, 'tests', 'fixtures');
 const seedArticle = join(fixtures, 'border-incident-article.txt');
@@ -36,20 +36,20 @@ describe('entities, end to end', () => {
     await page.getByRole('button', { name: 'Entities', exact: true }).click();
     const table = page.getByRole('table', { name: 'Entities' });
     const row = (name: string) => table.getByRole('row', { name, exact: true });
-    for (const name of ['Nikol Pashinián', 'Ilham Aliyev', 'Yerevan']) await row(name).waitFor();
+    for (const name of ['Nikol Pashinyan', 'Ilham Aliyev', 'Yerevan']) await row(name).waitFor();
     await expect.poll(() => row('Yerevan').getByText('Suggested').count()).toBe(1);
 
     // Select two rows and confirm them together.
-    await row('Nikol Pashinián').getByRole('checkbox').check();
+    await row('Nikol Pashinyan').getByRole('checkbox').check();
     await row('Ilham Aliyev').getByRole('checkbox').check();
     await page.getByTestId('entity-selection').getByText('2 selected').waitFor();
     await page.getByRole('button', { name: 'Confirm', exact: true }).click();
     await page.getByText('Confirmed: 2 entities').waitFor();
-    await row('Nikol Pashinián').getByText('Confirmed').waitFor();
+    await row('Nikol Pashinyan').getByText('Confirmed').waitFor();
     await row('Ilham Aliyev').getByText('Confirmed').waitFor();
     await expect.poll(() => row('Yerevan').getByText('Suggested').count()).toBe(1);
     const confirmed = await session.engine.handlers['entities.list']({ status: 'confirmed' });
-    expect(confirmed.map((entity) => entity.name).sort()).toEqual(['Ilham Aliyev', 'Nikol Pashinián']);
+    expect(confirmed.map((entity) => entity.name).sort()).toEqual(['Ilham Aliyev', 'Nikol Pashinyan']);
 
     await expect.poll(() => table.getByRole('checkbox', { checked: true }).count()).toBe(0);
     await page.waitForTimeout(250); // the checkboxes' fade
@@ -121,4 +121,77 @@ describe('entities, end to end', () => {
     await table.getByRole('row', { name: 'Yerevan', exact: true }).getByRole('checkbox').check();
     await session.screenshot('ent-03-table-dark');
   });
+
+  it('opens an entity page, follows a mention into the reader, marks a passage by hand, merges and undoes', async () => {
+    const { page } = session;
+    await createCase('Entity pages');
+    await importArticle();
+    await page.getByRole('button', { name: 'Entities', exact: true }).click();
+    const table = page.getByRole('table', { name: 'Entities' });
+    const panel = page.getByTestId('entity-panel');
+
+    // The entity page: canonical name, both spellings, role and affiliation read from the text.
+    await table.getByRole('button', { name: 'Open Nikol Pashinyan' }).click();
+    await panel.getByTestId('entity-name').getByText('Nikol Pashinyan').waitFor();
+    await panel.getByTestId('entity-aliases').getByText('Nikol Pashinián').waitFor();
+    await panel.getByTestId('entity-aliases').getByText('Pashinian').waitFor();
+    await expect.poll(() => panel.getByLabel('Role').inputValue()).toBe('Prime Minister');
+    expect(await panel.getByLabel('Affiliation').inputValue()).toBe('Armenia');
+    const kwic = panel.getByTestId('entity-kwic');
+    await kwic.getByText('Nikol Pashinián', { exact: true }).waitFor();
+    await panel.getByLabel('Notes').fill('Agreed the November 2020 ceasefire with Aliyev and Russia.');
+    await panel.getByLabel('Role').click();
+    const [pashinyan] = await session.engine.handlers['entities.list']({ search: 'Pashinyan' });
+    await expect
+      .poll(async () => (await session.engine.handlers['entities.get']({ id: pashinyan!.id })).attributes.notes)
+      .toBe('Agreed the November 2020 ceasefire with Aliyev and Russia.');
+    await session.screenshot('ent-04-entity-page');
+
+    // A place: where it is, and the gazetteer's other candidates.
+    await table.getByRole('button', { name: 'Open Kalbajar' }).click();
+    await panel.getByTestId('entity-coordinates').waitFor();
+    await panel.getByRole('button', { name: 'Candidates' }).click();
+    await panel.getByTestId('place-candidates').getByRole('button').first().waitFor();
+    await session.screenshot('ent-05-place-candidates');
+
+    // A mention line opens the document at that mention.
+    await table.getByRole('button', { name: 'Open Nikol Pashinyan' }).click();
+    await kwic.getByText('Nikol Pashinián', { exact: true }).click();
+    const popover = page.getByTestId('mention-popover');
+    await popover.getByText('Nikol Pashinyan').waitFor();
+    await popover.getByTestId('mention-role').getByText('Prime Minister').waitFor();
+    await page.keyboard.press('Escape');
+    await popover.waitFor({ state: 'hidden' });
+
+    // Select a passage and mark it as an organisation.
+    await selectPassage(session, 'tripartite border demarcation commission');
+    await page.getByTestId('mark-entity-button').click();
+    const mark = page.getByTestId('mark-entity');
+    await mark.getByText('Organisation', { exact: true }).click();
+    await mark.getByLabel('New entity named').fill('Tripartite border demarcation commission');
+    await session.screenshot('ent-06-mark-entity');
+    await mark.getByRole('button', { name: 'Mark' }).click();
+    const reader = page.getByTestId('reader');
+    const marked = reader.locator('[data-mention]', { hasText: 'tripartite border demarcation commission' });
+    await marked.waitFor();
+    expect(await marked.getAttribute('data-entity-type')).toBe('organization');
+    expect(await marked.getAttribute('data-mention-status')).toBe('confirmed');
+
+    // Merge Yerevan into Armenia from the table, then undo with Ctrl+Z.
+    await page.getByRole('button', { name: 'Entities', exact: true }).click();
+    await table.getByRole('row', { name: 'Tripartite border demarcation commission', exact: true }).waitFor();
+    await table.getByRole('row', { name: 'Yerevan', exact: true }).getByRole('checkbox').check();
+    await table.getByRole('row', { name: 'Armenia', exact: true }).getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Merge…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Merge entities' });
+    await dialog.getByLabel(/^Armenia/).check();
+    await dialog.getByRole('button', { name: 'Merge' }).click();
+    await table.getByRole('row', { name: 'Yerevan', exact: true }).waitFor({ state: 'detached' });
+    await panel.getByTestId('entity-aliases').getByText('Yerevan').waitFor();
+    await page.keyboard.press('Control+z');
+    await table.getByRole('row', { name: 'Yerevan', exact: true }).waitFor();
+    const names = (await session.engine.handlers['entities.list']({})).map((entity) => entity.name);
+    expect(names).toEqual(expect.arrayContaining(['Yerevan', 'Armenia', 'Tripartite border demarcation commission']));
+  });
 });
+

@@ -256,3 +256,27 @@ export async function createCase(session: DossierSession, title: string): Promis
   await page.getByRole('button', { name: 'Create case…' }).click();
   await page.getByTestId('case-title').getByText(title).waitFor();
 }
+
+/** Selects a passage of the reader's text as a mouse would, and lets go of the button. */
+export async function selectPassage(session: DossierSession, passage: string): Promise<void> {
+  await session.page.evaluate((wanted) => {
+    const root = document.querySelector('[data-testid="reader-text"]');
+    if (!root) throw new Error('no reader text');
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(wanted) ?? -1;
+      if (at >= 0) {
+        node.parentElement?.scrollIntoView({ block: 'center' });
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        const selection = window.getSelection();
+        selection?.removeAllRanges();
+        selection?.addRange(range);
+        root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+        return;
+      }
+    }
+    throw new Error(`"${wanted}" is not in the reader`);
+  }, passage);
+}

@@ -47,7 +47,7 @@ function rowToEntity(row: EntityRow): EntitySummary {
 /** Entities with their aliases and counts, the most mentioned first; rejected mentions do not count. */
 export function listEntities(
   db: Database,
-  query: { types?: readonly EntityType[]; status?: 'suggested' | 'confirmed'; search?: string } = {},
+  query: { types?: readonly EntityType[]; status?: 'suggested' | 'confirmed'; search?: string; limit?: number } = {},
 ): EntitySummary[] {
   const where: string[] = [];
   const params: unknown[] = [];
@@ -63,8 +63,8 @@ export function listEntities(
     where.push("e.id IN (SELECT entity_id FROM entity_aliases WHERE folded LIKE ? ESCAPE '\\')");
     params.push(`%${foldText(query.search.trim()).replace(/[\\%_]/g, (character) => `\\${character}`)}%`);
   }
-  const sql = `${ENTITY_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY mentions DESC, e.name COLLATE NOCASE`;
-  return (statement(db, sql).all(...params) as EntityRow[]).map(rowToEntity);
+  const sql = `${ENTITY_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY mentions DESC, e.name COLLATE NOCASE LIMIT ?`;
+  return (statement(db, sql).all(...params, query.limit ?? -1) as EntityRow[]).map(rowToEntity);
 }
 
 export function getEntity(db: Database, id: number): EntitySummary {

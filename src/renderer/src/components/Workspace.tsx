@@ -5,7 +5,7 @@
 import { ActionIcon, AppShell, Box, Group, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconPencil, IconX } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { CaseInfo } from '../../../shared/api';
 import { CaseDetailsModal } from '../features/cases/CaseDetailsModal';
 import type { CaseCommands } from '../features/cases/useCaseCommands';
@@ -15,8 +15,11 @@ import { ImportStatus } from '../features/documents/ImportStatus';
 import { useHistoryCommands } from '../features/documents/useHistoryCommands';
 import { useImporter } from '../features/documents/useImporter';
 import { EntitiesView } from '../features/entities/EntitiesView';
+import { ExtractionStatus } from '../features/entities/ExtractionStatus';
 import { ComingNext } from './ComingNext';
 import { modKey } from './format';
+import type { Navigation, NavigationRequest } from './navigation';
+import { NavigationContext } from './navigation';
 import { ThemeToggle } from './ThemeToggle';
 import type { ViewId } from './views';
 import { views } from './views';
@@ -32,6 +35,21 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
   const view = views.find((candidate) => candidate.id === viewId) ?? views[0]!;
   const importer = useImporter();
   useHistoryCommands();
+  const [documentRequest, setDocumentRequest] = useState<NavigationRequest | null>(null);
+  const [entityRequest, setEntityRequest] = useState<NavigationRequest | null>(null);
+  const navigation = useMemo<Navigation>(
+    () => ({
+      showDocument: (id, mentionId) => {
+        setDocumentRequest({ id, ...(mentionId === undefined ? {} : { mentionId }), nonce: Date.now() });
+        setViewId('documents');
+      },
+      showEntity: (id) => {
+        setEntityRequest({ id, nonce: Date.now() });
+        setViewId('entities');
+      },
+    }),
+    [],
+  );
 
   // Modifier shortcuts work from text fields too: they type nothing there.
   useHotkeys(
@@ -40,6 +58,7 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
   );
 
   return (
+    <NavigationContext.Provider value={navigation}>
     <AppShell header={{ height: 48 }} navbar={{ width: 76, breakpoint: 0 }} footer={{ height: 26 }} padding={0}>
       <AppShell.Header>
         <Group h="100%" px="sm" justify="space-between" wrap="nowrap">
@@ -102,11 +121,12 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
             active={view.id === 'documents'}
             importer={importer}
             onActivate={() => setViewId('documents')}
+            request={documentRequest}
           />
         </Box>
         {view.id === 'entities' ? (
           <Box h="100%">
-            <EntitiesView />
+            <EntitiesView request={entityRequest} />
           </Box>
         ) : null}
         {view.id === 'documents' || view.id === 'entities' ? null : (
@@ -121,6 +141,7 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
             {caseInfo.path}
           </Text>
           <ImportStatus importer={importer} />
+          <ExtractionStatus />
           <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }} data-testid="case-counts">
             {count(caseInfo.counts.documents, 'document', 'documents')} · {count(caseInfo.counts.entities, 'entity', 'entities')} ·{' '}
             {count(caseInfo.counts.links, 'link', 'links')} · format v{caseInfo.schemaVersion}
@@ -130,5 +151,6 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
       <DropOverlay onDrop={(files) => void importer.importFiles(files)} />
       <CaseDetailsModal opened={detailsOpened} onClose={() => setDetailsOpened(false)} caseInfo={caseInfo} />
     </AppShell>
+    </NavigationContext.Provider>
   );
 }

@@ -36,6 +36,7 @@ import type { TagMode, TagReference } from './TagSelectedModal';
 import { TagSelectedModal } from './TagSelectedModal';
 import { TagsPanel } from './TagsPanel';
 import type { Importer } from './useImporter';
+import type { NavigationRequest } from '../../components/navigation';
 import classes from './DocumentsView.module.css';
 
 const SUPPORTED = 'txt, md, html, pdf, docx, eml, mbox, zip, Reuters SGML';
@@ -48,6 +49,8 @@ interface DocumentsViewProps {
   readonly importer: Importer;
   /** Brings this view to the front. */
   readonly onActivate: () => void;
+  /** A document to open (at a mention), asked for from another view. */
+  readonly request?: NavigationRequest | null;
 }
 
 function shorten(text: string, length: number): string {
@@ -69,7 +72,7 @@ function savedSizes(casePath: string): SplitterPaneSize[] {
   return DEFAULT_SIZES;
 }
 
-export function DocumentsView({ casePath, active, importer, onActivate }: DocumentsViewProps) {
+export function DocumentsView({ casePath, active, importer, onActivate, request = null }: DocumentsViewProps) {
   const client = useQueryClient();
   const searchRef = useRef<HTMLInputElement>(null);
   const splitterRef = useRef<UseSplitterReturnValue | null>(null);
@@ -148,6 +151,16 @@ export function DocumentsView({ casePath, active, importer, onActivate }: Docume
     setOpenId(id);
     if (select) setSelection(only(id));
   };
+
+  const [focusMention, setFocusMention] = useState<{ id: number; nonce: number } | null>(null);
+  const handledRequest = useRef<number | null>(null);
+  useEffect(() => {
+    if (!request || handledRequest.current === request.nonce) return;
+    handledRequest.current = request.nonce;
+    setOpenId(request.id);
+    setSelection(only(request.id));
+    setFocusMention(request.mentionId === undefined ? null : { id: request.mentionId, nonce: request.nonce });
+  }, [request]);
 
   const showNote = (note: Note) => {
     openDocument(note.documentId);
@@ -311,7 +324,7 @@ export function DocumentsView({ casePath, active, importer, onActivate }: Docume
           </Splitter.Pane>
           <Splitter.Pane defaultSize={sizes[2] ?? 56} min={20}>
             <div className={classes.pane}>
-              <Reader documentId={openId} search={search} tags={tagList} onOpenDocument={(id) => openDocument(id)} focusNote={focusNote} />
+              <Reader documentId={openId} search={search} tags={tagList} onOpenDocument={(id) => openDocument(id)} focusNote={focusNote} focusMention={focusMention} />
             </div>
           </Splitter.Pane>
           <Splitter.Pane defaultSize={sizes[3] ?? '290px'} min="200px" max="520px" collapsible collapseThreshold="120px">

@@ -20,7 +20,7 @@ import {
   Title,
 } from '@mantine/core';
 import { getHotkeyHandler } from '@mantine/hooks';
-import { IconBook2, IconCopy, IconNote, IconPaperclip } from '@tabler/icons-react';
+import { IconBook2, IconCopy, IconNote, IconPaperclip, IconUserPlus } from '@tabler/icons-react';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CSSProperties, MouseEvent, ReactNode, Ref } from 'react';
 import type { DocumentDetail, Note, Tag } from '../../../../shared/documents';
@@ -30,7 +30,7 @@ import { ApiCallError, errorMessage } from '../../api/client';
 import { modKey } from '../../components/format';
 import { notifyError } from '../cases/useCaseCommands';
 import { entityColorVar } from '../entities/entityColors';
-import { MentionPopover } from '../entities/MentionPopover';
+import { MarkEntityPopover, MentionPopover } from '../entities/MentionPopover';
 import { useMentions } from '../entities/queries';
 import entityClasses from '../entities/entities.module.css';
 import { ContextMenu } from './ContextMenu';
@@ -53,6 +53,8 @@ interface ReaderProps {
   readonly onOpenDocument: (id: number) => void;
   /** A note to scroll to and show (from a notes list); changes each time one is asked for. */
   readonly focusNote: { readonly id: number; readonly nonce: number } | null;
+  /** A mention to scroll to and open, asked for from an entity page. */
+  readonly focusMention?: { readonly id: number; readonly nonce: number } | null;
 }
 
 interface Floating {
@@ -70,7 +72,7 @@ function rectOf(element: Element | Range): Floating['rect'] {
   return { left, top, width, height };
 }
 
-export function Reader({ documentId, search, tags, onOpenDocument, focusNote }: ReaderProps) {
+export function Reader({ documentId, search, tags, onOpenDocument, focusNote, focusMention = null }: ReaderProps) {
   const detail = useDocument(documentId, search);
   const mentionsQuery = useMentions(documentId);
   const [openMention, setOpenMention] = useState<OpenMention | null>(null);
@@ -79,6 +81,7 @@ export function Reader({ documentId, search, tags, onOpenDocument, focusNote }: 
   const [pending, setPending] = useState<Pending | null>(null);
   const [openNote, setOpenNote] = useState<OpenNote | null>(null);
   const [textMenu, setTextMenu] = useState<(Floating & { position: MenuPosition; span: Span }) | null>(null);
+  const [marking, setMarking] = useState<(Floating & { span: Span }) | null>(null);
   const document_ = detail.data;
 
   // Opening a document (or searching anew) scrolls to its first hit, or to its top.
@@ -103,6 +106,15 @@ export function Reader({ documentId, search, tags, onOpenDocument, focusNote }: 
     element.scrollIntoView({ block: 'center' });
     setOpenNote({ noteId: focusNote.id, editing: false, rect: rectOf(element) });
   }, [focusNote, document_]);
+
+  const mentionsLoaded = mentionsQuery.data;
+  useLayoutEffect(() => {
+    if (!focusMention || !document_ || !mentionsLoaded) return;
+    const element = textRef.current?.querySelector(`[data-mention="${focusMention.id}"]`);
+    if (!element) return;
+    element.scrollIntoView({ block: 'center' });
+    setOpenMention({ mentionId: focusMention.id, rect: rectOf(element) });
+  }, [focusMention, document_, mentionsLoaded]);
 
   // The "Add note" button follows the selection and leaves when it collapses.
   useEffect(() => {
@@ -212,6 +224,10 @@ export function Reader({ documentId, search, tags, onOpenDocument, focusNote }: 
           documentId={document_.id}
           pending={pending}
           onCompose={() => setPending({ ...pending, composing: true })}
+          onMark={() => {
+            setMarking({ span: pending.span, rect: pending.rect });
+            setPending(null);
+          }}
           onClose={() => {
             setPending(null);
             window.getSelection()?.removeAllRanges();
@@ -225,6 +241,9 @@ export function Reader({ documentId, search, tags, onOpenDocument, focusNote }: 
         >
           Add note…
         </Menu.Item>
+        <Menu.Item leftSection={<IconUserPlus size={14} />} onClick={() => textMenu && setMarking({ span: textMenu.span, rect: textMenu.rect })}>
+          Mark as entity…
+        </Menu.Item>
         <Menu.Item
           leftSection={<IconCopy size={14} />}
           onClick={() => {
@@ -237,6 +256,18 @@ export function Reader({ documentId, search, tags, onOpenDocument, focusNote }: 
           Copy
         </Menu.Item>
       </ContextMenu>
+      {marking ? (
+        <MarkEntityPopover
+          documentId={document_.id}
+          span={marking.span}
+          text={document_.text.slice(marking.span.start, marking.span.end)}
+          rect={marking.rect}
+          onClose={() => {
+            setMarking(null);
+            window.getSelection()?.removeAllRanges();
+          }}
+        />
+      ) : null}
       {openMention && mention ? (
         <MentionPopover key={mention.id} mention={mention} rect={openMention.rect} onClose={() => setOpenMention(null)} />
       ) : null}
@@ -446,11 +477,13 @@ function NoteComposer({
   documentId,
   pending,
   onCompose,
+  onMark,
   onClose,
 }: {
   documentId: number;
   pending: Pending;
   onCompose: () => void;
+  onMark: () => void;
   onClose: () => void;
 }) {
   const create = useCreateNote();
@@ -465,18 +498,28 @@ function NoteComposer({
   };
   if (!pending.composing) {
     return (
-      <Button
-        className={classes.selectionTool}
-        style={{ left: pending.rect.left, top: Math.max(4, pending.rect.top - 32) }}
-        size="compact-xs"
-        leftSection={<IconNote size={13} />}
-        // Keeps the selection: the click must not move focus out of the text.
-        onMouseDown={(event) => event.preventDefault()}
-        onClick={onCompose}
-        data-testid="add-note"
-      >
-        Add note
-      </Button>
+      <Group className={classes.selectionTool} style={{ left: pending.rect.left, top: Math.max(4, pending.rect.top - 32) }} gap={4} wrap="nowrap">
+        <Button
+          size="compact-xs"
+          leftSection={<IconNote size={13} />}
+          // Keeps the selection: the click must not move focus out of the text.
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={onCompose}
+          data-testid="add-note"
+        >
+          Add note
+        </Button>
+        <Button
+          size="compact-xs"
+          variant="default"
+          leftSection={<IconUserPlus size={13} />}
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={onMark}
+          data-testid="mark-entity-button"
+        >
+          Mark entity
+        </Button>
+      </Group>
     );
   }
   return (

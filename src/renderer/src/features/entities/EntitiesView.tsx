@@ -21,16 +21,33 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowDown, IconArrowUp, IconCheck, IconDots, IconPencil, IconSearch, IconUsers, IconX } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useHotkeys } from '@mantine/hooks';
+import {
+  IconArrowDown,
+  IconArrowMerge,
+  IconArrowUp,
+  IconCheck,
+  IconDots,
+  IconId,
+  IconPencil,
+  IconRefresh,
+  IconSearch,
+  IconTrash,
+  IconUsers,
+  IconX,
+} from '@tabler/icons-react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { EntityStatuses, EntitySummary, EntityType } from '../../../../shared/entities';
+import type { NavigationRequest } from '../../components/navigation';
 import { EntityTypes } from '../../../../shared/entities';
 import { errorMessage } from '../../api/client';
 import { notifyError } from '../cases/useCaseCommands';
 import { entityColors, entityTypeLabels } from './entityColors';
 import { EntityTypeIcon } from './EntityTypeIcon';
 import type { EntityFilter } from './queries';
-import { useEntities, useSetEntityStatus, useUpdateEntity } from './queries';
+import { EntityPanel } from './EntityPanel';
+import { DeleteEntitiesModal, MergeModal } from './MergeModal';
+import { useEntities, useExtractAgain, useSetEntityStatus, useUpdateEntity } from './queries';
 import classes from './entities.module.css';
 
 type EntityStatus = (typeof EntityStatuses)[number];
@@ -58,8 +75,18 @@ function formatCoordinates(coordinates: NonNullable<EntitySummary['coordinates']
   return parts.join(' · ');
 }
 
-export function EntitiesView() {
+export function EntitiesView({ request = null }: { request?: NavigationRequest | null }) {
   const [filter, setFilter] = useState<EntityFilter>({ types: [], status: 'all', search: '' });
+  const [openId, setOpenId] = useState<number | null>(request?.id ?? null);
+  const [merging, setMerging] = useState<readonly EntitySummary[] | null>(null);
+  const [deleting, setDeleting] = useState<readonly { id: number; name: string }[] | null>(null);
+  const extractAgain = useExtractAgain();
+  const handledRequest = useRef<number | null>(request?.nonce ?? null);
+  useEffect(() => {
+    if (!request || handledRequest.current === request.nonce) return;
+    handledRequest.current = request.nonce;
+    setOpenId(request.id);
+  }, [request]);
   const [sort, setSort] = useState<Sort>({ field: 'mentions', direction: 'desc' });
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [renaming, setRenaming] = useState<EntitySummary | null>(null);
@@ -80,6 +107,20 @@ export function EntitiesView() {
       return next;
     });
   const allChosen = rows.length > 0 && chosen.length === rows.length;
+  const chosenEntities = rows.filter((row) => selected.has(row.id));
+
+  useHotkeys([
+    ['Delete', () => chosenEntities.length > 0 && setDeleting(chosenEntities)],
+    ['Escape', () => setOpenId(null)],
+  ]);
+
+  const runExtraction = async () => {
+    try {
+      await extractAgain.mutateAsync({});
+    } catch (error) {
+      notifyError('Could not start finding entities', error);
+    }
+  };
 
   const applyStatus = async (ids: readonly number[], status: EntityStatus) => {
     if (ids.length === 0) return;
@@ -196,7 +237,13 @@ export function EntitiesView() {
             const isSelected = selected.has(entity.id);
             const aliases = entity.aliases.filter((alias) => alias.toLocaleLowerCase() !== entity.name.toLocaleLowerCase()).join(', ');
             return (
-              <Table.Tr key={entity.id} aria-label={entity.name} data-testid="entity-row" data-selected={isSelected || undefined}>
+              <Table.Tr
+                key={entity.id}
+                aria-label={entity.name}
+                data-testid="entity-row"
+                data-selected={isSelected || undefined}
+                data-open={openId === entity.id || undefined}
+              >
                 <Table.Td>
                   <Checkbox size="xs" aria-label={`Select ${entity.name}`} checked={isSelected} onChange={() => toggle(entity.id)} />
                 </Table.Td>
@@ -207,7 +254,11 @@ export function EntitiesView() {
                     </span>
                   </Tooltip>
                 </Table.Td>
-                <Table.Td fw={500}>{entity.name}</Table.Td>
+                <Table.Td>
+                  <UnstyledButton className={classes.nameButton} onClick={() => setOpenId(entity.id)} aria-label={`Open ${entity.name}`}>
+                    {entity.name}
+                  </UnstyledButton>
+                </Table.Td>
                 <Table.Td>
                   <Text size="xs" c="dimmed" className={classes.aliases} title={aliases || undefined}>
                     {aliases}
@@ -242,6 +293,9 @@ export function EntitiesView() {
                       </ActionIcon>
                     </Menu.Target>
                     <Menu.Dropdown>
+                      <Menu.Item leftSection={<IconId size={14} />} onClick={() => setOpenId(entity.id)}>
+                        Open entity page
+                      </Menu.Item>
                       <Menu.Item leftSection={<IconPencil size={14} />} onClick={() => setRenaming(entity)}>
                         Rename…
                       </Menu.Item>
@@ -261,6 +315,13 @@ export function EntitiesView() {
                           {entityTypeLabels[type]}
                         </Menu.Item>
                       ))}
+                      <Menu.Divider />
+                      <Menu.Item leftSection={<IconArrowMerge size={14} />} onClick={() => setMerging([entity])}>
+                        Merge into…
+                      </Menu.Item>
+                      <Menu.Item color="red" leftSection={<IconTrash size={14} />} onClick={() => setDeleting([entity])}>
+                        Delete
+                      </Menu.Item>
                     </Menu.Dropdown>
                   </Menu>
                 </Table.Td>
@@ -319,16 +380,54 @@ export function EntitiesView() {
               <Button size="xs" variant="default" onClick={() => void applyStatus(chosen, 'suggested')}>
                 Mark suggested
               </Button>
+              <Button
+                size="xs"
+                variant="default"
+                leftSection={<IconArrowMerge size={14} />}
+                disabled={chosenEntities.length < 2}
+                onClick={() => setMerging(chosenEntities)}
+              >
+                Merge…
+              </Button>
+              <Button size="xs" variant="default" color="red" leftSection={<IconTrash size={14} />} onClick={() => setDeleting(chosenEntities)}>
+                Delete
+              </Button>
             </>
           ) : (
-            <Text size="xs" c="dimmed" data-testid="entity-total">
-              {entities.data ? plural(rows.length, 'entity', 'entities') : ''}
-            </Text>
+            <>
+              <Text size="xs" c="dimmed" data-testid="entity-total">
+                {entities.data ? plural(rows.length, 'entity', 'entities') : ''}
+              </Text>
+              <Tooltip label="Read every document again for entities: your confirmed names are found too; reviewed mentions stay as they are">
+                <Button size="xs" variant="default" leftSection={<IconRefresh size={14} />} loading={extractAgain.isPending} onClick={() => void runExtraction()}>
+                  Find entities again
+                </Button>
+              </Tooltip>
+            </>
           )}
         </Group>
       </Group>
-      <div className={classes.tableWrap}>{body}</div>
+      <div className={classes.body}>
+        <div className={classes.tableWrap}>{body}</div>
+        {openId !== null ? <EntityPanel entityId={openId} onClose={() => setOpenId(null)} onDelete={(entity) => setDeleting([entity])} /> : null}
+      </div>
       <RenameModal entity={renaming} onClose={() => setRenaming(null)} />
+      <MergeModal
+        entities={merging}
+        onClose={() => setMerging(null)}
+        onMerged={(id) => {
+          setSelected(new Set());
+          setOpenId(id);
+        }}
+      />
+      <DeleteEntitiesModal
+        entities={deleting}
+        onClose={() => setDeleting(null)}
+        onDeleted={(ids) => {
+          setSelected(new Set());
+          if (openId !== null && ids.includes(openId)) setOpenId(null);
+        }}
+      />
     </div>
   );
 }

@@ -62,3 +62,74 @@ function useEntityMutation<C extends 'entities.update' | 'entities.setStatus' | 
 export const useUpdateEntity = () => useEntityMutation('entities.update');
 export const useSetEntityStatus = () => useEntityMutation('entities.setStatus');
 export const useSetMentionStatus = () => useEntityMutation('mentions.setStatus');
+
+export const entityDetailKeys = {
+  detail: (id: number) => ['entities', 'detail', id] as const,
+  mentions: (id: number) => ['entities', 'mentions', id] as const,
+  candidates: (id: number) => ['entities', 'candidates', id] as const,
+  search: (search: string) => ['entities', 'search', search] as const,
+};
+
+/** One entity with attributes and place, for the entity page (nothing while none is open). */
+export function useEntity(id: number | null) {
+  return useQuery({
+    queryKey: entityDetailKeys.detail(id ?? 0),
+    queryFn: () => call('entities.get', { id: id ?? 0 }),
+    enabled: id !== null,
+  });
+}
+
+/** An entity's mentions in context, its documents and the entities named alongside. */
+export function useEntityMentions(id: number | null) {
+  return useQuery({
+    queryKey: entityDetailKeys.mentions(id ?? 0),
+    queryFn: () => call('entities.mentions', { id: id ?? 0, limit: 500, offset: 0 }),
+    enabled: id !== null,
+  });
+}
+
+/** The gazetteer places a place entity could be. */
+export function usePlaceCandidates(id: number | null, enabled: boolean) {
+  return useQuery({
+    queryKey: entityDetailKeys.candidates(id ?? 0),
+    queryFn: () => call('entities.placeCandidates', { id: id ?? 0 }),
+    enabled: id !== null && enabled,
+  });
+}
+
+/** The most mentioned entities matching a search, for pickers. */
+export function useEntitySearch(search: string, types?: readonly EntityType[]) {
+  const trimmed = search.trim().slice(0, 200);
+  return useQuery({
+    queryKey: [...entityDetailKeys.search(trimmed), types ?? []],
+    queryFn: () => call('entities.list', { search: trimmed || undefined, types: types ? [...types] : undefined, limit: 50 }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+function useCurationMutation<
+  C extends
+    | 'entities.merge'
+    | 'entities.splitAlias'
+    | 'entities.delete'
+    | 'entities.setAttributes'
+    | 'entities.setPlace'
+    | 'mentions.create'
+    | 'mentions.relink'
+    | 'entities.extract',
+>(channel: C) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: InputOf<C>) => call(channel, input),
+    onSuccess: () => invalidateEntityData(client),
+  });
+}
+
+export const useMergeEntities = () => useCurationMutation('entities.merge');
+export const useSplitAlias = () => useCurationMutation('entities.splitAlias');
+export const useDeleteEntities = () => useCurationMutation('entities.delete');
+export const useSetAttributes = () => useCurationMutation('entities.setAttributes');
+export const useSetPlace = () => useCurationMutation('entities.setPlace');
+export const useCreateMention = () => useCurationMutation('mentions.create');
+export const useRelinkMention = () => useCurationMutation('mentions.relink');
+export const useExtractAgain = () => useCurationMutation('entities.extract');
