@@ -24,6 +24,7 @@ import {
   EntityMentionsSchema,
   EntityQuerySchema,
   ExtractProgressSchema,
+  GazetteerExtractSchema,
   EntityStatuses,
   EntitySummarySchema,
   EntityTypes,
@@ -222,6 +223,15 @@ export const engineChannels = {
   },
   'entities.cancelExtract': { input: z.object({ jobId: z.number().int() }).strict(), output: z.null() },
 
+  /** The GeoNames country extracts added to this case's gazetteer. */
+  'gazetteer.extracts': { input: emptyInput, output: z.array(GazetteerExtractSchema) },
+  /** Adds a GeoNames country extract (AZ.txt) to the case's gazetteer and places what it can. */
+  'gazetteer.addExtract': {
+    input: z.object({ path: z.string().min(1).max(4096) }).strict(),
+    output: GazetteerExtractSchema.extend({ placed: z.number().int() }),
+  },
+  'gazetteer.removeExtract': { input: z.object({ id }).strict(), output: z.array(GazetteerExtractSchema) },
+
   /** Marks a passage as a mention by hand, of a given entity or of one found or created by name (undoable). */
   'mentions.create': {
     input: z
@@ -268,6 +278,8 @@ export const shellChannels = {
   /** A case the app was started with (command line or the OS "open file" event), handed over once. */
   'shell.takeLaunchCase': { input: emptyInput, output: z.string().nullable() },
   /** Native dialog for File › Import…: files (or folders) to import; empty when cancelled. */
+  /** Native dialog for a GeoNames country extract (a .txt file); null when cancelled. */
+  'shell.chooseGazetteerExtract': { input: emptyInput, output: z.string().nullable() },
   'shell.chooseFilesToImport': {
     input: z.object({ folders: z.boolean().default(false) }).strict(),
     output: z.array(z.string()),

@@ -123,3 +123,7 @@ export const ExtractProgressSchema = z.object({
   cancelled: z.boolean(),
 });
 export type ExtractProgress = z.infer<typeof ExtractProgressSchema>;
+
+/** A GeoNames country extract in the case's gazetteer. */
+export const GazetteerExtractSchema = z.object({ id, fileName: z.string(), places: z.number().int(), addedAt: z.string() });
+export type GazetteerExtract = z.infer<typeof GazetteerExtractSchema>;

@@ -192,6 +192,20 @@ describe('entities, end to end', () => {
     await table.getByRole('row', { name: 'Yerevan', exact: true }).waitFor();
     const names = (await session.engine.handlers['entities.list']({})).map((entity) => entity.name);
     expect(names).toEqual(expect.arrayContaining(['Yerevan', 'Armenia', 'Tripartite border demarcation commission']));
+
+    // A GeoNames country extract places the village the bundled gazetteer lacks.
+    await table.getByRole('button', { name: 'Open Armudlu' }).click();
+    await panel.getByText('Not placed: no gazetteer place matched').waitFor();
+    await page.getByRole('button', { name: 'Gazetteer…' }).click();
+    const gazetteer = page.getByRole('dialog', { name: 'Gazetteer' });
+    await gazetteer.getByTestId('gazetteer-empty').waitFor();
+    session.nextOpenPath = join(fixtures, 'geonames-AZ-sample.txt');
+    await gazetteer.getByRole('button', { name: 'Add GeoNames extract…' }).click();
+    await gazetteer.getByTestId('gazetteer-extracts').getByText('geonames-AZ-sample.txt').waitFor();
+    await page.getByText(/1 of the case's places now placed/).waitFor();
+    await session.screenshot('ent-07-gazetteer');
+    await gazetteer.getByRole('button', { name: 'Close' }).click();
+    await panel.getByTestId('entity-coordinates').getByText('40.1700, 45.8100').waitFor();
   });
 });
 

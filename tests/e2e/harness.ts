@@ -186,6 +186,8 @@ export async function launchDossier(options: LaunchOptions = {}): Promise<Dossie
   const shell: Handlers<ShellChannel> = {
     'shell.chooseNewCasePath': ({ suggestedName }) => join(dir, `${safeFileName(suggestedName)}.dossier`),
     'shell.chooseCaseToOpen': () => session.nextOpenPath,
+    // Any open-file dialog answers with the path the test set.
+    'shell.chooseGazetteerExtract': () => session.nextOpenPath,
     'shell.takeLaunchCase': () => null,
     'shell.chooseFilesToImport': () => session.nextImportPaths.splice(0),
   };

@@ -1,4 +1,4 @@
-/** Shell channels: native dialogs for choosing case files. */
+/** Shell channels: native dialogs for choosing case files, documents and gazetteer extracts. */
 import type { BrowserWindow, Dialog } from 'electron';
 import { join } from 'node:path';
 import type { Handlers, ShellChannel } from '../../shared/api';
@@ -30,6 +30,20 @@ export function createShellHandlers(
       const options = {
         title: 'Open case file',
         filters: [caseFilter],
+        properties: ['openFile'] as 'openFile'[],
+      };
+      const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    'shell.chooseGazetteerExtract': async () => {
+      const owner = window();
+      const options = {
+        title: 'Add a GeoNames country extract',
+        buttonLabel: 'Add to gazetteer',
+        filters: [
+          { name: 'GeoNames table', extensions: ['txt', 'tsv'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
         properties: ['openFile'] as 'openFile'[],
       };
       const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);

@@ -21,6 +21,7 @@ function setUp() {
     'shell.chooseCaseToOpen': vi.fn(() => null),
     'shell.takeLaunchCase': vi.fn(() => null),
     'shell.chooseFilesToImport': vi.fn(() => []),
+    'shell.chooseGazetteerExtract': vi.fn(() => null),
   };
   registerGateway(ipcMain, { engine, shell, isTrustedFrame: (frame) => frame === (ownFrame as never) });
   const invoke = (channel: string, input: unknown, frame: unknown = ownFrame) =>

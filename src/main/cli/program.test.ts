@@ -167,4 +167,26 @@ describe('dossier new / info', () => {
     expect(yerevan?.geo?.lon).toBeCloseTo(44.51, 0);
     expect(lines[1]!.mentions.map((mention) => mention.text)).toEqual(['Baku', 'Yerevan']);
   });
+
+  it('lists entities and adds a GeoNames extract to a case\'s gazetteer', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'places.dossier');
+    const fixtures = join(projectRoot, 'tests', 'fixtures');
+    await run('new', path);
+    await run('import', path, join(fixtures, 'border-incident-article.txt'));
+    const listed = await run('entities', path);
+    expect(listed.stdout).toMatch(/^person +Nikol Pashinyan \(Nikol Pashinián, Pashinian\) +2 mentions in 1 documents$/m);
+    expect(listed.stdout).toMatch(/^location +Armudlu +1 mentions in 1 documents$/m);
+
+    expect((await run('gazetteer', path)).stdout).toBe('No GeoNames extracts in this case; the bundled gazetteer only.\n');
+    const added = await run('gazetteer', path, '--add', join(fixtures, 'geonames-AZ-sample.txt'));
+    expect(added).toMatchObject({ code: EXIT_OK });
+    expect(added.stdout).toMatch(/^Added geonames-AZ-sample\.txt: 7 places; 1 of the case's places placed\.\n +1 {2}geonames-AZ-sample\.txt {2}7 places/);
+    const entities = JSON.parse((await run('entities', path, '--json')).stdout) as { name: string; coordinates: { lat: number } | null }[];
+    expect(entities.find((entity) => entity.name === 'Armudlu')?.coordinates?.lat).toBeCloseTo(40.17, 2);
+    const refused = await run('gazetteer', path, '--add', join(fixtures, 'border-incident-article.txt'));
+    expect(refused.code).toBe(EXIT_FAILED);
+    expect(refused.stderr).toMatch(/border-incident-article\.txt is not a GeoNames extract: line 1/);
+  });
 });
+

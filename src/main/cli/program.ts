@@ -199,6 +199,32 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
     });
 
   program
+    .command('gazetteer')
+    .description(
+      "List, add or remove the GeoNames country extracts (AZ.txt from download.geonames.org/export/dump) in a case's gazetteer; " +
+        'adding one places the case\'s places that had no coordinates.',
+    )
+    .argument('<case>', 'path of the case file')
+    .option('--add <file>', 'add a GeoNames country extract (unzipped .txt)')
+    .option('--remove <id>', 'remove the extract with this id')
+    .option('--json', 'print JSON instead of text')
+    .action(async (casePath: string, options: { add?: string; remove?: string; json?: boolean }) => {
+      await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
+      if (options.add) {
+        const added = await engine.handlers['gazetteer.addExtract'](parseInput('gazetteer.addExtract', { path: resolve(options.add) }));
+        if (!options.json) output.out(`Added ${added.fileName}: ${added.places.toLocaleString('en')} places; ${added.placed} of the case's places placed.\n`);
+      }
+      if (options.remove) await engine.handlers['gazetteer.removeExtract'](parseInput('gazetteer.removeExtract', { id: Number(options.remove) }));
+      const extracts = await engine.handlers['gazetteer.extracts']({});
+      if (options.json) {
+        output.out(`${JSON.stringify(extracts, null, 2)}\n`);
+        return;
+      }
+      if (extracts.length === 0) output.out('No GeoNames extracts in this case; the bundled gazetteer only.\n');
+      for (const extract of extracts) output.out(`${String(extract.id).padStart(3)}  ${extract.fileName}  ${extract.places.toLocaleString('en')} places  added ${extract.addedAt.slice(0, 10)}\n`);
+    });
+
+  program
     .command('extract')
     .description(
       'Suggest people, organisations and places in texts: reads JSON lines {"id","text","date"?} on stdin and writes ' +

@@ -31,12 +31,14 @@ import { setEntityStatus, setMentionStatus, updateEntity } from './entities/acti
 import type { PlaceLookup } from './entities/curation';
 import { createMention, deleteEntities, mergeEntities, relinkMention, setEntityAttributes, setPlace, splitAlias } from './entities/curation';
 import { ExtractionRunner } from './entities/extraction';
+import { addExtract, extractEntries, listExtracts, placeUnplaced, removeExtract } from './entities/gazetteerExtracts';
 import { createKnowledge } from './entities/knowledge';
 import { entityMentions, getEntity, getEntityDetail, listEntities, mentionsForDocument } from './entities/repository';
 import type { EntityAnalyzer } from './entities/suggestions';
 import { createEntityPipeline, locateResources, toPlaceOption } from './extract/pipeline';
 import type { Gazetteer } from './geo/gazetteer';
 import { gazetteerDir, loadGazetteer } from './geo/gazetteer';
+import { withExtraPlaces } from './geo/extraPlaces';
 import { resolvePlaces } from './geo/resolve';
 import { Importer } from './ingest/importer';
 import { DEFAULT_LIMITS } from './ingest/types';
@@ -61,27 +63,49 @@ export interface Engine {
   dispose(): void;
 }
 
+/** The open case and what serves it. */
+interface OpenCase {
+  readonly file: CaseFile;
+  readonly importer: Importer;
+  readonly extraction: ExtractionRunner;
+  /** The bundled gazetteer plus the case's GeoNames extracts; built on first use, dropped when they change. */
+  gazetteer: Gazetteer | null;
+  hasExtracts: boolean;
+  analyzer: EntityAnalyzer | null;
+}
+
 const DEMO_TITLE = 'Demo: Kalbajar border incident';
 
 export function createEngine(options: EngineOptions = {}): Engine {
   const recent = new RecentCases(options.stateDir ?? null);
-  // The model and gazetteer load once, on first use, and serve every case.
-  let analyzer: EntityAnalyzer | null = null;
-  const gazetteer = (): Gazetteer => loadGazetteer(gazetteerDir(locateResources(options.resourcesDir)));
-  const entityAnalyzer = (): EntityAnalyzer => {
-    if (analyzer) return analyzer;
-    const resources = locateResources(options.resourcesDir);
-    const pipeline = createEntityPipeline(resources);
-    analyzer = { analyze: (text) => pipeline.analyze(text), knowledge: createKnowledge(gazetteer(), resources) };
-    return analyzer;
+  // The model and bundled gazetteer load once, on first use, and serve every case; a case with
+  // GeoNames extracts of its own gets a gazetteer (and so a pipeline) that knows their places too.
+  let sharedAnalyzer: EntityAnalyzer | null = null;
+  const resources = (): string => locateResources(options.resourcesDir);
+  const bundledGazetteer = (): Gazetteer => loadGazetteer(gazetteerDir(resources()));
+  const analyzerOver = (gazetteer: Gazetteer | null): EntityAnalyzer => {
+    const pipeline = createEntityPipeline(resources(), gazetteer ?? undefined);
+    return { analyze: (text) => pipeline.analyze(text), knowledge: createKnowledge(gazetteer ?? bundledGazetteer(), resources()) };
+  };
+  let current: OpenCase | null = null;
+  const caseGazetteer = (open: OpenCase): Gazetteer => {
+    if (open.gazetteer) return open.gazetteer;
+    const entries = extractEntries(open.file.db);
+    open.gazetteer = entries.length > 0 ? withExtraPlaces(bundledGazetteer(), entries) : bundledGazetteer();
+    open.hasExtracts = entries.length > 0;
+    return open.gazetteer;
+  };
+  const caseAnalyzer = (open: OpenCase): EntityAnalyzer => {
+    const gazetteer = caseGazetteer(open);
+    if (!open.hasExtracts) return (sharedAnalyzer ??= analyzerOver(null));
+    return (open.analyzer ??= analyzerOver(gazetteer));
   };
   /** The gazetteer's best place for a name typed by hand, with the document around it as context. */
   const findPlace = (name: string, documentText: string): PlaceLookup | undefined => {
-    const [resolved] = resolvePlaces(gazetteer(), [{ text: name, start: 0, end: name.length }], `${name}\n${documentText}`);
+    const [resolved] = resolvePlaces(caseGazetteer(requireCase()), [{ text: name, start: 0, end: name.length }], `${name}\n${documentText}`);
     if (!resolved?.candidate) return undefined;
     return { chosen: toPlaceOption(resolved.candidate), confidence: resolved.confidence, candidates: resolved.candidates.map(toPlaceOption) };
   };
-  let current: { file: CaseFile; importer: Importer; extraction: ExtractionRunner } | null = null;
 
   const closeCurrent = (): void => {
     if (!current) return;
@@ -93,7 +117,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     closing.file.db.close();
   };
 
-  const requireCase = (): { file: CaseFile; importer: Importer; extraction: ExtractionRunner } => {
+  const requireCase = (): OpenCase => {
     if (!current) throw new DossierError('no-case-open', 'No case is open; open or create a case first.');
     return current;
   };
@@ -101,11 +125,15 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
   const adopt = (file: CaseFile): CaseFile => {
     closeCurrent();
-    current = {
+    const open: OpenCase = {
       file,
-      importer: new Importer(file.db, options.emit, DEFAULT_LIMITS, entityAnalyzer),
-      extraction: new ExtractionRunner(file.db, options.emit, entityAnalyzer),
+      importer: new Importer(file.db, options.emit, DEFAULT_LIMITS, () => caseAnalyzer(open)),
+      extraction: new ExtractionRunner(file.db, options.emit, () => caseAnalyzer(open)),
+      gazetteer: null,
+      hasExtracts: false,
+      analyzer: null,
     };
+    current = open;
     recent.remember(file.path, describeCase(file.db, file.path).title);
     return file;
   };
@@ -139,8 +167,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
     const entity = getEntityDetail(db(), id);
     const options = new Map((entity.place?.candidates ?? []).map((option) => [option.id, option]));
     for (const alias of [entity.name, ...entity.aliases]) {
-      const found = gazetteer().lookup(alias);
-      for (const candidate of found.length > 0 ? found : gazetteer().lookupBySkeleton(alias)) {
+      const gazetteer = caseGazetteer(requireCase());
+      const found = gazetteer.lookup(alias);
+      for (const candidate of found.length > 0 ? found : gazetteer.lookupBySkeleton(alias)) {
         if (options.size >= 50) break;
         if (!options.has(candidate.id)) options.set(candidate.id, toPlaceOption(candidate));
       }
@@ -248,6 +277,21 @@ export function createEngine(options: EngineOptions = {}): Engine {
     'entities.cancelExtract': ({ jobId }) => {
       requireCase().extraction.cancel(jobId);
       return null;
+    },
+    'gazetteer.extracts': () => listExtracts(db()),
+    'gazetteer.addExtract': ({ path }) => {
+      const open = requireCase();
+      const added = addExtract(open.file.db, path);
+      open.gazetteer = null;
+      open.analyzer = null;
+      return { ...added, placed: placeUnplaced(open.file.db, findPlace) };
+    },
+    'gazetteer.removeExtract': ({ id }) => {
+      const open = requireCase();
+      removeExtract(open.file.db, id);
+      open.gazetteer = null;
+      open.analyzer = null;
+      return listExtracts(open.file.db);
     },
     'mentions.create': (input) => createMention(db(), input, findPlace),
     'mentions.relink': ({ id, ...change }) => relinkMention(db(), id, change, findPlace),

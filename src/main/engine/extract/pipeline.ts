@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { foldText } from '../../../shared/textFolding';
-import type { PlaceCandidate } from '../geo/gazetteer';
+import type { Gazetteer, PlaceCandidate } from '../geo/gazetteer';
 import { gazetteerDir, loadGazetteer } from '../geo/gazetteer';
 import { createPlaceResolver } from '../geo/resolve';
 import type { MentionType } from './index';
@@ -70,10 +70,16 @@ export function locateResources(resourcesDir?: string): string {
   throw new Error('Dossier\'s resources (gazetteer and entity model) were not found; reinstall Dossier or run it from its folder.');
 }
 
-export function createEntityPipeline(resourcesDir?: string): EntityPipeline {
+// The model loads once per folder and serves every pipeline (a case with its own gazetteer extracts gets its own pipeline).
+const extractors = new Map<string, ReturnType<typeof loadExtractor>>();
+
+/** The pipeline over the bundled gazetteer, or over `gazetteer` (the bundled one plus a case's GeoNames extracts). */
+export function createEntityPipeline(resourcesDir?: string, gazetteer?: Gazetteer): EntityPipeline {
   const resources = locateResources(resourcesDir);
-  const extractor = loadExtractor(join(resources, 'ner'));
-  const resolvePlaces = createPlaceResolver(loadGazetteer(gazetteerDir(resources)));
+  const modelDir = join(resources, 'ner');
+  const extractor = extractors.get(modelDir) ?? loadExtractor(modelDir);
+  extractors.set(modelDir, extractor);
+  const resolvePlaces = createPlaceResolver(gazetteer ?? loadGazetteer(gazetteerDir(resources)));
   return {
     analyze(text) {
       const mentions = extractor.extract(text);

@@ -34,6 +34,7 @@ import {
   IconSearch,
   IconTrash,
   IconUsers,
+  IconWorld,
   IconX,
 } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -46,6 +47,7 @@ import { entityColors, entityTypeLabels } from './entityColors';
 import { EntityTypeIcon } from './EntityTypeIcon';
 import type { EntityFilter } from './queries';
 import { EntityPanel } from './EntityPanel';
+import { GazetteerModal } from './GazetteerModal';
 import { DeleteEntitiesModal, MergeModal } from './MergeModal';
 import { useEntities, useExtractAgain, useSetEntityStatus, useUpdateEntity } from './queries';
 import classes from './entities.module.css';
@@ -81,6 +83,7 @@ export function EntitiesView({ request = null }: { request?: NavigationRequest |
   const [merging, setMerging] = useState<readonly EntitySummary[] | null>(null);
   const [deleting, setDeleting] = useState<readonly { id: number; name: string }[] | null>(null);
   const extractAgain = useExtractAgain();
+  const [gazetteerOpened, setGazetteerOpened] = useState(false);
   const handledRequest = useRef<number | null>(request?.nonce ?? null);
   useEffect(() => {
     if (!request || handledRequest.current === request.nonce) return;
@@ -398,6 +401,9 @@ export function EntitiesView({ request = null }: { request?: NavigationRequest |
               <Text size="xs" c="dimmed" data-testid="entity-total">
                 {entities.data ? plural(rows.length, 'entity', 'entities') : ''}
               </Text>
+              <Button size="xs" variant="default" leftSection={<IconWorld size={14} />} onClick={() => setGazetteerOpened(true)}>
+                Gazetteer…
+              </Button>
               <Tooltip label="Read every document again for entities: your confirmed names are found too; reviewed mentions stay as they are">
                 <Button size="xs" variant="default" leftSection={<IconRefresh size={14} />} loading={extractAgain.isPending} onClick={() => void runExtraction()}>
                   Find entities again
@@ -412,6 +418,7 @@ export function EntitiesView({ request = null }: { request?: NavigationRequest |
         {openId !== null ? <EntityPanel entityId={openId} onClose={() => setOpenId(null)} onDelete={(entity) => setDeleting([entity])} /> : null}
       </div>
       <RenameModal entity={renaming} onClose={() => setRenaming(null)} />
+      <GazetteerModal opened={gazetteerOpened} onClose={() => setGazetteerOpened(false)} />
       <MergeModal
         entities={merging}
         onClose={() => setMerging(null)}
