@@ -202,7 +202,6 @@ for (const { properties } of naturalEarthAdmin1.features) {
   if (!code || !Number.isFinite(properties.latitude) || !Number.isFinite(properties.longitude)) continue;
   admin1LabelPoints.set(code, admin1LabelPoints.has(code) ? undefined : { point: [properties.latitude, properties.longitude], names: naturalEarthNames(properties) });
 }
-const admin1Codes = new Set(admin1Names.map(({ code }) => code));
 /** Planar area and centroid of a GeoJSON polygon or multipolygon, in degrees (shoelace over outer and inner rings). */
 function areaAndCentroid(geometry) {
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : [];
@@ -241,10 +240,13 @@ for (const [code, sum] of splitRegions) {
   admin1LabelPoints.set(code, { point: [Number((sum.lat / sum.area).toFixed(4)), Number((sum.lon / sum.area).toFixed(4))], names: [], split: true });
 }
 let rejectedLabelPoints = 0;
+/** The admin-1 codes placed from cities500 (a code of admin1.json without places there is stale: Norway's counties before 2020). */
+const placedAdmin1Codes = new Set();
 const countryKeys = new Set(places.filter((place) => place.featureCode.startsWith('PCL')).flatMap((place) => [...place.primary, ...place.alternate]));
 for (const { code, name } of admin1Names) {
   const extent = admin1Extent.get(code);
   if (!extent) continue;
+  placedAdmin1Codes.add(code);
   const [countryCode, admin1] = code.split('.');
   // Natural Earth's GeoNames codes are some years older than cities500's, and some countries were
   // renumbered since (France's regions, Vietnam's provinces): a Natural Earth region is taken for this
@@ -302,7 +304,9 @@ for (const place of places) {
 }
 for (const { properties } of naturalEarthAdmin1.features) {
   const geonamesCode = properties.gn_a1_code;
-  if (geonamesCode && admin1Codes.has(geonamesCode) && admin1LabelPoints.get(geonamesCode)?.split === undefined) continue;
+  // A region GeoNames still lists but cities500 no longer uses (its places were renumbered into a merged
+  // region, as Vestfold into Vestfold og Telemark) is placed here, at Natural Earth's label point.
+  if (geonamesCode && placedAdmin1Codes.has(geonamesCode) && admin1LabelPoints.get(geonamesCode)?.split === undefined) continue;
   const countryCode = properties.iso_a2;
   if (!/^[A-Z]{2}$/.test(countryCode ?? '') || !Number.isFinite(properties.latitude) || !Number.isFinite(properties.longitude) || !properties.name) continue;
   if (regionKeys.has(`${countryCode} ${placeKey(properties.name)}`)) continue;
@@ -348,6 +352,52 @@ const REGIONS = [
 ];
 for (const [slug, name, lat, lon, countryCode, alternates] of REGIONS) {
   addPlace({ id: `region:${slug}`, name, lat, lon, featureClass: 'L', featureCode: 'RGN', countryCode, admin1: '', population: 0 }, [name], alternates);
+}
+
+// --- Natural features news copy names: the oceans, the main seas, gulfs and straits, the largest lakes
+// and islands, the main mountain ranges and deserts (GeoNames feature codes; class H water, T land).
+// No npm package in reach ships Natural Earth's physical label points or GeoNames' feature points for
+// them, so each is at its usual atlas centre (rounded; a sea or a range is wider than any finer point
+// would mean). Chosen as the features of that size in general, not from any test set; rivers are left
+// out (a line has no such centre). Features inside one country carry its code, so context finds them.
+const NATURAL_FEATURES = `
+OCN Pacific Ocean|Pacific 0 -160;OCN Atlantic Ocean|Atlantic 0 -25;OCN Indian Ocean -20 80;OCN Arctic Ocean|Arctic 85 0;
+OCN Southern Ocean|Antarctic Ocean -60 90;
+SEA Mediterranean Sea|Mediterranean 35 18;SEA Caribbean Sea|Caribbean 15 -75;SEA Black Sea 43.4 34.3;SEA Caspian Sea 41.7 50.7;
+SEA Baltic Sea|Baltic 58 20;SEA North Sea 56 3;SEA Red Sea 20 38.5;SEA Arabian Sea 15 65;SEA South China Sea 12 114;
+SEA East China Sea 29 125;SEA Sea of Japan 40 135;SEA Yellow Sea 35.5 123;SEA Coral Sea -18 155;SEA Tasman Sea -40 160;
+SEA Aegean Sea|Aegean 39 25;SEA Adriatic Sea|Adriatic 43 15.5;SEA Ionian Sea 38 19;SEA Bering Sea 58 -178;SEA Barents Sea 74 40;
+SEA Irish Sea 53.8 -5;SEA Dead Sea 31.5 35.5;SEA Aral Sea 45 60;SEA Sea of Okhotsk 55 150;SEA Norwegian Sea 69 3;
+GULF Persian Gulf|Arabian Gulf 27 51;GULF Gulf of Mexico 25 -90;GULF Gulf of Aden 12.5 48;GULF Gulf of Thailand 9.5 102;
+GULF Gulf of Guinea 2 4;GULF Bay of Bengal 15 88;GULF Bay of Biscay 45.5 -4;GULF Hudson Bay 60 -85;GULF Gulf of Oman 24.5 58.5;
+STRT English Channel 50.2 -1;STRT Strait of Hormuz 26.6 56.3;STRT Strait of Malacca 4 100;STRT Strait of Gibraltar 36 -5.6;
+STRT Bosphorus|Bosporus 41.1 29.05;STRT Taiwan Strait|Formosa Strait 24.5 119.5;CNL Panama Canal 9.1 -79.7 PA;CNL Suez Canal 30.5 32.35 EG;
+LK Great Lakes 45 -84;LK Lake Superior 47.7 -87.5;LK Lake Michigan 44 -87 US;LK Lake Huron 44.8 -82.4;LK Lake Erie 42.2 -81.2;
+LK Lake Ontario 43.7 -77.9;LK Lake Victoria -1 33;LK Lake Tanganyika -6 29.5;LK Lake Malawi|Lake Nyasa -12 34.5;LK Lake Chad 13 14.5;
+LK Lake Baikal 53.5 108 RU;LK Lake Titicaca -15.8 -69.4;LK Lake Kivu -2 29.2;LK Lake Turkana 3.5 36;
+LK Lake Ladoga 61 31.5 RU;LK Lake Winnipeg 52.5 -97.8 CA;LK Great Salt Lake 41.1 -112.5 US;
+LK Lake Nasser 22.5 31.8;LK Lake Volta 7.5 -0.2 GH;
+ISL New Guinea -5.5 141;ISL Borneo 1 114;ISL Sumatra|Sumatera 0 102 ID;ISL Java|Jawa -7.5 110 ID;ISL Sulawesi|Celebes -2 121 ID;
+ISL Honshu|Honshū 36 138 JP;ISL Kyushu|Kyūshū 33 131 JP;ISL Shikoku 33.7 133.5 JP;ISL Luzon 16 121 PH;ISL Mindanao 8 125 PH;
+ISL Visayas 11 123.5 PH;ISL Baffin Island 68.5 -70.5 CA;ISL Victoria Island 71 -110 CA;ISL Ellesmere Island 79.8 -80 CA;
+ISL Vancouver Island 49.6 -125.5 CA;ISL Newfoundland 48.6 -56 CA;ISL Long Island 40.8 -73.3 US;ISL North Island -38.5 176 NZ;
+ISL South Island -43.5 171 NZ;ISL Hispaniola 19 -71;ISL Tierra del Fuego -54 -68.5;PEN Jutland|Jylland 56 9.3 DK;
+PEN Arabian Peninsula|Arabia 23 46;PEN Sinai Peninsula|Sinai 29.5 33.8 EG;PEN Korean Peninsula 37.5 127.5;PEN Iberian Peninsula|Iberia 40 -4;
+PEN Scandinavian Peninsula 64 15;PEN Horn of Africa 8 45;
+MTS Himalayas|Himalaya 28 84;MTS Alps 46.5 10;MTS Andes -20 -68;MTS Rocky Mountains|Rockies 44 -110;MTS Ural Mountains|Urals 60 59.5 RU;
+MTS Appalachian Mountains|Appalachians 38 -80 US;MTS Atlas Mountains 31.5 -6;MTS Pyrenees 42.7 1;MTS Carpathian Mountains|Carpathians 47.5 25;
+MTS Hindu Kush 35.5 70.5;MTS Tian Shan 42 80;MTS Zagros Mountains 32 51 IR;MTS Karakoram 35.5 76.5;MT Mount Everest|Everest 27.99 86.93;
+MT Mount Kilimanjaro|Kilimanjaro -3.07 37.35 TZ;DSRT Sahara|Sahara Desert 23 13;DSRT Gobi Desert|Gobi 42.5 103.5;
+DSRT Kalahari Desert|Kalahari -23 22;DSRT Arabian Desert 22 48;DSRT Sahel 14 5;DSRT Atacama Desert -24 -69.5 CL;DSRT Outback -25 134 AU`;
+for (const entry of NATURAL_FEATURES.split(';')) {
+  const match = /^\s*([A-Z]+) (.+?) (-?[\d.]+) (-?[\d.]+)(?: ([A-Z]{2}))?\s*$/.exec(entry);
+  if (!match) throw new Error(`build-gazetteer: cannot read the natural feature "${entry.trim()}"`);
+  const [, featureCode, names, lat, lon, countryCode = ''] = match;
+  const [name, ...alternates] = names.split('|');
+  const featureClass = /^(OCN|SEA|GULF|STRT|CNL|LK)$/.test(featureCode) ? 'H' : 'T';
+  const slug = name.toLowerCase().replace(/[^a-z]+/g, '-');
+  // Short forms ("Pacific", "Baltic") are how news copy names them: own names, not weak alternates.
+  addPlace({ id: `natural:${slug}`, name, lat: Number(lat), lon: Number(lon), featureClass, featureCode, countryCode, admin1: '', population: 0 }, [name, ...alternates], []);
 }
 
 // --- Write. places.tsv.gz: one place a line (its line number is its index). names.tsv.gz: lookup keys

@@ -33,6 +33,16 @@ describe('gazetteer', () => {
     expect(queensland?.lat).toBeCloseTo(-23.14, 1);
     expect(gazetteer.lookup('Menoufia').some((place) => place.featureCode === 'ADM1' && place.countryCode === 'EG')).toBe(true);
     expect(gazetteer.lookup('Hedmark')).toMatchObject([{ featureCode: 'ADM1H', countryCode: 'NO' }]);
+    // Listed by GeoNames' admin-1 codes, but no longer used by cities500's places (merged in 2020).
+    expect(gazetteer.lookup('Vestfold')).toMatchObject([{ featureCode: 'ADM1H', countryCode: 'NO' }]);
+  });
+
+  it('knows oceans, seas, lakes, islands and ranges by their own and short names', () => {
+    expect(gazetteer.lookup('Indian Ocean')).toMatchObject([{ featureClass: 'H', featureCode: 'OCN' }]);
+    expect(gazetteer.lookup('Mediterranean').some((place) => place.featureCode === 'SEA' && place.primaryName)).toBe(true);
+    expect(gazetteer.lookup('Lake Victoria')).toMatchObject([{ featureClass: 'H', featureCode: 'LK' }]);
+    expect(gazetteer.lookup('Sumatra')).toMatchObject([{ featureClass: 'T', featureCode: 'ISL', countryCode: 'ID' }]);
+    expect(gazetteer.lookup('Himalayas')).toMatchObject([{ featureClass: 'T', featureCode: 'MTS' }]);
   });
 
   it('places countries where GeoNames does', () => {

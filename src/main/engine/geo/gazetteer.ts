@@ -6,14 +6,14 @@ import { placeKey, skeletonKey } from './placeKey';
 
 /** One place the gazetteer knows, as a candidate for a name. */
 export interface PlaceCandidate {
-  /** "geonames:616052", "country:AM", "admin1:AZ.26", "admin2:AZ.26.x", "admin1:ne:NOR-923" (Natural Earth), "continent:EU" or "region:nagorno-karabakh". */
+  /** "geonames:616052", "country:AM", "admin1:AZ.26", "admin2:AZ.26.x", "admin1:ne:NOR-923" (Natural Earth), "continent:EU", "region:nagorno-karabakh" or "natural:indian-ocean". */
   readonly id: string;
   readonly name: string;
   readonly lat: number;
   readonly lon: number;
-  /** GeoNames feature class: P populated place, A country or region, L area. */
+  /** GeoNames feature class: P populated place, A country or region, L area, H water (sea, lake), T land feature (island, range). */
   readonly featureClass: string;
-  /** GeoNames feature code: PPL, PPLA, PPLC, PCLI, ADM1, CONT, RGN ... */
+  /** GeoNames feature code: PPL, PPLA, PPLC, PCLI, ADM1, CONT, RGN, OCN, SEA, LK, ISL, MTS ... */
   readonly featureCode: string;
   /** ISO 3166-1 alpha-2, empty for continents and regions across borders. */
   readonly countryCode: string;

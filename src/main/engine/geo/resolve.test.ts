@@ -108,6 +108,13 @@ describe('resolvePlaces with little context', () => {
     expect(eu?.candidates.some((place) => place.countryCode === 'FR' && place.featureClass === 'P')).toBe(false);
   });
 
+  it('takes a natural feature over a small town of its name', () => {
+    const text = 'Floods on Java and ships in the Indian Ocean.';
+    const [java, ocean] = resolvePlaces(gazetteer, mentionsOf(text, ['Java', 'Indian Ocean']), text);
+    expect(java?.candidate).toMatchObject({ featureCode: 'ISL', countryCode: 'ID' });
+    expect(ocean?.candidate?.featureCode).toBe('OCN');
+  });
+
   it('maps a demonym to its country without taking it for a mention', () => {
     expect(demonymToCountry(gazetteer, 'Armenian')).toBe('AM');
     expect(demonymToCountry(gazetteer, 'Russian')).toBe('RU');

@@ -25,11 +25,13 @@ const SEAT_KM = 500;
 // Kilometres within which another place of the document supports a candidate.
 const NEAR_KM = 400;
 const REGION_KM = 1500;
+// The prior of a natural feature: about that of a region (RGN 62), below a country's or continent's.
+const NATURAL_FEATURE_PRIOR = 60;
 
 /**
  * Resolves place mentions against the gazetteer, using the rest of the document as context.
- * Without context, the prior ranks countries > continents > first-level regions > large cities >
- * small towns, and a place's own name over an alternate name ("Turkey" is the country, not Turkey,
+ * Without context, the prior ranks countries > continents > regions and natural features >
+ * first-level regions > large cities > small towns, and a place's own name over an alternate name ("Turkey" is the country, not Turkey,
  * Texas). Context then moves the choice: places in the countries and regions the document names, and
  * near its other places, win ("Georgia" beside Armenia is the country; beside Atlanta, the state).
  */
@@ -151,6 +153,8 @@ function priorScore(candidate: PlaceCandidate): number {
   else if (code === 'ADM1') score = 58 + Math.min(10, Math.log10(candidate.population + 1));
   else if (code === 'ADM2' || code === 'ADM1H') score = 30 + Math.min(10, Math.log10(candidate.population + 1));
   else if (code === 'RGN') score = 62;
+  // Natural features (seas, lakes, islands, ranges): named by their own names, rarely namesakes of towns.
+  else if (candidate.featureClass === 'H' || candidate.featureClass === 'T') score = NATURAL_FEATURE_PRIOR;
   else {
     score = 5 * Math.log10(candidate.population + 10);
     if (code === 'PPLC') score += 20;
@@ -191,7 +195,8 @@ function contextScore(candidate: PlaceCandidate, anchors: readonly PlaceCandidat
   let nearest = Infinity;
   let sameRegion = false;
   for (const anchor of anchors) {
-    if (anchor.featureCode === 'CONT') continue;
+    // A continent or an ocean is too wide to make anything near it likelier.
+    if (anchor.featureCode === 'CONT' || anchor.featureCode === 'OCN') continue;
     if (!isCountry(anchor)) nearest = Math.min(nearest, distanceKm(candidate.lat, candidate.lon, anchor.lat, anchor.lon));
     else if (!isCountry(candidate)) continue;
     // Countries are wide: a neighbouring country's point lies far from its neighbour's, so halve it.
