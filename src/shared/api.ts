@@ -4,6 +4,7 @@
  * main-process gateway, the engine's handlers and the renderer's client are all typed from here.
  */
 import { z } from 'zod';
+import { BriefingExportSchema, BriefingSchema, BriefingSpecSchema, BriefingSummarySchema } from './briefing';
 import {
   DocumentDetailSchema,
   DocumentPageSchema,
@@ -263,6 +264,20 @@ export const engineChannels = {
     output: MentionSchema,
   },
 
+  /** The briefings saved in the case, newest first. */
+  'briefings.list': { input: emptyInput, output: z.array(BriefingSummarySchema) },
+  'briefings.get': { input: z.object({ id }).strict(), output: BriefingSchema },
+  /** A briefing of the whole case to start from: the case's title, today, every section. */
+  'briefings.draft': { input: emptyInput, output: BriefingSpecSchema },
+  /** Creates (no id) or updates a briefing (undoable). */
+  'briefings.save': { input: z.object({ id: id.optional(), spec: BriefingSpecSchema }).strict(), output: BriefingSchema },
+  'briefings.delete': { input: z.object({ id }).strict(), output: z.null() },
+  /** Writes the briefing as a PDF to `path` (from the save dialog). */
+  'briefings.export': {
+    input: z.object({ spec: BriefingSpecSchema, path: z.string().min(1).max(4096) }).strict(),
+    output: BriefingExportSchema,
+  },
+
   /** Undoes the latest undoable change (tagging, notes); null when there is nothing to undo. */
   'history.undo': { input: emptyInput, output: UndoResultSchema },
   'history.redo': { input: emptyInput, output: UndoResultSchema },
@@ -280,6 +295,10 @@ export const shellChannels = {
   /** Native dialog for File › Import…: files (or folders) to import; empty when cancelled. */
   /** Native dialog for a GeoNames country extract (a .txt file); null when cancelled. */
   'shell.chooseGazetteerExtract': { input: emptyInput, output: z.string().nullable() },
+  /** Native save dialog for a briefing PDF; null when cancelled. */
+  'shell.chooseBriefingPath': { input: z.object({ suggestedName: z.string().max(255) }).strict(), output: z.string().nullable() },
+  /** Opens an exported file with the system's viewer. */
+  'shell.openPath': { input: z.object({ path: z.string().min(1).max(4096) }).strict(), output: z.null() },
   'shell.chooseFilesToImport': {
     input: z.object({ folders: z.boolean().default(false) }).strict(),
     output: z.array(z.string()),

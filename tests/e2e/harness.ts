@@ -116,6 +116,8 @@ export interface DossierSession {
   nextOpenPath: string | null;
   /** What the stand-in "Import" dialog answers next (empty: the user cancelled). */
   nextImportPaths: string[];
+  /** Files the app asked the system to open (exported briefings). */
+  openedPaths: string[];
   /** Sends a push event to the page, as main does. */
   emit<E extends EventName>(event: E, payload: EventPayload<E>): Promise<void>;
   screenshot(name: string): Promise<string>;
@@ -164,6 +166,7 @@ export async function launchDossier(options: LaunchOptions = {}): Promise<Dossie
     pageErrors,
     nextOpenPath: null,
     nextImportPaths: [],
+    openedPaths: [],
     async emit(event, payload) {
       await session.page.evaluate(([name, value]) => {
         (window as unknown as { __dossierEmit: (e: string, p: unknown) => void }).__dossierEmit(name, value);
@@ -188,6 +191,12 @@ export async function launchDossier(options: LaunchOptions = {}): Promise<Dossie
     'shell.chooseCaseToOpen': () => session.nextOpenPath,
     // Any open-file dialog answers with the path the test set.
     'shell.chooseGazetteerExtract': () => session.nextOpenPath,
+    'shell.chooseBriefingPath': ({ suggestedName }) => join(dir, `${safeFileName(suggestedName)}.pdf`),
+    // The harness has no system viewer: it records what the app asked to open.
+    'shell.openPath': ({ path }) => {
+      session.openedPaths.push(path);
+      return null;
+    },
     'shell.takeLaunchCase': () => null,
     'shell.chooseFilesToImport': () => session.nextImportPaths.splice(0),
   };

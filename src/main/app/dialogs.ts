@@ -1,7 +1,9 @@
 /** Shell channels: native dialogs for choosing case files, documents and gazetteer extracts. */
-import type { BrowserWindow, Dialog } from 'electron';
+import type { BrowserWindow, Dialog, Shell } from 'electron';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Handlers, ShellChannel } from '../../shared/api';
+import { DossierError } from '../../shared/errors';
 import { CASE_FILE_EXTENSION } from '../engine/case/format';
 
 const caseFilter = { name: 'Dossier case', extensions: [CASE_FILE_EXTENSION.slice(1)] };
@@ -10,8 +12,18 @@ export function createShellHandlers(
   dialog: Dialog,
   window: () => BrowserWindow | null,
   documentsFolder: string,
+  shell: Pick<Shell, 'openPath'>,
 ): Handlers<Exclude<ShellChannel, 'shell.takeLaunchCase'>> {
   return {
+    'shell.openPath': async ({ path }) => {
+      // Only files Dossier wrote (PDF exports) are opened, and only ones that exist.
+      if (!path.toLowerCase().endsWith('.pdf') || !existsSync(path)) {
+        throw new DossierError('not-found', `${path} is not an exported PDF that exists; export the briefing again.`);
+      }
+      const failure = await shell.openPath(path);
+      if (failure) throw new DossierError('internal', `The system could not open ${path}: ${failure}`);
+      return null;
+    },
     'shell.chooseNewCasePath': async ({ suggestedName }) => {
       const owner = window();
       const options = {
@@ -34,6 +46,19 @@ export function createShellHandlers(
       };
       const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    'shell.chooseBriefingPath': async ({ suggestedName }) => {
+      const owner = window();
+      const options = {
+        title: 'Export briefing',
+        buttonLabel: 'Export',
+        defaultPath: join(documentsFolder, `${safeFileName(suggestedName)}.pdf`),
+        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[],
+      };
+      const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+      if (result.canceled || !result.filePath) return null;
+      return result.filePath.toLowerCase().endsWith('.pdf') ? result.filePath : `${result.filePath}.pdf`;
     },
     'shell.chooseGazetteerExtract': async () => {
       const owner = window();

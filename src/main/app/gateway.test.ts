@@ -22,6 +22,8 @@ function setUp() {
     'shell.takeLaunchCase': vi.fn(() => null),
     'shell.chooseFilesToImport': vi.fn(() => []),
     'shell.chooseGazetteerExtract': vi.fn(() => null),
+    'shell.chooseBriefingPath': vi.fn(() => null),
+    'shell.openPath': vi.fn(() => null),
   };
   registerGateway(ipcMain, { engine, shell, isTrustedFrame: (frame) => frame === (ownFrame as never) });
   const invoke = (channel: string, input: unknown, frame: unknown = ownFrame) =>

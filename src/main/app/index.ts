@@ -2,7 +2,7 @@
  * Electron's main process: one instance, one hardened window, the menu, and the gateway to the
  * engine worker. Everything that can live elsewhere does; this file only wires things together.
  */
-import { Menu, app, dialog, ipcMain, session } from 'electron';
+import { Menu, app, dialog, ipcMain, session, shell } from 'electron';
 import type { BrowserWindow, WebFrameMain } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -93,7 +93,7 @@ async function start(): Promise<void> {
       return result;
     },
     shell: {
-      ...createShellHandlers(dialog, () => mainWindow, app.getPath('documents')),
+      ...createShellHandlers(dialog, () => mainWindow, app.getPath('documents'), shell),
       'shell.takeLaunchCase': () => {
         const path = launchCase;
         launchCase = null;

@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { basename, extname, resolve } from 'node:path';
 import type { CaseInfo } from '../../shared/api';
+import type { BriefingSpec } from '../../shared/briefing';
 import { DossierError } from '../../shared/errors';
 import { parseInput } from '../../shared/rpc';
 import { createEngine } from '../engine/engine';
@@ -222,6 +223,30 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
       }
       if (extracts.length === 0) output.out('No GeoNames extracts in this case; the bundled gazetteer only.\n');
       for (const extract of extracts) output.out(`${String(extract.id).padStart(3)}  ${extract.fileName}  ${extract.places.toLocaleString('en')} places  added ${extract.addedAt.slice(0, 10)}\n`);
+    });
+
+  program
+    .command('brief')
+    .description('Export a briefing of a case as a PDF: the saved briefing named by --briefing, or one of the whole case.')
+    .argument('<case>', 'path of the case file')
+    .requiredOption('--out <file>', 'where to write the PDF (.pdf)')
+    .option('--briefing <name>', 'the title of a briefing saved in the case')
+    .action(async (casePath: string, options: { out: string; briefing?: string }) => {
+      await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
+      let spec: BriefingSpec;
+      if (options.briefing) {
+        const saved = (await engine.handlers['briefings.list']({})).find((briefing) => briefing.title.toLowerCase() === options.briefing!.trim().toLowerCase());
+        if (!saved) {
+          const titles = (await engine.handlers['briefings.list']({})).map((briefing) => `"${briefing.title}"`);
+          throw new DossierError('not-found', `The case has no briefing "${options.briefing}"; ${titles.length ? `it has ${titles.join(', ')}` : 'it has none saved, so leave out --briefing'}.`);
+        }
+        const { id: _id, updatedAt: _updatedAt, ...stored } = await engine.handlers['briefings.get']({ id: saved.id });
+        spec = stored;
+      } else {
+        spec = await engine.handlers['briefings.draft']({});
+      }
+      const result = await engine.handlers['briefings.export'](parseInput('briefings.export', { spec, path: resolve(options.out) }));
+      output.out(`Wrote ${result.path}: ${result.pages} pages, ${Math.round(result.bytes / 1024)} KB.\n`);
     });
 
   program

@@ -5,9 +5,12 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EmitEvent, EngineChannel, Handlers } from '../../shared/api';
+import { defaultBriefing } from '../../shared/briefing';
 import type { PlaceOption } from '../../shared/entities';
 import { DossierError } from '../../shared/errors';
 import type { CaseFile, CaseFileOptions } from './case/caseFile';
+import { exportBriefing } from './briefing/export';
+import { deleteBriefing, getBriefing, listBriefings, saveBriefing } from './briefing/repository';
 import { createCaseFile, openCaseFile } from './case/caseFile';
 import { describeCase, updateCaseMeta } from './case/meta';
 import {
@@ -297,6 +300,19 @@ export function createEngine(options: EngineOptions = {}): Engine {
     'mentions.relink': ({ id, ...change }) => relinkMention(db(), id, change, findPlace),
     'mentions.forDocument': ({ documentId }) => mentionsForDocument(db(), documentId),
     'mentions.setStatus': ({ id, status }) => setMentionStatus(db(), id, status),
+
+    'briefings.list': () => listBriefings(db()),
+    'briefings.get': ({ id }) => getBriefing(db(), id),
+    'briefings.draft': () => defaultBriefing(describeCase(db(), requireCase().file.path).title, new Date().toISOString().slice(0, 10)),
+    'briefings.save': ({ id, spec }) => saveBriefing(db(), spec, id),
+    'briefings.delete': ({ id }) => {
+      deleteBriefing(db(), id);
+      return null;
+    },
+    'briefings.export': ({ spec, path }) => {
+      const open = requireCase();
+      return exportBriefing(open.file.db, spec, path, { resourcesDir: resources(), caseTitle: describeCase(open.file.db, open.file.path).title });
+    },
 
     'history.undo': () => undoOrRedo(db(), 'undo'),
     'history.redo': () => undoOrRedo(db(), 'redo'),

@@ -9,6 +9,7 @@ import { DossierError } from '../../../shared/errors';
 import { nextToRedo, nextToUndo, recordHistory, setHistoryState } from '../case/history';
 import type { Reversible } from '../case/reversible';
 import { reversible } from '../case/reversible';
+import { briefingReversibles } from '../briefing/repository';
 import { entityReversibles } from '../entities/actions';
 import { curationReversibles } from '../entities/curation';
 import { deleteNote, getNote, insertNote, listNotes, setNote } from './notes';
@@ -128,7 +129,7 @@ const documentReversibles = {
   }),
 };
 
-const reversibles = { ...documentReversibles, ...entityReversibles, ...curationReversibles };
+const reversibles = { ...documentReversibles, ...entityReversibles, ...curationReversibles, ...briefingReversibles };
 
 type Operation = keyof typeof reversibles;
 type PayloadOf<O extends Operation> = (typeof reversibles)[O] extends Reversible<infer P> ? P : never;

@@ -7,6 +7,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { IconPencil, IconX } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import type { CaseInfo } from '../../../shared/api';
+import { BriefingView } from '../features/briefing/BriefingView';
 import { CaseDetailsModal } from '../features/cases/CaseDetailsModal';
 import type { CaseCommands } from '../features/cases/useCaseCommands';
 import { DocumentsView } from '../features/documents/DocumentsView';
@@ -129,7 +130,12 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
             <EntitiesView request={entityRequest} />
           </Box>
         ) : null}
-        {view.id === 'documents' || view.id === 'entities' ? null : (
+        {view.id === 'briefing' ? (
+          <Box h="100%">
+            <BriefingView />
+          </Box>
+        ) : null}
+        {view.id === 'documents' || view.id === 'entities' || view.id === 'briefing' ? null : (
           <Box h="100%">
             <ComingNext view={view} caseInfo={caseInfo} />
           </Box>

@@ -1,0 +1,328 @@
+/**
+ * What a briefing says, gathered from the case: actors, places, relationships, a chronology and
+ * quoted excerpts, every statement taken from a document citing it by an endnote number. Plain
+ * data, so the PDF layout only lays out.
+ */
+import type { Database } from 'better-sqlite3';
+import type { BriefingSection, BriefingSpec } from '../../../shared/briefing';
+import { sectionTitles } from '../../../shared/briefing';
+import type { EntityType } from '../../../shared/entities';
+import { statement } from '../case/statements';
+
+/** One cited source: a document, as the endnote list gives it. */
+export interface Endnote {
+  readonly number: number;
+  readonly documentId: number;
+  readonly title: string;
+  readonly author: string | null;
+  readonly source: string | null;
+  readonly date: string | null;
+  readonly location: string | null;
+}
+
+export interface ActorRow {
+  readonly name: string;
+  readonly type: EntityType;
+  readonly role: string | null;
+  readonly affiliation: string | null;
+  readonly mentions: number;
+  readonly documents: number;
+  readonly notes: readonly number[];
+}
+
+export interface PlacePin {
+  readonly name: string;
+  readonly lat: number;
+  readonly lon: number;
+  readonly confirmed: boolean;
+  readonly mentions: number;
+  readonly subtype: string | null;
+}
+
+export interface GraphNode {
+  readonly key: string;
+  readonly label: string;
+  readonly type: EntityType;
+  readonly mentions: number;
+}
+
+export interface GraphEdge {
+  readonly source: string;
+  readonly target: string;
+  /** Documents both are named in, for a co-occurrence; 1 for an asserted link. */
+  readonly weight: number;
+  readonly relation: string | null;
+  readonly grading: string | null;
+  readonly notes: readonly number[];
+}
+
+export interface ChronologyEntry {
+  readonly date: string;
+  readonly text: string;
+  readonly notes: readonly number[];
+}
+
+export interface Excerpt {
+  readonly quote: string;
+  readonly comment: string;
+  readonly note: number;
+}
+
+export type SectionContent =
+  | { readonly kind: 'actors'; readonly title: string; readonly rows: readonly ActorRow[] }
+  | { readonly kind: 'places'; readonly title: string; readonly pins: readonly PlacePin[] }
+  | { readonly kind: 'relationships'; readonly title: string; readonly nodes: readonly GraphNode[]; readonly edges: readonly GraphEdge[] }
+  | { readonly kind: 'chronology'; readonly title: string; readonly entries: readonly ChronologyEntry[] }
+  | { readonly kind: 'excerpts'; readonly title: string; readonly excerpts: readonly Excerpt[] }
+  | { readonly kind: 'notes'; readonly title: string; readonly text: string };
+
+export interface BriefingContent {
+  readonly spec: BriefingSpec;
+  readonly caseTitle: string;
+  readonly sections: readonly SectionContent[];
+  readonly endnotes: readonly Endnote[];
+}
+
+const MAX_ACTORS = 40;
+const GRAPH_ACTORS = 14;
+const GRAPH_PLACES = 8;
+const MAX_CHRONOLOGY = 60;
+
+/** Numbers documents in the order they are first cited. */
+class Citations {
+  private readonly numbers = new Map<number, number>();
+  readonly endnotes: Endnote[] = [];
+
+  constructor(private readonly db: Database) {}
+
+  cite(documentId: number): number {
+    const known = this.numbers.get(documentId);
+    if (known !== undefined) return known;
+    const row = statement(this.db, 'SELECT title, author, source, published_at, file_name, meta FROM documents WHERE id = ?').get(documentId) as
+      | { title: string; author: string | null; source: string | null; published_at: string | null; file_name: string | null; meta: string }
+      | undefined;
+    const number = this.endnotes.length + 1;
+    const url = row ? (JSON.parse(row.meta) as { url?: unknown }).url : undefined;
+    this.endnotes.push({
+      number,
+      documentId,
+      title: row?.title ?? `Document ${documentId}`,
+      author: row?.author ?? null,
+      source: row?.source && row.source !== url ? row.source : null,
+      date: row?.published_at?.slice(0, 10) ?? null,
+      location: typeof url === 'string' ? url : (row?.file_name ?? null),
+    });
+    this.numbers.set(documentId, number);
+    return number;
+  }
+}
+
+const hasTable = (db: Database, name: string): boolean =>
+  statement(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+
+function attributes(json: string): { role: string | null; affiliation: string | null } {
+  const raw = JSON.parse(json) as { role?: unknown; affiliation?: unknown };
+  return { role: typeof raw.role === 'string' ? raw.role : null, affiliation: typeof raw.affiliation === 'string' ? raw.affiliation : null };
+}
+
+/** The documents that mention an entity most, for citing it. */
+function sourcesOf(db: Database, entityId: number, limit: number): number[] {
+  return (
+    statement(
+      db,
+      `SELECT document_id FROM mentions WHERE entity_id = ? AND status != 'rejected'
+       GROUP BY document_id ORDER BY count(*) DESC, document_id LIMIT ?`,
+    ).all(entityId, limit) as { document_id: number }[]
+  ).map((row) => row.document_id);
+}
+
+interface EntityRow {
+  id: number;
+  name: string;
+  kind: EntityType;
+  subtype: string | null;
+  status: 'suggested' | 'confirmed';
+  attributes: string;
+  mentions: number;
+  documents: number;
+}
+
+const ENTITY_COUNTS = `SELECT e.id, e.name, e.kind, e.subtype, e.status, e.attributes,
+   (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id AND m.status != 'rejected') AS mentions,
+   (SELECT count(DISTINCT m.document_id) FROM mentions m WHERE m.entity_id = e.id AND m.status != 'rejected') AS documents
+ FROM entities e`;
+
+function chosenOrTop(db: Database, ids: readonly number[] | undefined, kinds: readonly EntityType[], limit: number): EntityRow[] {
+  if (ids && ids.length > 0) {
+    const rows = statement(db, `${ENTITY_COUNTS} WHERE e.id IN (${ids.map(() => '?').join(', ')})`).all(...ids) as EntityRow[];
+    const order = new Map(ids.map((id, index) => [id, index]));
+    return rows.sort((left, right) => (order.get(left.id) ?? 0) - (order.get(right.id) ?? 0));
+  }
+  // Confirmed entities first: the analyst vouched for them; suggestions fill up to the limit.
+  return statement(
+    db,
+    `SELECT * FROM (${ENTITY_COUNTS} WHERE e.kind IN (${kinds.map(() => '?').join(', ')}))
+     WHERE mentions > 0 ORDER BY status = 'confirmed' DESC, mentions DESC, name LIMIT ?`,
+  ).all(...kinds, limit) as EntityRow[];
+}
+
+function actorsSection(db: Database, section: Extract<BriefingSection, { kind: 'actors' }>, citations: Citations): SectionContent {
+  const rows = chosenOrTop(db, section.entityIds, ['person', 'organization'], MAX_ACTORS).map((row) => ({
+    name: row.name,
+    type: row.kind,
+    ...attributes(row.attributes),
+    mentions: row.mentions,
+    documents: row.documents,
+    notes: sourcesOf(db, row.id, 3).map((documentId) => citations.cite(documentId)),
+  }));
+  return { kind: 'actors', title: section.title || sectionTitles.actors, rows };
+}
+
+function placesSection(db: Database, section: Extract<BriefingSection, { kind: 'places' }>): SectionContent {
+  const chosen = section.entityIds && section.entityIds.length > 0 ? section.entityIds : null;
+  const rows = statement(
+    db,
+    `SELECT e.id, e.name, e.subtype, e.status, p.lat, p.lon,
+       (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id AND m.status != 'rejected' AND coalesce(m.role, '') != 'affiliation') AS mentions
+     FROM entities e JOIN places p ON p.entity_id = e.id
+     WHERE e.kind = 'location' ${chosen ? `AND e.id IN (${chosen.map(() => '?').join(', ')})` : ''}
+     ORDER BY mentions DESC, e.name LIMIT 400`,
+  ).all(...(chosen ?? [])) as { id: number; name: string; subtype: string | null; status: string; lat: number; lon: number; mentions: number }[];
+  return {
+    kind: 'places',
+    title: section.title || sectionTitles.places,
+    pins: rows.map((row) => ({ name: row.name, lat: row.lat, lon: row.lon, confirmed: row.status === 'confirmed', mentions: row.mentions, subtype: row.subtype })),
+  };
+}
+
+function relationshipsSection(db: Database, section: Extract<BriefingSection, { kind: 'relationships' }>, citations: Citations): SectionContent {
+  const members = [
+    ...chosenOrTop(db, undefined, ['person', 'organization'], GRAPH_ACTORS),
+    ...chosenOrTop(db, undefined, ['location'], GRAPH_PLACES),
+  ];
+  const ids = members.map((member) => member.id);
+  const nodes: GraphNode[] = members.map((member) => ({ key: `e${member.id}`, label: member.name, type: member.kind, mentions: member.mentions }));
+  const edges: GraphEdge[] = [];
+  if (ids.length > 1) {
+    for (const pair of cooccurrences(db, ids)) {
+      edges.push({ source: `e${pair.source}`, target: `e${pair.target}`, weight: pair.weight, relation: null, grading: null, notes: [citations.cite(pair.document)] });
+    }
+  }
+  if (hasTable(db, 'links')) edges.push(...assertedLinks(db, new Set(ids), citations));
+  return { kind: 'relationships', title: section.title || sectionTitles.relationships, nodes, edges };
+}
+
+const MAX_PAIRS = 60;
+
+/**
+ * Pairs of entities named in the same paragraph, weighted by how many paragraphs: closer than "the
+ * same document", which in a one-article case relates everything to everything.
+ */
+function cooccurrences(db: Database, ids: readonly number[]): { source: number; target: number; weight: number; document: number }[] {
+  const rows = statement(
+    db,
+    `SELECT document_id, start, entity_id FROM mentions
+     WHERE entity_id IN (${ids.map(() => '?').join(', ')}) AND status != 'rejected' ORDER BY document_id, start`,
+  ).all(...ids) as { document_id: number; start: number; entity_id: number }[];
+  const pairs = new Map<string, { source: number; target: number; weight: number; document: number }>();
+  const text = statement(db, 'SELECT text FROM documents WHERE id = ?');
+  let index = 0;
+  while (index < rows.length) {
+    const documentId = rows[index]!.document_id;
+    let end = index;
+    while (end < rows.length && rows[end]!.document_id === documentId) end += 1;
+    const mentions = rows.slice(index, end);
+    index = end;
+    if (new Set(mentions.map((mention) => mention.entity_id)).size < 2) continue;
+    const body = (text.get(documentId) as { text: string }).text;
+    const breaks = [...body.matchAll(/\n\s*\n/g)].map((match) => match.index);
+    const paragraphs = new Map<number, Set<number>>();
+    for (const mention of mentions) {
+      const paragraph = breaks.filter((offset) => offset < mention.start).length;
+      const members = paragraphs.get(paragraph) ?? new Set<number>();
+      members.add(mention.entity_id);
+      paragraphs.set(paragraph, members);
+    }
+    for (const members of paragraphs.values()) {
+      const sorted = [...members].sort((left, right) => left - right);
+      for (let first = 0; first < sorted.length; first += 1) {
+        for (let second = first + 1; second < sorted.length; second += 1) {
+          const key = `${sorted[first]}-${sorted[second]}`;
+          const pair = pairs.get(key) ?? { source: sorted[first]!, target: sorted[second]!, weight: 0, document: documentId };
+          pair.weight += 1;
+          pairs.set(key, pair);
+        }
+      }
+    }
+  }
+  return [...pairs.values()].sort((left, right) => right.weight - left.weight).slice(0, MAX_PAIRS);
+}
+
+/** The analyst's asserted links between the panel's entities, with their grading and evidence (when the case has links). */
+function assertedLinks(db: Database, members: ReadonlySet<number>, citations: Citations): GraphEdge[] {
+  const columns = new Set((db.prepare('PRAGMA table_info(links)').all() as { name: string }[]).map((column) => column.name));
+  if (!['source_id', 'target_id', 'relation'].every((column) => columns.has(column))) return [];
+  const rows = db.prepare('SELECT * FROM links').all() as Record<string, unknown>[];
+  const evidence = hasTable(db, 'link_evidence') ? db.prepare('SELECT document_id FROM link_evidence WHERE link_id = ?') : null;
+  return rows
+    .filter((row) => members.has(Number(row.source_id)) && members.has(Number(row.target_id)))
+    .map((row) => ({
+      source: `e${Number(row.source_id)}`,
+      target: `e${Number(row.target_id)}`,
+      weight: 1,
+      relation: typeof row.relation === 'string' ? row.relation : null,
+      grading: typeof row.reliability === 'string' && row.credibility !== null && row.credibility !== undefined ? `${row.reliability}${Number(row.credibility)}` : null,
+      notes: evidence ? (evidence.all(row.id) as { document_id: number }[]).map((cited) => citations.cite(cited.document_id)) : [],
+    }));
+}
+
+function chronologySection(db: Database, section: Extract<BriefingSection, { kind: 'chronology' }>, citations: Citations): SectionContent {
+  const chosen = section.documentIds && section.documentIds.length > 0 ? section.documentIds : null;
+  const rows = statement(
+    db,
+    `SELECT id, title, published_at FROM documents
+     WHERE published_at IS NOT NULL AND parent_id IS NULL ${chosen ? `AND id IN (${chosen.map(() => '?').join(', ')})` : ''}
+     ORDER BY published_at, id LIMIT ?`,
+  ).all(...(chosen ?? []), MAX_CHRONOLOGY) as { id: number; title: string; published_at: string }[];
+  return {
+    kind: 'chronology',
+    title: section.title || sectionTitles.chronology,
+    entries: rows.map((row) => ({ date: row.published_at.slice(0, 10), text: row.title, notes: [citations.cite(row.id)] })),
+  };
+}
+
+function excerptsSection(db: Database, section: Extract<BriefingSection, { kind: 'excerpts' }>, citations: Citations): SectionContent {
+  const chosen = section.noteIds && section.noteIds.length > 0 ? section.noteIds : null;
+  const rows = statement(
+    db,
+    `SELECT n.document_id, n.quote, n.body FROM notes n JOIN documents d ON d.id = n.document_id
+     ${chosen ? `WHERE n.id IN (${chosen.map(() => '?').join(', ')})` : ''}
+     ORDER BY d.published_at, n.document_id, n.start LIMIT 500`,
+  ).all(...(chosen ?? [])) as { document_id: number; quote: string; body: string }[];
+  return {
+    kind: 'excerpts',
+    title: section.title || sectionTitles.excerpts,
+    excerpts: rows.map((row) => ({ quote: row.quote.replace(/\s+/g, ' ').trim(), comment: row.body, note: citations.cite(row.document_id) })),
+  };
+}
+
+export function gatherBriefing(db: Database, spec: BriefingSpec, caseTitle: string): BriefingContent {
+  const citations = new Citations(db);
+  const sections = spec.sections.map((section): SectionContent => {
+    switch (section.kind) {
+      case 'actors':
+        return actorsSection(db, section, citations);
+      case 'places':
+        return placesSection(db, section);
+      case 'relationships':
+        return relationshipsSection(db, section, citations);
+      case 'chronology':
+        return chronologySection(db, section, citations);
+      case 'excerpts':
+        return excerptsSection(db, section, citations);
+      case 'notes':
+        return { kind: 'notes', title: section.title || sectionTitles.notes, text: section.text };
+    }
+  });
+  return { spec, caseTitle, sections, endnotes: citations.endnotes };
+}

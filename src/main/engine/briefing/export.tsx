@@ -1,0 +1,73 @@
+/**
+ * Exports a briefing as a PDF, in the engine, so the CLI needs no window: gathers the content,
+ * draws the map and graph panels as vectors, lays the document out twice (the first pass finds the
+ * page of each heading for the contents), and writes the file in one step.
+ */
+import { Font, renderToBuffer } from '@react-pdf/renderer';
+import type { Database } from 'better-sqlite3';
+import { renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BriefingExport, BriefingSpec } from '../../../shared/briefing';
+import { DossierError } from '../../../shared/errors';
+import { gatherBriefing } from './content';
+import type { PageNumbers } from './document';
+import { BriefingDocument, FONT_FAMILIES, TOTAL_PAGES } from './document';
+import { graphPanel, mapPanel } from './panels';
+
+const FONT_FILES = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'armenian'];
+const registered = new Set<string>();
+
+/** Registers the bundled Noto Sans files once per folder: react-pdf's built-in fonts would mangle "Kəlbəcər". */
+function registerFonts(fontsDir: string): void {
+  if (registered.has(fontsDir)) return;
+  FONT_FILES.forEach((file, index) => {
+    Font.register({
+      family: FONT_FAMILIES[index]!,
+      fonts: [
+        { src: join(fontsDir, `noto-sans-${file}-400.woff`), fontWeight: 400 },
+        { src: join(fontsDir, `noto-sans-${file}-700.woff`), fontWeight: 700 },
+      ],
+    });
+  });
+  // Names and places are not to be hyphenated.
+  Font.registerHyphenationCallback((word) => [word]);
+  registered.add(fontsDir);
+}
+
+/** Points of the text area of a page, for sizing figures. */
+const contentWidth = (spec: BriefingSpec): number => (spec.pageSize === 'A4' ? 595.28 : 612) - 2 * 56;
+
+export interface ExportOptions {
+  readonly resourcesDir: string;
+  readonly caseTitle: string;
+}
+
+export async function renderBriefing(db: Database, spec: BriefingSpec, options: ExportOptions): Promise<{ pdf: Buffer; pages: number }> {
+  registerFonts(join(options.resourcesDir, 'fonts'));
+  const content = gatherBriefing(db, spec, options.caseTitle);
+  const width = contentWidth(spec);
+  const places = content.sections.find((section) => section.kind === 'places');
+  const relationships = content.sections.find((section) => section.kind === 'relationships');
+  const map = places && places.pins.length > 0 ? mapPanel(places.pins, join(options.resourcesDir, 'basemap'), width, width * 0.78) : null;
+  const graph = relationships && relationships.nodes.length > 0 ? graphPanel(relationships.nodes, relationships.edges, width, width * 0.8) : null;
+
+  const firstPass: PageNumbers = new Map();
+  await renderToBuffer(<BriefingDocument content={content} map={map} graph={graph} pages={firstPass} knownPages={new Map()} />);
+  const pages: PageNumbers = new Map();
+  const pdf = await renderToBuffer(<BriefingDocument content={content} map={map} graph={graph} pages={pages} knownPages={firstPass} />);
+  return { pdf, pages: pages.get(TOTAL_PAGES) ?? 0 };
+}
+
+/** Writes the briefing to `path` (through a temporary file, so a failed export leaves nothing half-written). */
+export async function exportBriefing(db: Database, spec: BriefingSpec, path: string, options: ExportOptions): Promise<BriefingExport> {
+  if (!path.toLowerCase().endsWith('.pdf')) throw new DossierError('invalid-input', `${path} does not end in .pdf; choose a file name ending in .pdf.`);
+  const { pdf, pages } = await renderBriefing(db, spec, options);
+  const temporary = `${path}.partial`;
+  try {
+    writeFileSync(temporary, pdf);
+    renameSync(temporary, path);
+  } catch (error) {
+    throw new DossierError('read-only', `The briefing could not be written to ${path} (${error instanceof Error ? error.message : String(error)}); choose another folder.`);
+  }
+  return { path, pages, bytes: pdf.length };
+}
