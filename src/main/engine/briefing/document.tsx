@@ -182,10 +182,11 @@ function ActorsTable({ rows }: { rows: Extract<SectionContent, { kind: 'actors' 
   );
 }
 
-function MapFigure({ panel }: { panel: MapPanel }) {
+function MapFigure({ panel, draft }: { panel: MapPanel; draft: boolean }) {
   return (
     <View wrap={false}>
       <View style={styles.figure}>
+        {draft ? <View style={{ width: panel.width, height: panel.height }} /> : (
         <Svg width={panel.width} height={panel.height} viewBox={`0 0 ${panel.width} ${panel.height}`}>
           <Path d={`M0 0H${panel.width}V${panel.height}H0Z`} fill="#dbe7f0" />
           <Path d={panel.land} fill="#f4f1ea" stroke="#c9c2b3" strokeWidth={0.4} />
@@ -218,6 +219,7 @@ function MapFigure({ panel }: { panel: MapPanel }) {
             </G>
           ))}
         </Svg>
+        )}
       </View>
       <Text style={styles.small}>
         {panel.pins.length} place{panel.pins.length === 1 ? '' : 's'} shown; filled pins are confirmed, open ones suggested.
@@ -227,11 +229,12 @@ function MapFigure({ panel }: { panel: MapPanel }) {
   );
 }
 
-function GraphFigure({ panel }: { panel: GraphPanel }) {
+function GraphFigure({ panel, draft }: { panel: GraphPanel; draft: boolean }) {
   const maxWeight = Math.max(1, ...panel.edges.map((edge) => edge.weight));
   return (
     <View wrap={false}>
       <View style={styles.figure}>
+        {draft ? <View style={{ width: panel.width, height: panel.height }} /> : (
         <Svg width={panel.width} height={panel.height} viewBox={`0 0 ${panel.width} ${panel.height}`}>
           {panel.edges.map((edge, index) => (
             <Line
@@ -254,6 +257,7 @@ function GraphFigure({ panel }: { panel: GraphPanel }) {
             </G>
           ))}
         </Svg>
+        )}
       </View>
       <Text style={styles.small}>
         Dashed grey lines: named in the same paragraph (thicker: more often) — suggestions, not findings. Orange lines: links the analyst
@@ -263,16 +267,30 @@ function GraphFigure({ panel }: { panel: GraphPanel }) {
   );
 }
 
-function Section({ section, map, graph, pages, id }: { section: SectionContent; map: MapPanel | null; graph: GraphPanel | null; pages: PageNumbers; id: string }) {
+function Section({
+  section,
+  map,
+  graph,
+  pages,
+  id,
+  draft,
+}: {
+  section: SectionContent;
+  map: MapPanel | null;
+  graph: GraphPanel | null;
+  pages: PageNumbers;
+  id: string;
+  draft: boolean;
+}) {
   return (
-    <View break>
+    <View>
       <Heading id={id} pages={pages}>
         {section.title}
       </Heading>
       {section.kind === 'actors' ? <ActorsTable rows={section.rows} /> : null}
       {section.kind === 'places' ? (
         map && section.pins.length > 0 ? (
-          <MapFigure panel={map} />
+          <MapFigure panel={map} draft={draft} />
         ) : (
           <Text style={styles.small}>No place in the case has coordinates yet.</Text>
         )
@@ -280,7 +298,7 @@ function Section({ section, map, graph, pages, id }: { section: SectionContent; 
       {section.kind === 'relationships' ? (
         graph && section.nodes.length > 0 ? (
           <>
-            <GraphFigure panel={graph} />
+            <GraphFigure panel={graph} draft={draft} />
             {section.edges.some((edge) => edge.relation) ? (
               <View style={{ marginTop: 10 }}>
                 <Text style={styles.h2}>Asserted links</Text>
@@ -354,6 +372,7 @@ export function BriefingDocument({
   graph,
   pages,
   knownPages,
+  draft,
 }: {
   content: BriefingContent;
   map: MapPanel | null;
@@ -362,6 +381,8 @@ export function BriefingDocument({
   pages: PageNumbers;
   /** The pages a previous pass found, for the contents. */
   knownPages: PageNumbers;
+  /** A pass that only paginates: figures are empty boxes of their size, which lay out the same and cost nothing. */
+  draft: boolean;
 }) {
   const { spec } = content;
   const marking = spec.marking || ' ';
@@ -370,24 +391,31 @@ export function BriefingDocument({
     ...content.sections.map((section, index) => ({ id: `section-${index}`, title: section.title })),
     { id: 'sources', title: 'Sources' },
   ];
+  // One <Page> a part: react-pdf paginates each on its own, so a long sources list does not make
+  // every earlier page lay out again.
+  const page = (key: string, children: ReactNode) => (
+    <Page key={key} size={spec.pageSize} style={styles.page}>
+      <Text style={styles.header} fixed>
+        {marking}
+      </Text>
+      <View style={{ ...styles.footer, top: (spec.pageSize === 'A4' ? 841.89 : 792) - 40 }} fixed>
+        <Text style={{ width: '35%' }}>{spec.title}</Text>
+        <Text style={styles.footerMarking}>{marking}</Text>
+        <Text
+          style={{ width: '35%', textAlign: 'right' }}
+          render={({ pageNumber, totalPages }) => {
+            pages.set(TOTAL_PAGES, totalPages);
+            return `Page ${pageNumber} of ${totalPages}`;
+          }}
+        />
+      </View>
+      {children}
+    </Page>
+  );
   return (
     <Document title={spec.title} author={spec.author || undefined} subject={spec.marking || undefined} creator="Dossier" producer="Dossier">
-      <Page size={spec.pageSize} style={styles.page}>
-        <Text style={styles.header} fixed>
-          {marking}
-        </Text>
-        <View style={{ ...styles.footer, top: (spec.pageSize === 'A4' ? 841.89 : 792) - 40 }} fixed>
-          <Text style={{ width: '35%' }}>{spec.title}</Text>
-          <Text style={styles.footerMarking}>{marking}</Text>
-          <Text
-            style={{ width: '35%', textAlign: 'right' }}
-            render={({ pageNumber, totalPages }) => {
-              pages.set(TOTAL_PAGES, totalPages);
-              return `Page ${pageNumber} of ${totalPages}`;
-            }}
-          />
-        </View>
-
+      {page(
+        'cover',
         <View>
           <Text style={styles.coverTitle}>{spec.title}</Text>
           <Text style={styles.coverLine}>Case: {content.caseTitle}</Text>
@@ -396,9 +424,11 @@ export function BriefingDocument({
             Every statement drawn from the case cites its source in brackets, e.g. [1]; the sources are listed at the end. Links between actors
             carry the analyst's grading (source reliability A–F, information credibility 1–6) where given.
           </Text>
-        </View>
-
-        <View break>
+        </View>,
+      )}
+      {page(
+        'contents',
+        <View>
           <Text style={styles.h1}>Contents</Text>
           {contents.map((entry) => (
             <View key={entry.id} style={styles.tocRow}>
@@ -406,22 +436,25 @@ export function BriefingDocument({
               <Text>{knownPages.get(entry.id) ?? ''}</Text>
             </View>
           ))}
-        </View>
-
-        {spec.summary.trim() ? (
-          <View break>
-            <Heading id="summary" pages={pages}>
-              Bottom line up front
-            </Heading>
-            <Markdown text={spec.summary} />
-          </View>
-        ) : null}
-
-        {content.sections.map((section, index) => (
-          <Section key={index} id={`section-${index}`} section={section} map={map} graph={graph} pages={pages} />
-        ))}
-
-        <View break>
+        </View>,
+      )}
+      {spec.summary.trim()
+        ? page(
+            'summary',
+            <View>
+              <Heading id="summary" pages={pages}>
+                Bottom line up front
+              </Heading>
+              <Markdown text={spec.summary} />
+            </View>,
+          )
+        : null}
+      {content.sections.map((section, index) =>
+        page(`section-${index}`, <Section id={`section-${index}`} section={section} map={map} graph={graph} pages={pages} draft={draft} />),
+      )}
+      {page(
+        'sources',
+        <View>
           <Heading id="sources" pages={pages}>
             Sources
           </Heading>
@@ -429,8 +462,8 @@ export function BriefingDocument({
           {content.endnotes.map((note) => (
             <EndnoteLine key={note.number} note={note} />
           ))}
-        </View>
-      </Page>
+        </View>,
+      )}
     </Document>
   );
 }

@@ -52,9 +52,9 @@ export async function renderBriefing(db: Database, spec: BriefingSpec, options: 
   const graph = relationships && relationships.nodes.length > 0 ? graphPanel(relationships.nodes, relationships.edges, width, width * 0.8) : null;
 
   const firstPass: PageNumbers = new Map();
-  await renderToBuffer(<BriefingDocument content={content} map={map} graph={graph} pages={firstPass} knownPages={new Map()} />);
+  await renderToBuffer(<BriefingDocument content={content} map={map} graph={graph} pages={firstPass} knownPages={new Map()} draft />);
   const pages: PageNumbers = new Map();
-  const pdf = await renderToBuffer(<BriefingDocument content={content} map={map} graph={graph} pages={pages} knownPages={firstPass} />);
+  const pdf = await renderToBuffer(<BriefingDocument content={content} map={map} graph={graph} pages={pages} knownPages={firstPass} draft={false} />);
   return { pdf, pages: pages.get(TOTAL_PAGES) ?? 0 };
 }
 

@@ -3,7 +3,7 @@
  * d3-geo) and the relationships graph (laid out with ForceAtlas2), sized for a page.
  */
 import { geoBounds, geoMercator, geoPath } from 'd3-geo';
-import type { GeoPermissibleObjects } from 'd3-geo';
+import type { GeoPermissibleObjects, GeoStream } from 'd3-geo';
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import { readFileSync } from 'node:fs';
@@ -39,6 +39,45 @@ function basemap(dir: string, file: string): FeatureCollection {
   return collection;
 }
 
+/** Points closer than this (in PDF points) to the last one kept add nothing visible at print size. */
+const SIMPLIFY_POINTS = 0.6;
+
+/**
+ * A projection stream stage that drops points closer than `tolerance` to the last point kept,
+ * always keeping a line's first and last: coastlines at 1:10m have far more points than a page
+ * can show, and every point costs PDF layout time and bytes.
+ */
+function dropCloserThan(tolerance: number, output: GeoStream): GeoStream {
+  const squared = tolerance * tolerance;
+  let kept: [number, number] | null = null;
+  let pending: [number, number] | null = null;
+  return {
+    point(x, y) {
+      if (kept && (x - kept[0]) ** 2 + (y - kept[1]) ** 2 < squared) {
+        pending = [x, y];
+        return;
+      }
+      output.point(x, y);
+      kept = [x, y];
+      pending = null;
+    },
+    lineStart() {
+      kept = null;
+      pending = null;
+      output.lineStart();
+    },
+    lineEnd() {
+      if (pending) output.point(pending[0], pending[1]);
+      kept = null;
+      pending = null;
+      output.lineEnd();
+    },
+    polygonStart: () => output.polygonStart(),
+    polygonEnd: () => output.polygonEnd(),
+    sphere: () => output.sphere?.(),
+  };
+}
+
 /** Degrees around the places: at least a region's width, so a single village still shows its surroundings. */
 const MIN_SPAN = 3;
 
@@ -68,7 +107,7 @@ export function mapPanel(pins: readonly PlacePin[], basemapDir: string, width: n
   // Corner points, not a polygon: a ring's winding would make d3-geo take the rest of the globe.
   const frame: GeoPermissibleObjects = { type: 'MultiPoint', coordinates: [[west, south], [east, south], [east, north], [west, north]] };
   const projection = geoMercator().fitExtent([[0, 0], [width, height]], frame).clipExtent([[0, 0], [width, height]]);
-  const path = geoPath(projection).digits(1);
+  const path = geoPath({ stream: (output: GeoStream) => projection.stream(dropCloserThan(SIMPLIFY_POINTS, output)) }).digits(1);
   const span = Math.max(east - west, north - south);
   // Natural Earth 1:50m for a continent, 1:10m closer in; region lines only when they read.
   const detailed = span < 25;
