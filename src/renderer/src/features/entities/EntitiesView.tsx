@@ -111,6 +111,8 @@ export function EntitiesView({ request = null }: { request?: NavigationRequest |
     });
   const allChosen = rows.length > 0 && chosen.length === rows.length;
   const chosenEntities = rows.filter((row) => selected.has(row.id));
+  // With the entity page open, the table keeps the columns that decide what to review.
+  const compact = openId !== null;
 
   useHotkeys([
     ['Delete', () => chosenEntities.length > 0 && setDeleting(chosenEntities)],
@@ -226,11 +228,11 @@ export function EntitiesView({ request = null }: { request?: NavigationRequest |
             </Table.Th>
             <Table.Th w={28} aria-label="Type" />
             {sortHeader('name', 'Name')}
-            <Table.Th>Aliases</Table.Th>
+            {compact ? null : <Table.Th>Aliases</Table.Th>}
             <Table.Th>Role</Table.Th>
             {sortHeader('mentions', 'Mentions', true)}
             {sortHeader('documents', 'Documents', true)}
-            <Table.Th>Coordinates</Table.Th>
+            {compact ? null : <Table.Th>Coordinates</Table.Th>}
             <Table.Th>Status</Table.Th>
             <Table.Th w={36} aria-label="Actions" />
           </Table.Tr>
@@ -262,21 +264,25 @@ export function EntitiesView({ request = null }: { request?: NavigationRequest |
                     {entity.name}
                   </UnstyledButton>
                 </Table.Td>
-                <Table.Td>
-                  <Text size="xs" c="dimmed" className={classes.aliases} title={aliases || undefined}>
-                    {aliases}
-                  </Text>
-                </Table.Td>
+                {compact ? null : (
+                  <Table.Td>
+                    <Text size="xs" c="dimmed" className={classes.aliases} title={aliases || undefined}>
+                      {aliases}
+                    </Text>
+                  </Table.Td>
+                )}
                 <Table.Td>
                   <Text size="xs">{entity.role ?? ''}</Text>
                 </Table.Td>
                 <Table.Td className={classes.number}>{entity.mentions.toLocaleString()}</Table.Td>
                 <Table.Td className={classes.number}>{entity.documents.toLocaleString()}</Table.Td>
-                <Table.Td>
-                  <Text size="xs" c="dimmed" ff="monospace">
-                    {entity.coordinates ? formatCoordinates(entity.coordinates) : ''}
-                  </Text>
-                </Table.Td>
+                {compact ? null : (
+                  <Table.Td>
+                    <Text size="xs" c="dimmed" ff="monospace">
+                      {entity.coordinates ? formatCoordinates(entity.coordinates) : ''}
+                    </Text>
+                  </Table.Td>
+                )}
                 <Table.Td>
                   {entity.status === 'confirmed' ? (
                     <Badge size="sm" variant="light" color={entityColors[entity.type]} leftSection={<IconCheck size={10} />}>
