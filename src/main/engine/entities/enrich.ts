@@ -128,12 +128,34 @@ function caseNamesIn(text: string, names: ReadonlyMap<string, readonly CaseName[
   return found;
 }
 
+/** Words that are never a name on their own, whatever the tagger says ("The", "He"). */
+const NOT_NAMES = new Set(
+  'the a an this that these those he she it they we i you his her its their our my your mr mrs ms dr sir in on at of and or but for with from by as to'.split(' '),
+);
+
+/**
+ * What the English tagger says is kept only where it can be trusted: not a lone function word or
+ * letter, and in another script (Cyrillic, Armenian) only when the name is a place the gazetteer
+ * knows — the model has never seen those scripts, so it calls their capitalised words people.
+ */
+function trustworthy(mention: AnalyzedMention, knowledge: Knowledge): AnalyzedMention | null {
+  const words = mention.text.split(/\s+/u);
+  if (mention.text.length < 2 || words.every((word) => NOT_NAMES.has(word.toLowerCase()))) return null;
+  if (/\p{Script=Latin}/u.test(mention.text) || /\p{N}/u.test(mention.text)) return mention;
+  if (mention.type === 'location' && mention.place) return mention;
+  const place = knowledge.placeNamed(mention.text);
+  if (!place) return null;
+  const choice = choiceOf(place);
+  return { ...mention, type: 'location', entity: { name: mention.text }, place: { ...choice, confidence: 0.5, candidates: [choice] } };
+}
+
 export function enrichMentions(
   text: string,
-  mentions: readonly AnalyzedMention[],
+  extracted: readonly AnalyzedMention[],
   knowledge: Knowledge,
   caseNames: ReadonlyMap<string, readonly CaseName[]> = new Map(),
 ): EnrichedMention[] {
+  const mentions = extracted.map((mention) => trustworthy(mention, knowledge)).filter((mention): mention is AnalyzedMention => mention !== null);
   const enriched: EnrichedMention[] = mentions.map((mention) => {
     if (mention.type === 'person') {
       const known = knowledge.knownActor(mention.entity.name);

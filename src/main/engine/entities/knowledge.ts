@@ -21,6 +21,8 @@ export interface Knowledge {
   countryOfDemonym(word: string): PlaceCandidate | undefined;
   /** The country a name is ("Azerbaijan", "the United States"). */
   countryNamed(name: string): PlaceCandidate | undefined;
+  /** The gazetteer's own place of this name (its best-known one), if the name is a place's own name. */
+  placeNamed(name: string): PlaceCandidate | undefined;
   /** Words of titles and offices, lower case ("prime", "minister", "president"). */
   readonly titleWords: ReadonlySet<string>;
 }
@@ -53,6 +55,7 @@ export function createKnowledge(gazetteer: Gazetteer, resourcesDir: string): Kno
     },
     countryNamed: (name) =>
       gazetteer.lookup(name.replace(/^the\s+/i, '')).find((candidate) => candidate.primaryName && candidate.featureCode.startsWith('PCL')),
+    placeNamed: (name) => gazetteer.lookup(name).find((candidate) => candidate.primaryName),
     titleWords: titles,
   };
 }
