@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../../../tests/support/built';
@@ -66,6 +67,21 @@ describe('what extraction knows beyond the tagger', () => {
     const after = await handlers['mentions.forDocument']({ documentId: 1 });
     expect(after.find((mention) => mention.id === rejected.id)?.status).toBe('rejected');
     expect(after.length).toBe(before.length + 1);
+    engine.dispose();
+  });
+
+  it('keeps lone function words out, and in other scripts only the places the gazetteer knows', async () => {
+    const engine = createEngine();
+    const dir = tempDir();
+    await engine.handlers['cases.create']({ path: join(dir, 'ru.dossier'), title: 'RU' });
+    const path = join(dir, 'ru.txt');
+    writeFileSync(path, 'Министерство обороны Армении заявило, что Баку нарушил перемирие. Пресс-служба Азербайджана отрицает это.\n\nThe statement was issued in Yerevan.');
+    await engine.startImport([{ path }]).finished;
+    const mentions = await engine.handlers['mentions.forDocument']({ documentId: 1 });
+    const cyrillic = mentions.filter((mention) => /\p{Script=Cyrillic}/u.test(mention.text));
+    expect(cyrillic.every((mention) => mention.type === 'location')).toBe(true);
+    expect(mentions.map((mention) => mention.text)).not.toContain('The');
+    expect(mentions.find((mention) => mention.text === 'Yerevan')?.type).toBe('location');
     engine.dispose();
   });
 });
