@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // Trains the entity tagger into resources/ner from GUM + BTC (never from wikigold or GeoVirus).
-//   npm run train:ner [-- DATA_DIR [OUT_DIR] [--epochs N] [--bits B] [--gum-weight N] [--holdout]
-//                        [--no-tweets] [--no-places] [--dictionary FILE | --no-dictionary]]
+//   npm run train:ner [-- DATA_DIR [OUT_DIR] [--epochs N] [--bits B] [--gum-weight N] [--holdout] [--folds K]
+//                        [--no-tweets] [--no-places] [--dictionary FILE | --no-dictionary]
+//                        [--build-clusters REUTERS_DIR | --no-clusters] [--given-names FILE,FILE | --no-given-names]]
 // DATA_DIR defaults to ../shared/data/ner-train (holding gum/ and btc/); OUT_DIR to resources/ner.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { projectRoot as root, runTypeScript } from './runTypeScript.mjs';
 
 // Options pass through to the trainer; those that take a value keep it.
-const withValue = new Set(['--epochs', '--bits', '--dictionary', '--gum-weight']);
+const withValue = new Set(['--epochs', '--bits', '--dictionary', '--gum-weight', '--build-clusters', '--folds', '--given-names']);
 const flags = [];
 const positional = [];
 const argv = process.argv.slice(2);

@@ -5,17 +5,29 @@ import { join } from 'node:path';
 import {
   dynamicFeatures,
   labelCount,
+  labelHistory,
   labels,
   lexiconMatcher,
   maxFeatures,
   prepareTokens,
+  rememberLabel,
   startLabel,
   staticFeatures,
 } from '../../src/main/engine/extract/features';
 import type { PreparedTokens } from '../../src/main/engine/extract/features';
-import { loadWords, saveModel, savePlaces, saveWords } from '../../src/main/engine/extract/model';
+import {
+  loadClusters,
+  loadGivenNames,
+  loadWords,
+  saveClusters,
+  saveGivenNames,
+  saveModel,
+  savePlaces,
+  saveWords,
+} from '../../src/main/engine/extract/model';
+import { buildClusters, readReuters } from './clusters';
 import { buildPlaceList } from './places';
-import { buildWordList } from './words';
+import { buildGivenNames, buildWordList } from './words';
 import { bestAllowed, scoreLabels, tagTokens } from '../../src/main/engine/extract/tagger';
 
 interface Document {
@@ -34,10 +46,18 @@ interface Options {
   usePlaces: boolean;
   dictionary: string;
   gumWeight: number;
+  /** '' to reuse the cluster file in resources/ner (else OUT_DIR); else the Reuters-21578 folder to build it from. */
+  buildClusters: string;
+  useClusters: boolean;
+  /** Above 1: cross-validate over GUM with this many folds instead of saving a model. */
+  folds: number;
+  /** Name lists to build the given-name list from; none: reuse the one in resources/ner (else OUT_DIR). */
+  givenNames: string[];
+  useGivenNames: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { dataDirectory: '', outDirectory: '', epochs: 5, bits: 18, holdout: false, useTweets: true, usePlaces: true, dictionary: '/usr/share/dict/words', gumWeight: 3 };
+  const options: Options = { dataDirectory: '', outDirectory: '', epochs: 5, bits: 18, holdout: false, useTweets: true, usePlaces: true, dictionary: '/usr/share/dict/words', gumWeight: 3, buildClusters: '', useClusters: true, folds: 0, givenNames: [], useGivenNames: true };
   const positional: string[] = [];
   for (let index = 0; index < argv.length; index += 1) {
     const argument = argv[index]!;
@@ -49,6 +69,11 @@ function parseOptions(argv: string[]): Options {
     else if (argument === '--dictionary') options.dictionary = argv[++index]!;
     else if (argument === '--gum-weight') options.gumWeight = Number(argv[++index]!);
     else if (argument === '--no-dictionary') options.dictionary = '';
+    else if (argument === '--build-clusters') options.buildClusters = argv[++index]!;
+    else if (argument === '--no-clusters') options.useClusters = false;
+    else if (argument === '--folds') options.folds = Number(argv[++index]!);
+    else if (argument === '--given-names') options.givenNames = argv[++index]!.split(',');
+    else if (argument === '--no-given-names') options.useGivenNames = false;
     else positional.push(argument);
   }
   options.dataDirectory = positional[0]!;
@@ -141,6 +166,19 @@ function joinHyphens(document: Document): Document {
   return { words, tags, sentenceStarts };
 }
 
+/** Documents as CoNLL ("-DOCSTART-" before each, a blank line between sentences), for scripts/eval-ner.mjs. */
+function toConll(documents: Document[]): string {
+  const conll = documents.map((document) => {
+    const lines = ['-DOCSTART- O', ''];
+    document.words.forEach((word, index) => {
+      if (index > 0 && document.sentenceStarts.includes(index)) lines.push('');
+      lines.push(`${word} ${labels[document.tags[index]!]}`);
+    });
+    return `${lines.join('\n')}\n`;
+  });
+  return `${conll.join('\n')}\n`;
+}
+
 /** Deterministic shuffling, so that training is reproducible. */
 function random(seed: number): () => number {
   let state = seed >>> 0;
@@ -201,51 +239,8 @@ function* documentSentences(documents: Prepared[]): Generator<{ prepared: Prepar
   }
 }
 
-function main(): void {
-  const options = parseOptions(process.argv.slice(2));
-  if (!options.dataDirectory || !options.outDirectory) {
-    console.error('usage: train-ner DATA_DIR OUT_DIR [--epochs N] [--bits B] [--holdout] [--no-tweets] [--no-places] [--dictionary FILE | --no-dictionary]');
-    process.exit(2);
-  }
-  const started = Date.now();
-  const gum = join(options.dataDirectory, 'gum', 'gum_permissive_ner.bio.tsv');
-  const tweetsTrain = join(options.dataDirectory, 'btc', options.holdout ? 'btc_train.bio.tsv' : 'btc_all.bio.tsv');
-  const isTrain = (line: string): boolean => !options.holdout || line.includes('split = train');
-  const training = readBio(gum, isTrain, false);
-  // GUM is edited prose like the documents analysts import; tweets are not, so GUM counts more.
-  for (let copy = 1; copy < options.gumWeight; copy += 1) training.push(...readBio(gum, isTrain, false));
-  if (options.useTweets) training.push(...readBio(tweetsTrain, () => true, true));
-  const heldOut = options.holdout ? readBio(gum, (line) => !line.includes('split = train'), false) : [];
-  if (options.holdout) {
-    // The same GUM documents as CoNLL, so that `npm run eval:ner -- OUT_DIR/gum-heldout.conll OUT_DIR` scores the
-    // whole extractor (with its rules) on text it was not trained on.
-    const conll = heldOut.map((document) => {
-      const lines = ['-DOCSTART- O', ''];
-      document.words.forEach((word, index) => {
-        if (index > 0 && document.sentenceStarts.includes(index)) lines.push('');
-        lines.push(`${word} ${labels[document.tags[index]!]}`);
-      });
-      return `${lines.join('\n')}\n`;
-    });
-    writeFileSync(join(options.outDirectory, 'gum-heldout.conll'), `${conll.join('\n')}\n`);
-  }
-  const heldOutTweets = options.holdout ? readBio(join(options.dataDirectory, 'btc', 'btc_dev.bio.tsv'), () => true, true) : [];
-  const places = options.usePlaces ? buildPlaceList(join(process.cwd(), 'resources', 'gazetteer')) : '';
-  console.log(`place list: ${places ? places.split('\n').length : 0} names`);
-  savePlaces(places, options.outDirectory);
-  // The word list comes from SCOWL (Debian's wamerican); without it, reuse the one already in OUT_DIR.
-  const words = options.dictionary ? buildWordList(options.dictionary) || loadWords(options.outDirectory) : '';
-  console.log(`word list: ${words ? words.split('\n').length : 0} words`);
-  saveWords(words, options.outDirectory);
-  const matcher = lexiconMatcher(places, words);
-  const prepare = (document: Document): Prepared => ({ document, tokens: prepareTokens(document.words, document.sentenceStarts, matcher) });
-  const trainingPrepared = training.map(prepare);
-  const heldOutPrepared = heldOut.map(prepare);
-  const heldOutTweetsPrepared = heldOutTweets.map(prepare);
-  const sentences = [...documentSentences(trainingPrepared)];
-  const tokenCount = trainingPrepared.reduce((sum, prepared) => sum + prepared.document.words.length, 0);
-  console.log(`training on ${sentences.length} sentences, ${tokenCount} tokens, ${options.epochs} epochs, 2^${options.bits} buckets`);
-
+/** Trains the averaged perceptron on `trainingPrepared` (reordered in place); `report` may add to each epoch's line. */
+function learn(options: Options, trainingPrepared: Prepared[], report?: (epoch: number, weights: Float32Array) => string): Float32Array {
   const size = (1 << options.bits) * labelCount;
   const mask = (1 << options.bits) - 1;
   const weights = new Float32Array(size);
@@ -268,41 +263,143 @@ function main(): void {
   const scores = new Float64Array(labelCount);
   const next = random(20261127);
   for (let epoch = 1; epoch <= options.epochs; epoch += 1) {
-    for (let index = sentences.length - 1; index > 0; index -= 1) {
+    // Documents in a new order each epoch, each read in order: the label-history features need what came before.
+    for (let index = trainingPrepared.length - 1; index > 0; index -= 1) {
       const other = Math.floor(next() * (index + 1));
-      [sentences[index], sentences[other]] = [sentences[other]!, sentences[index]!];
+      [trainingPrepared[index], trainingPrepared[other]] = [trainingPrepared[other]!, trainingPrepared[index]!];
     }
     let mistakes = 0;
-    for (const { prepared, first, last } of sentences) {
-      let previous = startLabel;
-      let previous2 = startLabel;
-      for (let token = first; token <= last; token += 1) {
-        let count = staticFeatures(prepared.tokens, token, first, last, mask, features);
-        count = dynamicFeatures(prepared.tokens, token, previous, previous2, mask, features, count);
-        scoreLabels(weights, features, count, scores);
-        const guess = bestAllowed(scores, previous);
-        const truth = prepared.document.tags[token]!;
-        if (guess !== truth) {
-          mistakes += 1;
-          for (let feature = 0; feature < count; feature += 1) {
-            update(features[feature]!, truth, 1);
-            update(features[feature]!, guess, -1);
+    for (const prepared of trainingPrepared) {
+      const history = labelHistory(prepared.tokens);
+      for (const { first, last } of documentSentences([prepared])) {
+        let previous = startLabel;
+        let previous2 = startLabel;
+        for (let token = first; token <= last; token += 1) {
+          let count = staticFeatures(prepared.tokens, token, first, last, mask, features);
+          count = dynamicFeatures(prepared.tokens, token, previous, previous2, history, mask, features, count);
+          scoreLabels(weights, features, count, scores);
+          const guess = bestAllowed(scores, previous);
+          const truth = prepared.document.tags[token]!;
+          if (guess !== truth) {
+            mistakes += 1;
+            for (let feature = 0; feature < count; feature += 1) {
+              update(features[feature]!, truth, 1);
+              update(features[feature]!, guess, -1);
+            }
           }
+          step += 1;
+          rememberLabel(prepared.tokens, history, token, guess);
+          previous2 = previous;
+          // Predicted history, as at extraction time, so that the model learns to recover from its errors.
+          previous = guess;
         }
-        step += 1;
-        previous2 = previous;
-        // Predicted history, as at extraction time, so that the model learns to recover from its errors.
-        previous = guess;
       }
     }
-    let line = `epoch ${epoch}: ${mistakes} token errors`;
-    if (options.holdout) {
-      const current = averaged();
-      line += ` | GUM dev+test ${evaluate(options.bits, current, heldOutPrepared)} | BTC dev ${evaluate(options.bits, current, heldOutTweetsPrepared)}`;
-    }
-    console.log(line);
+    if (report) console.log(`epoch ${epoch}: ${mistakes} token errors${report(epoch, averaged())}`);
   }
-  const model = { bits: options.bits, weights: averaged() };
+  return averaged();
+}
+
+/**
+ * `--folds K`: K-fold cross-validation over all GUM documents (BTC train always in training), scored at
+ * the tagger (no extraction rules), per class. Steadier than the 840 entities of GUM dev+test for choosing features.
+ */
+function crossValidate(options: Options, gumDocuments: Prepared[], tweets: Prepared[]): void {
+  const counts = new Map<string, { correct: number; predicted: number; gold: number }>();
+  for (const kind of ['PER', 'ORG', 'LOC', 'ALL']) counts.set(kind, { correct: 0, predicted: 0, gold: 0 });
+  for (let fold = 0; fold < options.folds; fold += 1) {
+    const training: Prepared[] = [];
+    for (let copy = 0; copy < options.gumWeight; copy += 1) training.push(...gumDocuments.filter((_, index) => index % options.folds !== fold));
+    training.push(...tweets);
+    const weights = learn(options, training);
+    for (const { document, tokens } of gumDocuments.filter((_, index) => index % options.folds === fold)) {
+      const gold = spans(document.tags);
+      const predicted = spans(tagTokens({ bits: options.bits, weights }, tokens));
+      for (const span of gold) for (const kind of [span.slice(span.lastIndexOf(':') + 1), 'ALL']) counts.get(kind)!.gold += 1;
+      for (const span of predicted) {
+        for (const kind of [span.slice(span.lastIndexOf(':') + 1), 'ALL']) {
+          counts.get(kind)!.predicted += 1;
+          if (gold.has(span)) counts.get(kind)!.correct += 1;
+        }
+      }
+    }
+  }
+  const line = [...counts].map(([kind, { correct, predicted, gold }]) => {
+    const precision = predicted ? correct / predicted : 0;
+    const recall = gold ? correct / gold : 0;
+    return `${kind} P ${precision.toFixed(3)} R ${recall.toFixed(3)} F1 ${(precision + recall ? (2 * precision * recall) / (precision + recall) : 0).toFixed(3)}`;
+  });
+  console.log(`cross-validation (${options.folds} folds over GUM, F1 at the tagger): ${line.join(' ')}`);
+}
+
+function main(): void {
+  const options = parseOptions(process.argv.slice(2));
+  if (!options.dataDirectory || !options.outDirectory) {
+    console.error(
+      'usage: train-ner DATA_DIR OUT_DIR [--epochs N] [--bits B] [--holdout] [--folds K] [--no-tweets] [--no-places] [--dictionary FILE | --no-dictionary] ' +
+        '[--build-clusters REUTERS_DIR | --no-clusters] [--given-names FILE,FILE | --no-given-names]',
+    );
+    process.exit(2);
+  }
+  const started = Date.now();
+  const gum = join(options.dataDirectory, 'gum', 'gum_permissive_ner.bio.tsv');
+  const tweetsTrain = join(options.dataDirectory, 'btc', options.holdout ? 'btc_train.bio.tsv' : 'btc_all.bio.tsv');
+  const isTrain = (line: string): boolean => !options.holdout || line.includes('split = train');
+  const training = readBio(gum, isTrain, false);
+  // GUM is edited prose like the documents analysts import; tweets are not, so GUM counts more.
+  for (let copy = 1; copy < options.gumWeight; copy += 1) training.push(...readBio(gum, isTrain, false));
+  if (options.useTweets) training.push(...readBio(tweetsTrain, () => true, true));
+  const heldOut = options.holdout ? readBio(gum, (line) => !line.includes('split = train'), false) : [];
+  const heldOutTweets = options.holdout ? readBio(join(options.dataDirectory, 'btc', 'btc_dev.bio.tsv'), () => true, true) : [];
+  if (options.holdout) {
+    // The held-out GUM documents and BTC dev tweets as CoNLL, so that `npm run eval:ner -- OUT_DIR/gum-heldout.conll OUT_DIR`
+    // (and btc-dev.conll) score the whole extractor (with its rules) on text it was not trained on.
+    writeFileSync(join(options.outDirectory, 'gum-heldout.conll'), toConll(heldOut));
+    writeFileSync(join(options.outDirectory, 'btc-dev.conll'), toConll(heldOutTweets));
+  }
+  const places = options.usePlaces ? buildPlaceList(join(process.cwd(), 'resources', 'gazetteer')) : '';
+  console.log(`place list: ${places ? places.split('\n').length : 0} names`);
+  savePlaces(places, options.outDirectory);
+  // The word list comes from SCOWL (Debian's wamerican); without it, reuse the one already in OUT_DIR.
+  const words = options.dictionary ? buildWordList(options.dictionary) || loadWords(options.outDirectory) : '';
+  console.log(`word list: ${words ? words.split('\n').length : 0} words`);
+  saveWords(words, options.outDirectory);
+  let clusters = '';
+  if (options.useClusters && options.buildClusters) {
+    const clusterStarted = Date.now();
+    clusters = buildClusters(readReuters(options.buildClusters));
+    if (!clusters) throw new Error(`No Reuters-21578 stories (reut2-*.sgm) in ${options.buildClusters}; give the folder that holds them.`);
+    console.log(`word clusters built from ${options.buildClusters} in ${((Date.now() - clusterStarted) / 1000).toFixed(1)} s`);
+  } else if (options.useClusters) {
+    // Building them takes a minute and they do not depend on the labelled data: reuse the committed ones.
+    clusters = loadClusters(join(process.cwd(), 'resources', 'ner')) || loadClusters(options.outDirectory);
+  }
+  console.log(`word clusters: ${clusters ? clusters.split('\n').length : 0} words`);
+  saveClusters(clusters, options.outDirectory);
+  let givenNames = '';
+  if (options.useGivenNames) {
+    givenNames = options.givenNames.length > 0 ? buildGivenNames(options.givenNames) : loadGivenNames(join(process.cwd(), 'resources', 'ner')) || loadGivenNames(options.outDirectory);
+  }
+  console.log(`given names: ${givenNames ? givenNames.split('\n').length : 0}`);
+  saveGivenNames(givenNames, options.outDirectory);
+  const matcher = lexiconMatcher(places, words, clusters, givenNames);
+  const prepare = (document: Document): Prepared => ({ document, tokens: prepareTokens(document.words, document.sentenceStarts, matcher) });
+  const trainingPrepared = training.map(prepare);
+  const heldOutPrepared = heldOut.map(prepare);
+  const heldOutTweetsPrepared = heldOutTweets.map(prepare);
+  let sentenceCount = 0;
+  for (const prepared of trainingPrepared) sentenceCount += prepared.document.sentenceStarts.length;
+  const tokenCount = trainingPrepared.reduce((sum, prepared) => sum + prepared.document.words.length, 0);
+  console.log(`training on ${sentenceCount} sentences, ${tokenCount} tokens, ${options.epochs} epochs, 2^${options.bits} buckets`);
+
+  if (options.folds > 1) {
+    crossValidate(options, readBio(gum, () => true, false).map(prepare), options.useTweets ? readBio(tweetsTrain, () => true, true).map(prepare) : []);
+    return;
+  }
+  const weights = learn(options, trainingPrepared, (epoch, current) =>
+    options.holdout ? ` | GUM dev+test ${evaluate(options.bits, current, heldOutPrepared)} | BTC dev ${evaluate(options.bits, current, heldOutTweetsPrepared)}` : '',
+  );
+  const model = { bits: options.bits, weights };
   saveModel(model, options.outDirectory, options.holdout ? 'GUM train split + BTC train split (held-out run)' : `GUM (all permissive docs)${options.useTweets ? ' + BTC (all sections)' : ''}, ${options.epochs} epochs`);
   console.log(`saved ${options.outDirectory} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

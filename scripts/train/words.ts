@@ -15,3 +15,16 @@ export function buildWordList(path: string): string {
   }
   return [...flags].map(([word, flag]) => `${flag}\t${word}`).sort().join('\n');
 }
+
+/** Lower-cased given names, one a line, from name lists (one name a line; e.g. stdlib's datasets-*-first-names-en); '' without them. */
+export function buildGivenNames(paths: readonly string[]): string {
+  const names = new Set<string>();
+  for (const path of paths) {
+    if (!existsSync(path)) continue;
+    for (const entry of readFileSync(path, 'utf8').split('\n')) {
+      const name = entry.trim().toLowerCase();
+      if (name.length > 1) names.add(name);
+    }
+  }
+  return [...names].sort().join('\n');
+}

@@ -17,7 +17,7 @@ export const allowedAfter: boolean[][] = labels.map((label) =>
 export const allowedFirst: boolean[] = labels.map((label) => !label.startsWith('I-'));
 
 /** Most features a token can have; callers size their buffers with it. */
-export const maxFeatures = 45;
+export const maxFeatures = 64;
 
 export function hashString(text: string, start = 0, end = text.length): number {
   let hash = 0x811c9dc5;
@@ -64,6 +64,13 @@ export class LexiconMatcher {
    * 2 if listed capitalised (a name), 3 both. Empty when the model was trained without one.
    */
   words = new Map<string, number>();
+  /**
+   * Distributional word clusters (scripts/train/clusters.ts), by word form: fine | middle << 10 | coarse << 20,
+   * each id from 1. Empty when the model was trained without them.
+   */
+  clusters = new Map<string, number>();
+  /** Given names (first names), lower-cased; empty when the model was trained without them. */
+  givenNames = new Set<string>();
   /** Per-word feature values, shared by every document this matcher prepares. */
   readonly wordCache = new Map<string, WordInfo>();
   private readonly byFirst = new Map<string, Array<{ words: string[]; kind: LexiconClassValue }>>();
@@ -120,8 +127,9 @@ export class LexiconMatcher {
 }
 
 /** The hand-written lists plus `places` (one line per place: "CLASS<TAB>token token ..."), as written by the trainer. */
-export function lexiconMatcher(places = '', words = ''): LexiconMatcher {
+export function lexiconMatcher(places = '', words = '', clusters = '', givenNames = ''): LexiconMatcher {
   const entries: Array<[string | string[], LexiconClassValue]> = [];
+
   for (const line of places.split('\n')) {
     const tab = line.indexOf('\t');
     if (tab < 0) continue;
@@ -132,6 +140,22 @@ export function lexiconMatcher(places = '', words = ''): LexiconMatcher {
   for (const line of words.split('\n')) {
     const tab = line.indexOf('\t');
     if (tab > 0) matcher.words.set(line.slice(tab + 1), Number(line.slice(0, tab)));
+  }
+  for (const line of givenNames.split('\n')) if (line) matcher.givenNames.add(line);
+  let start = 0;
+  while (start < clusters.length) {
+    let end = clusters.indexOf('\n', start);
+    if (end < 0) end = clusters.length;
+    const first = clusters.indexOf('\t', start);
+    const second = clusters.indexOf('\t', first + 1);
+    const third = clusters.indexOf('\t', second + 1);
+    if (first > 0 && third > 0 && third < end) {
+      const fine = Number(clusters.slice(start, first));
+      const middle = Number(clusters.slice(first + 1, second));
+      const coarse = Number(clusters.slice(second + 1, third));
+      matcher.clusters.set(clusters.slice(third + 1, end), fine | (middle << 10) | (coarse << 20));
+    }
+    start = end + 1;
   }
   return matcher;
 }
@@ -152,8 +176,19 @@ export interface PreparedTokens {
    */
   readonly runFirst: Int32Array;
   readonly runLast: Int32Array;
+  /**
+   * Per run token: which lexicon classes occur in the run (a bit per class), and in bits 16-17 how the
+   * lexicon covers it: 1 one phrase is the whole run ("New York"), 2 phrases cover part of it ("New York Rangers").
+   */
+  readonly runLexicon: Int32Array;
   /** The word list's flags for each token (see LexiconMatcher.words). */
   readonly dictionary: Uint8Array;
+  /** Each token's word, numbered within the document (same word in small letters, same number), for the label history. */
+  readonly wordId: Int32Array;
+  /** How many different words the document has. */
+  readonly wordCount: number;
+  /** Each token's word clusters (see LexiconMatcher.clusters), 0 for a word without. */
+  readonly cluster: Int32Array;
   /** 1 at a sentence's first token, 2 at its last, 3 for a one-token sentence. */
   readonly position: Uint8Array;
   readonly sentenceStarts: readonly number[];
@@ -167,6 +202,8 @@ const flagPeriod = 16;
 const flagLong = 32;
 /** Not a feature: marks words that start with a letter. */
 const flagLetter = 64;
+/** A given name ("Mark", "Maria"), from LexiconMatcher.givenNames. */
+const flagGivenName = 128;
 const wordCacheLimit = 200_000;
 
 /** What the features need of one word, independent of its context. */
@@ -178,9 +215,11 @@ export interface WordInfo {
   readonly shape: number;
   readonly flags: number;
   readonly dictionary: number;
+  readonly cluster: number;
 }
 
-function describeWord(word: string, wordList: ReadonlyMap<string, number>): WordInfo {
+function describeWord(word: string, matcher: LexiconMatcher): WordInfo {
+  const { words: wordList, clusters } = matcher;
   const lowered = word.toLowerCase();
   const length = lowered.length;
   let flag = 0;
@@ -193,6 +232,7 @@ function describeWord(word: string, wordList: ReadonlyMap<string, number>): Word
   if (word.includes('-')) flag |= flagHyphen;
   if (word.includes('.') && length > 1) flag |= flagPeriod;
   if (length > 8) flag |= flagLong;
+  if (matcher.givenNames.has(lowered)) flag |= flagGivenName;
   return {
     lowered,
     lower: hashString(lowered),
@@ -201,6 +241,8 @@ function describeWord(word: string, wordList: ReadonlyMap<string, number>): Word
     shape: hashString(shapeOf(word)),
     flags: flag,
     dictionary: wordList.get(lowered) ?? 0,
+    // The form as written, else in small letters (sentence starts), else capitalised (headlines in capitals).
+    cluster: clusters.get(word) ?? clusters.get(lowered) ?? clusters.get(word[0]! + lowered.slice(1)) ?? 0,
   };
 }
 
@@ -215,7 +257,7 @@ export function prepareTokens(words: readonly string[], sentenceStarts: readonly
   const position = new Uint8Array(count);
   const documentCase = new Uint8Array(count);
   const dictionary = new Uint8Array(count);
-  const { words: wordList } = matcher;
+  const cluster = new Int32Array(count);
   for (let sentence = 0; sentence < sentenceStarts.length; sentence += 1) {
     const first = sentenceStarts[sentence]!;
     const last = (sentence + 1 < sentenceStarts.length ? sentenceStarts[sentence + 1]! : count) - 1;
@@ -223,6 +265,8 @@ export function prepareTokens(words: readonly string[], sentenceStarts: readonly
     if (last >= 0) position[last]! |= 2;
   }
   const lowerForms: string[] = new Array<string>(count);
+  const wordId = new Int32Array(count);
+  const wordIds = new Map<string, number>();
   // Whether each lower-cased word is seen capitalised, or in small letters, away from a sentence start:
   // names stay capitalised everywhere, so this tells "Bush" at a sentence start from "The".
   const caseSeen = new Map<string, number>();
@@ -231,14 +275,21 @@ export function prepareTokens(words: readonly string[], sentenceStarts: readonly
     const word = words[index]!;
     let info = cache.get(word);
     if (info === undefined) {
-      info = describeWord(word, wordList);
+      info = describeWord(word, matcher);
       // Words repeat (Zipf), so the cache holds almost every token; bounded so that it cannot grow without end.
       if (cache.size >= wordCacheLimit) cache.clear();
       cache.set(word, info);
     }
     lowerForms[index] = info.lowered;
+    let id = wordIds.get(info.lowered);
+    if (id === undefined) {
+      id = wordIds.size;
+      wordIds.set(info.lowered, id);
+    }
+    wordId[index] = id;
     lower[index] = info.lower;
     dictionary[index] = info.dictionary;
+    cluster[index] = info.cluster;
     suffix2[index] = info.suffix2;
     suffix3[index] = info.suffix3;
     shape[index] = info.shape;
@@ -268,6 +319,22 @@ export function prepareTokens(words: readonly string[], sentenceStarts: readonly
     index = end;
   }
   for (let index = 0; index < count; index += 1) documentCase[index] = caseSeen.get(lowerForms[index]!) ?? 0;
+  const lexicon = matcher.match(words);
+  const runLexicon = new Int32Array(count);
+  for (let first = 0; first < count; first += 1) {
+    if (runFirst[first] !== first) continue;
+    const last = runLast[first]!;
+    let classes = 0;
+    let covered = 0;
+    for (let index = first; index <= last; index += 1) if (lexicon[index]! !== 0) classes |= 1 << ((lexicon[index]! - 1) >> 1);
+    if (classes !== 0) {
+      let whole = (lexicon[first]! & 1) === 1;
+      for (let index = first + 1; index <= last && whole; index += 1) whole = lexicon[index]! !== 0 && (lexicon[index]! & 1) === 0;
+      if (whole && last + 1 < count && lexicon[last + 1]! !== 0 && (lexicon[last + 1]! & 1) === 0) whole = false;
+      covered = whole ? 1 : 2;
+    }
+    runLexicon.fill(classes | (covered << 16), first, last + 1);
+  }
   return {
     count,
     lower,
@@ -275,17 +342,22 @@ export function prepareTokens(words: readonly string[], sentenceStarts: readonly
     suffix2,
     suffix3,
     flags,
-    lexicon: matcher.match(words),
+    lexicon,
     documentCase,
     runFirst,
     runLast,
+    runLexicon,
     dictionary,
+    wordId,
+    wordCount: wordIds.size,
+    cluster,
     position,
     sentenceStarts,
   };
 }
 
 const boundary = hashString('<boundary>');
+
 const joiners = new Set(['of', 'the', 'and', 'de', 'for', 'du', 'la', 'van', 'von', 'der', '&']);
 
 /**
@@ -348,21 +420,77 @@ export function staticFeatures(tokens: PreparedTokens, index: number, first: num
     out[count++] = mix(40, mix(lower[runFirst]!, place)) & mask;
     out[count++] = mix(41, Math.min(runLast - runFirst, 5) * 4 + place + (runFirst === first ? 32 : 0)) & mask;
     out[count++] = mix(42, mix(lexicon[runLast]!, place)) & mask;
+    // A run that starts with a given name is likely a person ("Maria Lopez"), else not ("Lopez Holdings").
+    out[count++] = mix(55, ((flags[runFirst]! & flagGivenName) >> 5) + place) & mask;
+    out[count++] = mix(51, mix(tokens.runLexicon[index]!, place)) & mask;
+    out[count++] = mix(52, mix((tokens.cluster[runLast]! >> 10) & 1023, place)) & mask;
   }
   out[count++] = mix(32, mix(lexiconHere, lexiconNext)) & mask;
+  // Given names before, at and after the token ("Maria Lopez", "Bank of Mark"): 0 no, 1 yes, 2 sentence edge.
+  const given = (index > first ? flags[index - 1]! >> 7 : 2) * 9 + (flags[index]! >> 7) * 3 + (index < last ? flags[index + 1]! >> 7 : 2);
+  out[count++] = mix(56, given * 4 + capital * 2 + atStart) & mask;
+
+  const clusterHere = tokens.cluster[index]!;
+  if (clusterHere !== 0) {
+    out[count++] = mix(43, clusterHere & 1023) & mask;
+    out[count++] = mix(44, (clusterHere >> 10) & 1023) & mask;
+    out[count++] = mix(45, clusterHere >> 20) & mask;
+    out[count++] = mix(48, mix(clusterHere & 1023, capital | (atStart << 1))) & mask;
+  }
+  out[count++] = mix(46, index > first ? (tokens.cluster[index - 1]! >> 10) & 1023 : 2047) & mask;
+  out[count++] = mix(47, index < last ? (tokens.cluster[index + 1]! >> 10) & 1023 : 2047) & mask;
   return count;
 }
 
-/** Appends the features that depend on the two previous predicted labels; returns the new count. */
+/** Per document: how often each word was labelled with each entity type so far (wordId * 5 + type, type 0 = O). */
+export function labelHistory(tokens: PreparedTokens): Uint16Array {
+  return new Uint16Array(tokens.wordCount * 5);
+}
+
+/** Records the label given to token `index` in `history`; only capitalised words are remembered. */
+export function rememberLabel(tokens: PreparedTokens, history: Uint16Array, index: number, label: number): void {
+  if ((tokens.flags[index]! & flagCapital) === 0) return;
+  const slot = tokens.wordId[index]! * 5 + ((label + 1) >> 1);
+  if (history[slot]! < 65535) history[slot]! += 1;
+}
+
+/** The entity type (1-4) token `index`'s word was given most often so far, 0 if only O, 5 if never seen. */
+function historyType(tokens: PreparedTokens, history: Uint16Array, index: number): number {
+  const base = tokens.wordId[index]! * 5;
+  let best = history[base]! > 0 ? 0 : 5;
+  let bestCount = 0;
+  for (let type = 1; type < 5; type += 1) {
+    if (history[base + type]! > bestCount) {
+      bestCount = history[base + type]!;
+      best = type;
+    }
+  }
+  return best;
+}
+
+/**
+ * Appends the features that depend on the predicted labels: the two previous ones, and the type this
+ * word was most often given earlier in the document (names keep their type; a word first met in an
+ * easy context, "Mr. Jones", helps at a hard one, "Jones" at a sentence start). Returns the new count.
+ */
 export function dynamicFeatures(
   tokens: PreparedTokens,
   index: number,
   previous: number,
   previous2: number,
+  history: Uint16Array,
   mask: number,
   out: Int32Array,
   count: number,
 ): number {
+  if ((tokens.flags[index]! & flagCapital) !== 0) {
+    const best = historyType(tokens, history, index);
+    out[count++] = mix(49, best * 2 + (tokens.position[index]! & 1)) & mask;
+    out[count++] = mix(50, mix(best, previous)) & mask;
+    // The next word's type so far: "Bob" before a "Jones" already tagged as a person.
+    const next = index + 1 < tokens.count && (tokens.position[index + 1]! & 1) === 0 && (tokens.flags[index + 1]! & flagCapital) !== 0 ? historyType(tokens, history, index + 1) : 6;
+    out[count++] = mix(53, best * 8 + next) & mask;
+  }
   out[count++] = mix(17, previous) & mask;
   out[count++] = mix(18, previous * 16 + previous2) & mask;
   out[count++] = mix(19, mix(previous, tokens.lower[index]!)) & mask;

@@ -2,7 +2,7 @@
 import { labels, lexiconMatcher, prepareTokens } from './features';
 import type { LexiconMatcher } from './features';
 import { countryNames, demonymWords, LexiconClass, titleWords } from './lexicon';
-import { findModelDirectory, loadModel, loadPlaces, loadWords } from './model';
+import { findModelDirectory, loadClusters, loadGivenNames, loadModel, loadPlaces, loadWords } from './model';
 import { tagTokens } from './tagger';
 import type { TaggerModel } from './tagger';
 import { tokenize } from './tokenize';
@@ -35,7 +35,12 @@ export function loadExtractor(modelDir?: string): Extractor {
     modelDir ?? findModelDirectory([typeof __dirname === 'string' ? __dirname : process.cwd(), process.cwd()]);
   if (!directory) throw new Error('No entity model (resources/ner) was found; run "npm run train:ner" to build it.');
   const model = loadModel(directory);
-  const matcher = lexiconMatcher(loadPlaces(directory), loadWords(directory));
+  const matcher = lexiconMatcher(
+    loadPlaces(directory),
+    loadWords(directory),
+    loadClusters(directory),
+    loadGivenNames(directory),
+  );
   const rules = { titles: titleWords(), demonyms: demonymWords(), countries: countryNames() };
   return { extract: (text) => extractMentions(model, matcher, rules, text) };
 }

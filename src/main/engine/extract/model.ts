@@ -7,7 +7,8 @@ import type { TaggerModel } from './tagger';
 
 /** model.json: what a reader needs to interpret weights.bin.gz. */
 interface ModelMetadata {
-  readonly format: 'dossier-ner-1';
+  /** 2: features of the label history, word clusters and given names (weights of format 1 do not fit them). */
+  readonly format: 'dossier-ner-2';
   readonly bits: number;
   readonly labels: readonly string[];
   /** Weights are stored as 16-bit integers; real weight = stored * scale. */
@@ -25,7 +26,7 @@ export function saveModel(model: TaggerModel, directory: string, trainedOn: stri
   const scale = largest > 0 ? largest / 32767 : 1;
   const quantised = new Int16Array(model.weights.length);
   for (let index = 0; index < quantised.length; index += 1) quantised[index] = Math.round(model.weights[index]! / scale);
-  const metadata: ModelMetadata = { format: 'dossier-ner-1', bits: model.bits, labels: [...labels], scale, trainedOn };
+  const metadata: ModelMetadata = { format: 'dossier-ner-2', bits: model.bits, labels: [...labels], scale, trainedOn };
   writeFileSync(join(directory, metadataFile), `${JSON.stringify(metadata, null, 2)}\n`);
   writeFileSync(join(directory, weightsFile), gzipSync(Buffer.from(quantised.buffer), { level: 9 }));
 }
@@ -37,7 +38,7 @@ export function loadModel(directory: string): TaggerModel {
     throw new Error(`No entity model in ${directory}; run "npm run train:ner" to build resources/ner.`);
   }
   const metadata = JSON.parse(readFileSync(metadataPath, 'utf8')) as ModelMetadata;
-  if (metadata.format !== 'dossier-ner-1' || metadata.labels.join() !== labels.join()) {
+  if (metadata.format !== 'dossier-ner-2' || metadata.labels.join() !== labels.join()) {
     throw new Error(`The entity model in ${directory} has another format; run "npm run train:ner" to rebuild it.`);
   }
   const raw = gunzipSync(readFileSync(join(directory, weightsFile)));
@@ -86,5 +87,31 @@ export function saveWords(words: string, directory: string): void {
 /** The word list of the model in `directory`, or '' for a model trained without one. */
 export function loadWords(directory: string): string {
   const path = join(directory, wordsFile);
+  return existsSync(path) ? gunzipSync(readFileSync(path)).toString('utf8') : '';
+}
+
+const clustersFile = 'clusters.txt.gz';
+
+/** Writes the word clusters the model was trained with ("FINE<TAB>MIDDLE<TAB>COARSE<TAB>word" per line). */
+export function saveClusters(clusters: string, directory: string): void {
+  writeFileSync(join(directory, clustersFile), gzipSync(Buffer.from(clusters, 'utf8'), { level: 9 }));
+}
+
+/** The word clusters of the model in `directory`, or '' for a model trained without them. */
+export function loadClusters(directory: string): string {
+  const path = join(directory, clustersFile);
+  return existsSync(path) ? gunzipSync(readFileSync(path)).toString('utf8') : '';
+}
+
+const givenNamesFile = 'given-names.txt.gz';
+
+/** Writes the given-name list the model was trained with (one lower-cased name a line). */
+export function saveGivenNames(names: string, directory: string): void {
+  writeFileSync(join(directory, givenNamesFile), gzipSync(Buffer.from(names, 'utf8'), { level: 9 }));
+}
+
+/** The given-name list of the model in `directory`, or '' for a model trained without one. */
+export function loadGivenNames(directory: string): string {
+  const path = join(directory, givenNamesFile);
   return existsSync(path) ? gunzipSync(readFileSync(path)).toString('utf8') : '';
 }

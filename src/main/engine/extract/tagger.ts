@@ -1,5 +1,5 @@
 // Greedy left-to-right tagging with a hashed linear model (weights trained by scripts/train-ner.mjs).
-import { allowedAfter, allowedFirst, dynamicFeatures, labelCount, maxFeatures, startLabel, staticFeatures } from './features';
+import { allowedAfter, allowedFirst, dynamicFeatures, labelCount, labelHistory, maxFeatures, rememberLabel, startLabel, staticFeatures } from './features';
 import type { PreparedTokens } from './features';
 
 /**
@@ -59,6 +59,7 @@ export function tagTokens(model: TaggerModel, tokens: PreparedTokens): Uint8Arra
   const features = new Int32Array(maxFeatures);
   const scores = new Float64Array(labelCount);
   const { sentenceStarts } = tokens;
+  const history = labelHistory(tokens);
   for (let sentence = 0; sentence < sentenceStarts.length; sentence += 1) {
     const first = sentenceStarts[sentence]!;
     const last = (sentence + 1 < sentenceStarts.length ? sentenceStarts[sentence + 1]! : tokens.count) - 1;
@@ -66,10 +67,11 @@ export function tagTokens(model: TaggerModel, tokens: PreparedTokens): Uint8Arra
     let previous2 = startLabel;
     for (let index = first; index <= last; index += 1) {
       let count = staticFeatures(tokens, index, first, last, mask, features);
-      count = dynamicFeatures(tokens, index, previous, previous2, mask, features, count);
+      count = dynamicFeatures(tokens, index, previous, previous2, history, mask, features, count);
       scoreLabels(model.weights, features, count, scores);
       const label = bestAllowed(scores, previous);
       result[index] = label;
+      rememberLabel(tokens, history, index, label);
       previous2 = previous;
       previous = label;
     }
