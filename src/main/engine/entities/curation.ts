@@ -124,6 +124,20 @@ function insertPlace(db: Database, entityId: number, place: z.infer<typeof Place
   ).run(entityId, place.lat, place.lon, place.gazetteer_id, place.country, place.admin1, place.precision, place.confidence, place.candidates);
 }
 
+/** A places row for a gazetteer place, with the candidates it was chosen among. */
+function gazetteerPlace(chosen: PlaceOption, confidence: number | null, candidates: readonly PlaceOption[]): z.infer<typeof PlaceRow> {
+  return {
+    lat: chosen.lat,
+    lon: chosen.lon,
+    gazetteer_id: chosen.id,
+    country: chosen.country || null,
+    admin1: chosen.admin1 || null,
+    precision: 'gazetteer',
+    confidence,
+    candidates: JSON.stringify(candidates),
+  };
+}
+
 export const curationReversibles = {
   'entities.curate': reversible({
     payload: z.object({ label: z.string(), before: Snapshot, after: Snapshot }),
@@ -329,16 +343,7 @@ function createEntity(db: Database, name: string, type: EntityType, place: Place
   );
   addAlias(db, id, name);
   if (place) {
-    insertPlace(db, id, {
-      lat: place.chosen.lat,
-      lon: place.chosen.lon,
-      gazetteer_id: place.chosen.id,
-      country: place.chosen.country || null,
-      admin1: place.chosen.admin1 || null,
-      precision: 'gazetteer',
-      confidence: place.confidence,
-      candidates: JSON.stringify(place.candidates),
-    });
+    insertPlace(db, id, gazetteerPlace(place.chosen, place.confidence, place.candidates));
   }
   return id;
 }
@@ -454,16 +459,8 @@ export function setPlace(db: Database, entityId: number, where: { candidate: Pla
     statement(db, 'DELETE FROM places WHERE entity_id = ?').run(entityId);
     if ('candidate' in where) {
       const known = JSON.parse(candidates) as PlaceOption[];
-      insertPlace(db, entityId, {
-        lat: where.candidate.lat,
-        lon: where.candidate.lon,
-        gazetteer_id: where.candidate.id,
-        country: where.candidate.country || null,
-        admin1: where.candidate.admin1 || null,
-        precision: 'gazetteer',
-        confidence: null,
-        candidates: JSON.stringify(known.some((option) => option.id === where.candidate.id) ? known : [where.candidate, ...known]),
-      });
+      const options = known.some((option) => option.id === where.candidate.id) ? known : [where.candidate, ...known];
+      insertPlace(db, entityId, gazetteerPlace(where.candidate, null, options));
     } else {
       insertPlace(db, entityId, {
         lat: where.lat,

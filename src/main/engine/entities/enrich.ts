@@ -7,8 +7,8 @@
  * marked as such; and the case's confirmed names found wherever the tagger missed them.
  */
 import { foldText } from '../../../shared/textFolding';
-import type { AnalyzedMention, PlaceChoice } from '../extract/pipeline';
-import type { PlaceCandidate } from '../geo/gazetteer';
+import type { AnalyzedMention } from '../extract/pipeline';
+import { toPlaceOption } from '../extract/pipeline';
 import type { Knowledge } from './knowledge';
 
 /** A suggestion ready to store: with an affiliation, or already tied to one of the case's entities. */
@@ -33,17 +33,6 @@ const POSSESSIVE_GOVERNMENT =
   /^[’']s\s+(?:complaints?|position|positions|demands?|claims?|response|statements?|accusations?|stance|policy|policies|refusal|decision|proposal|offer|officials?|government|leadership|authorities|envoy|ambassador|diplomats?|allegations?|version|narrative|threats?|warnings?)\b/iu;
 const GOVERNMENT_OBJECT = /\b(?:urged|urges|accused|accuses|warned|warns|called on|calls on|blamed|blames|told|tells|asked|asks|pressed|presses|criticised|criticized|condemned|condemns)\s+$/iu;
 
-function choiceOf(candidate: PlaceCandidate): PlaceChoice {
-  return {
-    id: candidate.id,
-    name: candidate.name,
-    lat: candidate.lat,
-    lon: candidate.lon,
-    country: candidate.countryCode,
-    admin1: candidate.admin1,
-    featureCode: candidate.featureCode,
-  };
-}
 
 /** The words just before `start` in its sentence that may describe a name: titles, demonyms, "of Country". */
 function describedBy(text: string, start: number, knowledge: Knowledge): { role?: string; affiliation?: string } {
@@ -145,7 +134,7 @@ function trustworthy(mention: AnalyzedMention, knowledge: Knowledge): AnalyzedMe
   if (mention.type === 'location' && mention.place) return mention;
   const place = knowledge.placeNamed(mention.text);
   if (!place) return null;
-  const choice = choiceOf(place);
+  const choice = toPlaceOption(place);
   return { ...mention, type: 'location', entity: { name: mention.text }, place: { ...choice, confidence: 0.5, candidates: [choice] } };
 }
 
@@ -193,7 +182,7 @@ export function enrichMentions(
     if (overlaps(enriched, start, end)) continue;
     const country = knowledge.countryOfDemonym(match[0]);
     if (!country || foldText(country.name) === foldText(match[0])) continue;
-    const place = { ...choiceOf(country), confidence: 1, candidates: [choiceOf(country)] };
+    const place = { ...toPlaceOption(country), confidence: 1, candidates: [toPlaceOption(country)] };
     enriched.push({ start, end, text: match[0], type: 'location', role: MentionRoles.affiliation, entity: { name: country.name }, place });
   }
 
