@@ -44,6 +44,8 @@ export interface GraphNode {
   readonly label: string;
   readonly type: EntityType;
   readonly mentions: number;
+  /** Where the graph view left it, when it did. */
+  readonly position: { readonly x: number; readonly y: number } | null;
 }
 
 export interface GraphEdge {
@@ -201,7 +203,14 @@ function relationshipsSection(db: Database, section: Extract<BriefingSection, { 
     ...chosenOrTop(db, undefined, ['location'], GRAPH_PLACES),
   ];
   const ids = members.map((member) => member.id);
-  const nodes: GraphNode[] = members.map((member) => ({ key: `e${member.id}`, label: member.name, type: member.kind, mentions: member.mentions }));
+  const positions = savedPositions(db);
+  const nodes: GraphNode[] = members.map((member) => ({
+    key: `e${member.id}`,
+    label: member.name,
+    type: member.kind,
+    mentions: member.mentions,
+    position: positions.get(`e${member.id}`) ?? null,
+  }));
   const edges: GraphEdge[] = [];
   if (ids.length > 1) {
     for (const pair of cooccurrences(db, ids)) {
@@ -260,20 +269,70 @@ function cooccurrences(db: Database, ids: readonly number[]): { source: number; 
 
 /** The analyst's asserted links between the panel's entities, with their grading and evidence (when the case has links). */
 function assertedLinks(db: Database, members: ReadonlySet<number>, citations: Citations): GraphEdge[] {
-  const columns = new Set((db.prepare('PRAGMA table_info(links)').all() as { name: string }[]).map((column) => column.name));
-  if (!['source_id', 'target_id', 'relation'].every((column) => columns.has(column))) return [];
-  const rows = db.prepare('SELECT * FROM links').all() as Record<string, unknown>[];
-  const evidence = hasTable(db, 'link_evidence') ? db.prepare('SELECT document_id FROM link_evidence WHERE link_id = ?') : null;
-  return rows
-    .filter((row) => members.has(Number(row.source_id)) && members.has(Number(row.target_id)))
-    .map((row) => ({
-      source: `e${Number(row.source_id)}`,
-      target: `e${Number(row.target_id)}`,
+  return caseLinks(db)
+    .filter((link) => members.has(link.fromId) && members.has(link.toId))
+    .map((link) => ({
+      source: `e${link.fromId}`,
+      target: `e${link.toId}`,
       weight: 1,
-      relation: typeof row.relation === 'string' ? row.relation : null,
-      grading: typeof row.reliability === 'string' && row.credibility !== null && row.credibility !== undefined ? `${row.reliability}${Number(row.credibility)}` : null,
-      notes: evidence ? (evidence.all(row.id) as { document_id: number }[]).map((cited) => citations.cite(cited.document_id)) : [],
+      relation: link.relation,
+      grading: link.grading,
+      notes: link.evidence.map((documentId) => citations.cite(documentId)),
     }));
+}
+
+interface CaseLink {
+  readonly fromId: number;
+  readonly toId: number;
+  readonly from: string;
+  readonly to: string;
+  readonly relation: string;
+  readonly grading: string | null;
+  readonly dateStart: string | null;
+  readonly dateEnd: string | null;
+  readonly evidence: readonly number[];
+}
+
+/** The links the analyst asserted between two entities (schema v5 on), each with its cited documents. */
+function caseLinks(db: Database): CaseLink[] {
+  if (!hasTable(db, 'links') || !hasTable(db, 'link_evidence')) return [];
+  const rows = statement(
+    db,
+    `SELECT l.id, l.from_id, l.to_id, l.relation, l.reliability, l.credibility, l.date_start, l.date_end,
+       coalesce(a.name, '?') AS from_name, coalesce(b.name, '?') AS to_name
+     FROM links l LEFT JOIN entities a ON a.id = l.from_id LEFT JOIN entities b ON b.id = l.to_id
+     WHERE l.from_kind = 'entity' AND l.to_kind = 'entity' ORDER BY l.id`,
+  ).all() as {
+    id: number;
+    from_id: number;
+    to_id: number;
+    relation: string;
+    reliability: string | null;
+    credibility: number | null;
+    date_start: string | null;
+    date_end: string | null;
+    from_name: string;
+    to_name: string;
+  }[];
+  const evidence = statement(db, 'SELECT DISTINCT document_id FROM link_evidence WHERE link_id = ? ORDER BY id');
+  return rows.map((row) => ({
+    fromId: row.from_id,
+    toId: row.to_id,
+    from: row.from_name,
+    to: row.to_name,
+    relation: row.relation,
+    grading: row.reliability && row.credibility ? `${row.reliability}${row.credibility}` : null,
+    dateStart: row.date_start,
+    dateEnd: row.date_end,
+    evidence: (evidence.all(row.id) as { document_id: number }[]).map((cited) => cited.document_id),
+  }));
+}
+
+/** Where the graph view left each entity (schema v5 on), so the briefing shows the analyst's layout. */
+export function savedPositions(db: Database): Map<string, { x: number; y: number }> {
+  if (!hasTable(db, 'graph_positions')) return new Map();
+  const rows = statement(db, "SELECT node, x, y FROM graph_positions WHERE node GLOB 'entity:*'").all() as { node: string; x: number; y: number }[];
+  return new Map(rows.map((row) => [`e${row.node.slice('entity:'.length)}`, { x: row.x, y: row.y }]));
 }
 
 function chronologySection(db: Database, section: Extract<BriefingSection, { kind: 'chronology' }>, citations: Citations): SectionContent {
@@ -284,10 +343,19 @@ function chronologySection(db: Database, section: Extract<BriefingSection, { kin
      WHERE published_at IS NOT NULL AND parent_id IS NULL ${chosen ? `AND id IN (${chosen.map(() => '?').join(', ')})` : ''}
      ORDER BY published_at, id LIMIT ?`,
   ).all(...(chosen ?? []), MAX_CHRONOLOGY) as { id: number; title: string; published_at: string }[];
+  const documents = rows.map((row) => ({ date: row.published_at.slice(0, 10), text: row.title, notes: [citations.cite(row.id)] }));
+  // Dated links are events the analyst asserted: they belong in the chronology with their evidence.
+  const links = caseLinks(db)
+    .filter((link) => link.dateStart)
+    .map((link) => ({
+      date: link.dateEnd && link.dateEnd !== link.dateStart ? `${link.dateStart!}–${link.dateEnd}` : link.dateStart!,
+      text: `${link.from} — ${link.relation} → ${link.to}${link.grading ? ` (${link.grading})` : ''}`,
+      notes: link.evidence.map((documentId) => citations.cite(documentId)),
+    }));
   return {
     kind: 'chronology',
     title: section.title || sectionTitles.chronology,
-    entries: rows.map((row) => ({ date: row.published_at.slice(0, 10), text: row.title, notes: [citations.cite(row.id)] })),
+    entries: [...documents, ...links].sort((left, right) => left.date.localeCompare(right.date)),
   };
 }
 

@@ -156,17 +156,21 @@ export interface GraphPanel {
 }
 
 /**
- * Lays the graph out with ForceAtlas2 from a circle (deterministic: the same case gives the same
- * figure), then fits it into the panel with room for labels.
+ * Places the graph as the analyst left it in the graph view when every node has a saved position;
+ * otherwise lays it out with ForceAtlas2 from a circle (deterministic: the same case gives the same
+ * figure). Then fits it into the panel with room for labels.
  */
 export function graphPanel(nodes: readonly GraphNode[], edges: readonly GraphEdge[], width: number, height: number): GraphPanel {
   const graph = new Graph<{ x: number; y: number; size: number }>({ multi: true, type: 'undirected' });
+  const saved = nodes.length > 0 && nodes.every((node) => node.position !== null);
   nodes.forEach((node, index) => {
     const angle = (2 * Math.PI * index) / Math.max(1, nodes.length);
-    graph.addNode(node.key, { x: Math.cos(angle) * 100, y: Math.sin(angle) * 100, size: 1 + Math.log2(1 + node.mentions) });
+    // Screen y grows downwards in the graph view as on the page.
+    const start = saved ? node.position! : { x: Math.cos(angle) * 100, y: Math.sin(angle) * 100 };
+    graph.addNode(node.key, { ...start, size: 1 + Math.log2(1 + node.mentions) });
   });
   for (const edge of edges) if (graph.hasNode(edge.source) && graph.hasNode(edge.target)) graph.addEdge(edge.source, edge.target, { weight: edge.weight });
-  if (graph.size > 0) {
+  if (graph.size > 0 && !saved) {
     forceAtlas2.assign(graph, { iterations: 300, settings: { ...forceAtlas2.inferSettings(graph), gravity: 1.5, adjustSizes: true, barnesHutOptimize: false } });
   }
   const xs = graph.mapNodes((_key, attributes) => attributes.x);
