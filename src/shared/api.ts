@@ -32,6 +32,7 @@ import {
   MentionStatuses,
   PlaceOptionSchema,
 } from './entities';
+import { graphChannels } from './graph';
 
 const { id, color } = documentSchemas;
 
@@ -262,6 +263,8 @@ export const engineChannels = {
     input: z.object({ id, status: z.enum(MentionStatuses) }).strict(),
     output: MentionSchema,
   },
+
+  ...graphChannels,
 
   /** Undoes the latest undoable change (tagging, notes); null when there is nothing to undo. */
   'history.undo': { input: emptyInput, output: UndoResultSchema },

@@ -36,6 +36,7 @@ import { createKnowledge } from './entities/knowledge';
 import { entityMentions, getEntity, getEntityDetail, listEntities, mentionsForDocument } from './entities/repository';
 import type { EntityAnalyzer } from './entities/suggestions';
 import { createEntityPipeline, locateResources, toPlaceOption } from './extract/pipeline';
+import { graphHandlers } from './graph/handlers';
 import type { Gazetteer } from './geo/gazetteer';
 import { gazetteerDir, loadGazetteer } from './geo/gazetteer';
 import { withExtraPlaces } from './geo/extraPlaces';
@@ -297,6 +298,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
     'mentions.relink': ({ id, ...change }) => relinkMention(db(), id, change, findPlace),
     'mentions.forDocument': ({ documentId }) => mentionsForDocument(db(), documentId),
     'mentions.setStatus': ({ id, status }) => setMentionStatus(db(), id, status),
+
+    ...graphHandlers(db, () => describeCase(db(), requireCase().file.path).title),
 
     'history.undo': () => undoOrRedo(db(), 'undo'),
     'history.redo': () => undoOrRedo(db(), 'redo'),
