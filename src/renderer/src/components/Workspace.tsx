@@ -16,9 +16,10 @@ import { useHistoryCommands } from '../features/documents/useHistoryCommands';
 import { useImporter } from '../features/documents/useImporter';
 import { EntitiesView } from '../features/entities/EntitiesView';
 import { ExtractionStatus } from '../features/entities/ExtractionStatus';
+import { GraphView } from '../features/graph/GraphView';
 import { ComingNext } from './ComingNext';
 import { modKey } from './format';
-import type { Navigation, NavigationRequest } from './navigation';
+import type { GraphRequest, Navigation, NavigationRequest } from './navigation';
 import { NavigationContext } from './navigation';
 import { ThemeToggle } from './ThemeToggle';
 import type { ViewId } from './views';
@@ -37,6 +38,7 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
   useHistoryCommands();
   const [documentRequest, setDocumentRequest] = useState<NavigationRequest | null>(null);
   const [entityRequest, setEntityRequest] = useState<NavigationRequest | null>(null);
+  const [graphRequest, setGraphRequest] = useState<GraphRequest | null>(null);
   const navigation = useMemo<Navigation>(
     () => ({
       showDocument: (id, mentionId) => {
@@ -46,6 +48,14 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
       showEntity: (id) => {
         setEntityRequest({ id, nonce: Date.now() });
         setViewId('entities');
+      },
+      showPassage: (id, start, end) => {
+        setDocumentRequest({ id, passage: { start, end }, nonce: Date.now() });
+        setViewId('documents');
+      },
+      showInGraph: (nodeKey) => {
+        setGraphRequest({ nodeKey, nonce: Date.now() });
+        setViewId('graph');
       },
     }),
     [],
@@ -129,7 +139,12 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
             <EntitiesView request={entityRequest} />
           </Box>
         ) : null}
-        {view.id === 'documents' || view.id === 'entities' ? null : (
+        {view.id === 'graph' ? (
+          <Box h="100%">
+            <GraphView request={graphRequest} />
+          </Box>
+        ) : null}
+        {view.id === 'documents' || view.id === 'entities' || view.id === 'graph' ? null : (
           <Box h="100%">
             <ComingNext view={view} caseInfo={caseInfo} />
           </Box>
