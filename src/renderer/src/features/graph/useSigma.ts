@@ -35,7 +35,7 @@ export const nodeShapes: Readonly<Record<NodeKind, string>> = {
   other: 'circle',
 };
 
-const FADED = { light: '#e9ecef', dark: '#2c2e33' };
+const FADED = { light: '#dee2e6', dark: '#373a40' };
 
 function nodeReducer(state: ViewState, key: string, attributes: NodeAttributes): Partial<NodeDisplayData> {
   if (!isNodeShown(attributes, key, state.filter)) return { visibility: 'hidden' };
@@ -124,6 +124,8 @@ export function useSigma(
         edges: { paths: [pathLine(), pathLoop()], extremities: [extremityArrow()], layers: [layerPlain()] },
       },
       settings: {
+        // Node sizes in pixels, as the legend and the size-by controls mean them.
+        itemSizesReference: 'screen',
         hideEdgesOnMove: true,
         renderEdgeLabels: true,
         enableEdgeEvents: true,
