@@ -33,6 +33,7 @@ import {
   MentionStatuses,
   PlaceOptionSchema,
 } from './entities';
+import { graphChannels } from './graph';
 
 const { id, color } = documentSchemas;
 
@@ -277,6 +278,7 @@ export const engineChannels = {
     input: z.object({ spec: BriefingSpecSchema, path: z.string().min(1).max(4096) }).strict(),
     output: BriefingExportSchema,
   },
+  ...graphChannels,
 
   /** Undoes the latest undoable change (tagging, notes); null when there is nothing to undo. */
   'history.undo': { input: emptyInput, output: UndoResultSchema },

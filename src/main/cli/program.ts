@@ -1,5 +1,5 @@
 /** The `dossier` command: the engine with no window, for batch work, scripts and benchmarks. */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { basename, extname, resolve } from 'node:path';
@@ -9,6 +9,7 @@ import { DossierError } from '../../shared/errors';
 import { parseInput } from '../../shared/rpc';
 import { createEngine } from '../engine/engine';
 import { createEntityPipeline, toExtractLine } from '../engine/extract/pipeline';
+import { exporters } from './exporters';
 
 export interface CliOutput {
   readonly out: (text: string) => void;
@@ -273,6 +274,18 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
         output.out(`${JSON.stringify({ id: parsed.data.id, mentions: pipeline.analyze(parsed.data.text).map(toExtractLine) })}\n`);
       }
       if (bad > 0) throw new PartialFailure(`${bad} input line${bad === 1 ? ' was' : 's were'} skipped (see above).`);
+    });
+
+  program
+    .command('export')
+    .description('Export a case for other tools: the graph of documents, entities and links as GraphML (Gephi, Cytoscape) or CSV nodes and edges.')
+    .argument('<case>', 'path of the case file')
+    .addOption(new Option('--format <format>', 'what to write').choices(Object.keys(exporters)).makeOptionMandatory())
+    .requiredOption('--out <file>', 'the file to write (CSV writes FILE-nodes.csv and FILE-edges.csv beside it)')
+    .action(async (casePath: string, options: { format: string; out: string }) => {
+      await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
+      const written = await exporters[options.format]!(engine, resolve(options.out));
+      output.out(`${written}\n`);
     });
 
   for (const command of program.commands) {

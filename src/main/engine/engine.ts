@@ -39,6 +39,7 @@ import { createKnowledge } from './entities/knowledge';
 import { entityMentions, getEntity, getEntityDetail, listEntities, mentionsForDocument } from './entities/repository';
 import type { EntityAnalyzer } from './entities/suggestions';
 import { createEntityPipeline, locateResources, toPlaceOption } from './extract/pipeline';
+import { graphHandlers } from './graph/handlers';
 import type { Gazetteer } from './geo/gazetteer';
 import { gazetteerDir, loadGazetteer } from './geo/gazetteer';
 import { withExtraPlaces } from './geo/extraPlaces';
@@ -313,6 +314,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const open = requireCase();
       return exportBriefing(open.file.db, spec, path, { resourcesDir: resources(), caseTitle: describeCase(open.file.db, open.file.path).title });
     },
+    ...graphHandlers(db, () => describeCase(db(), requireCase().file.path).title),
 
     'history.undo': () => undoOrRedo(db(), 'undo'),
     'history.redo': () => undoOrRedo(db(), 'redo'),

@@ -12,6 +12,7 @@ import { reversible } from '../case/reversible';
 import { briefingReversibles } from '../briefing/repository';
 import { entityReversibles } from '../entities/actions';
 import { curationReversibles } from '../entities/curation';
+import { linkReversibles } from '../graph/links';
 import { deleteNote, getNote, insertNote, listNotes, setNote } from './notes';
 import type { DocumentMetadata } from './repository';
 import { getDocument, getDocumentMetadata, setDocumentMetadata } from './repository';
@@ -129,7 +130,7 @@ const documentReversibles = {
   }),
 };
 
-const reversibles = { ...documentReversibles, ...entityReversibles, ...curationReversibles, ...briefingReversibles };
+const reversibles = { ...documentReversibles, ...entityReversibles, ...curationReversibles, ...briefingReversibles, ...linkReversibles };
 
 type Operation = keyof typeof reversibles;
 type PayloadOf<O extends Operation> = (typeof reversibles)[O] extends Reversible<infer P> ? P : never;

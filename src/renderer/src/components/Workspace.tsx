@@ -17,9 +17,10 @@ import { useHistoryCommands } from '../features/documents/useHistoryCommands';
 import { useImporter } from '../features/documents/useImporter';
 import { EntitiesView } from '../features/entities/EntitiesView';
 import { ExtractionStatus } from '../features/entities/ExtractionStatus';
+import { GraphView } from '../features/graph/GraphView';
 import { ComingNext } from './ComingNext';
 import { modKey } from './format';
-import type { Navigation, NavigationRequest } from './navigation';
+import type { GraphRequest, Navigation, NavigationRequest } from './navigation';
 import { NavigationContext } from './navigation';
 import { ThemeToggle } from './ThemeToggle';
 import type { ViewId } from './views';
@@ -38,6 +39,7 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
   useHistoryCommands();
   const [documentRequest, setDocumentRequest] = useState<NavigationRequest | null>(null);
   const [entityRequest, setEntityRequest] = useState<NavigationRequest | null>(null);
+  const [graphRequest, setGraphRequest] = useState<GraphRequest | null>(null);
   const navigation = useMemo<Navigation>(
     () => ({
       showDocument: (id, mentionId) => {
@@ -47,6 +49,14 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
       showEntity: (id) => {
         setEntityRequest({ id, nonce: Date.now() });
         setViewId('entities');
+      },
+      showPassage: (id, start, end) => {
+        setDocumentRequest({ id, passage: { start, end }, nonce: Date.now() });
+        setViewId('documents');
+      },
+      showInGraph: (nodeKey) => {
+        setGraphRequest({ nodeKey, nonce: Date.now() });
+        setViewId('graph');
       },
     }),
     [],
@@ -135,7 +145,12 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
             <BriefingView />
           </Box>
         ) : null}
-        {view.id === 'documents' || view.id === 'entities' || view.id === 'briefing' ? null : (
+        {view.id === 'graph' ? (
+          <Box h="100%">
+            <GraphView request={graphRequest} />
+          </Box>
+        ) : null}
+        {view.id === 'documents' || view.id === 'entities' || view.id === 'graph' || view.id === 'briefing' ? null : (
           <Box h="100%">
             <ComingNext view={view} caseInfo={caseInfo} />
           </Box>

@@ -9,15 +9,31 @@ export interface Navigation {
   showDocument(documentId: number, mentionId?: number): void;
   /** Opens the entity's page in the Entities view. */
   showEntity(entityId: number): void;
+  /** Opens the document in the reader with a passage selected (a link's evidence). */
+  showPassage(documentId: number, start: number, end: number): void;
+  /** Opens the Graph view focused on a node ("entity:12", "document:7"). */
+  showInGraph(nodeKey: string): void;
 }
 
 /** A request a view acts on once; the nonce tells a repeated request from the same one seen again. */
 export interface NavigationRequest {
   readonly id: number;
   readonly mentionId?: number;
+  readonly passage?: { readonly start: number; readonly end: number };
   readonly nonce: number;
 }
 
-export const NavigationContext = createContext<Navigation>({ showDocument: () => undefined, showEntity: () => undefined });
+/** A node the Graph view is asked to focus, once. */
+export interface GraphRequest {
+  readonly nodeKey: string;
+  readonly nonce: number;
+}
+
+export const NavigationContext = createContext<Navigation>({
+  showDocument: () => undefined,
+  showEntity: () => undefined,
+  showPassage: () => undefined,
+  showInGraph: () => undefined,
+});
 
 export const useNavigation = (): Navigation => useContext(NavigationContext);

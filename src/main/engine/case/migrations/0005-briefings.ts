@@ -1,8 +1,8 @@
-/** Schema v5: briefings the analyst composes, kept in the case so they can be exported again as the case changes. */
+/** Schema v6: briefings the analyst composes, kept in the case so they can be exported again as the case changes. */
 import type { Migration } from './types';
 
 export const briefings: Migration = {
-  version: 5,
+  version: 6,
   name: 'briefings',
   up(db) {
     db.exec(`

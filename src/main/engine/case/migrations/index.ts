@@ -5,13 +5,14 @@ import { initial } from './0001-initial';
 import { documents } from './0002-documents';
 import { entities } from './0003-entities';
 import { gazetteerExtracts } from './0004-gazetteer-extracts';
+import { links } from './0005-links';
 import { briefings } from './0005-briefings';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
 /** Every migration, in order. Append only. */
-export const migrations: readonly Migration[] = [initial, documents, entities, gazetteerExtracts, briefings];
+export const migrations: readonly Migration[] = [initial, documents, entities, gazetteerExtracts, links, briefings];
 
 /** The schema version this build writes: the number of the last migration. */
 export const SCHEMA_VERSION = migrations.length;

@@ -153,6 +153,7 @@ export function DocumentsView({ casePath, active, importer, onActivate, request 
   };
 
   const [focusMention, setFocusMention] = useState<{ id: number; nonce: number } | null>(null);
+  const [focusPassage, setFocusPassage] = useState<{ start: number; end: number; nonce: number } | null>(null);
   const handledRequest = useRef<number | null>(null);
   useEffect(() => {
     if (!request || handledRequest.current === request.nonce) return;
@@ -160,6 +161,7 @@ export function DocumentsView({ casePath, active, importer, onActivate, request 
     setOpenId(request.id);
     setSelection(only(request.id));
     setFocusMention(request.mentionId === undefined ? null : { id: request.mentionId, nonce: request.nonce });
+    setFocusPassage(request.passage ? { ...request.passage, nonce: request.nonce } : null);
   }, [request]);
 
   const showNote = (note: Note) => {
@@ -324,7 +326,7 @@ export function DocumentsView({ casePath, active, importer, onActivate, request 
           </Splitter.Pane>
           <Splitter.Pane defaultSize={sizes[2] ?? 56} min={20}>
             <div className={classes.pane}>
-              <Reader documentId={openId} search={search} tags={tagList} onOpenDocument={(id) => openDocument(id)} focusNote={focusNote} focusMention={focusMention} />
+              <Reader documentId={openId} search={search} tags={tagList} onOpenDocument={(id) => openDocument(id)} focusNote={focusNote} focusMention={focusMention} focusPassage={focusPassage} />
             </div>
           </Splitter.Pane>
           <Splitter.Pane defaultSize={sizes[3] ?? '290px'} min="200px" max="520px" collapsible collapseThreshold="120px">

@@ -20,7 +20,7 @@ import {
   Title,
 } from '@mantine/core';
 import { getHotkeyHandler } from '@mantine/hooks';
-import { IconBook2, IconCopy, IconNote, IconPaperclip, IconUserPlus } from '@tabler/icons-react';
+import { IconBook2, IconCopy, IconLink, IconNote, IconPaperclip, IconUserPlus } from '@tabler/icons-react';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CSSProperties, MouseEvent, ReactNode, Ref } from 'react';
 import type { DocumentDetail, Note, Tag } from '../../../../shared/documents';
@@ -32,6 +32,9 @@ import { notifyError } from '../cases/useCaseCommands';
 import { entityColorVar } from '../entities/entityColors';
 import { MarkEntityPopover, MentionPopover } from '../entities/MentionPopover';
 import { useMentions } from '../entities/queries';
+import { linkDraftFor } from '../graph/linkDrafts';
+import type { LinkDraft } from '../graph/LinkModal';
+import { LinkModal } from '../graph/LinkModal';
 import entityClasses from '../entities/entities.module.css';
 import { ContextMenu } from './ContextMenu';
 import type { MenuPosition } from './ContextMenu';
@@ -39,7 +42,7 @@ import { formatDateTime, formatPublished } from './format';
 import { KindIcon, kindLabels } from './kinds';
 import { useApplyTag, useCreateNote, useDeleteNote, useDocument, useUpdateNote } from './queries';
 import type { Span } from './textLayout';
-import { OFFSET_ATTRIBUTE, layoutBlocks, layoutRuns, selectionOffsets } from './textLayout';
+import { OFFSET_ATTRIBUTE, layoutBlocks, layoutRuns, rangeOfOffsets, selectionOffsets } from './textLayout';
 import { TagPill } from './TagPill';
 import classes from './DocumentsView.module.css';
 
@@ -55,6 +58,8 @@ interface ReaderProps {
   readonly focusNote: { readonly id: number; readonly nonce: number } | null;
   /** A mention to scroll to and open, asked for from an entity page. */
   readonly focusMention?: { readonly id: number; readonly nonce: number } | null;
+  /** A passage to scroll to and select (a link's evidence). */
+  readonly focusPassage?: { readonly start: number; readonly end: number; readonly nonce: number } | null;
 }
 
 interface Floating {
@@ -72,7 +77,7 @@ function rectOf(element: Element | Range): Floating['rect'] {
   return { left, top, width, height };
 }
 
-export function Reader({ documentId, search, tags, onOpenDocument, focusNote, focusMention = null }: ReaderProps) {
+export function Reader({ documentId, search, tags, onOpenDocument, focusNote, focusMention = null, focusPassage = null }: ReaderProps) {
   const detail = useDocument(documentId, search);
   const mentionsQuery = useMentions(documentId);
   const [openMention, setOpenMention] = useState<OpenMention | null>(null);
@@ -82,6 +87,7 @@ export function Reader({ documentId, search, tags, onOpenDocument, focusNote, fo
   const [openNote, setOpenNote] = useState<OpenNote | null>(null);
   const [textMenu, setTextMenu] = useState<(Floating & { position: MenuPosition; span: Span }) | null>(null);
   const [marking, setMarking] = useState<(Floating & { span: Span }) | null>(null);
+  const [linkDraft, setLinkDraft] = useState<LinkDraft | null>(null);
   const document_ = detail.data;
 
   // Opening a document (or searching anew) scrolls to its first hit, or to its top.
@@ -115,6 +121,17 @@ export function Reader({ documentId, search, tags, onOpenDocument, focusNote, fo
     element.scrollIntoView({ block: 'center' });
     setOpenMention({ mentionId: focusMention.id, rect: rectOf(element) });
   }, [focusMention, document_, mentionsLoaded]);
+
+  useLayoutEffect(() => {
+    const root = textRef.current;
+    if (!focusPassage || !document_ || !root) return;
+    const range = rangeOfOffsets(root, focusPassage.start, focusPassage.end);
+    if (!range) return;
+    range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    const selection = window.getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+  }, [focusPassage, document_]);
 
   // The "Add note" button follows the selection and leaves when it collapses.
   useEffect(() => {
@@ -228,6 +245,10 @@ export function Reader({ documentId, search, tags, onOpenDocument, focusNote, fo
             setMarking({ span: pending.span, rect: pending.rect });
             setPending(null);
           }}
+          onLink={() => {
+            setLinkDraft(linkDraftFor(document_, mentions, pending.span));
+            setPending(null);
+          }}
           onClose={() => {
             setPending(null);
             window.getSelection()?.removeAllRanges();
@@ -243,6 +264,9 @@ export function Reader({ documentId, search, tags, onOpenDocument, focusNote, fo
         </Menu.Item>
         <Menu.Item leftSection={<IconUserPlus size={14} />} onClick={() => textMenu && setMarking({ span: textMenu.span, rect: textMenu.rect })}>
           Mark as entity…
+        </Menu.Item>
+        <Menu.Item leftSection={<IconLink size={14} />} onClick={() => textMenu && setLinkDraft(linkDraftFor(document_, mentions, textMenu.span))}>
+          Link… citing this passage
         </Menu.Item>
         <Menu.Item
           leftSection={<IconCopy size={14} />}
@@ -268,6 +292,7 @@ export function Reader({ documentId, search, tags, onOpenDocument, focusNote, fo
           }}
         />
       ) : null}
+      <LinkModal draft={linkDraft} onClose={() => setLinkDraft(null)} />
       {openMention && mention ? (
         <MentionPopover key={mention.id} mention={mention} rect={openMention.rect} onClose={() => setOpenMention(null)} />
       ) : null}
@@ -478,12 +503,14 @@ function NoteComposer({
   pending,
   onCompose,
   onMark,
+  onLink,
   onClose,
 }: {
   documentId: number;
   pending: Pending;
   onCompose: () => void;
   onMark: () => void;
+  onLink: () => void;
   onClose: () => void;
 }) {
   const create = useCreateNote();
@@ -518,6 +545,16 @@ function NoteComposer({
           data-testid="mark-entity-button"
         >
           Mark entity
+        </Button>
+        <Button
+          size="compact-xs"
+          variant="default"
+          leftSection={<IconLink size={13} />}
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={onLink}
+          data-testid="link-passage-button"
+        >
+          Link…
         </Button>
       </Group>
     );

@@ -94,6 +94,8 @@ export function invalidateCaseData(client: QueryClient): Promise<void> {
         scope === 'notes' ||
         scope === 'entities' ||
         scope === 'mentions' ||
+        scope === 'graph' ||
+        scope === 'links' ||
         (scope === 'cases' && name === 'current')
       );
     },

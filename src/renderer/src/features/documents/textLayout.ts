@@ -152,6 +152,33 @@ export function offsetOfPoint(root: HTMLElement, node: Node, offset: number, bia
   return previousEnd;
 }
 
+/** The DOM point at a text offset inside `root`: the text node and the offset in it. */
+function pointAtOffset(root: HTMLElement, offset: number): { node: Node; offset: number } | null {
+  for (const run of root.querySelectorAll<HTMLElement>(`[${OFFSET_ATTRIBUTE}]`)) {
+    const start = Number(run.getAttribute(OFFSET_ATTRIBUTE));
+    if (offset < start || offset > start + run.textContent.length) continue;
+    let remaining = offset - start;
+    const walker = document.createTreeWalker(run, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const length = node.textContent?.length ?? 0;
+      if (remaining <= length) return { node, offset: remaining };
+      remaining -= length;
+    }
+  }
+  return null;
+}
+
+/** A DOM range over text offsets inside `root` (a cited passage), or null when they are not shown. */
+export function rangeOfOffsets(root: HTMLElement, start: number, end: number): Range | null {
+  const from = pointAtOffset(root, start);
+  const to = pointAtOffset(root, end);
+  if (!from || !to) return null;
+  const range = document.createRange();
+  range.setStart(from.node, from.offset);
+  range.setEnd(to.node, to.offset);
+  return range;
+}
+
 /** The text offsets a DOM selection covers inside `root`, or null when it is empty or outside. */
 export function selectionOffsets(root: HTMLElement, selection: Selection | null): Span | null {
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;

@@ -33,6 +33,7 @@ import { useNavigation } from '../../components/navigation';
 import { notifyError } from '../cases/useCaseCommands';
 import { entityColors, entityTypeLabels } from './entityColors';
 import { EntityTypeIcon } from './EntityTypeIcon';
+import { EntityLinks } from '../graph/EntityLinks';
 import { useEntity, useEntityMentions, usePlaceCandidates, useSetAttributes, useSetPlace, useSplitAlias } from './queries';
 import classes from './entities.module.css';
 
@@ -156,6 +157,7 @@ export function EntityPanel({ entityId, onClose, onDelete }: { entityId: number;
 
           <AttributesForm key={detail.id} entity={detail} />
           {detail.type === 'location' ? <PlaceSection entity={detail} /> : null}
+          <EntityLinks entity={detail} />
           <MentionsSection entity={detail} />
         </Stack>
       </ScrollArea>

@@ -1,0 +1,76 @@
+import { JSDOM } from 'jsdom';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseInput } from '../../shared/rpc';
+import { projectRoot } from '../../../tests/support/built';
+import { useTempDirs } from '../../../tests/support/tempDir';
+import { createEngine } from '../engine/engine';
+import { runCli } from './program';
+
+const tempDir = useTempDirs();
+const seedPath = join(projectRoot, 'tests', 'fixtures', 'border-incident-article.txt');
+const QUOTE = 'totally unacceptable';
+
+/** The seed article in a new case, linked Pashinyan —accuses→ Azerbaijan citing the quote. */
+async function seedCase() {
+  const dir = tempDir();
+  const path = join(dir, 'seed.dossier');
+  const engine = createEngine();
+  await engine.handlers['cases.create']({ path, title: 'Border graph' });
+  await engine.startImport([{ path: seedPath }]).finished;
+  const [pashinyan] = await engine.handlers['entities.list']({ search: 'Pashinyan' });
+  const azerbaijan = (await engine.handlers['entities.list']({ search: 'Azerbaijan' })).find((entity) => entity.name === 'Azerbaijan');
+  const page = await engine.handlers['documents.list']({ sort: 'importedAt', direction: 'desc', offset: 0, limit: 10 });
+  const documentId = page.rows[0]!.id;
+  const text = (await engine.handlers['documents.get']({ id: documentId })).text;
+  const start = text.indexOf(QUOTE);
+  return { dir, path, engine, pashinyanId: pashinyan!.id, azerbaijanId: azerbaijan!.id, documentId, start, end: start + QUOTE.length };
+}
+
+describe('export', () => {
+  it('writes GraphML that parses, with documents, suggested entities and the asserted edge with its relation', async () => {
+    const { dir, path, engine, pashinyanId, azerbaijanId, documentId, start, end } = await seedCase();
+    await engine.handlers['links.create'](
+      parseInput('links.create', { from: `entity:${pashinyanId}`, to: `entity:${azerbaijanId}`, relation: 'accuses', evidence: [{ documentId, start, end }] }),
+    );
+    engine.dispose();
+
+    const out: string[] = [];
+    const err: string[] = [];
+    const graphmlPath = join(dir, 'border.graphml');
+    const code = await runCli(['export', path, '--format', 'graphml', '--out', graphmlPath], { out: (text) => out.push(text), err: (text) => err.push(text) });
+    expect(err.join('')).toBe('');
+    expect(code).toBe(0);
+    expect(out.join('')).toMatch(/Wrote .*border\.graphml: \d+ nodes, \d+ edges/);
+
+    const dom = new JSDOM(readFileSync(graphmlPath, 'utf8'), { contentType: 'application/xml' });
+    const xml = dom.window.document;
+    expect(xml.getElementsByTagName('parsererror')).toHaveLength(0);
+    const data = (element: Element, key: string) => [...element.getElementsByTagName('data')].find((item) => item.getAttribute('key') === key)?.textContent;
+    const nodes = [...xml.getElementsByTagName('node')];
+    const node = (id: string) => nodes.find((candidate) => candidate.getAttribute('id') === id);
+    expect(data(node(`entity:${pashinyanId}`)!, 'n_label')).toBe('Nikol Pashinyan');
+    expect(data(node(`document:${documentId}`)!, 'n_kind')).toBe('document');
+    expect(nodes.some((candidate) => data(candidate, 'n_status') === 'suggested')).toBe(true);
+    const edges = [...xml.getElementsByTagName('edge')];
+    const asserted = edges.find((edge) => data(edge, 'e_status') === 'asserted')!;
+    expect(asserted.getAttribute('source')).toBe(`entity:${pashinyanId}`);
+    expect(asserted.getAttribute('target')).toBe(`entity:${azerbaijanId}`);
+    expect(data(asserted, 'e_relation')).toBe('accuses');
+    expect(data(asserted, 'e_type')).toBe('link');
+    expect(new Set(edges.map((edge) => data(edge, 'e_type')))).toEqual(new Set(['mention', 'cooccurrence', 'link']));
+
+    // CSV: a nodes file and an edges file beside the name given.
+    const csvPath = join(dir, 'border.csv');
+    expect(await runCli(['export', path, '--format', 'csv', '--out', csvPath], { out: () => undefined, err: (text) => err.push(text) })).toBe(0);
+    const edgesCsv = readFileSync(join(dir, 'border-edges.csv'), 'utf8').split('\r\n');
+    expect(edgesCsv[0]).toBe('id,source,target,type,status,weight,relation,directed,evidence,reliability,credibility,date_start,date_end');
+    expect(edgesCsv.some((line) => line.includes(',link,asserted,1,accuses,true,1,'))).toBe(true);
+    expect(readFileSync(join(dir, 'border-nodes.csv'), 'utf8')).toContain(`entity:${pashinyanId},Nikol Pashinyan,person,`);
+
+    // A format it does not know is a usage error that names the ones it does.
+    expect(await runCli(['export', path, '--format', 'svg', '--out', csvPath], { out: () => undefined, err: (text) => err.push(text) })).toBe(2);
+    expect(err.join('')).toMatch(/graphml, csv/);
+  });
+});
