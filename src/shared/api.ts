@@ -32,6 +32,7 @@ import {
   MentionStatuses,
   PlaceOptionSchema,
 } from './entities';
+import { mapChannels, mapShellChannels } from './map';
 
 const { id, color } = documentSchemas;
 
@@ -263,6 +264,8 @@ export const engineChannels = {
     output: MentionSchema,
   },
 
+  ...mapChannels,
+
   /** Undoes the latest undoable change (tagging, notes); null when there is nothing to undo. */
   'history.undo': { input: emptyInput, output: UndoResultSchema },
   'history.redo': { input: emptyInput, output: UndoResultSchema },
@@ -284,6 +287,7 @@ export const shellChannels = {
     input: z.object({ folders: z.boolean().default(false) }).strict(),
     output: z.array(z.string()),
   },
+  ...mapShellChannels,
 } as const;
 
 /** Every channel, combined; a name registered twice is a programming error and throws at load. */

@@ -22,6 +22,8 @@ function setUp() {
     'shell.takeLaunchCase': vi.fn(() => null),
     'shell.chooseFilesToImport': vi.fn(() => []),
     'shell.chooseGazetteerExtract': vi.fn(() => null),
+    'shell.chooseMapFile': vi.fn(() => null),
+    'shell.chooseMapExportPath': vi.fn(() => null),
   };
   registerGateway(ipcMain, { engine, shell, isTrustedFrame: (frame) => frame === (ownFrame as never) });
   const invoke = (channel: string, input: unknown, frame: unknown = ownFrame) =>

@@ -1,5 +1,5 @@
 /** The `dossier` command: the engine with no window, for batch work, scripts and benchmarks. */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { basename, extname, resolve } from 'node:path';
@@ -222,6 +222,28 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
       }
       if (extracts.length === 0) output.out('No GeoNames extracts in this case; the bundled gazetteer only.\n');
       for (const extract of extracts) output.out(`${String(extract.id).padStart(3)}  ${extract.fileName}  ${extract.places.toLocaleString('en')} places  added ${extract.addedAt.slice(0, 10)}\n`);
+    });
+
+  // One exporter a format; each answers with the line to print. (The graph branch adds graphml and csv.)
+  const exporters: Record<string, (out: string) => Promise<string>> = {
+    geojson: async (out) => {
+      const written = await engine.handlers['map.export'](parseInput('map.export', { path: out, format: 'geojson' }));
+      return `Wrote ${written.path}: ${written.places} places and ${written.drawings} drawings as GeoJSON.`;
+    },
+    kml: async (out) => {
+      const written = await engine.handlers['map.export'](parseInput('map.export', { path: out, format: 'kml' }));
+      return `Wrote ${written.path}: ${written.places} places and ${written.drawings} drawings as KML.`;
+    },
+  };
+  program
+    .command('export')
+    .description('Export a case: geojson or kml writes every located place (suggested ones marked) and every drawing.')
+    .argument('<case>', 'path of the case file')
+    .addOption(new Option('--format <format>', 'what to write').choices(Object.keys(exporters)).makeOptionMandatory())
+    .requiredOption('--out <file>', 'the file to write')
+    .action(async (casePath: string, options: { format: string; out: string }) => {
+      await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
+      output.out(`${await exporters[options.format]!(resolve(options.out))}\n`);
     });
 
   program

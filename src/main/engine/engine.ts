@@ -41,6 +41,7 @@ import { gazetteerDir, loadGazetteer } from './geo/gazetteer';
 import { withExtraPlaces } from './geo/extraPlaces';
 import { resolvePlaces } from './geo/resolve';
 import { Importer } from './ingest/importer';
+import { mapHandlers } from './map/handlers';
 import { DEFAULT_LIMITS } from './ingest/types';
 import { RecentCases } from './recentCases';
 
@@ -297,6 +298,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
     'mentions.relink': ({ id, ...change }) => relinkMention(db(), id, change, findPlace),
     'mentions.forDocument': ({ documentId }) => mentionsForDocument(db(), documentId),
     'mentions.setStatus': ({ id, status }) => setMentionStatus(db(), id, status),
+
+    ...mapHandlers(db),
 
     'history.undo': () => undoOrRedo(db(), 'undo'),
     'history.redo': () => undoOrRedo(db(), 'redo'),

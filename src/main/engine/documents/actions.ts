@@ -11,6 +11,7 @@ import type { Reversible } from '../case/reversible';
 import { reversible } from '../case/reversible';
 import { entityReversibles } from '../entities/actions';
 import { curationReversibles } from '../entities/curation';
+import { drawingReversibles } from '../map/drawings';
 import { deleteNote, getNote, insertNote, listNotes, setNote } from './notes';
 import type { DocumentMetadata } from './repository';
 import { getDocument, getDocumentMetadata, setDocumentMetadata } from './repository';
@@ -128,7 +129,7 @@ const documentReversibles = {
   }),
 };
 
-const reversibles = { ...documentReversibles, ...entityReversibles, ...curationReversibles };
+const reversibles = { ...documentReversibles, ...entityReversibles, ...curationReversibles, ...drawingReversibles };
 
 type Operation = keyof typeof reversibles;
 type PayloadOf<O extends Operation> = (typeof reversibles)[O] extends Reversible<infer P> ? P : never;

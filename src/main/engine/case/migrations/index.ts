@@ -5,12 +5,15 @@ import { initial } from './0001-initial';
 import { documents } from './0002-documents';
 import { entities } from './0003-entities';
 import { gazetteerExtracts } from './0004-gazetteer-extracts';
+// 0005 'links' comes from the graph branch; 0006 'map-features' from the map branch.
+import { links } from './0005-links';
+import { mapFeatures } from './0006-map-features';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
 /** Every migration, in order. Append only. */
-export const migrations: readonly Migration[] = [initial, documents, entities, gazetteerExtracts];
+export const migrations: readonly Migration[] = [initial, documents, entities, gazetteerExtracts, links, mapFeatures];
 
 /** The schema version this build writes: the number of the last migration. */
 export const SCHEMA_VERSION = migrations.length;
