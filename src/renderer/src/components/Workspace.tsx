@@ -16,6 +16,7 @@ import { useHistoryCommands } from '../features/documents/useHistoryCommands';
 import { useImporter } from '../features/documents/useImporter';
 import { EntitiesView } from '../features/entities/EntitiesView';
 import { ExtractionStatus } from '../features/entities/ExtractionStatus';
+import { MapView } from '../features/map/MapView';
 import { ComingNext } from './ComingNext';
 import { modKey } from './format';
 import type { Navigation, NavigationRequest } from './navigation';
@@ -37,6 +38,7 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
   useHistoryCommands();
   const [documentRequest, setDocumentRequest] = useState<NavigationRequest | null>(null);
   const [entityRequest, setEntityRequest] = useState<NavigationRequest | null>(null);
+  const [mapRequest, setMapRequest] = useState<NavigationRequest | null>(null);
   const navigation = useMemo<Navigation>(
     () => ({
       showDocument: (id, mentionId) => {
@@ -46,6 +48,10 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
       showEntity: (id) => {
         setEntityRequest({ id, nonce: Date.now() });
         setViewId('entities');
+      },
+      showOnMap: (id) => {
+        setMapRequest({ id, nonce: Date.now() });
+        setViewId('map');
       },
     }),
     [],
@@ -129,7 +135,12 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
             <EntitiesView request={entityRequest} />
           </Box>
         ) : null}
-        {view.id === 'documents' || view.id === 'entities' ? null : (
+        {view.id === 'map' ? (
+          <Box h="100%">
+            <MapView request={mapRequest} />
+          </Box>
+        ) : null}
+        {view.id === 'documents' || view.id === 'entities' || view.id === 'map' ? null : (
           <Box h="100%">
             <ComingNext view={view} caseInfo={caseInfo} />
           </Box>

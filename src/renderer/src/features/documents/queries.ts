@@ -94,6 +94,7 @@ export function invalidateCaseData(client: QueryClient): Promise<void> {
         scope === 'notes' ||
         scope === 'entities' ||
         scope === 'mentions' ||
+        scope === 'map' ||
         (scope === 'cases' && name === 'current')
       );
     },
