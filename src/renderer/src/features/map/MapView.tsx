@@ -195,6 +195,7 @@ export function MapView({ request = null }: { request?: NavigationRequest | null
     if (fitted.current || !map || !places.data || !drawings.data) return;
     fitted.current = true;
     if (!request) fitToCase(false);
+    map.getContainer().setAttribute('data-fitted', 'true');
   }, [map, places.data, drawings.data]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // "Show on map" from elsewhere: select the place and centre it.
@@ -415,7 +416,7 @@ export function MapView({ request = null }: { request?: NavigationRequest | null
   return (
     <div className={classes.root}>
       <div className={classes.canvasArea}>
-        <div ref={container} className={classes.canvas} data-testid="map" data-mode={mode === 'select' ? undefined : mode} aria-label="Map" role="application" />
+        <div ref={container} className={classes.canvas} style={{ position: 'absolute', inset: 0 }} data-testid="map" data-mode={mode === 'select' ? undefined : mode} aria-label="Map" role="application" />
         <Group className={classes.toolbar} gap={6} justify="space-between" align="flex-start" wrap="nowrap">
           <Group gap={4} wrap="nowrap">
             <ActionIcon.Group>
