@@ -54,6 +54,7 @@ import { buildMapStyle, caseLayers, caseSources, placeKinds } from './mapStyle';
 import { PlacePopup } from './PlacePopup';
 import { pmtilesUrl } from './pmtilesSource';
 import { useAddPlace, useBasemap, useCreateDrawing, useDrawings, useImportMapFile, useMapPlaces, useMovePlace, useSetBasemap } from './queries';
+import type { InitialView } from './useMapLibre';
 import { useMapLibre } from './useMapLibre';
 import classes from './map.module.css';
 
@@ -161,10 +162,15 @@ export function MapView({ request = null }: { request?: NavigationRequest | null
   // Rebuilt only when what it depends on changes; the map applies the difference.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- pmtiles is keyed by its URL
   const style = useMemo(() => buildMapStyle({ data, fontUrl, theme, cluster, pmtiles }), [data, theme, cluster, pmtilesKey]);
-  const { map, setData } = useMapLibre(container, style, { center: [45.5, 40.5], zoom: 5 });
-
   const placeList = useMemo(() => places.data ?? [], [places.data]);
   const drawingList = useMemo(() => drawings.data ?? [], [drawings.data]);
+  // The map opens on the case: fitted to its places and drawings (the South Caucasus when it has none).
+  const initialView = useMemo((): InitialView | null => {
+    if (!places.data || !drawings.data) return null;
+    const bounds = boundsOf([...places.data.map((place): Position => [place.lon, place.lat]), ...drawings.data.flatMap((drawing) => positionsOf(drawing.geometry))]);
+    return bounds ? { bounds: bounds.toArray(), padding: 60, maxZoom: 9 } : { center: [45.5, 40.5], zoom: 5 };
+  }, [places.data, drawings.data]);
+  const { map, setData } = useMapLibre(container, style, initialView);
   const selectedPlace = selection?.kind === 'place' ? (placeList.find((place) => place.id === selection.id) ?? null) : null;
   const selectedDrawing = selection?.kind === 'drawing' ? (drawingList.find((drawing) => drawing.id === selection.id) ?? null) : null;
 
@@ -192,11 +198,10 @@ export function MapView({ request = null }: { request?: NavigationRequest | null
     if (bounds) map.fitBounds(bounds, { padding: 60, maxZoom: 9, animate });
   };
   useEffect(() => {
-    if (fitted.current || !map || !places.data || !drawings.data) return;
+    if (fitted.current || !map) return;
     fitted.current = true;
-    if (!request) fitToCase(false);
     map.getContainer().setAttribute('data-fitted', 'true');
-  }, [map, places.data, drawings.data]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [map]);
 
   // "Show on map" from elsewhere: select the place and centre it.
   const handledRequest = useRef<number | null>(null);

@@ -21,23 +21,32 @@ declare global {
   }
 }
 
-export function useMapLibre(container: RefObject<HTMLDivElement | null>, style: StyleSpecification, initial: { center: [number, number]; zoom: number }) {
+/** Where the map opens: a centre and zoom, or bounds to fit. */
+export type InitialView = { center: [number, number]; zoom: number } | { bounds: [[number, number], [number, number]]; padding: number; maxZoom: number };
+
+/**
+ * Creates the map once `initial` is known (null: not yet, e.g. while the case's places load), so that it opens
+ * where it will be looked at instead of loading tiles for a view it leaves at once.
+ */
+export function useMapLibre(container: RefObject<HTMLDivElement | null>, style: StyleSpecification, initial: InitialView | null) {
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const data = useRef<SourceData>({});
   const firstStyle = useRef(style);
-  const firstView = useRef(initial);
+  const firstView = useRef<InitialView | null>(null);
 
   const refill = (target: MapLibreMap) => {
     for (const [id, collection] of Object.entries(data.current)) void target.getSource<GeoJSONSource>(id)?.setData(collection);
   };
 
+  firstView.current ??= initial;
+  const ready = initial !== null;
   useEffect(() => {
-    if (!container.current) return undefined;
+    const view = firstView.current;
+    if (!container.current || !view) return undefined;
     const created = new MapLibreMap({
       container: container.current,
       style: firstStyle.current,
-      center: firstView.current.center,
-      zoom: firstView.current.zoom,
+      ...('bounds' in view ? { bounds: view.bounds, fitBoundsOptions: { padding: view.padding, maxZoom: view.maxZoom } } : view),
       attributionControl: { compact: true },
       maxZoom: 16,
     });
@@ -50,7 +59,7 @@ export function useMapLibre(container: RefObject<HTMLDivElement | null>, style: 
       if (window.__dossierMap === created) delete window.__dossierMap;
       created.remove();
     };
-  }, [container]);
+  }, [container, ready]);
 
   useEffect(() => {
     if (!map || style === firstStyle.current) return;
