@@ -270,6 +270,8 @@ async function measureBrowser(path: string, full: GraphSlice, filtered: GraphSli
       'shell.chooseFilesToImport': () => [],
       'shell.chooseBriefingPath': () => null,
       'shell.openPath': () => null,
+      'shell.chooseMapFile': () => null,
+      'shell.chooseMapExportPath': () => null,
     };
     const dispatch = createDispatcher({ ...engine.handlers, ...shell });
     const page = await context.newPage();

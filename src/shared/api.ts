@@ -34,6 +34,7 @@ import {
   PlaceOptionSchema,
 } from './entities';
 import { graphChannels } from './graph';
+import { mapChannels, mapShellChannels } from './map';
 
 const { id, color } = documentSchemas;
 
@@ -279,6 +280,7 @@ export const engineChannels = {
     output: BriefingExportSchema,
   },
   ...graphChannels,
+  ...mapChannels,
 
   /** Undoes the latest undoable change (tagging, notes); null when there is nothing to undo. */
   'history.undo': { input: emptyInput, output: UndoResultSchema },
@@ -305,6 +307,7 @@ export const shellChannels = {
     input: z.object({ folders: z.boolean().default(false) }).strict(),
     output: z.array(z.string()),
   },
+  ...mapShellChannels,
 } as const;
 
 /** Every channel, combined; a name registered twice is a programming error and throws at load. */

@@ -35,6 +35,7 @@ const MIME_TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
   '.wasm': 'application/wasm',
   '.pbf': 'application/x-protobuf',
+  '.geojson': 'application/geo+json',
 };
 
 /** The Chromium to drive: CHROME_PATH, else Debian's. Fails loudly when there is none. */
@@ -114,6 +115,8 @@ export interface DossierSession {
   readonly pageErrors: string[];
   /** What the stand-in "Open case" dialog answers next (null: the user cancelled). */
   nextOpenPath: string | null;
+  /** What the stand-in "Save" dialogs (map export) answer next (null: the user cancelled). */
+  nextSavePath: string | null;
   /** What the stand-in "Import" dialog answers next (empty: the user cancelled). */
   nextImportPaths: string[];
   /** Files the app asked the system to open (exported briefings). */
@@ -165,6 +168,7 @@ export async function launchDossier(options: LaunchOptions = {}): Promise<Dossie
     remoteRequests,
     pageErrors,
     nextOpenPath: null,
+    nextSavePath: null,
     nextImportPaths: [],
     openedPaths: [],
     async emit(event, payload) {
@@ -199,6 +203,8 @@ export async function launchDossier(options: LaunchOptions = {}): Promise<Dossie
     },
     'shell.takeLaunchCase': () => null,
     'shell.chooseFilesToImport': () => session.nextImportPaths.splice(0),
+    'shell.chooseMapFile': () => session.nextOpenPath,
+    'shell.chooseMapExportPath': () => session.nextSavePath,
   };
   forward = (event, payload) => {
     session.emit(event, payload).catch(() => undefined);

@@ -1,4 +1,4 @@
-/** Shell channels: native dialogs for choosing case files, documents and gazetteer extracts. */
+/** Shell channels: native dialogs for choosing case files, documents, gazetteer extracts and map files. */
 import type { BrowserWindow, Dialog, Shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -93,6 +93,37 @@ export function createShellHandlers(
       };
       const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
       return result.canceled ? [] : result.filePaths;
+    },
+    'shell.chooseMapFile': async ({ purpose }) => {
+      const owner = window();
+      const options = {
+        title: purpose === 'basemap' ? 'Choose a .pmtiles basemap' : 'Import drawings (GeoJSON or KML)',
+        buttonLabel: purpose === 'basemap' ? 'Use as basemap' : 'Import',
+        filters:
+          purpose === 'basemap'
+            ? [{ name: 'PMTiles', extensions: ['pmtiles'] }]
+            : [
+                { name: 'GeoJSON or KML', extensions: ['geojson', 'json', 'kml'] },
+                { name: 'All files', extensions: ['*'] },
+              ],
+        properties: ['openFile'] as 'openFile'[],
+      };
+      const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    'shell.chooseMapExportPath': async ({ format, suggestedName }) => {
+      const owner = window();
+      const extension = format === 'kml' ? 'kml' : 'geojson';
+      const options = {
+        title: format === 'kml' ? 'Export the map as KML' : 'Export the map as GeoJSON',
+        buttonLabel: 'Export',
+        defaultPath: join(documentsFolder, `${safeFileName(suggestedName)}.${extension}`),
+        filters: [{ name: format === 'kml' ? 'KML' : 'GeoJSON', extensions: [extension] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[],
+      };
+      const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+      if (result.canceled || !result.filePath) return null;
+      return result.filePath.endsWith(`.${extension}`) ? result.filePath : `${result.filePath}.${extension}`;
     },
   };
 }

@@ -24,6 +24,8 @@ function setUp() {
     'shell.chooseGazetteerExtract': vi.fn(() => null),
     'shell.chooseBriefingPath': vi.fn(() => null),
     'shell.openPath': vi.fn(() => null),
+    'shell.chooseMapFile': vi.fn(() => null),
+    'shell.chooseMapExportPath': vi.fn(() => null),
   };
   registerGateway(ipcMain, { engine, shell, isTrustedFrame: (frame) => frame === (ownFrame as never) });
   const invoke = (channel: string, input: unknown, frame: unknown = ownFrame) =>

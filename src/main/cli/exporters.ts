@@ -1,12 +1,13 @@
 /**
  * What `dossier export --format` can write, one entry a format: each writes its files and answers
- * with a line for the user. More formats (the map's GeoJSON) sit beside these.
+ * with a line for the user.
  */
 import { writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Engine } from '../engine/engine';
 import type { ExportFormat } from '../../shared/graph';
 import { DossierError } from '../../shared/errors';
+import { parseInput } from '../../shared/rpc';
 
 export type Exporter = (engine: Engine, out: string) => Promise<string>;
 
@@ -27,7 +28,17 @@ function graphExporter(format: ExportFormat): Exporter {
   };
 }
 
+/** Writes the map's places and drawings (the engine writes the file). */
+function mapExporter(format: 'geojson' | 'kml'): Exporter {
+  return async (engine, out) => {
+    const written = await engine.handlers['map.export'](parseInput('map.export', { path: out, format }));
+    return `Wrote ${written.path}: ${written.places} places and ${written.drawings} drawings as ${format === 'kml' ? 'KML' : 'GeoJSON'}.`;
+  };
+}
+
 export const exporters: Readonly<Record<string, Exporter>> = {
   graphml: graphExporter('graphml'),
   csv: graphExporter('csv'),
+  geojson: mapExporter('geojson'),
+  kml: mapExporter('kml'),
 };

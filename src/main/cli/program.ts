@@ -278,7 +278,10 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
 
   program
     .command('export')
-    .description('Export a case for other tools: the graph of documents, entities and links as GraphML (Gephi, Cytoscape) or CSV nodes and edges.')
+    .description(
+      'Export a case for other tools: the graph of documents, entities and links as GraphML (Gephi, Cytoscape) or CSV nodes and edges; ' +
+        'every located place (suggested ones marked) and every drawing as GeoJSON or KML (QGIS, Google Earth).',
+    )
     .argument('<case>', 'path of the case file')
     .addOption(new Option('--format <format>', 'what to write').choices(Object.keys(exporters)).makeOptionMandatory())
     .requiredOption('--out <file>', 'the file to write (CSV writes FILE-nodes.csv and FILE-edges.csv beside it)')

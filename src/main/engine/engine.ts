@@ -45,6 +45,7 @@ import { gazetteerDir, loadGazetteer } from './geo/gazetteer';
 import { withExtraPlaces } from './geo/extraPlaces';
 import { resolvePlaces } from './geo/resolve';
 import { Importer } from './ingest/importer';
+import { mapHandlers } from './map/handlers';
 import { DEFAULT_LIMITS } from './ingest/types';
 import { RecentCases } from './recentCases';
 
@@ -315,6 +316,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       return exportBriefing(open.file.db, spec, path, { resourcesDir: resources(), caseTitle: describeCase(open.file.db, open.file.path).title });
     },
     ...graphHandlers(db, () => describeCase(db(), requireCase().file.path).title),
+    ...mapHandlers(db),
 
     'history.undo': () => undoOrRedo(db(), 'undo'),
     'history.redo': () => undoOrRedo(db(), 'redo'),

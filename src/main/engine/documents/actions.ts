@@ -13,6 +13,7 @@ import { briefingReversibles } from '../briefing/repository';
 import { entityReversibles } from '../entities/actions';
 import { curationReversibles } from '../entities/curation';
 import { linkReversibles } from '../graph/links';
+import { drawingReversibles } from '../map/drawings';
 import { deleteNote, getNote, insertNote, listNotes, setNote } from './notes';
 import type { DocumentMetadata } from './repository';
 import { getDocument, getDocumentMetadata, setDocumentMetadata } from './repository';
@@ -130,7 +131,14 @@ const documentReversibles = {
   }),
 };
 
-const reversibles = { ...documentReversibles, ...entityReversibles, ...curationReversibles, ...briefingReversibles, ...linkReversibles };
+const reversibles = {
+  ...documentReversibles,
+  ...entityReversibles,
+  ...curationReversibles,
+  ...briefingReversibles,
+  ...linkReversibles,
+  ...drawingReversibles,
+};
 
 type Operation = keyof typeof reversibles;
 type PayloadOf<O extends Operation> = (typeof reversibles)[O] extends Reversible<infer P> ? P : never;

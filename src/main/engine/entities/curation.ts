@@ -477,3 +477,25 @@ export function setPlace(db: Database, entityId: number, where: { candidate: Pla
     return { result: undefined };
   });
 }
+
+/**
+ * A place no gazetteer knows, added by hand where the analyst clicked the map (undoable): a confirmed
+ * location entity with a manual place, or the existing place entity of that name moved there.
+ */
+export function addPlaceByHand(db: Database, name: string, lat: number, lon: number, subtype: string | null = null): number {
+  const trimmed = name.trim();
+  const existing = statement(
+    db,
+    "SELECT e.id FROM entities e JOIN entity_aliases a ON a.entity_id = e.id WHERE e.kind = 'location' AND a.folded = ? LIMIT 1",
+  ).get(foldText(trimmed)) as { id: number } | undefined;
+  if (existing) {
+    setPlace(db, existing.id, { lat, lon });
+    return existing.id;
+  }
+  return curate(db, `add place "${trimmed}"`, {}, () => {
+    const id = createEntity(db, trimmed, 'location', undefined);
+    statement(db, 'UPDATE entities SET subtype = ? WHERE id = ?').run(subtype, id);
+    insertPlace(db, id, { lat, lon, gazetteer_id: null, country: null, admin1: null, precision: 'manual', confidence: null, candidates: '[]' });
+    return { created: { entities: [id] }, result: id };
+  });
+}

@@ -18,6 +18,7 @@ import { useImporter } from '../features/documents/useImporter';
 import { EntitiesView } from '../features/entities/EntitiesView';
 import { ExtractionStatus } from '../features/entities/ExtractionStatus';
 import { GraphView } from '../features/graph/GraphView';
+import { MapView } from '../features/map/MapView';
 import { ComingNext } from './ComingNext';
 import { modKey } from './format';
 import type { GraphRequest, Navigation, NavigationRequest } from './navigation';
@@ -40,6 +41,7 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
   const [documentRequest, setDocumentRequest] = useState<NavigationRequest | null>(null);
   const [entityRequest, setEntityRequest] = useState<NavigationRequest | null>(null);
   const [graphRequest, setGraphRequest] = useState<GraphRequest | null>(null);
+  const [mapRequest, setMapRequest] = useState<NavigationRequest | null>(null);
   const navigation = useMemo<Navigation>(
     () => ({
       showDocument: (id, mentionId) => {
@@ -57,6 +59,10 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
       showInGraph: (nodeKey) => {
         setGraphRequest({ nodeKey, nonce: Date.now() });
         setViewId('graph');
+      },
+      showOnMap: (id) => {
+        setMapRequest({ id, nonce: Date.now() });
+        setViewId('map');
       },
     }),
     [],
@@ -150,7 +156,12 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
             <GraphView request={graphRequest} />
           </Box>
         ) : null}
-        {view.id === 'documents' || view.id === 'entities' || view.id === 'graph' || view.id === 'briefing' ? null : (
+        {view.id === 'map' ? (
+          <Box h="100%">
+            <MapView request={mapRequest} />
+          </Box>
+        ) : null}
+        {view.id === 'documents' || view.id === 'entities' || view.id === 'graph' || view.id === 'map' || view.id === 'briefing' ? null : (
           <Box h="100%">
             <ComingNext view={view} caseInfo={caseInfo} />
           </Box>

@@ -1,6 +1,6 @@
 /**
  * Moving between the workspace's views: open a document (at a mention) from an entity page, open
- * an entity page from the reader. The workspace provides it; views call it.
+ * an entity page from the reader, show a place on the map. The workspace provides it; views call it.
  */
 import { createContext, useContext } from 'react';
 
@@ -13,6 +13,8 @@ export interface Navigation {
   showPassage(documentId: number, start: number, end: number): void;
   /** Opens the Graph view focused on a node ("entity:12", "document:7"). */
   showInGraph(nodeKey: string): void;
+  /** Opens the Map view on the place (selected, centred, its popup open). */
+  showOnMap(entityId: number): void;
 }
 
 /** A request a view acts on once; the nonce tells a repeated request from the same one seen again. */
@@ -34,6 +36,7 @@ export const NavigationContext = createContext<Navigation>({
   showEntity: () => undefined,
   showPassage: () => undefined,
   showInGraph: () => undefined,
+  showOnMap: () => undefined,
 });
 
 export const useNavigation = (): Navigation => useContext(NavigationContext);

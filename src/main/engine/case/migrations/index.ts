@@ -6,13 +6,14 @@ import { documents } from './0002-documents';
 import { entities } from './0003-entities';
 import { gazetteerExtracts } from './0004-gazetteer-extracts';
 import { links } from './0005-links';
-import { briefings } from './0005-briefings';
+import { mapFeatures } from './0006-map-features';
+import { briefings } from './0007-briefings';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
 /** Every migration, in order. Append only. */
-export const migrations: readonly Migration[] = [initial, documents, entities, gazetteerExtracts, links, briefings];
+export const migrations: readonly Migration[] = [initial, documents, entities, gazetteerExtracts, links, mapFeatures, briefings];
 
 /** The schema version this build writes: the number of the last migration. */
 export const SCHEMA_VERSION = migrations.length;

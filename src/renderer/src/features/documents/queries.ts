@@ -96,6 +96,7 @@ export function invalidateCaseData(client: QueryClient): Promise<void> {
         scope === 'mentions' ||
         scope === 'graph' ||
         scope === 'links' ||
+        scope === 'map' ||
         (scope === 'cases' && name === 'current')
       );
     },

@@ -223,6 +223,7 @@ function PlaceSection({ entity }: { entity: EntityDetail }) {
   const [manual, setManual] = useState<{ lat: number | string; lon: number | string } | null>(null);
   const candidates = usePlaceCandidates(entity.id, choosing);
   const setPlace = useSetPlace();
+  const navigation = useNavigation();
   const place = entity.place;
 
   const choose = async (option: PlaceOption) => {
@@ -263,6 +264,11 @@ function PlaceSection({ entity }: { entity: EntityDetail }) {
           )}
         </Group>
         <Group gap={4} wrap="nowrap">
+          {place ? (
+            <Button size="compact-xs" variant="light" onClick={() => navigation.showOnMap(entity.id)}>
+              Show on map
+            </Button>
+          ) : null}
           <Button size="compact-xs" variant="light" onClick={() => setChoosing((value) => !value)} aria-expanded={choosing}>
             Candidates
           </Button>

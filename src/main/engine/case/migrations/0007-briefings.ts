@@ -1,8 +1,8 @@
-/** Schema v6: briefings the analyst composes, kept in the case so they can be exported again as the case changes. */
+/** Schema v7: briefings the analyst composes, kept in the case so they can be exported again as the case changes. */
 import type { Migration } from './types';
 
 export const briefings: Migration = {
-  version: 6,
+  version: 7,
   name: 'briefings',
   up(db) {
     db.exec(`

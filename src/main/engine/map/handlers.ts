@@ -1,0 +1,42 @@
+/** The engine's handlers for the map's channels, over the open case's database. */
+import type { Database } from 'better-sqlite3';
+import type { Handlers } from '../../../shared/api';
+import { DossierError } from '../../../shared/errors';
+import type { mapChannels } from '../../../shared/map';
+import { getCaseMeta } from '../case/meta';
+import { addPlaceByHand } from '../entities/curation';
+import { currentBasemap, readRange, savedBasemapPath, setBasemap } from './basemap';
+import { createDrawings, deleteDrawing, getDrawing, listDrawings, updateDrawing } from './drawings';
+import { exportMapFile, importMapFile } from './exchange';
+import { listMapPlaces, mapPlaceDetail } from './places';
+
+export function mapHandlers(db: () => Database): Handlers<keyof typeof mapChannels> {
+  return {
+    'map.places': (query) => listMapPlaces(db(), query),
+    'map.place': ({ id }) => mapPlaceDetail(db(), id),
+    'map.addPlace': ({ name, lat, lon, subtype }) => {
+      const id = addPlaceByHand(db(), name, lat, lon, subtype);
+      const { aliases: _aliases, country: _country, documentCount: _count, documents: _documents, actors: _actors, ...pin } = mapPlaceDetail(db(), id);
+      return pin;
+    },
+    'map.drawings': () => listDrawings(db()),
+    'map.createDrawing': (fields) => getDrawing(db(), createDrawings(db(), [fields])[0]!),
+    'map.updateDrawing': ({ id, ...patch }) => {
+      updateDrawing(db(), id, patch);
+      return getDrawing(db(), id);
+    },
+    'map.deleteDrawing': ({ id }) => {
+      deleteDrawing(db(), id);
+      return null;
+    },
+    'map.import': ({ path }) => importMapFile(db(), path),
+    'map.export': ({ path, format }) => exportMapFile(db(), path, format, getCaseMeta(db()).title),
+    'map.basemap': () => currentBasemap(db()),
+    'map.setBasemap': ({ path }) => setBasemap(db(), path),
+    'map.readBasemap': ({ offset, length }) => {
+      const path = savedBasemapPath(db());
+      if (!path) throw new DossierError('not-found', 'This case has no .pmtiles basemap; choose one from the map\'s basemap menu.');
+      return { base64: readRange(path, offset, length).toString('base64') };
+    },
+  };
+}
