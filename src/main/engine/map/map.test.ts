@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../../../tests/support/built';
 import { useTempDirs } from '../../../../tests/support/tempDir';
 import type { DrawingFields } from '../../../shared/map';
-import { migrate } from '../case/migrations';
+import { migrate, SCHEMA_VERSION } from '../case/migrations';
 import type { Engine } from '../engine';
 import { createEngine } from '../engine';
 import { distanceKm } from '../geo/resolve';
@@ -196,7 +196,7 @@ describe('the map', () => {
     migrate(db, 'memory', 5);
     db.prepare("INSERT INTO case_meta (id, title, created_at, updated_at) VALUES (1, 'Border', 'now', 'now')").run();
     migrate(db, 'memory');
-    expect(db.pragma('user_version', { simple: true })).toBe(6);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.prepare('SELECT title FROM case_meta').get()).toEqual({ title: 'Border' });
     db.prepare("INSERT INTO map_features (kind, geometry, color, created_at, updated_at) VALUES ('point', '{\"type\":\"Point\",\"coordinates\":[1,2]}', '#000000', 'n', 'n')").run();
     expect(() => db.prepare("INSERT INTO map_features (kind, geometry, color, created_at, updated_at) VALUES ('circle', '{}', '#000000', 'n', 'n')").run()).toThrow(/CHECK/);
