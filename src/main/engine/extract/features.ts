@@ -1,5 +1,5 @@
 // Hashed sparse features for the entity tagger; shared by extraction and by scripts/train-ner.mjs.
-import { lexiconEntries } from './lexicon';
+import { LexiconClass, lexiconEntries } from './lexicon';
 import type { LexiconClassValue } from './lexicon';
 import { tokenize } from './tokenize';
 
@@ -191,6 +191,8 @@ export interface PreparedTokens {
   readonly cluster: Int32Array;
   /** 1 at a sentence's first token, 2 at its last, 3 for a one-token sentence. */
   readonly position: Uint8Array;
+  /** What the document says of each capitalised token's word elsewhere (documentWord* bits). */
+  readonly documentWord: Uint8Array;
   readonly sentenceStarts: readonly number[];
 }
 
@@ -335,6 +337,7 @@ export function prepareTokens(words: readonly string[], sentenceStarts: readonly
     }
     runLexicon.fill(classes | (covered << 16), first, last + 1);
   }
+  const documentWord = documentEvidence(count, flags, position, wordId, wordIds.size, lowerForms, runFirst, runLast, runLexicon, lexicon);
   return {
     count,
     lower,
@@ -353,7 +356,65 @@ export function prepareTokens(words: readonly string[], sentenceStarts: readonly
     cluster,
     position,
     sentenceStarts,
+    documentWord,
   };
+}
+
+/** The word follows a given name in a run somewhere in the document ("Maria Lopez" makes "Lopez" a surname). */
+const documentWordAfterGiven = 1;
+/** The word sits in a run with an organisation cue somewhere ("Acme" of "Acme Holdings"). */
+const documentWordOrganization = 2;
+/** The word sits somewhere in a longer run than here ("Texas" here, "University of Texas" there). */
+const documentWordLonger = 4;
+/** The word follows a title somewhere ("Dr. Lopez"). */
+const documentWordAfterTitle = 8;
+/** The word is an acronym of a run in the document ("NATO", "North Atlantic Treaty Organization"). */
+const documentWordAcronym = 16;
+const organizationCueBit = 1 << (LexiconClass.organizationCue - 1);
+
+function documentEvidence(
+  count: number,
+  flags: Uint8Array,
+  position: Uint8Array,
+  wordId: Int32Array,
+  wordCount: number,
+  lowerForms: readonly string[],
+  runFirst: Int32Array,
+  runLast: Int32Array,
+  runLexicon: Int32Array,
+  lexicon: Uint8Array,
+): Uint8Array {
+  const byWord = new Uint8Array(wordCount);
+  const longest = new Uint8Array(wordCount);
+  const initials = new Set<string>();
+  for (let index = 0; index < count; index += 1) {
+    const first = runFirst[index]!;
+    if (first < 0) continue;
+    const id = wordId[index]!;
+    let bits = byWord[id]!;
+    if (index > first && (flags[index - 1]! & flagGivenName) !== 0 && (flags[index - 1]! & flagCapital) !== 0) bits |= documentWordAfterGiven;
+    if ((runLexicon[index]! & organizationCueBit) !== 0) bits |= documentWordOrganization;
+    if (index > 0 && (position[index]! & 1) === 0 && lexicon[index - 1]! !== 0 && (lexicon[index - 1]! - 1) >> 1 === LexiconClass.title) bits |= documentWordAfterTitle;
+    byWord[id] = bits;
+    const length = Math.min(runLast[index]! - first + 1, 255);
+    if (length > longest[id]!) longest[id] = length;
+    if (first === index && length >= 2) {
+      let letters = '';
+      for (let member = first; member <= runLast[index]!; member += 1) if ((flags[member]! & flagCapital) !== 0) letters += lowerForms[member]![0];
+      if (letters.length >= 2) initials.add(letters);
+    }
+  }
+  const result = new Uint8Array(count);
+  for (let index = 0; index < count; index += 1) {
+    const first = runFirst[index]!;
+    if (first < 0) continue;
+    const id = wordId[index]!;
+    let bits = byWord[id]!;
+    if (longest[id]! > runLast[index]! - first + 1) bits |= documentWordLonger;
+    if ((flags[index]! & flagAllCaps) !== 0 && initials.has(lowerForms[index]!)) bits |= documentWordAcronym;
+    result[index] = bits;
+  }
+  return result;
 }
 
 const boundary = hashString('<boundary>');
@@ -424,6 +485,14 @@ export function staticFeatures(tokens: PreparedTokens, index: number, first: num
     out[count++] = mix(55, ((flags[runFirst]! & flagGivenName) >> 5) + place) & mask;
     out[count++] = mix(51, mix(tokens.runLexicon[index]!, place)) & mask;
     out[count++] = mix(52, mix((tokens.cluster[runLast]! >> 10) & 1023, place)) & mask;
+    // The words just outside the run ("the band X Y said", "at X Y University"), past the ±2 window for longer runs.
+    const before = runFirst > first ? lower[runFirst - 1]! : boundary;
+    const after = runLast < last ? lower[runLast + 1]! : boundary;
+    out[count++] = mix(57, mix(before, place)) & mask;
+    out[count++] = mix(58, mix(after, place)) & mask;
+    out[count++] = mix(60, ((runFirst > first ? lexicon[runFirst - 1]! : 255) << 8) | (runLast < last ? lexicon[runLast + 1]! : 255)) & mask;
+    // What the rest of the document says of this word: after a given name or a title, in an organisation's name, in a longer name.
+    out[count++] = mix(59, tokens.documentWord[index]! * 8 + place * 2 + atStart) & mask;
   }
   out[count++] = mix(32, mix(lexiconHere, lexiconNext)) & mask;
   // Given names before, at and after the token ("Maria Lopez", "Bank of Mark"): 0 no, 1 yes, 2 sentence edge.
@@ -483,20 +552,38 @@ export function dynamicFeatures(
   out: Int32Array,
   count: number,
 ): number {
-  if ((tokens.flags[index]! & flagCapital) !== 0) {
-    const best = historyType(tokens, history, index);
-    out[count++] = mix(49, best * 2 + (tokens.position[index]! & 1)) & mask;
-    out[count++] = mix(50, mix(best, previous)) & mask;
-    // The next word's type so far: "Bob" before a "Jones" already tagged as a person.
-    const next = index + 1 < tokens.count && (tokens.position[index + 1]! & 1) === 0 && (tokens.flags[index + 1]! & flagCapital) !== 0 ? historyType(tokens, history, index + 1) : 6;
-    out[count++] = mix(53, best * 8 + next) & mask;
-  }
+  const best = (tokens.flags[index]! & flagCapital) !== 0 ? historyType(tokens, history, index) : -1;
+  count = historyFeatures(tokens, index, best, history, mask, out, count);
+  return labelFeatures(tokens, index, previous, previous2, best, mask, out, count);
+}
+
+/**
+ * The part of dynamicFeatures that depends on the label history only, not on the previous labels
+ * (a beam scores it once per token); `best` is historyType's answer for a capitalised token, else -1.
+ */
+export function historyFeatures(tokens: PreparedTokens, index: number, best: number, history: Uint16Array, mask: number, out: Int32Array, count: number): number {
+  if (best < 0) return count;
+  out[count++] = mix(49, best * 2 + (tokens.position[index]! & 1)) & mask;
+  // The next word's type so far: "Bob" before a "Jones" already tagged as a person.
+  const next = index + 1 < tokens.count && (tokens.position[index + 1]! & 1) === 0 && (tokens.flags[index + 1]! & flagCapital) !== 0 ? historyType(tokens, history, index + 1) : 6;
+  out[count++] = mix(53, best * 8 + next) & mask;
+  return count;
+}
+
+/** The part of dynamicFeatures that depends on the previous labels; `best` as in historyFeatures. */
+export function labelFeatures(tokens: PreparedTokens, index: number, previous: number, previous2: number, best: number, mask: number, out: Int32Array, count: number): number {
+  if (best >= 0) out[count++] = mix(50, mix(best, previous)) & mask;
   out[count++] = mix(17, previous) & mask;
   out[count++] = mix(18, previous * 16 + previous2) & mask;
   out[count++] = mix(19, mix(previous, tokens.lower[index]!)) & mask;
   out[count++] = mix(20, mix(previous, tokens.shape[index]!)) & mask;
   out[count++] = mix(33, mix(previous, tokens.lexicon[index]!)) & mask;
   return count;
+}
+
+/** For a capitalised token, the type its word was given most often so far (see historyType); -1 for another token. */
+export function historyTypeOf(tokens: PreparedTokens, history: Uint16Array, index: number): number {
+  return (tokens.flags[index]! & flagCapital) !== 0 ? historyType(tokens, history, index) : -1;
 }
 
 /** Label index used for "no previous token". */

@@ -91,7 +91,10 @@ Bureau|Service|Services|Authority|Assembly|Parliament|Congress|Senate|Court|Trib
 Church|Brigade|Battalion|Regiment|Division|Corps|Guard|Front|Movement|Alliance|Coalition|Network|Times|Post|News|Press|
 Radio|Television|TV|Records|Airlines|Airways|Motors|Industries|Systems|Technologies|Studios|Entertainment|Hospital|Museum|
 United Nations|UN|U.N.|NATO|EU|European Union|OSCE|Red Cross|Interfax|Reuters|AP|AFP|BBC|CNN|TASS|Kremlin|Pentagon|
-White House|State Department|Security Council|Pentagon`;
+White House|State Department|Security Council|Pentagon|Orchestra|Philharmonic|Symphony|Band|Choir|Ensemble|Quartet|Team|
+United|Rovers|Athletic|Wanderers|Labs|Software|Games|Publishing|Publishers|Magazine|Journal|Gazette|Herald|Tribune|
+Chronicle|Broadcasting|Channel|Partners|Trust|Conservatory|Seminary|Polytechnic|Enterprises|Incorporated|Limited|GmbH|AG|
+Pictures|Films|Productions|Media|Comics|Books|Pharmaceuticals|Railway|Railways|Ministries|Institution|Cooperative`;
 
 const locationCues = `village|town|city|region|district|province|county|state|capital|republic|island|islands|river|lake|
 mountain|mountains|valley|border|territory|municipality|oblast|raion|governorate|prefecture|suburb|near|in|from|to|at|
