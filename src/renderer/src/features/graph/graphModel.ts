@@ -17,6 +17,14 @@ export interface NodeAttributes {
   size: number;
   color: string;
   label: string;
+  /** Set by `paint` for sigma's styles: */
+  shape?: string;
+  opacity?: number;
+  forceLabel?: boolean;
+  zIndex?: number;
+  hidden?: boolean;
+  labelColor?: string;
+  backdropColor?: string;
   kind: NodeKind;
   status: GraphNode['status'];
   degree: number;
@@ -27,7 +35,15 @@ export interface NodeAttributes {
 
 export interface EdgeAttributes {
   size: number;
+  /** The width by type and weight, before any highlight. */
+  baseSize: number;
   color: string;
+  /** Set by `paint` for sigma's styles: */
+  head?: string;
+  label?: string | null;
+  labelColor?: string;
+  zIndex?: number;
+  hidden?: boolean;
   edgeType: EdgeType;
   status: EdgeStatus;
   weight: number;
@@ -92,8 +108,10 @@ function nodeAttributes(node: GraphNode, index: number): NodeAttributes {
 }
 
 function edgeAttributes(edge: GraphEdge, dark: boolean): EdgeAttributes {
+  const size = edge.type === 'link' ? 2.5 : edge.type === 'mention' ? 0.6 : Math.min(2, 0.4 + Math.log2(1 + edge.weight) / 3);
   return {
-    size: edge.type === 'link' ? 2.5 : edge.type === 'mention' ? 0.6 : Math.min(2, 0.4 + Math.log2(1 + edge.weight) / 3),
+    size,
+    baseSize: size,
     color: edgeColor(edge.type, edge.status, dark),
     edgeType: edge.type,
     status: edge.status,
@@ -152,11 +170,6 @@ export function syncSlice(graph: CaseGraphModel, slice: GraphSlice, dark = false
     if (graph.hasEdge(edge.key)) graph.replaceEdgeAttributes(edge.key, edgeAttributes(edge, dark));
   }
   return mergeSlice(graph, slice, dark);
-}
-
-/** Recolours edges for the theme. */
-export function applyTheme(graph: CaseGraphModel, dark: boolean): void {
-  graph.updateEachEdgeAttributes((_edge, attributes) => ({ ...attributes, color: edgeColor(attributes.edgeType, attributes.status, dark) }));
 }
 
 /** What the analyst has chosen to see. */
