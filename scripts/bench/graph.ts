@@ -20,6 +20,7 @@ import type { GraphSlice } from '../../src/shared/graph';
 import { RelationTypes, SourceReliabilities } from '../../src/shared/graph';
 import { createDispatcher } from '../../src/shared/rpc';
 import { createEngine } from '../../src/main/engine/engine';
+import { profileCaseGraph } from '../../src/main/engine/graph/caseGraph';
 import { buildGraph, communities, defaultFilter, shortestPath, sizeBy } from '../../src/renderer/src/features/graph/graphModel';
 
 const [reutersDir, rendererDir, bareBundle] = process.argv.slice(2) as [string, string, string];
@@ -165,6 +166,11 @@ async function measureLoad(path: string): Promise<{ full: GraphSlice; filtered: 
     fresh.dispose();
   }
   console.log(`  load the whole graph from the case file (SQL, co-occurrence, degrees)   median ${ms(median(samples))}`);
+  const profiled = createEngine();
+  await profiled.handlers['cases.open']({ path });
+  const stages = profileCaseGraph(profiled.currentCase()!.db);
+  profiled.dispose();
+  console.log(`    of which ${Object.entries(stages).map(([name, value]) => `${name} ${ms(value)}`).join(', ')}`);
   console.log(`  load the opening slice (top 2,000 by degree)                             median ${ms(median(filteredSamples))}`);
   console.log(`  the same through the zod-checked dispatcher (what the renderer waits for) median ${ms(median(validated))}`);
   return { full: full!, filtered: filtered ?? full! };

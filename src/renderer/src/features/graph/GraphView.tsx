@@ -15,6 +15,7 @@ import {
   Kbd,
   Loader,
   Menu,
+  MultiSelect,
   ScrollArea,
   SegmentedControl,
   Select,
@@ -47,6 +48,7 @@ import { NodeKinds, SourceReliabilities } from '../../../../shared/graph';
 import { call } from '../../api/client';
 import type { GraphRequest } from '../../components/navigation';
 import { notifyError } from '../cases/useCaseCommands';
+import { useTags } from '../documents/queries';
 import type { Centrality, CaseGraphModel, GraphFilter } from './graphModel';
 import {
   buildGraph,
@@ -753,6 +755,7 @@ function FilterPanel({ filter, onChange }: { filter: GraphFilter; onChange: (fil
         checked={filter.confirmedOnly}
         onChange={(event) => onChange({ ...filter, confirmedOnly: event.currentTarget.checked })}
       />
+      <TagFilter value={filter.tags} onChange={(tags) => onChange({ ...filter, tags })} />
       <Select
         size="xs"
         label="Links graded at least"
@@ -784,6 +787,24 @@ function FilterPanel({ filter, onChange }: { filter: GraphFilter; onChange: (fil
         </Button>
       ) : null}
     </Stack>
+  );
+}
+
+/** Documents by tag: only those carrying one of the chosen tags stay shown. */
+function TagFilter({ value, onChange }: { value: ReadonlySet<number>; onChange: (tags: ReadonlySet<number>) => void }) {
+  const tags = useTags();
+  if (!tags.data || tags.data.length === 0) return null;
+  return (
+    <MultiSelect
+      size="xs"
+      label="Documents tagged"
+      placeholder={value.size ? undefined : 'Any tag'}
+      searchable
+      clearable
+      data={tags.data.map((tag) => ({ value: String(tag.id), label: tag.name }))}
+      value={[...value].map(String)}
+      onChange={(chosen) => onChange(new Set(chosen.map(Number)))}
+    />
   );
 }
 
