@@ -159,6 +159,8 @@ export const GraphNodeSchema = z.object({
   degree: z.number().int(),
   /** Publication date (documents) or null. */
   date: z.string().nullable(),
+  /** A document's tags (ids); none for entities. */
+  tags: z.array(z.number().int()),
   x: z.number().nullable(),
   y: z.number().nullable(),
   pinned: z.boolean(),

@@ -15,6 +15,7 @@ import {
   Kbd,
   Loader,
   Menu,
+  MultiSelect,
   ScrollArea,
   SegmentedControl,
   Select,
@@ -47,9 +48,9 @@ import { NodeKinds, SourceReliabilities } from '../../../../shared/graph';
 import { call } from '../../api/client';
 import type { GraphRequest } from '../../components/navigation';
 import { notifyError } from '../cases/useCaseCommands';
+import { useTags } from '../documents/queries';
 import type { Centrality, CaseGraphModel, GraphFilter } from './graphModel';
 import {
-  applyTheme,
   buildGraph,
   communities as findCommunities,
   communityPalette,
@@ -71,7 +72,7 @@ import { LinkModal } from './LinkModal';
 import { Overview } from './Overview';
 import { useGraphSlice } from './queries';
 import type { ViewState } from './useSigma';
-import { nodeShapes, useSigma } from './useSigma';
+import { nodeShapes, paint, useSigma } from './useSigma';
 import classes from './graph.module.css';
 
 type Selection = { kind: 'node'; key: string } | { kind: 'edge'; key: string } | null;
@@ -111,16 +112,21 @@ export function GraphView({ request = null }: { request?: GraphRequest | null })
   const firstLayout = useRef(false);
 
   const focusNodes = useMemo(() => (path?.nodes ? new Set(path.nodes) : ego), [path, ego]);
-  const viewState = useRef<ViewState>({ filter, focusNodes: null, focusEdges: null, selectedNode: null, selectedEdge: null, communities: null, dark });
-  viewState.current = {
-    filter,
-    focusNodes,
-    focusEdges: path ? new Set(path.edges) : null,
-    selectedNode: selection?.kind === 'node' ? selection.key : null,
-    selectedEdge: selection?.kind === 'edge' ? selection.key : null,
-    communities,
-    dark,
-  };
+  const view = useMemo<ViewState>(
+    () => ({
+      filter,
+      focusNodes,
+      focusEdges: path ? new Set(path.edges) : null,
+      selectedNode: selection?.kind === 'node' ? selection.key : null,
+      selectedEdge: selection?.kind === 'edge' ? selection.key : null,
+      communities,
+      dark,
+    }),
+    [filter, focusNodes, path, selection, communities, dark],
+  );
+  // What was last drawn and sized, so that mounting draws once rather than three times.
+  const painted = useRef<{ view: ViewState; version: number } | null>(null);
+  const sized = useRef<{ filter: GraphFilter; centrality: Centrality; version: number } | null>(null);
 
   // The slice in, the graph kept: built once, then brought in line so nodes stay where they are.
   useEffect(() => {
@@ -129,6 +135,10 @@ export function GraphView({ request = null }: { request?: GraphRequest | null })
     if (!graph) {
       const built = buildGraph(data, dark);
       firstLayout.current = data.nodes.some((node) => node.x === null || node.y === null);
+      sizeBy(built, filter, centrality);
+      sized.current = { filter, centrality, version };
+      paint(built, view);
+      painted.current = { view, version };
       setGraph(built);
       return;
     }
@@ -144,25 +154,34 @@ export function GraphView({ request = null }: { request?: GraphRequest | null })
       });
     }
     setVersion((current) => current + 1);
-  }, [slice.data, graph, dark, expanded]);
+    // Only the slice's arrival matters here; the view and sizes have effects of their own.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [slice.data, graph]);
 
-  const handle = useSigma(containerRef, graph, viewState);
+  const handle = useSigma(containerRef, graph);
 
   // Sizes follow the chosen centrality over what is shown.
   useEffect(() => {
     if (!graph) return;
-    const timer = window.setTimeout(() => setScores(sizeBy(graph, filter, centrality)), 0);
+    const last = sized.current;
+    if (last && last.filter === filter && last.centrality === centrality && last.version === version) return;
+    const timer = window.setTimeout(() => {
+      sized.current = { filter, centrality, version };
+      setScores(sizeBy(graph, filter, centrality));
+    }, 0);
     return () => window.clearTimeout(timer);
   }, [graph, filter, centrality, version]);
 
+  // Any change of what is drawn: written into the graph, which sigma follows.
   useEffect(() => {
-    if (graph) applyTheme(graph, dark);
-  }, [graph, dark]);
-
-  // Any change of what is drawn: one refresh of the reducers.
-  useEffect(() => {
-    handle?.sigma.refresh();
-  }, [handle, filter, focusNodes, path, selection, communities, dark, scores, version]);
+    if (!graph) return;
+    const last = painted.current;
+    if (last && last.view === view && last.version === version) return;
+    // Nodes and edges just added must be indexed by sigma before their attributes change again.
+    if (last && last.version !== version) handle?.sigma.refresh();
+    painted.current = { view, version };
+    paint(graph, view);
+  }, [graph, view, version, handle]);
 
   const savePositions = useCallback(() => {
     if (!graph) return;
@@ -736,6 +755,7 @@ function FilterPanel({ filter, onChange }: { filter: GraphFilter; onChange: (fil
         checked={filter.confirmedOnly}
         onChange={(event) => onChange({ ...filter, confirmedOnly: event.currentTarget.checked })}
       />
+      <TagFilter value={filter.tags} onChange={(tags) => onChange({ ...filter, tags })} />
       <Select
         size="xs"
         label="Links graded at least"
@@ -767,6 +787,24 @@ function FilterPanel({ filter, onChange }: { filter: GraphFilter; onChange: (fil
         </Button>
       ) : null}
     </Stack>
+  );
+}
+
+/** Documents by tag: only those carrying one of the chosen tags stay shown. */
+function TagFilter({ value, onChange }: { value: ReadonlySet<number>; onChange: (tags: ReadonlySet<number>) => void }) {
+  const tags = useTags();
+  if (!tags.data || tags.data.length === 0) return null;
+  return (
+    <MultiSelect
+      size="xs"
+      label="Documents tagged"
+      placeholder={value.size ? undefined : 'Any tag'}
+      searchable
+      clearable
+      data={tags.data.map((tag) => ({ value: String(tag.id), label: tag.name }))}
+      value={[...value].map(String)}
+      onChange={(chosen) => onChange(new Set(chosen.map(Number)))}
+    />
   );
 }
 

@@ -17,17 +17,34 @@ export interface NodeAttributes {
   size: number;
   color: string;
   label: string;
+  /** Set by `paint` for sigma's styles: */
+  shape?: string;
+  opacity?: number;
+  forceLabel?: boolean;
+  zIndex?: number;
+  hidden?: boolean;
+  labelColor?: string;
+  backdropColor?: string;
   kind: NodeKind;
   status: GraphNode['status'];
   degree: number;
   date: string | null;
+  tags: readonly number[];
   /** Pinned by the analyst: the layout leaves it where it is (ForceAtlas2 reads `fixed`). */
   fixed: boolean;
 }
 
 export interface EdgeAttributes {
   size: number;
+  /** The width by type and weight, before any highlight. */
+  baseSize: number;
   color: string;
+  /** Set by `paint` for sigma's styles: */
+  head?: string;
+  label?: string | null;
+  labelColor?: string;
+  zIndex?: number;
+  hidden?: boolean;
   edgeType: EdgeType;
   status: EdgeStatus;
   weight: number;
@@ -87,13 +104,16 @@ function nodeAttributes(node: GraphNode, index: number): NodeAttributes {
     status: node.status,
     degree: node.degree,
     date: node.date,
+    tags: node.tags,
     fixed: node.pinned,
   };
 }
 
 function edgeAttributes(edge: GraphEdge, dark: boolean): EdgeAttributes {
+  const size = edge.type === 'link' ? 2.5 : edge.type === 'mention' ? 0.6 : Math.min(2, 0.4 + Math.log2(1 + edge.weight) / 3);
   return {
-    size: edge.type === 'link' ? 2.5 : edge.type === 'mention' ? 0.6 : Math.min(2, 0.4 + Math.log2(1 + edge.weight) / 3),
+    size,
+    baseSize: size,
     color: edgeColor(edge.type, edge.status, dark),
     edgeType: edge.type,
     status: edge.status,
@@ -146,17 +166,12 @@ export function syncSlice(graph: CaseGraphModel, slice: GraphSlice, dark = false
   for (const key of graph.nodes()) if (!nodeKeys.has(key)) graph.dropNode(key);
   for (const node of slice.nodes) {
     if (!graph.hasNode(node.key)) continue;
-    graph.mergeNodeAttributes(node.key, { label: node.label, kind: node.kind, status: node.status, degree: node.degree, date: node.date, color: kindColors[node.kind] });
+    graph.mergeNodeAttributes(node.key, { label: node.label, kind: node.kind, status: node.status, degree: node.degree, date: node.date, tags: node.tags, color: kindColors[node.kind] });
   }
   for (const edge of slice.edges) {
     if (graph.hasEdge(edge.key)) graph.replaceEdgeAttributes(edge.key, edgeAttributes(edge, dark));
   }
   return mergeSlice(graph, slice, dark);
-}
-
-/** Recolours edges for the theme. */
-export function applyTheme(graph: CaseGraphModel, dark: boolean): void {
-  graph.updateEachEdgeAttributes((_edge, attributes) => ({ ...attributes, color: edgeColor(attributes.edgeType, attributes.status, dark) }));
 }
 
 /** What the analyst has chosen to see. */
@@ -172,6 +187,8 @@ export interface GraphFilter {
   readonly to: string | null;
   /** Nodes the analyst hid one by one. */
   readonly hidden: ReadonlySet<string>;
+  /** Documents carrying none of these tags are hidden; empty: no tag filter. */
+  readonly tags: ReadonlySet<number>;
 }
 
 export const defaultFilter: GraphFilter = {
@@ -182,6 +199,7 @@ export const defaultFilter: GraphFilter = {
   from: null,
   to: null,
   hidden: new Set(),
+  tags: new Set(),
 };
 
 function inDateRange(date: string | null, filter: GraphFilter): boolean {
@@ -195,7 +213,9 @@ function inDateRange(date: string | null, filter: GraphFilter): boolean {
 export function isNodeShown(attributes: NodeAttributes, key: string, filter: GraphFilter): boolean {
   if (filter.hidden.has(key) || !filter.kinds.has(attributes.kind)) return false;
   if (filter.confirmedOnly && attributes.status === 'suggested') return false;
-  return attributes.kind !== 'document' || inDateRange(attributes.date, filter);
+  if (attributes.kind !== 'document') return true;
+  if (filter.tags.size > 0 && !attributes.tags.some((tag) => filter.tags.has(tag))) return false;
+  return inDateRange(attributes.date, filter);
 }
 
 export function isEdgeShown(attributes: EdgeAttributes, filter: GraphFilter): boolean {
@@ -227,14 +247,10 @@ export type Centrality = 'degree' | 'betweenness' | 'pagerank';
 
 /** Node sizes by a centrality over what is shown; answers with the scores. */
 export function sizeBy(graph: CaseGraphModel, filter: GraphFilter, centrality: Centrality): Map<string, number> {
-  const simple = analyticsGraph(graph, filter);
   let scores: Record<string, number>;
-  if (centrality === 'betweenness') scores = betweennessCentrality(simple, { normalized: true });
-  else if (centrality === 'pagerank') scores = pagerank(simple, { getEdgeWeight: null });
-  else {
-    scores = {};
-    simple.forEachNode((key) => (scores[key] = simple.degree(key)));
-  }
+  if (centrality === 'degree') scores = shownDegrees(graph, filter);
+  else if (centrality === 'betweenness') scores = betweennessCentrality(analyticsGraph(graph, filter), { normalized: true });
+  else scores = pagerank(analyticsGraph(graph, filter), { getEdgeWeight: null });
   const max = Math.max(0, ...Object.values(scores));
   const result = new Map<string, number>();
   graph.updateEachNodeAttributes((key, attributes) => {
@@ -243,6 +259,20 @@ export function sizeBy(graph: CaseGraphModel, filter: GraphFilter, centrality: C
     return { ...attributes, size: sizeOf(score, max) };
   });
   return result;
+}
+
+/** Edges at each node among what is shown; one pass, no copy of the graph (it sizes the first frame). */
+function shownDegrees(graph: CaseGraphModel, filter: GraphFilter): Record<string, number> {
+  const scores: Record<string, number> = {};
+  graph.forEachNode((key, attributes) => {
+    if (isNodeShown(attributes, key, filter)) scores[key] = 0;
+  });
+  graph.forEachEdge((_edge, attributes, source, target) => {
+    if (scores[source] === undefined || scores[target] === undefined || !isEdgeShown(attributes, filter)) return;
+    scores[source] += 1;
+    scores[target] += 1;
+  });
+  return scores;
 }
 
 /** Louvain communities over what is shown: node key to community number (largest community 0). */
