@@ -410,8 +410,7 @@ places.sort((a, b) => b.properties.population - a.properties.population);
 /**
  * Label text as maplibre draws it well: composed (NFC), and without the combining marks no precomposed letter
  * absorbs (Russian stress accents as in "Респу́блика", GeoNames' "Z̄", "ḍhi̇̄"). maplibre 6 rasterizes a letter with
- * its marks as one cluster; a stray mark drew as an accent on a plain letter of another label ("Azerbaijàn" at
- * zoom 7, next to Ingushetia's stressed name).
+ * its marks as one cluster; Ingushetia's stressed name is the likely cause of "Azerbaijàn" at zoom 7.
  */
 function labelText(text) {
   return text.normalize('NFC').replace(/\p{M}/gu, (mark, at, whole) => (/\p{L}/u.test(whole[at - 1] ?? '') && !/[\u0300-\u036f]/u.test(mark) ? mark : ''));
