@@ -407,6 +407,18 @@ places.sort((a, b) => b.properties.population - a.properties.population);
 
 // --- Write ---------------------------------------------------------------------------------------------------
 
+/**
+ * Label text as maplibre draws it well: composed (NFC), and without the combining marks no precomposed letter
+ * absorbs (Russian stress accents as in "Респу́блика", GeoNames' "Z̄", "ḍhi̇̄"). maplibre 6 rasterizes a letter with
+ * its marks as one cluster; Ingushetia's stressed name is the likely cause of "Azerbaijàn" at zoom 7.
+ */
+function labelText(text) {
+  return text.normalize('NFC').replace(/\p{M}/gu, (mark, at, whole) => (/\p{L}/u.test(whole[at - 1] ?? '') && !/[\u0300-\u036f]/u.test(mark) ? mark : ''));
+}
+for (const feature of [...countryLabels, ...admin1Labels, ...places]) {
+  for (const key of ['name', 'local']) if (typeof feature.properties[key] === 'string') feature.properties[key] = labelText(feature.properties[key]);
+}
+
 mkdirSync(outputDir, { recursive: true });
 const outputs = {
   'land-50m.geojson': admin0World.land,

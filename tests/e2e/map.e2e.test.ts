@@ -8,6 +8,8 @@ const fixtures = join(projectRoot, 'tests', 'fixtures');
 
 let session: DossierSession;
 
+// Each test imports the seed article (the entity model loads) and renders with software WebGL: slow on a shared machine.
+
 useDossier('map-', (launched) => {
   session = launched;
 });
@@ -108,7 +110,7 @@ describe('the map, end to end', () => {
     await settled();
     await session.screenshot('map-05-world-light');
     expect(session.remoteRequests).toEqual([]);
-  });
+  }, 240_000);
 
   it('draws a polygon that survives reopening the case, adds a place by clicking, and undoes', async () => {
     const { page } = session;
@@ -164,7 +166,7 @@ describe('the map, end to end', () => {
     await page.getByTestId('drawing-inspector').getByLabel('Label').waitFor();
     expect(await page.getByTestId('drawing-inspector').getByLabel('Label').inputValue()).toBe('Border sector 7');
     expect(await page.getByTestId('drawing-inspector').getByLabel('Note').inputValue()).toBe('Fire reported on 4 March.');
-  });
+  }, 240_000);
 
   it('imports GeoJSON, refuses a bad file with its name, and draws a .pmtiles basemap from disk', async () => {
     const { page } = session;
@@ -183,5 +185,5 @@ describe('the map, end to end', () => {
     expect(tiles).toBe(true);
     expect(await session.engine.handlers['map.basemap']({})).toMatchObject({ fileName: 'caucasus-raster.pmtiles' });
     await session.screenshot('map-07-pmtiles-basemap');
-  });
+  }, 240_000);
 });
