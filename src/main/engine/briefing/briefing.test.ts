@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../../../tests/support/built';
 import { pdfInfo, pdfText } from '../../../../tests/support/poppler';
 import { useTempDirs } from '../../../../tests/support/tempDir';
+import { parseInput } from '../../../shared/rpc';
 import { createEngine } from '../engine';
 
 const tempDir = useTempDirs();
@@ -81,4 +82,31 @@ describe('briefing PDF export', () => {
     expect(await handlers['briefings.list']({})).toHaveLength(1);
     engine.dispose();
   });
+
+  it('shows the analyst\'s asserted link with its grading and evidence, and puts a dated link in the chronology', async () => {
+    const { dir, engine, handlers } = await seedCase();
+    const [pashinyan] = await handlers['entities.list']({ search: 'Pashinyan' });
+    const azerbaijan = (await handlers['entities.list']({ search: 'Azerbaijan' })).find((entity) => entity.name === 'Azerbaijan')!;
+    const document = await handlers['documents.get']({ id: 1 });
+    const at = document.text.indexOf('totally unacceptable');
+    await handlers['links.create'](
+      parseInput('links.create', {
+        from: `entity:${pashinyan!.id}`,
+        to: `entity:${azerbaijan.id}`,
+        relation: 'accuses',
+        dateStart: '2021-05-27',
+        reliability: 'B',
+        credibility: 2,
+        evidence: [{ documentId: 1, start: at, end: at + 'totally unacceptable'.length }],
+      }),
+    );
+    const path = join(dir, 'links.pdf');
+    await handlers['briefings.export']({ spec: await handlers['briefings.draft']({}), path });
+    const text = pdfText(path).replace(/\s+/g, ' ');
+    expect(text).toContain('Nikol Pashinyan accuses Azerbaijan (graded B2) [1]');
+    expect(text).toMatch(/2021-05-27 Nikol Pashinyan accuses Azerbaijan \(graded B2\) \[1\]/);
+    expect(text).toMatch(/\[1\] Azerbaijan denounces an alleged invasion of the Armenian military into its territory\. border-incident-article\.txt/);
+    engine.dispose();
+  });
 });
+

@@ -349,7 +349,8 @@ function chronologySection(db: Database, section: Extract<BriefingSection, { kin
     .filter((link) => link.dateStart)
     .map((link) => ({
       date: link.dateEnd && link.dateEnd !== link.dateStart ? `${link.dateStart!}–${link.dateEnd}` : link.dateStart!,
-      text: `${link.from} — ${link.relation} → ${link.to}${link.grading ? ` (${link.grading})` : ''}`,
+      // Relations read as verbs ("accuses", "member of"); the bundled fonts have no arrow glyph.
+      text: `${link.from} ${link.relation} ${link.to}${link.grading ? ` (graded ${link.grading})` : ''}`,
       notes: link.evidence.map((documentId) => citations.cite(documentId)),
     }));
   return {

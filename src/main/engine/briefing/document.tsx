@@ -308,7 +308,7 @@ function Section({
                     const name = (key: string) => section.nodes.find((node) => node.key === key)?.label ?? key;
                     return (
                       <Text key={index} style={styles.paragraph}>
-                        {name(edge.source)} — {edge.relation} → {name(edge.target)}
+                        {name(edge.source)} <Text style={{ fontWeight: 700 }}>{edge.relation}</Text> {name(edge.target)}
                         {edge.grading ? ` (graded ${edge.grading})` : ' (ungraded)'} {edge.notes.length > 0 ? cite(edge.notes) : '— no evidence cited'}
                       </Text>
                     );
@@ -359,8 +359,9 @@ function EndnoteLine({ note }: { note: Endnote }) {
     <View style={{ flexDirection: 'row', marginBottom: 4 }} wrap={false}>
       <Text style={{ width: 26, fontWeight: 700 }}>[{note.number}]</Text>
       <Text style={{ flex: 1 }}>
-        <Text style={{ fontWeight: 700 }}>{note.title}</Text>
-        {details ? `. ${details}` : ''}
+        {/* The full stop stays in the title's run: a break between two runs would be hyphenated. */}
+        <Text style={{ fontWeight: 700 }}>{`${note.title.replace(/[.\s]+$/u, '')}.`}</Text>
+        {details ? ` ${details}` : ''}
       </Text>
     </View>
   );

@@ -165,8 +165,8 @@ export function graphPanel(nodes: readonly GraphNode[], edges: readonly GraphEdg
   const saved = nodes.length > 0 && nodes.every((node) => node.position !== null);
   nodes.forEach((node, index) => {
     const angle = (2 * Math.PI * index) / Math.max(1, nodes.length);
-    // Screen y grows downwards in the graph view as on the page.
-    const start = saved ? node.position! : { x: Math.cos(angle) * 100, y: Math.sin(angle) * 100 };
+    // Sigma's graph y grows upwards, the page's downwards.
+    const start = saved ? { x: node.position!.x, y: -node.position!.y } : { x: Math.cos(angle) * 100, y: Math.sin(angle) * 100 };
     graph.addNode(node.key, { ...start, size: 1 + Math.log2(1 + node.mentions) });
   });
   for (const edge of edges) if (graph.hasNode(edge.source) && graph.hasNode(edge.target)) graph.addEdge(edge.source, edge.target, { weight: edge.weight });
