@@ -133,7 +133,9 @@ export function useSigma(container: RefObject<HTMLDivElement | null>, graph: Cas
         // Node sizes in pixels, as the legend and the size-by controls mean them.
         itemSizesReference: 'screen',
         hideEdgesOnMove: true,
-        renderEdgeLabels: true,
+        // Relations are read in the inspector and the path steps: sigma 4.0.4's edge labels came out
+        // mirrored on SwiftShader, and fewer labels keep frames short.
+        renderEdgeLabels: false,
         enableEdgeEvents: true,
         enableNodeDrag: true,
         labelRenderedSizeThreshold: 7,
