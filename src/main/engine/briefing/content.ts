@@ -8,6 +8,7 @@ import type { BriefingSection, BriefingSpec } from '../../../shared/briefing';
 import { sectionTitles } from '../../../shared/briefing';
 import type { EntityType } from '../../../shared/entities';
 import { statement } from '../case/statements';
+import { listLinks } from '../graph/links';
 
 /** One cited source: a document, as the endnote list gives it. */
 export interface Endnote {
@@ -119,9 +120,6 @@ class Citations {
   }
 }
 
-const hasTable = (db: Database, name: string): boolean =>
-  statement(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
-
 function attributes(json: string): { role: string | null; affiliation: string | null } {
   const raw = JSON.parse(json) as { role?: unknown; affiliation?: unknown };
   return { role: typeof raw.role === 'string' ? raw.role : null, affiliation: typeof raw.affiliation === 'string' ? raw.affiliation : null };
@@ -217,7 +215,7 @@ function relationshipsSection(db: Database, section: Extract<BriefingSection, { 
       edges.push({ source: `e${pair.source}`, target: `e${pair.target}`, weight: pair.weight, relation: null, grading: null, notes: [citations.cite(pair.document)] });
     }
   }
-  if (hasTable(db, 'links')) edges.push(...assertedLinks(db, new Set(ids), citations));
+  edges.push(...assertedLinks(db, new Set(ids), citations));
   return { kind: 'relationships', title: section.title || sectionTitles.relationships, nodes, edges };
 }
 
@@ -267,7 +265,7 @@ function cooccurrences(db: Database, ids: readonly number[]): { source: number; 
   return [...pairs.values()].sort((left, right) => right.weight - left.weight).slice(0, MAX_PAIRS);
 }
 
-/** The analyst's asserted links between the panel's entities, with their grading and evidence (when the case has links). */
+/** The analyst's asserted links between the panel's entities, with their grading and evidence. */
 function assertedLinks(db: Database, members: ReadonlySet<number>, citations: Citations): GraphEdge[] {
   return caseLinks(db)
     .filter((link) => members.has(link.fromId) && members.has(link.toId))
@@ -293,44 +291,32 @@ interface CaseLink {
   readonly evidence: readonly number[];
 }
 
-/** The links the analyst asserted between two entities (schema v5 on), each with its cited documents. */
+/** The links the analyst asserted between two entities, oldest first, each with the documents it cites. */
 function caseLinks(db: Database): CaseLink[] {
-  if (!hasTable(db, 'links') || !hasTable(db, 'link_evidence')) return [];
-  const rows = statement(
-    db,
-    `SELECT l.id, l.from_id, l.to_id, l.relation, l.reliability, l.credibility, l.date_start, l.date_end,
-       coalesce(a.name, '?') AS from_name, coalesce(b.name, '?') AS to_name
-     FROM links l LEFT JOIN entities a ON a.id = l.from_id LEFT JOIN entities b ON b.id = l.to_id
-     WHERE l.from_kind = 'entity' AND l.to_kind = 'entity' ORDER BY l.id`,
-  ).all() as {
-    id: number;
-    from_id: number;
-    to_id: number;
-    relation: string;
-    reliability: string | null;
-    credibility: number | null;
-    date_start: string | null;
-    date_end: string | null;
-    from_name: string;
-    to_name: string;
-  }[];
-  const evidence = statement(db, 'SELECT DISTINCT document_id FROM link_evidence WHERE link_id = ? ORDER BY id');
-  return rows.map((row) => ({
-    fromId: row.from_id,
-    toId: row.to_id,
-    from: row.from_name,
-    to: row.to_name,
-    relation: row.relation,
-    grading: row.reliability && row.credibility ? `${row.reliability}${row.credibility}` : null,
-    dateStart: row.date_start,
-    dateEnd: row.date_end,
-    evidence: (evidence.all(row.id) as { document_id: number }[]).map((cited) => cited.document_id),
-  }));
+  const entityId = (key: string): number | null => (key.startsWith('entity:') ? Number(key.slice('entity:'.length)) : null);
+  return listLinks(db)
+    .reverse()
+    .flatMap((link) => {
+      const [fromId, toId] = [entityId(link.from), entityId(link.to)];
+      if (fromId === null || toId === null) return [];
+      return [
+        {
+          fromId,
+          toId,
+          from: link.fromLabel,
+          to: link.toLabel,
+          relation: link.relation,
+          grading: link.reliability && link.credibility ? `${link.reliability}${link.credibility}` : null,
+          dateStart: link.dateStart,
+          dateEnd: link.dateEnd,
+          evidence: [...new Set(link.evidence.map((cited) => cited.documentId))],
+        },
+      ];
+    });
 }
 
-/** Where the graph view left each entity (schema v5 on), so the briefing shows the analyst's layout. */
+/** Where the graph view left each entity, so the briefing shows the analyst's layout. */
 export function savedPositions(db: Database): Map<string, { x: number; y: number }> {
-  if (!hasTable(db, 'graph_positions')) return new Map();
   const rows = statement(db, "SELECT node, x, y FROM graph_positions WHERE node GLOB 'entity:*'").all() as { node: string; x: number; y: number }[];
   return new Map(rows.map((row) => [`e${row.node.slice('entity:'.length)}`, { x: row.x, y: row.y }]));
 }
