@@ -3,29 +3,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseInput } from '../../shared/rpc';
-import { projectRoot } from '../../../tests/support/built';
+import { seedLinkCase } from '../../../tests/support/seedCase';
 import { useTempDirs } from '../../../tests/support/tempDir';
-import { createEngine } from '../engine/engine';
 import { runCli } from './program';
 
 const tempDir = useTempDirs();
-const seedPath = join(projectRoot, 'tests', 'fixtures', 'border-incident-article.txt');
-const QUOTE = 'totally unacceptable';
-
-/** The seed article in a new case, linked Pashinyan —accuses→ Azerbaijan citing the quote. */
+/** The seed article in a new case, with the ids the tests need. */
 async function seedCase() {
-  const dir = tempDir();
-  const path = join(dir, 'seed.dossier');
-  const engine = createEngine();
-  await engine.handlers['cases.create']({ path, title: 'Border graph' });
-  await engine.startImport([{ path: seedPath }]).finished;
-  const [pashinyan] = await engine.handlers['entities.list']({ search: 'Pashinyan' });
-  const azerbaijan = (await engine.handlers['entities.list']({ search: 'Azerbaijan' })).find((entity) => entity.name === 'Azerbaijan');
-  const page = await engine.handlers['documents.list']({ sort: 'importedAt', direction: 'desc', offset: 0, limit: 10 });
-  const documentId = page.rows[0]!.id;
-  const text = (await engine.handlers['documents.get']({ id: documentId })).text;
-  const start = text.indexOf(QUOTE);
-  return { dir, path, engine, pashinyanId: pashinyan!.id, azerbaijanId: azerbaijan!.id, documentId, start, end: start + QUOTE.length };
+  const seeded = await seedLinkCase(tempDir());
+  const { pashinyan, azerbaijan, ...rest } = seeded;
+  return { ...rest, pashinyanId: pashinyan!.id, azerbaijanId: azerbaijan!.id };
 }
 
 describe('export', () => {

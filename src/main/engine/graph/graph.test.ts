@@ -1,31 +1,19 @@
 import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../shared/rpc';
-import { projectRoot } from '../../../../tests/support/built';
+import { seedLinkCase, SEED_QUOTE } from '../../../../tests/support/seedCase';
 import { useTempDirs } from '../../../../tests/support/tempDir';
 import { migrate } from '../case/migrations';
-import { createEngine } from '../engine';
 
 const tempDir = useTempDirs();
-const seedPath = join(projectRoot, 'tests', 'fixtures', 'border-incident-article.txt');
-const QUOTE = 'totally unacceptable';
+const QUOTE = SEED_QUOTE;
 
-/** A case with the seed article imported, and the ids the tests need. */
+/** The seed article in a new case, with the ids the tests need. */
 async function seedCase() {
-  const dir = tempDir();
-  const path = join(dir, 'seed.dossier');
-  const engine = createEngine();
-  await engine.handlers['cases.create']({ path, title: 'Border graph' });
-  await engine.startImport([{ path: seedPath }]).finished;
-  const [pashinyan] = await engine.handlers['entities.list']({ search: 'Pashinyan' });
-  const azerbaijan = (await engine.handlers['entities.list']({ search: 'Azerbaijan' })).find((entity) => entity.name === 'Azerbaijan');
-  const page = await engine.handlers['documents.list']({ sort: 'importedAt', direction: 'desc', offset: 0, limit: 10 });
-  const documentId = page.rows[0]!.id;
-  const text = (await engine.handlers['documents.get']({ id: documentId })).text;
-  const start = text.indexOf(QUOTE);
-  expect(pashinyan && azerbaijan && start >= 0).toBeTruthy();
-  return { dir, path, engine, pashinyanId: pashinyan!.id, azerbaijanId: azerbaijan!.id, documentId, start, end: start + QUOTE.length };
+  const seeded = await seedLinkCase(tempDir());
+  const { pashinyan, azerbaijan, ...rest } = seeded;
+  expect(pashinyan && azerbaijan && seeded.start >= 0).toBeTruthy();
+  return { ...rest, pashinyanId: pashinyan!.id, azerbaijanId: azerbaijan!.id };
 }
 
 describe('schema v5 (links)', () => {
