@@ -11,6 +11,7 @@ import type { EntityType } from '../../../shared/entities';
 import { DossierError } from '../../../shared/errors';
 import { foldText } from '../../../shared/textFolding';
 import { statement } from '../case/statements';
+import type { LinkRow } from './links';
 
 /**
  * Two mentions whose starts lie within this many characters share a passage: about a sentence of
@@ -56,20 +57,8 @@ interface CooccurrenceRow {
   b: number;
   windows: number;
 }
-interface LinkEdgeRow {
-  id: number;
-  from_kind: 'entity' | 'document';
-  from_id: number;
-  to_kind: 'entity' | 'document';
-  to_id: number;
-  relation: string;
-  directed: number;
-  date_start: string | null;
-  date_end: string | null;
-  reliability: GraphEdge['reliability'];
-  credibility: number | null;
-  evidence: number;
-}
+/** A link as the graph draws it: the stored row without its note and times, with its number of citations. */
+type LinkEdgeRow = Omit<LinkRow, 'note' | 'created_at' | 'updated_at'> & { evidence: number };
 
 const cache = new WeakMap<Database, { key: string; graph: CaseGraph }>();
 

@@ -279,7 +279,8 @@ export function deleteLink(db: Database, id: number): void {
   );
 }
 
-interface LinkSelectRow {
+/** A row of the links table, as stored. */
+export interface LinkRow {
   id: number;
   from_kind: 'entity' | 'document';
   from_id: number;
@@ -306,7 +307,7 @@ function evidenceOf(db: Database, linkId: number): Evidence[] {
   );
 }
 
-function rowToLink(db: Database, row: LinkSelectRow): Link {
+function rowToLink(db: Database, row: LinkRow): Link {
   const from = nodeKey(row.from_kind, row.from_id);
   const to = nodeKey(row.to_kind, row.to_id);
   return {
@@ -332,7 +333,7 @@ const LINK_SELECT =
   'SELECT id, from_kind, from_id, to_kind, to_id, relation, directed, date_start, date_end, reliability, credibility, note, created_at, updated_at FROM links';
 
 export function getLink(db: Database, id: number): Link {
-  const row = statement(db, `${LINK_SELECT} WHERE id = ?`).get(id) as LinkSelectRow | undefined;
+  const row = statement(db, `${LINK_SELECT} WHERE id = ?`).get(id) as LinkRow | undefined;
   if (!row) throw new DossierError('not-found', `There is no link ${id} in this case; it may have been deleted.`);
   return rowToLink(db, row);
 }
@@ -340,14 +341,14 @@ export function getLink(db: Database, id: number): Link {
 /** The links of one node (either end), or of the whole case; newest first. */
 export function listLinks(db: Database, node?: string): Link[] {
   if (node === undefined) {
-    return (statement(db, `${LINK_SELECT} ORDER BY id DESC`).all() as LinkSelectRow[]).map((row) => rowToLink(db, row));
+    return (statement(db, `${LINK_SELECT} ORDER BY id DESC`).all() as LinkRow[]).map((row) => rowToLink(db, row));
   }
   const parsed = parseNodeKey(node);
   if (!parsed) throw new DossierError('invalid-input', `"${node}" is not a node; give "entity:ID" or "document:ID".`);
   const rows = statement(
     db,
     `${LINK_SELECT} WHERE (from_kind = ? AND from_id = ?) OR (to_kind = ? AND to_id = ?) ORDER BY id DESC`,
-  ).all(parsed.kind, parsed.id, parsed.kind, parsed.id) as LinkSelectRow[];
+  ).all(parsed.kind, parsed.id, parsed.kind, parsed.id) as LinkRow[];
   return rows.map((row) => rowToLink(db, row));
 }
 
