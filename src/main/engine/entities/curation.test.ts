@@ -1,3 +1,4 @@
+import type { Database } from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -5,9 +6,12 @@ import { projectRoot } from '../../../../tests/support/built';
 import { useTempDirs } from '../../../../tests/support/tempDir';
 import type { EmitEvent } from '../../../shared/api';
 import type { ExtractProgress } from '../../../shared/entities';
+import type { DrawingFields } from '../../../shared/map';
 import type { Engine } from '../engine';
 import { createEngine } from '../engine';
 import { distanceKm } from '../geo/resolve';
+import { createLink, getLink } from '../graph/links';
+import { createDrawings, getDrawing } from '../map/drawings';
 
 const tempDir = useTempDirs();
 const seedPath = join(projectRoot, 'tests', 'fixtures', 'border-incident-article.txt');
@@ -195,6 +199,126 @@ describe('curation, each change undoable', () => {
     }
     expect(page.documents).toEqual([expect.objectContaining({ id: 1, mentions: armenia.mentions })]);
     expect(page.related.map((entity) => entity.name)).toEqual(expect.arrayContaining(['Azerbaijan', 'Nikol Pashinyan']));
+    engine.dispose();
+  });
+});
+
+/** A link with nothing but its ends and relation. */
+function link(db: Database, from: string, to: string, relation: string): number {
+  return createLink(db, { from, to, relation, directed: true, dateStart: null, dateEnd: null, reliability: null, credibility: null, note: '', evidence: [] })
+    .id;
+}
+
+/** A point on the map tagged with these entities. */
+function drawing(db: Database, label: string, entityIds: number[]): number {
+  const fields: DrawingFields = { geometry: { type: 'Point', coordinates: [46.0, 40.1] }, label, color: '#c92a2a', note: '', entityIds, documentIds: [] };
+  return createDrawings(db, [fields])[0]!;
+}
+
+/** The rows merge and delete may change besides entities and mentions, as stored. */
+function linksAndTags(db: Database): { links: unknown[]; tags: unknown[] } {
+  return {
+    links: db.prepare('SELECT * FROM links ORDER BY id').all(),
+    tags: db.prepare('SELECT feature_id, entity_id FROM map_feature_entities ORDER BY feature_id, entity_id').all(),
+  };
+}
+
+const taggedIds = (db: Database, featureId: number): number[] => getDrawing(db, featureId).entities.map((entity) => entity.id);
+
+describe('links and map tags through merge and delete', () => {
+  it('merges "Pashinian" into "Nikol Pashinyan" with its links and map tags, and undoes and redoes it exactly', async () => {
+    const { engine, handlers } = await seedCase();
+    const db = engine.currentCase()!.db;
+    const pashinyan = await byName(handlers, 'Nikol Pashinyan');
+    const pashinian = await handlers['entities.splitAlias']({ id: pashinyan.id, alias: 'Pashinian' });
+    const azerbaijan = await byName(handlers, 'Azerbaijan');
+    const aliyev = await byName(handlers, 'Ilham Aliyev');
+    const outgoing = link(db, `entity:${pashinian.id}`, `entity:${azerbaijan.id}`, 'accuses');
+    const incoming = link(db, `entity:${aliyev.id}`, `entity:${pashinian.id}`, 'criticizes');
+    const fromDocument = link(db, 'document:1', `entity:${pashinian.id}`, 'quotes');
+    const between = link(db, `entity:${pashinian.id}`, `entity:${pashinyan.id}`, 'same person as');
+    const onlySource = drawing(db, 'Press conference', [pashinian.id]);
+    const both = drawing(db, 'Residence', [pashinian.id, pashinyan.id]);
+    const before = linksAndTags(db);
+
+    await handlers['entities.merge']({ targetId: pashinyan.id, sourceIds: [pashinian.id] });
+    expect(getLink(db, outgoing)).toMatchObject({ from: `entity:${pashinyan.id}`, to: `entity:${azerbaijan.id}`, fromLabel: 'Nikol Pashinyan' });
+    expect(getLink(db, incoming)).toMatchObject({ from: `entity:${aliyev.id}`, to: `entity:${pashinyan.id}` });
+    expect(getLink(db, fromDocument)).toMatchObject({ from: 'document:1', to: `entity:${pashinyan.id}` });
+    // Repointed it would be a self-loop: it stays on the merged-away entity, hidden.
+    expect(getLink(db, between)).toMatchObject({ from: `entity:${pashinian.id}`, to: `entity:${pashinyan.id}`, fromLabel: '(removed)' });
+    expect((await handlers['links.list']({ node: `entity:${pashinyan.id}` })).map((found) => found.id).sort()).toEqual(
+      [outgoing, incoming, fromDocument, between].sort(),
+    );
+    expect(taggedIds(db, onlySource)).toEqual([pashinyan.id]);
+    expect(taggedIds(db, both)).toEqual([pashinyan.id]);
+    const merged = linksAndTags(db);
+
+    expect(await handlers['history.undo']({})).toMatchObject({ description: 'merge "Pashinian" into "Nikol Pashinyan"' });
+    expect(linksAndTags(db)).toEqual(before);
+    await handlers['history.redo']({});
+    expect(linksAndTags(db)).toEqual(merged);
+    await handlers['history.undo']({});
+    expect(linksAndTags(db)).toEqual(before);
+    engine.dispose();
+  });
+
+  it('merges two entities linked to each other into a third without making a self-loop', async () => {
+    const { engine, handlers } = await seedCase();
+    const db = engine.currentCase()!.db;
+    const armenia = await byName(handlers, 'Armenia');
+    const yerevan = await byName(handlers, 'Yerevan');
+    const azerbaijan = await byName(handlers, 'Azerbaijan');
+    const sourceToSource = link(db, `entity:${yerevan.id}`, `entity:${azerbaijan.id}`, 'negotiates with');
+    const before = linksAndTags(db);
+    await handlers['entities.merge']({ targetId: armenia.id, sourceIds: [yerevan.id, azerbaijan.id] });
+    expect(getLink(db, sourceToSource)).toMatchObject({ from: `entity:${yerevan.id}`, to: `entity:${azerbaijan.id}` });
+    await handlers['history.undo']({});
+    expect(linksAndTags(db)).toEqual(before);
+    engine.dispose();
+  });
+
+  it('deletes an entity tagged on the map, and undo puts the tag back while its links stay throughout', async () => {
+    const { engine, handlers } = await seedCase();
+    const db = engine.currentCase()!.db;
+    const russia = await byName(handlers, 'Russia');
+    const armenia = await byName(handlers, 'Armenia');
+    const mediates = link(db, `entity:${russia.id}`, `entity:${armenia.id}`, 'mediates for');
+    const checkpoint = drawing(db, 'Peacekeepers checkpoint', [russia.id, armenia.id]);
+    const before = linksAndTags(db);
+
+    await handlers['entities.delete']({ ids: [russia.id] });
+    expect(taggedIds(db, checkpoint)).toEqual([armenia.id]);
+    expect(getLink(db, mediates)).toMatchObject({ from: `entity:${russia.id}`, fromLabel: '(removed)' });
+    await handlers['history.undo']({});
+    expect(linksAndTags(db)).toEqual(before);
+    expect(taggedIds(db, checkpoint).sort()).toEqual([russia.id, armenia.id].sort());
+    await handlers['history.redo']({});
+    expect(taggedIds(db, checkpoint)).toEqual([armenia.id]);
+    engine.dispose();
+  });
+
+  it('undoes and redoes a history entry written before snapshots held links and map tags, leaving those alone', async () => {
+    const { engine, handlers } = await seedCase();
+    const db = engine.currentCase()!.db;
+    const armenia = await byName(handlers, 'Armenia');
+    const yerevan = await byName(handlers, 'Yerevan');
+    const capital = drawing(db, 'Capital', [armenia.id]);
+    await handlers['entities.merge']({ targetId: armenia.id, sourceIds: [yerevan.id] });
+    // The entry as the previous version wrote it: entities and mentions only.
+    db.prepare(
+      `UPDATE history SET payload = json_remove(payload, '$.before.links', '$.before.mapTags', '$.after.links', '$.after.mapTags')
+       WHERE id = (SELECT max(id) FROM history)`,
+    ).run();
+    expect(db.prepare("SELECT json_type(payload, '$.before.links') AS links FROM history ORDER BY id DESC LIMIT 1").get()).toEqual({ links: null });
+
+    expect(await handlers['history.undo']({})).toMatchObject({ description: 'merge "Yerevan" into "Armenia"' });
+    expect(await handlers['entities.get']({ id: yerevan.id })).toMatchObject({ name: 'Yerevan', mentions: yerevan.mentions });
+    expect(await byName(handlers, 'Armenia')).toEqual(armenia);
+    expect(taggedIds(db, capital)).toEqual([armenia.id]);
+    await handlers['history.redo']({});
+    expect((await byName(handlers, 'Armenia')).mentions).toBe(armenia.mentions + yerevan.mentions);
+    expect(taggedIds(db, capital)).toEqual([armenia.id]);
     engine.dispose();
   });
 });

@@ -48,14 +48,29 @@ const MentionRow = z.object({
   status: z.enum(MentionStatuses),
   origin: z.enum(['auto', 'manual']),
 });
-/** The rows a change touched; a null row is one that did not exist (or no longer does). */
+/** Where a link's ends are: the only columns of a link that curation changes (merging moves them). */
+const LinkEnds = z.object({
+  id: z.number(),
+  from_kind: z.enum(['entity', 'document']),
+  from_id: z.number(),
+  to_kind: z.enum(['entity', 'document']),
+  to_id: z.number(),
+});
+/**
+ * The rows a change touched; a null row is one that did not exist (or no longer does). `links` and
+ * `mapTags` came later: entries written before them have neither, and undo leaves those rows alone.
+ */
 const Snapshot = z.object({
   entities: z.array(z.object({ id: z.number(), row: EntityRow.nullable() })),
   mentions: z.array(z.object({ id: z.number(), row: MentionRow.nullable() })),
+  links: z.array(LinkEnds).default([]),
+  /** The drawings each entity is tagged on, all of them: restoring replaces the entity's tags. */
+  mapTags: z.array(z.object({ entityId: z.number(), featureIds: z.array(z.number()) })).default([]),
 });
 type SnapshotValue = z.infer<typeof Snapshot>;
 type EntityRowValue = z.infer<typeof EntityRow>;
 type MentionRowValue = z.infer<typeof MentionRow>;
+type LinkEndsValue = z.infer<typeof LinkEnds>;
 
 function captureEntity(db: Database, id: number): EntityRowValue | null {
   const row = statement(db, 'SELECT kind, subtype, name, status, attributes, created_at, updated_at FROM entities WHERE id = ?').get(id) as
@@ -80,14 +95,31 @@ function captureMention(db: Database, id: number): MentionRowValue | null {
   );
 }
 
-function capture(db: Database, entityIds: readonly number[], mentionIds: readonly number[]): SnapshotValue {
+/** A link's ends; null when there is no such link. */
+function captureLinkEnds(db: Database, id: number): LinkEndsValue | null {
+  return (statement(db, 'SELECT id, from_kind, from_id, to_kind, to_id FROM links WHERE id = ?').get(id) as LinkEndsValue | undefined) ?? null;
+}
+
+function captureMapTags(db: Database, entityId: number): number[] {
+  return (statement(db, 'SELECT feature_id FROM map_feature_entities WHERE entity_id = ? ORDER BY feature_id').all(entityId) as { feature_id: number }[]).map(
+    (tag) => tag.feature_id,
+  );
+}
+
+function capture(db: Database, touched: Touched): SnapshotValue {
   return {
-    entities: [...new Set(entityIds)].map((id) => ({ id, row: captureEntity(db, id) })),
-    mentions: [...new Set(mentionIds)].map((id) => ({ id, row: captureMention(db, id) })),
+    entities: [...new Set(touched.entities)].map((id) => ({ id, row: captureEntity(db, id) })),
+    mentions: [...new Set(touched.mentions)].map((id) => ({ id, row: captureMention(db, id) })),
+    // Curation never creates or removes links, so every touched link is there to capture.
+    links: [...new Set(touched.links)].flatMap((id) => captureLinkEnds(db, id) ?? []),
+    mapTags: [...new Set(touched.mapTags)].map((entityId) => ({ entityId, featureIds: captureMapTags(db, entityId) })),
   };
 }
 
-/** Puts the touched rows back as the snapshot has them: entities first, then mentions, then removals. */
+/**
+ * Puts the touched rows back as the snapshot has them: entities first, then mentions, links and map
+ * tags, then removals (which take a removed entity's tags with them).
+ */
 function applySnapshot(db: Database, snapshot: SnapshotValue): void {
   for (const { id, row } of snapshot.entities) {
     if (!row) continue;
@@ -113,6 +145,22 @@ function applySnapshot(db: Database, snapshot: SnapshotValue): void {
        ON CONFLICT (id) DO UPDATE SET entity_id = excluded.entity_id, type = excluded.type, role = excluded.role,
          status = excluded.status, origin = excluded.origin`,
     ).run(id, row.document_id, row.entity_id, row.start, row.end, row.text, row.type, row.role, row.status, row.origin);
+  }
+  for (const link of snapshot.links) {
+    statement(db, 'UPDATE links SET from_kind = ?, from_id = ?, to_kind = ?, to_id = ? WHERE id = ?').run(
+      link.from_kind,
+      link.from_id,
+      link.to_kind,
+      link.to_id,
+      link.id,
+    );
+  }
+  for (const { entityId, featureIds } of snapshot.mapTags) {
+    statement(db, 'DELETE FROM map_feature_entities WHERE entity_id = ?').run(entityId);
+    // As drawings.ts does: a drawing deleted since is skipped rather than failing the whole undo.
+    for (const featureId of featureIds) {
+      statement(db, 'INSERT INTO map_feature_entities (feature_id, entity_id) SELECT id, ? FROM map_features WHERE id = ?').run(entityId, featureId);
+    }
   }
   for (const { id, row } of snapshot.entities) if (!row) statement(db, 'DELETE FROM entities WHERE id = ?').run(id);
 }
@@ -150,19 +198,30 @@ export const curationReversibles = {
 interface Touched {
   entities?: readonly number[];
   mentions?: readonly number[];
+  /** Links whose ends the change may move. */
+  links?: readonly number[];
+  /** Entities whose map tags the change may change. */
+  mapTags?: readonly number[];
 }
 
 /**
  * Runs one curation change in a transaction and records it: `touched` names the rows it will
  * change; `change` does it and returns the rows it created.
  */
-function curate<T>(db: Database, label: string, touched: Touched, change: () => { created?: Touched; result: T }): T {
+function curate<T>(
+  db: Database,
+  label: string,
+  touched: Touched,
+  change: () => { created?: Pick<Touched, 'entities' | 'mentions'>; result: T },
+): T {
   return db.transaction(() => {
-    const before = capture(db, touched.entities ?? [], touched.mentions ?? []);
+    const before = capture(db, touched);
     const { created = {}, result } = change();
-    const entityIds = [...(touched.entities ?? []), ...(created.entities ?? [])];
-    const mentionIds = [...(touched.mentions ?? []), ...(created.mentions ?? [])];
-    const after = capture(db, entityIds, mentionIds);
+    const after = capture(db, {
+      ...touched,
+      entities: [...(touched.entities ?? []), ...(created.entities ?? [])],
+      mentions: [...(touched.mentions ?? []), ...(created.mentions ?? [])],
+    });
     const known = { entities: new Set(before.entities.map((entry) => entry.id)), mentions: new Set(before.mentions.map((entry) => entry.id)) };
     for (const id of created.entities ?? []) if (!known.entities.has(id)) before.entities.push({ id, row: null });
     for (const id of created.mentions ?? []) if (!known.mentions.has(id)) before.mentions.push({ id, row: null });
@@ -175,6 +234,36 @@ const mentionIdsOf = (db: Database, entityIds: readonly number[]): number[] =>
   entityIds.flatMap((entityId) =>
     (statement(db, 'SELECT id FROM mentions WHERE entity_id = ?').all(entityId) as { id: number }[]).map((row) => row.id),
   );
+
+/** The links with an end at any of these entities, each once. */
+const linkIdsOf = (db: Database, entityIds: readonly number[]): number[] => [
+  ...new Set(
+    entityIds.flatMap((entityId) =>
+      (
+        statement(db, "SELECT id FROM links WHERE (from_kind = 'entity' AND from_id = ?) OR (to_kind = 'entity' AND to_id = ?)").all(entityId, entityId) as {
+          id: number;
+        }[]
+      ).map((row) => row.id),
+    ),
+  ),
+];
+
+/**
+ * Moves the ends of these links that are at a merged entity to the target. A link with both ends
+ * among the merged entities would join the target to itself, which the schema refuses and the graph
+ * cannot draw: it stays on its source, hidden with it, and comes back when the merge is undone.
+ */
+function repointLinks(db: Database, linkIds: readonly number[], targetId: number, merged: ReadonlySet<number>): void {
+  for (const id of linkIds) {
+    const link = captureLinkEnds(db, id);
+    if (!link) continue;
+    const fromMerged = link.from_kind === 'entity' && merged.has(link.from_id);
+    const toMerged = link.to_kind === 'entity' && merged.has(link.to_id);
+    if (fromMerged && toMerged) continue;
+    // The link still says the same thing about the same actor, so its updated_at stays.
+    statement(db, 'UPDATE links SET from_id = ?, to_id = ? WHERE id = ?').run(fromMerged ? targetId : link.from_id, toMerged ? targetId : link.to_id, id);
+  }
+}
 
 function readAttributes(json: string): EntityAttributes {
   const raw = JSON.parse(json) as Partial<Record<keyof EntityAttributes, unknown>>;
@@ -194,8 +283,8 @@ function touch(db: Database, id: number): void {
 
 /**
  * Merges entities into one: the target keeps its name and gains the others' aliases, mentions,
- * place (when it has none) and attributes it lacks; the others are removed. The target is confirmed:
- * merging is the analyst's judgement.
+ * links, map tags, place (when it has none) and attributes it lacks; the others are removed. The
+ * target is confirmed: merging is the analyst's judgement.
  */
 export function mergeEntities(db: Database, targetId: number, sourceIds: readonly number[]): number {
   const sources = [...new Set(sourceIds)].filter((id) => id !== targetId);
@@ -203,7 +292,14 @@ export function mergeEntities(db: Database, targetId: number, sourceIds: readonl
   const target = getEntity(db, targetId);
   const names = sources.map((id) => getEntity(db, id).name);
   const label = `merge ${names.map((name) => `"${name}"`).join(', ')} into "${target.name}"`;
-  return curate(db, label, { entities: [targetId, ...sources], mentions: mentionIdsOf(db, sources) }, () => {
+  const touched = {
+    entities: [targetId, ...sources],
+    mentions: mentionIdsOf(db, sources),
+    links: linkIdsOf(db, sources),
+    mapTags: [targetId, ...sources],
+  };
+  return curate(db, label, touched, () => {
+    repointLinks(db, touched.links, targetId, new Set(touched.entities));
     let attributes = entityAttributes(db, targetId);
     let hasPlace = statement(db, 'SELECT 1 FROM places WHERE entity_id = ?').get(targetId) !== undefined;
     for (const sourceId of sources) {
@@ -221,6 +317,11 @@ export function mergeEntities(db: Database, targetId: number, sourceIds: readonl
         hasPlace = true;
       }
       statement(db, 'UPDATE mentions SET entity_id = ? WHERE entity_id = ?').run(targetId, sourceId);
+      // The source's own tags go with it when it is deleted (the foreign key cascades).
+      statement(
+        db,
+        'INSERT OR IGNORE INTO map_feature_entities (feature_id, entity_id) SELECT feature_id, ? FROM map_feature_entities WHERE entity_id = ?',
+      ).run(targetId, sourceId);
       statement(db, 'DELETE FROM entities WHERE id = ?').run(sourceId);
     }
     statement(db, "UPDATE entities SET attributes = ?, status = 'confirmed', updated_at = ? WHERE id = ?").run(
@@ -271,13 +372,14 @@ export function splitAlias(db: Database, entityId: number, alias: string): numbe
 
 /**
  * Deletes entities. Their mentions become rejected, so extraction run again does not bring them
- * back; undo restores both.
+ * back; undo restores both, and the map tags the deletion cascaded away. Their links stay, hidden
+ * until undo brings the entities back.
  */
 export function deleteEntities(db: Database, ids: readonly number[]): number {
   const unique = [...new Set(ids)];
   const names = unique.map((id) => getEntity(db, id).name);
   const label = names.length === 1 ? `delete "${names[0]}"` : `delete ${names.length} entities`;
-  return curate(db, label, { entities: unique, mentions: mentionIdsOf(db, unique) }, () => {
+  return curate(db, label, { entities: unique, mentions: mentionIdsOf(db, unique), mapTags: unique }, () => {
     for (const id of unique) {
       statement(db, "UPDATE mentions SET status = 'rejected', entity_id = NULL WHERE entity_id = ?").run(id);
       statement(db, 'DELETE FROM entities WHERE id = ?').run(id);
