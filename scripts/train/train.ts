@@ -25,7 +25,7 @@ import {
   savePlaces,
   saveWords,
 } from '../../src/main/engine/extract/model';
-import { buildClusters, readReuters } from './clusters';
+import { buildClusters } from './clusters';
 import { buildPlaceList } from './places';
 import { buildGivenNames, buildWordList } from './words';
 import { bestAllowed, scoreLabels, tagTokens } from '../../src/main/engine/extract/tagger';
@@ -46,7 +46,7 @@ interface Options {
   usePlaces: boolean;
   dictionary: string;
   gumWeight: number;
-  /** '' to reuse the cluster file in resources/ner (else OUT_DIR); else the Reuters-21578 folder to build it from. */
+  /** '' to reuse the cluster file in resources/ner (else OUT_DIR); else the word vectors to build it from (scripts/train/clusters.ts). */
   buildClusters: string;
   useClusters: boolean;
   /** Above 1: cross-validate over GUM with this many folds instead of saving a model. */
@@ -337,7 +337,7 @@ function main(): void {
   if (!options.dataDirectory || !options.outDirectory) {
     console.error(
       'usage: train-ner DATA_DIR OUT_DIR [--epochs N] [--bits B] [--holdout] [--folds K] [--no-tweets] [--no-places] [--dictionary FILE | --no-dictionary] ' +
-        '[--build-clusters REUTERS_DIR | --no-clusters] [--given-names FILE,FILE | --no-given-names]',
+        '[--build-clusters WINK_EMBEDDINGS_DIR | --no-clusters] [--given-names FILE,FILE | --no-given-names]',
     );
     process.exit(2);
   }
@@ -367,8 +367,7 @@ function main(): void {
   let clusters = '';
   if (options.useClusters && options.buildClusters) {
     const clusterStarted = Date.now();
-    clusters = buildClusters(readReuters(options.buildClusters));
-    if (!clusters) throw new Error(`No Reuters-21578 stories (reut2-*.sgm) in ${options.buildClusters}; give the folder that holds them.`);
+    clusters = buildClusters(options.buildClusters, (line) => console.log(line));
     console.log(`word clusters built from ${options.buildClusters} in ${((Date.now() - clusterStarted) / 1000).toFixed(1)} s`);
   } else if (options.useClusters) {
     // Building them takes a minute and they do not depend on the labelled data: reuse the committed ones.

@@ -298,6 +298,22 @@ describe('links and map tags through merge and delete', () => {
     engine.dispose();
   });
 
+  it('never gives a new entity the id of one merged away, so its hidden links and its undo stay its own', async () => {
+    const { engine, handlers } = await seedCase();
+    const db = engine.currentCase()!.db;
+    const highest = (await handlers['entities.list']({})).reduce((top, entity) => (entity.id > top.id ? entity : top));
+    const russia = await byName(handlers, 'Russia');
+    const selfLink = link(db, `entity:${russia.id}`, `entity:${highest.id}`, 'mediates for');
+    await handlers['entities.merge']({ targetId: russia.id, sourceIds: [highest.id] });
+    const document = await handlers['documents.get']({ id: 1 });
+    const at = document.text.indexOf('tripartite border demarcation commission');
+    const created = await handlers['mentions.create']({ documentId: 1, start: at, end: at + 'tripartite border demarcation commission'.length, type: 'organization' });
+    expect(created.entityId).toBeGreaterThan(highest.id);
+    // The link between the two stays on the merged-away id, unseen: nothing new took that id.
+    expect(getLink(db, selfLink)).toMatchObject({ to: `entity:${highest.id}`, toLabel: '(removed)' });
+    engine.dispose();
+  });
+
   it('undoes and redoes a history entry written before snapshots held links and map tags, leaving those alone', async () => {
     const { engine, handlers } = await seedCase();
     const db = engine.currentCase()!.db;

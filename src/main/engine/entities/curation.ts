@@ -13,7 +13,7 @@ import { foldText } from '../../../shared/textFolding';
 import { recordHistory } from '../case/history';
 import { reversible } from '../case/reversible';
 import { statement } from '../case/statements';
-import { getEntity, getMention } from './repository';
+import { getEntity, getMention, nextEntityId } from './repository';
 import { addAlias } from './suggestions';
 
 const PlaceRow = z.object({
@@ -352,7 +352,8 @@ export function splitAlias(db: Database, entityId: number, alias: string): numbe
   return curate(db, `split "${alias}" off "${entity.name}"`, { entities: [entityId], mentions: moving }, () => {
     const now = new Date().toISOString();
     const newId = Number(
-      statement(db, "INSERT INTO entities (kind, name, status, created_at, updated_at) VALUES (?, ?, 'confirmed', ?, ?)").run(
+      statement(db, "INSERT INTO entities (id, kind, name, status, created_at, updated_at) VALUES (?, ?, ?, 'confirmed', ?, ?)").run(
+        nextEntityId(db),
         entity.type,
         alias,
         now,
@@ -440,8 +441,13 @@ function findEntityByName(db: Database, name: string, type: EntityType): number 
 function createEntity(db: Database, name: string, type: EntityType, place: PlaceLookup | undefined): number {
   const now = new Date().toISOString();
   const id = Number(
-    statement(db, "INSERT INTO entities (kind, name, status, created_at, updated_at) VALUES (?, ?, 'confirmed', ?, ?)").run(type, name, now, now)
-      .lastInsertRowid,
+    statement(db, "INSERT INTO entities (id, kind, name, status, created_at, updated_at) VALUES (?, ?, ?, 'confirmed', ?, ?)").run(
+      nextEntityId(db),
+      type,
+      name,
+      now,
+      now,
+    ).lastInsertRowid,
   );
   addAlias(db, id, name);
   if (place) {

@@ -44,6 +44,11 @@ function rowToEntity(row: EntityRow): EntitySummary {
   };
 }
 
+/** The id for a new entity: after every id the case ever gave one, so that a merged or deleted entity's id is never reused (schema v8). */
+export function nextEntityId(db: Database): number {
+  return (statement(db, 'SELECT high + 1 AS id FROM entity_id_high_water').get() as { id: number }).id;
+}
+
 /** Entities with their aliases and counts, the most mentioned first; rejected mentions do not count. */
 export function listEntities(
   db: Database,

@@ -7,6 +7,7 @@
 import type { Database } from 'better-sqlite3';
 import { foldText, spellingSkeleton } from '../../../shared/textFolding';
 import { statement } from '../case/statements';
+import { nextEntityId } from './repository';
 import type { AnalyzedMention, PlaceChoice } from '../extract/pipeline';
 import type { CaseName, EnrichedMention } from './enrich';
 import { enrichMentions, indexCaseNames } from './enrich';
@@ -70,7 +71,8 @@ function createEntity(db: Database, mention: EnrichedMention, now: string): numb
   const attributes = attributesOf(mention);
   const subtype = mention.place ? placeSubtype(mention.place) : null;
   const id = Number(
-    statement(db, 'INSERT INTO entities (kind, subtype, name, attributes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+    statement(db, 'INSERT INTO entities (id, kind, subtype, name, attributes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      nextEntityId(db),
       mention.type,
       subtype,
       mention.entity.name,

@@ -17,7 +17,7 @@ export const allowedAfter: boolean[][] = labels.map((label) =>
 export const allowedFirst: boolean[] = labels.map((label) => !label.startsWith('I-'));
 
 /** Most features a token can have; callers size their buffers with it. */
-export const maxFeatures = 64;
+export const maxFeatures = 96;
 
 export function hashString(text: string, start = 0, end = text.length): number {
   let hash = 0x811c9dc5;
@@ -65,10 +65,13 @@ export class LexiconMatcher {
    */
   words = new Map<string, number>();
   /**
-   * Distributional word clusters (scripts/train/clusters.ts), by word form: fine | middle << 10 | coarse << 20,
-   * each id from 1. Empty when the model was trained without them.
+   * Distributional word clusters (scripts/train/clusters.ts): lines "word<TAB>ID<TAB>…" sorted by word, with
+   * `clusterLevels` ids (each from 1, fine to coarse) a word; looked up by binary search, so that loading is
+   * one pass over the text rather than a third of a million map entries. Empty when the model was trained without them.
    */
-  clusters = new Map<string, number>();
+  clusterText = '';
+  clusterLines = new Int32Array(0);
+  clusterLevels = 0;
   /** Given names (first names), lower-cased; empty when the model was trained without them. */
   givenNames = new Set<string>();
   /** Per-word feature values, shared by every document this matcher prepares. */
@@ -142,22 +145,64 @@ export function lexiconMatcher(places = '', words = '', clusters = '', givenName
     if (tab > 0) matcher.words.set(line.slice(tab + 1), Number(line.slice(0, tab)));
   }
   for (const line of givenNames.split('\n')) if (line) matcher.givenNames.add(line);
-  let start = 0;
-  while (start < clusters.length) {
-    let end = clusters.indexOf('\n', start);
-    if (end < 0) end = clusters.length;
-    const first = clusters.indexOf('\t', start);
-    const second = clusters.indexOf('\t', first + 1);
-    const third = clusters.indexOf('\t', second + 1);
-    if (first > 0 && third > 0 && third < end) {
-      const fine = Number(clusters.slice(start, first));
-      const middle = Number(clusters.slice(first + 1, second));
-      const coarse = Number(clusters.slice(second + 1, third));
-      matcher.clusters.set(clusters.slice(third + 1, end), fine | (middle << 10) | (coarse << 20));
-    }
-    start = end + 1;
-  }
+  readClusters(matcher, clusters);
   return matcher;
+}
+
+/** Indexes the cluster file's lines ("word<TAB>ID<TAB>…", sorted by word, the same number of ids on every line) in `matcher`. */
+function readClusters(matcher: LexiconMatcher, clusters: string): void {
+  const firstEnd = clusters.indexOf('\n');
+  const levels = clusters.slice(0, firstEnd < 0 ? clusters.length : firstEnd).split('\t').length - 1;
+  if (levels < 1) return;
+  let rows = 1;
+  for (let at = firstEnd; at >= 0; at = clusters.indexOf('\n', at + 1)) rows += 1;
+  const lines = new Int32Array(rows);
+  let row = 0;
+  for (let start = 0; start < clusters.length; ) {
+    lines[row++] = start;
+    const end = clusters.indexOf('\n', start);
+    start = end < 0 ? clusters.length : end + 1;
+  }
+  matcher.clusterText = clusters;
+  matcher.clusterLines = lines.subarray(0, row);
+  matcher.clusterLevels = levels;
+}
+
+/** Compares `word` with the word that starts the cluster line at `offset` (its end is the tab). */
+function compareClusterWord(text: string, offset: number, word: string): number {
+  for (let index = 0; ; index += 1) {
+    const lineCode = text.charCodeAt(offset + index);
+    const lineEnded = lineCode === 9;
+    if (index === word.length) return lineEnded ? 0 : -1;
+    if (lineEnded) return 1;
+    const difference = word.charCodeAt(index) - lineCode;
+    if (difference !== 0) return difference;
+  }
+}
+
+/** The cluster ids of `word` (see LexiconMatcher.clusterText), or null for a word without. */
+function clusterIdsOf(matcher: LexiconMatcher, word: string): Uint16Array | null {
+  const { clusterText: text, clusterLines: lines, clusterLevels: levels } = matcher;
+  let low = 0;
+  let high = lines.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const order = compareClusterWord(text, lines[middle]!, word);
+    if (order > 0) low = middle + 1;
+    else if (order < 0) high = middle - 1;
+    else {
+      const ids = new Uint16Array(levels);
+      let at = lines[middle]! + word.length + 1;
+      for (let level = 0; level < levels; level += 1) {
+        let value = 0;
+        for (let code = text.charCodeAt(at); code >= 48 && code <= 57; code = text.charCodeAt(++at)) value = value * 10 + code - 48;
+        ids[level] = value;
+        at += 1;
+      }
+      return ids;
+    }
+  }
+  return null;
 }
 
 /** Per-token values computed once per document, before tagging. */
@@ -187,8 +232,9 @@ export interface PreparedTokens {
   readonly wordId: Int32Array;
   /** How many different words the document has. */
   readonly wordCount: number;
-  /** Each token's word clusters (see LexiconMatcher.clusters), 0 for a word without. */
-  readonly cluster: Int32Array;
+  /** Each token's word clusters, `clusterLevels` ids per token (see LexiconMatcher.clusterIds), 0 for a word without. */
+  readonly cluster: Uint16Array;
+  readonly clusterLevels: number;
   /** 1 at a sentence's first token, 2 at its last, 3 for a one-token sentence. */
   readonly position: Uint8Array;
   /** What the document says of each capitalised token's word elsewhere (documentWord* bits). */
@@ -217,11 +263,12 @@ export interface WordInfo {
   readonly shape: number;
   readonly flags: number;
   readonly dictionary: number;
-  readonly cluster: number;
+  /** The word's cluster ids (LexiconMatcher.clusterText), null for none. */
+  readonly cluster: Uint16Array | null;
 }
 
 function describeWord(word: string, matcher: LexiconMatcher): WordInfo {
-  const { words: wordList, clusters } = matcher;
+  const { words: wordList } = matcher;
   const lowered = word.toLowerCase();
   const length = lowered.length;
   let flag = 0;
@@ -243,8 +290,8 @@ function describeWord(word: string, matcher: LexiconMatcher): WordInfo {
     shape: hashString(shapeOf(word)),
     flags: flag,
     dictionary: wordList.get(lowered) ?? 0,
-    // The form as written, else in small letters (sentence starts), else capitalised (headlines in capitals).
-    cluster: clusters.get(word) ?? clusters.get(lowered) ?? clusters.get(word[0]! + lowered.slice(1)) ?? 0,
+    // The form as written, else in small letters (the vectors are lower-cased).
+    cluster: matcher.clusterLevels === 0 ? null : clusterIdsOf(matcher, word) ?? (lowered === word ? null : clusterIdsOf(matcher, lowered)),
   };
 }
 
@@ -259,7 +306,8 @@ export function prepareTokens(words: readonly string[], sentenceStarts: readonly
   const position = new Uint8Array(count);
   const documentCase = new Uint8Array(count);
   const dictionary = new Uint8Array(count);
-  const cluster = new Int32Array(count);
+  const { clusterLevels } = matcher;
+  const cluster = new Uint16Array(count * clusterLevels);
   for (let sentence = 0; sentence < sentenceStarts.length; sentence += 1) {
     const first = sentenceStarts[sentence]!;
     const last = (sentence + 1 < sentenceStarts.length ? sentenceStarts[sentence + 1]! : count) - 1;
@@ -291,7 +339,7 @@ export function prepareTokens(words: readonly string[], sentenceStarts: readonly
     wordId[index] = id;
     lower[index] = info.lower;
     dictionary[index] = info.dictionary;
-    cluster[index] = info.cluster;
+    if (info.cluster) cluster.set(info.cluster, index * clusterLevels);
     suffix2[index] = info.suffix2;
     suffix3[index] = info.suffix3;
     shape[index] = info.shape;
@@ -354,6 +402,7 @@ export function prepareTokens(words: readonly string[], sentenceStarts: readonly
     wordId,
     wordCount: wordIds.size,
     cluster,
+    clusterLevels,
     position,
     sentenceStarts,
     documentWord,
@@ -484,7 +533,10 @@ export function staticFeatures(tokens: PreparedTokens, index: number, first: num
     // A run that starts with a given name is likely a person ("Maria Lopez"), else not ("Lopez Holdings").
     out[count++] = mix(55, ((flags[runFirst]! & flagGivenName) >> 5) + place) & mask;
     out[count++] = mix(51, mix(tokens.runLexicon[index]!, place)) & mask;
-    out[count++] = mix(52, mix((tokens.cluster[runLast]! >> 10) & 1023, place)) & mask;
+    if (tokens.clusterLevels > 0) {
+      const middle = Math.min(1, tokens.clusterLevels - 1);
+      out[count++] = mix(52, mix(tokens.cluster[runLast * tokens.clusterLevels + middle]!, place)) & mask;
+    }
     // The words just outside the run ("the band X Y said", "at X Y University"), past the ±2 window for longer runs.
     const before = runFirst > first ? lower[runFirst - 1]! : boundary;
     const after = runLast < last ? lower[runLast + 1]! : boundary;
@@ -499,15 +551,23 @@ export function staticFeatures(tokens: PreparedTokens, index: number, first: num
   const given = (index > first ? flags[index - 1]! >> 7 : 2) * 9 + (flags[index]! >> 7) * 3 + (index < last ? flags[index + 1]! >> 7 : 2);
   out[count++] = mix(56, given * 4 + capital * 2 + atStart) & mask;
 
-  const clusterHere = tokens.cluster[index]!;
-  if (clusterHere !== 0) {
-    out[count++] = mix(43, clusterHere & 1023) & mask;
-    out[count++] = mix(44, (clusterHere >> 10) & 1023) & mask;
-    out[count++] = mix(45, clusterHere >> 20) & mask;
-    out[count++] = mix(48, mix(clusterHere & 1023, capital | (atStart << 1))) & mask;
+  count = clusterFeatures(tokens, index, first, last, capital | (atStart << 1), mask, out, count);
+  return count;
+}
+
+/** The word clusters of the token and its neighbours (distributional classes: "Beatles" near "Nirvana"). */
+function clusterFeatures(tokens: PreparedTokens, index: number, first: number, last: number, caseBits: number, mask: number, out: Int32Array, count: number): number {
+  const levels = tokens.clusterLevels;
+  if (levels === 0) return count;
+  const here = index * levels;
+  const middle = Math.min(1, levels - 1);
+  if (tokens.cluster[here] !== 0) {
+    for (let level = 0; level < levels; level += 1) out[count++] = mix(43 + level * 100, tokens.cluster[here + level]!) & mask;
+    out[count++] = mix(48, mix(tokens.cluster[here]!, caseBits)) & mask;
   }
-  out[count++] = mix(46, index > first ? (tokens.cluster[index - 1]! >> 10) & 1023 : 2047) & mask;
-  out[count++] = mix(47, index < last ? (tokens.cluster[index + 1]! >> 10) & 1023 : 2047) & mask;
+  // The neighbours' second-finest ids ("the band …", "… said"); all levels, or the words two away, scored no better.
+  out[count++] = mix(46, index > first ? tokens.cluster[here - levels + middle]! : 65535) & mask;
+  out[count++] = mix(47, index < last ? tokens.cluster[here + levels + middle]! : 65535) & mask;
   return count;
 }
 

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { lexiconMatcher, prepareTokens } from './features';
 import { loadExtractor } from './index';
 import type { ExtractedMention, MentionType } from './index';
 import { tokenize } from './tokenize';
@@ -79,5 +80,37 @@ describe('tokenize', () => {
 
   it('splits sentences at full stops and newlines', () => {
     expect(tokenize('He left. She stayed\nThen it rained').sentenceStarts).toEqual([0, 3, 5]);
+  });
+});
+
+describe('places the text calls places', () => {
+  it('takes "X, a village in …" and "the village of X" as places, whatever the tagger thought', () => {
+    const text = 'Shelling was reported near Zar, a village in the Kalbajar district, and in the village of Armudlu.';
+    const places = extractor.extract(text).filter((mention) => mention.type === 'location').map((mention) => mention.text);
+    expect(places).toEqual(expect.arrayContaining(['Zar', 'Kalbajar', 'Armudlu']));
+  });
+});
+
+describe('word clusters', () => {
+  // Lines sorted by word as the trainer writes them (scripts/train/clusters.ts); ids fine to coarse.
+  const clusters = ['beatles\t7\t3\t1', 'nirvana\t7\t3\t1', 'paris\t12\t5\t2', 'the\t1\t1\t1'].join('\n');
+  const matcher = lexiconMatcher('', '', clusters, '');
+
+  it('gives each word its ids at every level, by the word or in small letters, and 0 to a word without', () => {
+    const { words, sentenceStarts } = tokenize('The Beatles played in Paris and Zzyzx.');
+    const tokens = prepareTokens(words, sentenceStarts, matcher);
+    expect(tokens.clusterLevels).toBe(3);
+    const idsOf = (word: string): number[] => [...tokens.cluster.subarray(words.indexOf(word) * 3, words.indexOf(word) * 3 + 3)];
+    expect(idsOf('Beatles')).toEqual([7, 3, 1]);
+    expect(idsOf('Paris')).toEqual([12, 5, 2]);
+    expect(idsOf('The')).toEqual([1, 1, 1]);
+    expect(idsOf('Zzyzx')).toEqual([0, 0, 0]);
+    expect(idsOf('played')).toEqual([0, 0, 0]);
+  });
+
+  it('reads a model without clusters as none', () => {
+    const tokens = prepareTokens(['Paris'], [0], lexiconMatcher('', '', '', ''));
+    expect(tokens.clusterLevels).toBe(0);
+    expect(tokens.cluster).toHaveLength(0);
   });
 });

@@ -152,15 +152,39 @@ function titledPeople(tokens: Tokens, lexicon: Uint8Array, spans: Span[], rules:
 
 const placeCues = new Set(['village', 'town', 'city', 'region', 'province', 'district', 'county', 'settlement', 'municipality']);
 
-/** "the village of Armudlu": an untagged capitalised name after a place word and "of" is a place. */
+/**
+ * A name the text itself calls a place is one: "the village of Armudlu", and the apposition "Zar, a
+ * village in the Kalbajar district". An untagged capitalised name becomes a place; a name the tagger
+ * typed otherwise is retyped.
+ */
 function addCuedPlaces(tokens: Tokens, tags: Uint8Array, spans: Span[]): void {
   const { words } = tokens;
   const added: Span[] = [];
+  const isName = (index: number): boolean => /^\p{Lu}[\p{L}\p{M}'’-]*$/u.test(words[index]!);
+  const cueAt = (index: number): boolean => index < words.length && placeCues.has(words[index]!.toLowerCase());
+  const spanEndingAt = new Map(spans.map((span) => [span.end, span]));
+  const spanStartingAt = new Map(spans.map((span) => [span.first, span]));
   for (let index = 2; index < words.length; index += 1) {
-    if (tags[index] !== 0 || words[index - 1] !== 'of' || !placeCues.has(words[index - 2]!.toLowerCase())) continue;
-    let end = index;
-    while (end < words.length && tags[end]! === 0 && /^\p{Lu}[\p{L}\p{M}'’-]*$/u.test(words[end]!)) end += 1;
-    if (end > index) added.push({ first: index, end, type: 'location' });
+    // "village of X"
+    if (words[index - 1] === 'of' && cueAt(index - 2)) {
+      const tagged = spanStartingAt.get(index);
+      if (tagged) tagged.type = 'location';
+      else if (tags[index] === 0) {
+        let end = index;
+        while (end < words.length && tags[end]! === 0 && isName(end)) end += 1;
+        if (end > index) added.push({ first: index, end, type: 'location' });
+      }
+    }
+    // "X, a village in …"
+    if (words[index] === ',' && (words[index + 1] === 'a' || words[index + 1] === 'an') && cueAt(index + 2)) {
+      const tagged = spanEndingAt.get(index);
+      if (tagged) tagged.type = 'location';
+      else if (tags[index - 1] === 0 && isName(index - 1)) {
+        let first = index - 1;
+        while (first > 0 && tags[first - 1]! === 0 && isName(first - 1) && !tokens.sentenceStarts.includes(first)) first -= 1;
+        added.push({ first, end: index, type: 'location' });
+      }
+    }
   }
   if (added.length === 0) return;
   spans.push(...added);

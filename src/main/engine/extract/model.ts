@@ -7,8 +7,8 @@ import type { TaggerModel } from './tagger';
 
 /** model.json: what a reader needs to interpret weights.bin.gz. */
 interface ModelMetadata {
-  /** 3: run-context and document-evidence features (weights of format 2 do not fit them); 2: label history, clusters, given names. */
-  readonly format: 'dossier-ner-3';
+  /** 4: word clusters at several levels (GloVe; format 3 had three Reuters levels or none); 3: run-context and document-evidence features; 2: label history, clusters, given names. */
+  readonly format: 'dossier-ner-4';
   readonly bits: number;
   readonly labels: readonly string[];
   /** Weights are stored as 16-bit integers; real weight = stored * scale. */
@@ -26,7 +26,7 @@ export function saveModel(model: TaggerModel, directory: string, trainedOn: stri
   const scale = largest > 0 ? largest / 32767 : 1;
   const quantised = new Int16Array(model.weights.length);
   for (let index = 0; index < quantised.length; index += 1) quantised[index] = Math.round(model.weights[index]! / scale);
-  const metadata: ModelMetadata = { format: 'dossier-ner-3', bits: model.bits, labels: [...labels], scale, trainedOn };
+  const metadata: ModelMetadata = { format: 'dossier-ner-4', bits: model.bits, labels: [...labels], scale, trainedOn };
   writeFileSync(join(directory, metadataFile), `${JSON.stringify(metadata, null, 2)}\n`);
   writeFileSync(join(directory, weightsFile), gzipSync(Buffer.from(quantised.buffer), { level: 9 }));
 }
@@ -38,7 +38,7 @@ export function loadModel(directory: string): TaggerModel {
     throw new Error(`No entity model in ${directory}; run "npm run train:ner" to build resources/ner.`);
   }
   const metadata = JSON.parse(readFileSync(metadataPath, 'utf8')) as ModelMetadata;
-  if (metadata.format !== 'dossier-ner-3' || metadata.labels.join() !== labels.join()) {
+  if (metadata.format !== 'dossier-ner-4' || metadata.labels.join() !== labels.join()) {
     throw new Error(`The entity model in ${directory} has another format; run "npm run train:ner" to rebuild it.`);
   }
   const raw = gunzipSync(readFileSync(join(directory, weightsFile)));
