@@ -91,6 +91,16 @@ describe('places the text calls places', () => {
   });
 });
 
+describe('names headed by an organisation word', () => {
+  it('types "San Francisco Bulletin" and "Court of Appeal" names as organisations, and leaves "Soviet Union" alone', () => {
+    const text = 'He was the editor of the San Francisco Bulletin. The Newfoundland and Labrador Court of Appeal ruled. He left the Soviet Union.';
+    const typeOf = (name: string): string | undefined => extractor.extract(text).find((mention) => mention.text.includes(name))?.type;
+    expect(typeOf('San Francisco Bulletin')).toBe('organization');
+    expect(typeOf('Court of Appeal')).toBe('organization');
+    expect(typeOf('Soviet Union')).toBe('location');
+  });
+});
+
 describe('word clusters', () => {
   // Lines sorted by word as the trainer writes them (scripts/train/clusters.ts); ids fine to coarse.
   const clusters = ['beatles\t7\t3\t1', 'nirvana\t7\t3\t1', 'paris\t12\t5\t2', 'the\t1\t1\t1'].join('\n');

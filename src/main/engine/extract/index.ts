@@ -1,7 +1,7 @@
 // Offline named-entity extraction: people, organisations, places and other names in plain text.
 import { labels, lexiconMatcher, prepareTokens } from './features';
 import type { LexiconMatcher } from './features';
-import { countryNames, demonymWords, LexiconClass, titleWords } from './lexicon';
+import { countryNames, demonymWords, LexiconClass, organizationHeadWords, titleWords } from './lexicon';
 import { findModelDirectory, loadClusters, loadGivenNames, loadModel, loadPlaces, loadWords } from './model';
 import { tagTokens } from './tagger';
 import type { TaggerModel } from './tagger';
@@ -73,6 +73,7 @@ function extractMentions(model: TaggerModel, matcher: LexiconMatcher, rules: Rul
   titledPeople(tokens, prepared.lexicon, spans, rules);
   extendPeople(tokens, tags, spans, matcher, rules);
   completeRuns(tokens, tags, spans, rules);
+  headedOrganizations(tokens, spans);
   addCuedPlaces(tokens, tags, spans);
   const mentions: ExtractedMention[] = [];
   for (const span of propagate(tokens, spans, matcher)) {
@@ -119,6 +120,35 @@ function completeRuns(tokens: Tokens, tags: Uint8Array, spans: Span[], rules: Ru
       taken[span.end] = 1;
       span.end += 1;
     }
+  }
+}
+
+/**
+ * Words that make the name they end an organisation's ("Atlantic Lottery Corporation", "Prague
+ * Conservatory", "Court of Appeal"): the organisation cue words of lexicon.ts, less those that also end
+ * places or events ("Soviet Union", "English Channel", "Western Front") or name buildings.
+ */
+const organizationHeads = new Set(
+  organizationHeadWords().filter((word) => !['Union', 'Channel', 'Front', 'Church', 'Hospital', 'Museum', 'Guard', 'Post', 'Division', 'Service'].includes(word)),
+);
+
+/**
+ * An English name's head is its last word, or the word before its first "of": a name the tagger
+ * typed as a place or person whose head is an organisation word is an organisation. The tagger
+ * weighs the place in "San Francisco Bulletin" over the word that says what it is.
+ */
+function headedOrganizations(tokens: Tokens, spans: Span[]): void {
+  const { words } = tokens;
+  for (const span of spans) {
+    if (span.end - span.first < 2 || (span.type !== 'location' && span.type !== 'person')) continue;
+    let head = span.end - 1;
+    for (let index = span.first + 1; index < span.end; index += 1) {
+      if (words[index] === 'of') {
+        head = index - 1;
+        break;
+      }
+    }
+    if (organizationHeads.has(words[head]!)) span.type = 'organization';
   }
 }
 

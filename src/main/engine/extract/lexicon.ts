@@ -89,7 +89,7 @@ Ltd|Ltd.|LLC|PLC|plc|Group|Holdings|Company|Agency|Council|Commission|Committee|
 Bank|Fund|Foundation|Association|Society|Union|Federation|League|Club|FC|Organization|Organisation|Office|Department|
 Bureau|Service|Services|Authority|Assembly|Parliament|Congress|Senate|Court|Tribunal|Government|Cabinet|Administration|
 Church|Brigade|Battalion|Regiment|Division|Corps|Guard|Front|Movement|Alliance|Coalition|Network|Times|Post|News|Press|
-Radio|Television|TV|Records|Airlines|Airways|Motors|Industries|Systems|Technologies|Studios|Entertainment|Hospital|Museum|
+Radio|Television|TV|Records|Bulletin|Airlines|Airways|Motors|Industries|Systems|Technologies|Studios|Entertainment|Hospital|Museum|
 United Nations|UN|U.N.|NATO|EU|European Union|OSCE|Red Cross|Interfax|Reuters|AP|AFP|BBC|CNN|TASS|Kremlin|Pentagon|
 White House|State Department|Security Council|Pentagon|Orchestra|Philharmonic|Symphony|Band|Choir|Ensemble|Quartet|Team|
 United|Rovers|Athletic|Wanderers|Labs|Software|Games|Publishing|Publishers|Magazine|Journal|Gazette|Herald|Tribune|
@@ -148,4 +148,9 @@ export function demonymWords(): Set<string> {
 /** Lower-cased country names, so that "U.S." is typed as a place even when the tagger says organisation. */
 export function countryNames(): Set<string> {
   return new Set(entries(countries).map((entry) => entry.toLowerCase()));
+}
+
+/** The one-word organisation cues, capitalised ("Corporation", "University"), for the head-word rule of index.ts. */
+export function organizationHeadWords(): string[] {
+  return entries(organizationCues).filter((entry) => /^\p{Lu}\p{Ll}+$/u.test(entry));
 }
