@@ -462,6 +462,8 @@ const fontFiles = [];
 for (const weight of [400, 700]) {
   for (const subset of ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext']) {
     fontFiles.push([join(packageDir('@fontsource/noto-sans'), 'files', `noto-sans-${subset}-${weight}-normal.woff`), `noto-sans-${subset}-${weight}.woff`]);
+    // Italics for the briefing PDF's emphasis (Noto Sans Armenian has none).
+    fontFiles.push([join(packageDir('@fontsource/noto-sans'), 'files', `noto-sans-${subset}-${weight}-italic.woff`), `noto-sans-${subset}-${weight}-italic.woff`]);
   }
   fontFiles.push([
     join(packageDir('@fontsource/noto-sans-armenian'), 'files', `noto-sans-armenian-armenian-${weight}-normal.woff`),

@@ -1,4 +1,4 @@
-/** Reading exported PDFs as a person would check them: poppler's pdftotext and pdfinfo (Debian package poppler-utils). */
+/** Reading exported PDFs as a person would check them: poppler's pdftotext, pdfinfo and pdffonts (Debian package poppler-utils). */
 import { spawnSync } from 'node:child_process';
 
 function run(command: string, args: readonly string[]): string {
@@ -21,4 +21,13 @@ export function pdfInfo(path: string): { pages: number; width: number; height: n
   const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
   const size = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(info);
   return { pages, width: Number(size?.[1]), height: Number(size?.[2]) };
+}
+
+/** The names of the fonts a PDF embeds (pdffonts' first column, without the subset prefix). */
+export function pdfFonts(path: string): string[] {
+  return run('pdffonts', [path])
+    .split('\n')
+    .slice(2)
+    .map((line) => line.split(/\s+/)[0]?.replace(/^[A-Z]{6}\+/, '') ?? '')
+    .filter(Boolean);
 }

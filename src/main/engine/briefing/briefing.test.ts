@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../../../tests/support/built';
-import { pdfInfo, pdfText } from '../../../../tests/support/poppler';
+import { pdfFonts, pdfInfo, pdfText } from '../../../../tests/support/poppler';
 import { useTempDirs } from '../../../../tests/support/tempDir';
 import { parseInput } from '../../../shared/rpc';
 import { createEngine } from '../engine';
@@ -58,6 +58,8 @@ describe('briefing PDF export', () => {
     expect(text).toContain('border-incident-article.txt');
     // The contents give each section's page.
     expect(text).toMatch(/Key actors\s+\d+/);
+    // *Kəlbəcər* in the summary is set in italics, not in another colour.
+    expect(pdfFonts(path)).toContain('NotoSans-Italic');
     engine.dispose();
   });
 

@@ -74,9 +74,8 @@ function inline(tokens: readonly Token[] | undefined, fallback: string): ReactNo
           </Text>
         );
       case 'em':
-        // No italic face is bundled; emphasis shows in colour instead of a faked slant.
         return (
-          <Text key={index} style={{ color: '#364fc7' }}>
+          <Text key={index} style={{ fontStyle: 'italic' }}>
             {inline((token as Tokens.Em).tokens, token.raw)}
           </Text>
         );

@@ -15,18 +15,21 @@ import { BriefingDocument, FONT_FAMILIES, TOTAL_PAGES } from './document';
 import { graphPanel, mapPanel } from './panels';
 
 const FONT_FILES = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'armenian'];
+/** Noto Sans Armenian has no italic: its upright letters stand in, as react-pdf refuses a family without the style asked for. */
+const UPRIGHT_ONLY = new Set(['armenian']);
 const registered = new Set<string>();
 
 /** Registers the bundled Noto Sans files once per folder: react-pdf's built-in fonts would mangle "Kəlbəcər". */
 function registerFonts(fontsDir: string): void {
   if (registered.has(fontsDir)) return;
   FONT_FILES.forEach((file, index) => {
+    const italic = UPRIGHT_ONLY.has(file) ? '' : '-italic';
     Font.register({
       family: FONT_FAMILIES[index]!,
-      fonts: [
-        { src: join(fontsDir, `noto-sans-${file}-400.woff`), fontWeight: 400 },
-        { src: join(fontsDir, `noto-sans-${file}-700.woff`), fontWeight: 700 },
-      ],
+      fonts: [400, 700].flatMap((fontWeight) => [
+        { src: join(fontsDir, `noto-sans-${file}-${fontWeight}.woff`), fontWeight },
+        { src: join(fontsDir, `noto-sans-${file}-${fontWeight}${italic}.woff`), fontWeight, fontStyle: 'italic' as const },
+      ]),
     });
   });
   // Names and places are not to be hyphenated.

@@ -7,7 +7,12 @@ import type { BasemapData, BasemapSourceId } from './basemapStyle';
 import { basemapFiles } from './basemapStyle';
 
 const basemapUrls = import.meta.glob<string>('../../../../../resources/basemap/*.geojson', { query: '?url', import: 'default', eager: true });
-const fontUrls = import.meta.glob<string>('../../../../../resources/fonts/*.woff', { query: '?url', import: 'default', eager: true });
+// The italic faces are for the briefing PDF only: the map draws no italics, so the page need not ship them.
+const fontUrls = import.meta.glob<string>(['../../../../../resources/fonts/*.woff', '!../../../../../resources/fonts/*-italic.woff'], {
+  query: '?url',
+  import: 'default',
+  eager: true,
+});
 
 /** An absolute URL, so that maplibre's workers resolve it as the page does. */
 const absolute = (url: string): string => new URL(url, document.baseURI).href;
