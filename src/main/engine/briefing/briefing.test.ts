@@ -2,8 +2,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../../../tests/support/built';
-import { pdfFonts, pdfInfo, pdfText } from '../../../../tests/support/poppler';
+import type { PageImage } from '../../../../tests/support/poppler';
+import { pdfFonts, pdfInfo, pdfPageImage, pdfText } from '../../../../tests/support/poppler';
 import { useTempDirs } from '../../../../tests/support/tempDir';
+import type { DrawingFields } from '../../../shared/map';
 import { parseInput } from '../../../shared/rpc';
 import { createEngine } from '../engine';
 
@@ -20,6 +22,17 @@ async function seedCase() {
   const at = document.text.indexOf('totally unacceptable');
   await engine.handlers['notes.create']({ documentId: 1, start: at, end: at + 'totally unacceptable'.length, body: 'Pashinyan on the capture of six soldiers.' });
   return { dir, engine, handlers: engine.handlers };
+}
+
+/** Pixels within `tolerance` (per channel) of `color`, given as #rrggbb. */
+function countColour(image: PageImage, color: string, tolerance: number): number {
+  const [red, green, blue] = [1, 3, 5].map((at) => parseInt(color.slice(at, at + 2), 16)) as [number, number, number];
+  let count = 0;
+  for (let at = 0; at + 2 < image.pixels.length; at += 3) {
+    const [r, g, b] = [image.pixels[at]!, image.pixels[at + 1]!, image.pixels[at + 2]!];
+    if (Math.abs(r - red) <= tolerance && Math.abs(g - green) <= tolerance && Math.abs(b - blue) <= tolerance) count += 1;
+  }
+  return count;
 }
 
 describe('briefing PDF export', () => {
@@ -108,6 +121,37 @@ describe('briefing PDF export', () => {
     expect(text).toContain('Nikol Pashinyan accuses Azerbaijan (graded B2) [1]');
     expect(text).toMatch(/2021-05-27 Nikol Pashinyan accuses Azerbaijan \(graded B2\) \[1\]/);
     expect(text).toMatch(/\[1\] Azerbaijan denounces an alleged invasion of the Armenian military into its territory\. border-incident-article\.txt/);
+    engine.dispose();
+  });
+
+  it("draws the analyst's polygon, line and point on the map with their labels, the map widened to take them in", async () => {
+    const { dir, engine, handlers } = await seedCase();
+    const drawing = { note: '', entityIds: [], documentIds: [] };
+    const drawings: DrawingFields[] = [
+      // Anticlockwise, as GeoJSON and the Map view have it: drawn the other way round, it would cover the rest of the world.
+      { ...drawing, label: 'Border sector 7', color: '#e64980', geometry: { type: 'Polygon', coordinates: [[[45.9, 40], [46.3, 40], [46.3, 40.3], [45.9, 40.3], [45.9, 40]]] } },
+      { ...drawing, label: 'Incursion route', color: '#5f3dc4', geometry: { type: 'LineString', coordinates: [[45.5, 40.4], [45.8, 40.2], [46, 40.1]] } },
+      // Far north of every place in the case: only on the map when the map takes the drawings in.
+      { ...drawing, label: 'Staging area Нальчик', color: '#1c7ed6', geometry: { type: 'Point', coordinates: [43.6, 43.5] } },
+    ];
+    for (const fields of drawings) await handlers['map.createDrawing'](fields);
+    const path = join(dir, 'drawings.pdf');
+    const draft = await handlers['briefings.draft']({});
+    await handlers['briefings.export']({ spec: { ...draft, sections: [{ kind: 'places' }] }, path });
+    // Cover, contents, then the places.
+    const text = pdfText(path, 3).replace(/\s+/g, ' ');
+    expect(text).toContain('In colour: the analyst\'s 3 drawings.');
+    for (const { label } of drawings) expect(text).toContain(label);
+
+    const image = pdfPageImage(path, 3, 100);
+    // The polygon's outline in its colour, and inside it the colour at 18% over the land (#f4f1ea)…
+    expect(countColour(image, '#e64980', 24)).toBeGreaterThan(100);
+    const inside = countColour(image, '#f1d3d7', 6);
+    expect(inside).toBeGreaterThan(300);
+    // …over a few square centimetres, not over the rest of the world.
+    expect(inside).toBeLessThan(image.width * image.height * 0.02);
+    expect(countColour(image, '#5f3dc4', 24)).toBeGreaterThan(80);
+    expect(countColour(image, '#1c7ed6', 24)).toBeGreaterThan(40);
     engine.dispose();
   });
 });

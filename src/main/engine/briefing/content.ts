@@ -7,8 +7,10 @@ import type { Database } from 'better-sqlite3';
 import type { BriefingSection, BriefingSpec } from '../../../shared/briefing';
 import { sectionTitles } from '../../../shared/briefing';
 import type { EntityType } from '../../../shared/entities';
+import type { Drawing } from '../../../shared/map';
 import { statement } from '../case/statements';
 import { listLinks } from '../graph/links';
+import { listDrawings } from '../map/drawings';
 
 /** One cited source: a document, as the endnote list gives it. */
 export interface Endnote {
@@ -39,6 +41,9 @@ export interface PlacePin {
   readonly mentions: number;
   readonly subtype: string | null;
 }
+
+/** One of the analyst's map drawings, as the map panel draws it. */
+export type MapDrawing = Pick<Drawing, 'kind' | 'geometry' | 'label' | 'color'>;
 
 export interface GraphNode {
   readonly key: string;
@@ -73,7 +78,7 @@ export interface Excerpt {
 
 export type SectionContent =
   | { readonly kind: 'actors'; readonly title: string; readonly rows: readonly ActorRow[] }
-  | { readonly kind: 'places'; readonly title: string; readonly pins: readonly PlacePin[] }
+  | { readonly kind: 'places'; readonly title: string; readonly pins: readonly PlacePin[]; readonly drawings: readonly MapDrawing[] }
   | { readonly kind: 'relationships'; readonly title: string; readonly nodes: readonly GraphNode[]; readonly edges: readonly GraphEdge[] }
   | { readonly kind: 'chronology'; readonly title: string; readonly entries: readonly ChronologyEntry[] }
   | { readonly kind: 'excerpts'; readonly title: string; readonly excerpts: readonly Excerpt[] }
@@ -192,6 +197,8 @@ function placesSection(db: Database, section: Extract<BriefingSection, { kind: '
     kind: 'places',
     title: section.title || sectionTitles.places,
     pins: rows.map((row) => ({ name: row.name, lat: row.lat, lon: row.lon, confirmed: row.status === 'confirmed', mentions: row.mentions, subtype: row.subtype })),
+    // Every drawing, also when the analyst chose which places to show: drawings are few and deliberate.
+    drawings: listDrawings(db).map(({ kind, geometry, label, color }) => ({ kind, geometry, label, color })),
   };
 }
 

@@ -3,14 +3,15 @@
  * bottom line up front, the sections, and the sources; the marking in every page's header and
  * footer. Laid out from gathered content only — nothing here reads the case.
  */
-import { Circle, Document, G, Line, Link, Page, Path, StyleSheet, Svg, Text, View } from '@react-pdf/renderer';
+import { Circle, Document, G, Line, Link, Page, Path, Rect, StyleSheet, Svg, Text, View } from '@react-pdf/renderer';
 import type { Style } from '@react-pdf/types';
 import type { Token, Tokens } from 'marked';
 import { marked } from 'marked';
 import type { ReactNode } from 'react';
 import type { EntityType } from '../../../shared/entities';
 import type { BriefingContent, Endnote, SectionContent } from './content';
-import type { GraphPanel, MapPanel } from './panels';
+import type { DrawnShape, GraphPanel, MapPanel } from './panels';
+import { DRAWN_POINT_RADIUS, PIN_LABEL } from './panels';
 
 /** Bundled font families, one a script: react-pdf picks, glyph by glyph, the first that has it. */
 export const FONT_FAMILIES = ['Noto Sans Latin', 'Noto Sans Latin Ext', 'Noto Sans Cyrillic', 'Noto Sans Cyrillic Ext', 'Noto Sans Armenian'];
@@ -182,6 +183,8 @@ function ActorsTable({ rows }: { rows: Extract<SectionContent, { kind: 'actors' 
 }
 
 function MapFigure({ panel, draft }: { panel: MapPanel; draft: boolean }) {
+  const shapes = (kind: DrawnShape['kind']) => panel.drawings.filter((shape) => shape.kind === kind);
+  const drawings = panel.drawings.length;
   return (
     <View wrap={false}>
       <View style={styles.figure}>
@@ -192,6 +195,13 @@ function MapFigure({ panel, draft }: { panel: MapPanel; draft: boolean }) {
           {panel.regions ? <Path d={panel.regions} fill="none" stroke="#b8b2a6" strokeWidth={0.35} strokeDasharray="2 1.5" /> : null}
           <Path d={panel.borders} fill="none" stroke="#7c7468" strokeWidth={0.8} />
           {panel.disputedBorders ? <Path d={panel.disputedBorders} fill="none" stroke="#7c7468" strokeWidth={0.8} strokeDasharray="3 2" /> : null}
+          {/* The analyst's areas and lines over the basemap, under the names; as in the Map view, areas pale. */}
+          {shapes('polygon').map((shape, index) => (
+            <Path key={`polygon-${index}`} d={shape.path} fill={shape.color} fillOpacity={0.18} stroke={shape.color} strokeWidth={1.2} strokeLinejoin="round" />
+          ))}
+          {shapes('line').map((shape, index) => (
+            <Path key={`line-${index}`} d={shape.path} fill="none" stroke={shape.color} strokeWidth={1.6} strokeLinejoin="round" strokeLinecap="round" />
+          ))}
           {panel.countries.map((country) => {
             // A country of the case is named in the places' colour instead of getting a pin of its own.
             const inCase = panel.pins.some((pin) => pin.subtype === 'country' && pin.name === country.name);
@@ -200,7 +210,7 @@ function MapFigure({ panel, draft }: { panel: MapPanel; draft: boolean }) {
                 key={country.name}
                 x={country.x}
                 y={country.y}
-                style={{ fontSize: inCase ? 10 : 9, fill: inCase ? '#087f5b' : '#9a9184', fontWeight: 700 }}
+                style={{ fontFamily: FONT_FAMILIES, fontSize: inCase ? 10 : 9, fill: inCase ? '#087f5b' : '#9a9184', fontWeight: 700 }}
                 textAnchor="middle"
               >
                 {country.name.toUpperCase()}
@@ -210,19 +220,33 @@ function MapFigure({ panel, draft }: { panel: MapPanel; draft: boolean }) {
           {panel.pins.map((pin, index) => (
             pin.subtype === 'country' && panel.countries.some((country) => country.name === pin.name) ? null : <G key={index}>
               <Circle cx={pin.x} cy={pin.y} r={pin.confirmed ? 3.6 : 3} fill={pin.confirmed ? '#0ca678' : '#ffffff'} stroke="#087f5b" strokeWidth={1} />
-              {index < 40 ? (
-                <Text x={pin.x + 5} y={pin.y - 4} style={{ fontSize: 7.5, fill: ink }}>
+              {index < PIN_LABEL.max ? (
+                <Text x={pin.x + PIN_LABEL.dx} y={pin.y + PIN_LABEL.dy} style={{ fontFamily: FONT_FAMILIES, fontSize: PIN_LABEL.fontSize, fill: ink }}>
                   {pin.name}
                 </Text>
               ) : null}
             </G>
           ))}
+          {shapes('point').map((shape, index) => (
+            <Circle key={`point-${index}`} cx={shape.x} cy={shape.y} r={DRAWN_POINT_RADIUS} fill={shape.color} stroke="#ffffff" strokeWidth={1.2} />
+          ))}
+          {panel.drawings.map((shape, index) =>
+            shape.label ? (
+              <G key={`label-${index}`}>
+                <Rect x={shape.label.box.x} y={shape.label.box.y} width={shape.label.box.width} height={shape.label.box.height} rx={1.5} fill="#ffffff" fillOpacity={0.78} />
+                <Text x={shape.label.x} y={shape.label.y} style={{ fontFamily: FONT_FAMILIES, fontSize: shape.label.fontSize, fontWeight: 700, fill: shape.labelColor }}>
+                  {shape.label.text}
+                </Text>
+              </G>
+            ) : null,
+          )}
         </Svg>
         )}
       </View>
       <Text style={styles.small}>
         {panel.pins.length} place{panel.pins.length === 1 ? '' : 's'} shown; filled pins are confirmed, open ones suggested.
-        {panel.outside > 0 ? ` ${panel.outside} more lie outside this view.` : ''} Basemap: Natural Earth; places: GeoNames (CC BY 4.0).
+        {panel.outside > 0 ? ` ${panel.outside} more lie outside this view.` : ''}
+        {drawings > 0 ? ` In colour: the analyst's ${drawings === 1 ? 'drawing' : `${drawings} drawings`}.` : ''} Basemap: Natural Earth; places: GeoNames (CC BY 4.0).
       </Text>
     </View>
   );
@@ -288,7 +312,7 @@ function Section({
       </Heading>
       {section.kind === 'actors' ? <ActorsTable rows={section.rows} /> : null}
       {section.kind === 'places' ? (
-        map && section.pins.length > 0 ? (
+        map && (section.pins.length > 0 || section.drawings.length > 0) ? (
           <MapFigure panel={map} draft={draft} />
         ) : (
           <Text style={styles.small}>No place in the case has coordinates yet.</Text>

@@ -51,7 +51,10 @@ export async function renderBriefing(db: Database, spec: BriefingSpec, options: 
   const width = contentWidth(spec);
   const places = content.sections.find((section) => section.kind === 'places');
   const relationships = content.sections.find((section) => section.kind === 'relationships');
-  const map = places && places.pins.length > 0 ? mapPanel(places.pins, join(options.resourcesDir, 'basemap'), width, width * 0.78) : null;
+  const map =
+    places && (places.pins.length > 0 || places.drawings.length > 0)
+      ? mapPanel(places.pins, places.drawings, join(options.resourcesDir, 'basemap'), width, width * 0.78)
+      : null;
   const graph = relationships && relationships.nodes.length > 0 ? graphPanel(relationships.nodes, relationships.edges, width, width * 0.8) : null;
 
   const firstPass: PageNumbers = new Map();

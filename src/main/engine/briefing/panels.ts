@@ -1,14 +1,48 @@
 /**
- * The briefing's figures as vector paths: the places on the offline basemap (projected with
- * d3-geo) and the relationships graph (laid out with ForceAtlas2), sized for a page.
+ * The briefing's figures as vector paths: the places and the analyst's drawings on the offline
+ * basemap (projected with d3-geo) and the relationships graph (laid out with ForceAtlas2), sized
+ * for a page.
  */
-import { geoBounds, geoMercator, geoPath } from 'd3-geo';
-import type { GeoPermissibleObjects, GeoStream } from 'd3-geo';
+import { geoArea, geoBounds, geoMercator, geoPath, geoStream } from 'd3-geo';
+import type { GeoPermissibleObjects, GeoProjection, GeoStream } from 'd3-geo';
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { GraphEdge, GraphNode, PlacePin } from './content';
+import type { DrawingGeometry, DrawingKind, Position } from '../../../shared/map';
+import { DEFAULT_DRAWING_COLOR } from '../map/drawings';
+import type { GraphEdge, GraphNode, MapDrawing, PlacePin } from './content';
+
+/** A rectangle on the panel, in PDF points from its top left corner. */
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** A label the panel placed: where its baseline starts, and the box it needs (drawn pale behind it). */
+export interface PanelLabel {
+  readonly text: string;
+  readonly x: number;
+  readonly y: number;
+  readonly fontSize: number;
+  readonly box: Box;
+}
+
+/** One of the analyst's drawings, projected. */
+export interface DrawnShape {
+  readonly kind: DrawingKind;
+  readonly color: string;
+  /** The colour of its label: a colour too light to read on the map is darkened. */
+  readonly labelColor: string;
+  /** A line's or polygon's SVG path, clipped to the panel; empty for a point. */
+  readonly path: string;
+  /** Where a point is; unused for lines and polygons. */
+  readonly x: number;
+  readonly y: number;
+  readonly label: PanelLabel | null;
+}
 
 export interface MapPanel {
   readonly width: number;
@@ -21,7 +55,20 @@ export interface MapPanel {
   readonly pins: readonly (PlacePin & { readonly x: number; readonly y: number })[];
   /** Pins off the drawn area (the map shows where most places are). */
   readonly outside: number;
+  /** The analyst's drawings in view, polygons first, so that lines and points draw over them. */
+  readonly drawings: readonly DrawnShape[];
 }
+
+/** Where a place's name goes from its pin, its size, and how many pins are named (the rest stay dots). */
+export const PIN_LABEL = { dx: 5, dy: -4, fontSize: 7.5, max: 40 } as const;
+/** A drawing's label: bold, a little larger than a place's, so the analyst's own marks stand out. */
+const DRAWING_LABEL_SIZE = 8;
+/** Labels longer than this are cut: a map label is a name, the note says the rest. */
+const DRAWING_LABEL_CHARACTERS = 48;
+/** The margin round a drawing's label, for the pale box behind it. */
+const LABEL_PAD = { x: 1.5, y: 0.8 } as const;
+/** The radius of a drawn point's marker. */
+export const DRAWN_POINT_RADIUS = 3.2;
 
 interface FeatureCollection {
   type: 'FeatureCollection';
@@ -81,18 +128,40 @@ function dropCloserThan(tolerance: number, output: GeoStream): GeoStream {
 /** Degrees around the places: at least a region's width, so a single village still shows its surroundings. */
 const MIN_SPAN = 3;
 
-/** The part of the world the map shows: the places' extent, padded, or the world when they span it. */
-function extentOf(all: readonly PlacePin[]): [[number, number], [number, number]] {
+/** A drawing's vertices (a polygon's outer ring: holes lie inside it). */
+function positionsOf(geometry: DrawingGeometry): readonly Position[] {
+  if (geometry.type === 'Point') return [geometry.coordinates];
+  return geometry.type === 'LineString' ? geometry.coordinates : (geometry.coordinates[0] ?? []);
+}
+
+/**
+ * The part of the world the map shows: the places' extent joined with the drawings', padded, or the
+ * world when there is nothing to show.
+ */
+function extentOf(all: readonly PlacePin[], drawings: readonly MapDrawing[]): [[number, number], [number, number]] {
   // A country's or continent's point is only a label position: finer places decide what to show.
   const fine = all.filter((pin) => pin.subtype !== 'country' && pin.subtype !== 'continent');
   const pins = fine.length > 0 ? fine : all;
-  if (pins.length === 0) return [[-170, -58], [180, 80]];
-  // The middle 90% of places, so one stray pin on another continent does not shrink the rest to dots.
-  const lats = pins.map((pin) => pin.lat).sort((a, b) => a - b);
-  const lons = pins.map((pin) => pin.lon).sort((a, b) => a - b);
-  const cut = pins.length >= 10 ? Math.floor(pins.length * 0.05) : 0;
-  let [south, north] = [lats[cut]!, lats[lats.length - 1 - cut]!];
-  let [west, east] = [lons[cut]!, lons[lons.length - 1 - cut]!];
+  // West, south, east, north of each thing that must show.
+  const boxes: [number, number, number, number][] = [];
+  if (pins.length > 0) {
+    // The middle 90% of places, so one stray pin on another continent does not shrink the rest to dots.
+    const lats = pins.map((pin) => pin.lat).sort((a, b) => a - b);
+    const lons = pins.map((pin) => pin.lon).sort((a, b) => a - b);
+    const cut = pins.length >= 10 ? Math.floor(pins.length * 0.05) : 0;
+    boxes.push([lons[cut]!, lats[cut]!, lons[lons.length - 1 - cut]!, lats[lats.length - 1 - cut]!]);
+  }
+  // Drawings whole: the analyst drew each on purpose, none is a stray.
+  for (const drawing of drawings) {
+    const positions = positionsOf(drawing.geometry);
+    if (positions.length === 0) continue;
+    const lons = positions.map(([lon]) => lon);
+    const lats = positions.map(([, lat]) => lat);
+    boxes.push([Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)]);
+  }
+  if (boxes.length === 0) return [[-170, -58], [180, 80]];
+  let [west, south] = [Math.min(...boxes.map((box) => box[0])), Math.min(...boxes.map((box) => box[1]))];
+  let [east, north] = [Math.max(...boxes.map((box) => box[2])), Math.max(...boxes.map((box) => box[3]))];
   const padLat = Math.max((north - south) * 0.2, (MIN_SPAN - (north - south)) / 2, 0.5);
   const padLon = Math.max((east - west) * 0.2, (MIN_SPAN - (east - west)) / 2, 0.5);
   south = Math.max(-80, south - padLat);
@@ -102,8 +171,8 @@ function extentOf(all: readonly PlacePin[]): [[number, number], [number, number]
   return [[west, south], [east, north]];
 }
 
-export function mapPanel(pins: readonly PlacePin[], basemapDir: string, width: number, height: number): MapPanel {
-  const [[west, south], [east, north]] = extentOf(pins);
+export function mapPanel(pins: readonly PlacePin[], drawings: readonly MapDrawing[], basemapDir: string, width: number, height: number): MapPanel {
+  const [[west, south], [east, north]] = extentOf(pins, drawings);
   // Corner points, not a polygon: a ring's winding would make d3-geo take the rest of the globe.
   const frame: GeoPermissibleObjects = { type: 'MultiPoint', coordinates: [[west, south], [east, south], [east, north], [west, north]] };
   const projection = geoMercator().fitExtent([[0, 0], [width, height]], frame).clipExtent([[0, 0], [width, height]]);
@@ -135,6 +204,15 @@ export function mapPanel(pins: readonly PlacePin[], basemapDir: string, width: n
     return { ...pin, x: point?.[0] ?? -1, y: point?.[1] ?? -1 };
   });
   const inside = placed.filter((pin) => pin.x >= 0 && pin.x <= width && pin.y >= 0 && pin.y <= height);
+  // What the drawings' labels keep clear of: the place pins, their names and the country names.
+  const taken: Box[] = [
+    ...inside.map((pin) => around(pin.x, pin.y, 4)),
+    ...inside.slice(0, PIN_LABEL.max).map((pin) => textBox(pin.name, pin.x + PIN_LABEL.dx, pin.y + PIN_LABEL.dy, PIN_LABEL.fontSize, false)),
+    ...countries.map((country) => {
+      const box = textBox(country.name.toUpperCase(), country.x, country.y, 10, true);
+      return { ...box, x: box.x - box.width / 2 };
+    }),
+  ];
   return {
     width,
     height,
@@ -145,7 +223,258 @@ export function mapPanel(pins: readonly PlacePin[], basemapDir: string, width: n
     countries,
     pins: inside,
     outside: placed.length - inside.length,
+    drawings: drawnShapes(drawings, projection, path, width, height, taken),
   };
+}
+
+/** A box of half-width `radius` around a point. */
+const around = (x: number, y: number, radius: number): Box => ({ x: x - radius, y: y - radius, width: 2 * radius, height: 2 * radius });
+
+/** Noto Sans Regular's advance widths, in thousandths of an em, of the letters most labels are made of. */
+const ADVANCES = new Map<string, number>([
+  ...[...'abcdefghijklmnopqrstuvwxyz'].map((letter, index): [string, number] => [
+    letter,
+    [561, 615, 480, 615, 564, 344, 615, 618, 258, 258, 534, 258, 935, 618, 605, 615, 615, 413, 479, 361, 618, 508, 786, 529, 510, 470][index]!,
+  ]),
+  ...[...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((letter, index): [string, number] => [
+    letter,
+    [639, 648, 631, 729, 556, 516, 728, 738, 279, 267, 613, 519, 907, 767, 779, 602, 779, 618, 549, 553, 728, 613, 929, 584, 582, 560][index]!,
+  ]),
+  ...[...'0123456789'].map((digit): [string, number] => [digit, 572]),
+  [' ', 260],
+  ['.', 268],
+  [',', 268],
+  ['-', 322],
+  ['(', 296],
+  [')', 296],
+  ["'", 221],
+]);
+
+/**
+ * How wide Noto Sans sets `text`, within a few percent (no kerning; other letters taken as an average
+ * one): enough to keep labels apart without loading a font here.
+ */
+function textWidth(text: string, fontSize: number, bold: boolean): number {
+  let thousandths = 0;
+  for (const character of text) thousandths += ADVANCES.get(character) ?? 580;
+  return (thousandths / 1000) * fontSize * (bold ? 1.05 : 1);
+}
+
+/** The box of a line of text whose baseline starts at (x, y): from the capitals' tops to the descenders. */
+function textBox(text: string, x: number, y: number, fontSize: number, bold: boolean): Box {
+  return { x, y: y - 0.76 * fontSize, width: textWidth(text, fontSize, bold), height: fontSize };
+}
+
+const overlap = (a: Box, b: Box): number =>
+  Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
+
+/**
+ * Puts a label at the first of `centres` (where its box's middle would go) where it fits inside the
+ * panel over nothing in `taken`; failing that, where it covers least. Records the box it takes.
+ */
+function placeLabel(text: string, centres: readonly [number, number][], taken: Box[], width: number, height: number): PanelLabel | null {
+  if (centres.length === 0) return null;
+  const fontSize = DRAWING_LABEL_SIZE;
+  const size = textBox(text, 0, 0, fontSize, true);
+  const [padX, padY] = [LABEL_PAD.x, LABEL_PAD.y];
+  let best: { box: Box; cost: number } | null = null;
+  for (const [centreX, centreY] of centres) {
+    const box = { x: centreX - size.width / 2 - padX, y: centreY - size.height / 2 - padY, width: size.width + 2 * padX, height: size.height + 2 * padY };
+    const outside = box.x < 1 || box.y < 1 || box.x + box.width > width - 1 || box.y + box.height > height - 1;
+    // Each thing covered counts, not only how much of it: crossing a thin line is still crossing it.
+    const cost = taken.reduce((sum, other) => {
+      const area = overlap(box, other);
+      return area > 0 ? sum + 20 + area : sum;
+    }, outside ? 1e6 : 0);
+    if (!best || cost < best.cost) best = { box, cost };
+    if (cost === 0) break;
+  }
+  const box = {
+    ...best!.box,
+    x: Math.min(Math.max(1, best!.box.x), width - 1 - best!.box.width),
+    y: Math.min(Math.max(1, best!.box.y), height - 1 - best!.box.height),
+  };
+  taken.push(box);
+  return { text, x: box.x + padX, y: box.y + padY + 0.76 * fontSize, fontSize, box };
+}
+
+/**
+ * d3-geo takes a ring's inside to be on its right (clockwise on the map); GeoJSON and the map view draw
+ * outer rings anticlockwise. A ring read the wrong way round is the rest of the globe, so each ring is
+ * turned to enclose less than a hemisphere (an outer ring) or more (a hole).
+ */
+function wound(geometry: DrawingGeometry): DrawingGeometry {
+  if (geometry.type !== 'Polygon') return geometry;
+  const coordinates = geometry.coordinates.map((ring, index) => {
+    const small = geoArea({ type: 'Polygon', coordinates: [ring] }) <= 2 * Math.PI;
+    return small === (index === 0) ? ring : [...ring].reverse();
+  });
+  return { type: 'Polygon', coordinates };
+}
+
+/** A geometry's lines, or its polygon's rings, as the panel draws them: projected, resampled along great circles, clipped. */
+function projectedLines(projection: GeoProjection, geometry: DrawingGeometry): [number, number][][] {
+  const lines: [number, number][][] = [];
+  let line: [number, number][] | null = null;
+  let ring = false;
+  geoStream(
+    geometry,
+    projection.stream({
+      point: (x, y) => line?.push([x, y]),
+      lineStart: () => {
+        line = [];
+      },
+      lineEnd: () => {
+        // A ring comes without its closing point.
+        if (line && ring && line.length > 2) line.push(line[0]!);
+        if (line && line.length > 1) lines.push(line);
+        line = null;
+      },
+      polygonStart: () => {
+        ring = true;
+      },
+      polygonEnd: () => {
+        ring = false;
+      },
+    }),
+  );
+  return lines;
+}
+
+/** The point `fraction` of the way along `lines`. */
+function along(lines: readonly [number, number][][], fraction: number): [number, number] | null {
+  const segments = lines.flatMap((line) => line.slice(1).map((end, index) => ({ start: line[index]!, end })));
+  const lengths = segments.map(({ start, end }) => Math.hypot(end[0] - start[0], end[1] - start[1]));
+  let remaining = lengths.reduce((sum, length) => sum + length, 0) * fraction;
+  for (const [index, { start, end }] of segments.entries()) {
+    const length = lengths[index]!;
+    if (length === 0) continue;
+    if (remaining <= length || index === segments.length - 1) {
+      const t = Math.min(1, remaining / length);
+      return [start[0] + (end[0] - start[0]) * t, start[1] + (end[1] - start[1]) * t];
+    }
+    remaining -= length;
+  }
+  return null;
+}
+
+/** Small boxes along drawn lines, every few points, so that labels keep off the lines too. */
+function alongBoxes(lines: readonly [number, number][][]): Box[] {
+  const step = 3;
+  return lines.flatMap((line) =>
+    line.slice(1).flatMap((end, index) => {
+      const start = line[index]!;
+      const count = Math.max(1, Math.ceil(Math.hypot(end[0] - start[0], end[1] - start[1]) / step));
+      return Array.from({ length: count }, (_, at) => around(start[0] + ((end[0] - start[0]) * at) / count, start[1] + ((end[1] - start[1]) * at) / count, 1));
+    }),
+  );
+}
+
+/**
+ * Where a label of half-size (`halfWidth`, `halfHeight`) can go beside a point or a box round a shape,
+ * `gap` off it, as centres: above, below, right, left; above and below flush with either side; then
+ * the corners.
+ */
+function beside(box: Box, halfWidth: number, halfHeight: number, gap: number): [number, number][] {
+  const [middleX, middleY] = [box.x + box.width / 2, box.y + box.height / 2];
+  const [left, right] = [box.x - gap - halfWidth, box.x + box.width + gap + halfWidth];
+  const [top, bottom] = [box.y - gap - halfHeight, box.y + box.height + gap + halfHeight];
+  const [flushLeft, flushRight] = [box.x + halfWidth, box.x + box.width - halfWidth];
+  return [
+    [middleX, top],
+    [middleX, bottom],
+    [right, middleY],
+    [left, middleY],
+    [flushLeft, top],
+    [flushLeft, bottom],
+    [flushRight, top],
+    [flushRight, bottom],
+    [right, top],
+    [left, bottom],
+    [left, top],
+    [right, bottom],
+  ];
+}
+
+/** A colour dark enough for text on the pale land: a light one (yellow, pale blue) scaled darker, its hue kept. */
+function readable(color: string): string {
+  const channels = [1, 3, 5].map((at) => parseInt(color.slice(at, at + 2), 16));
+  const luminance = (0.2126 * channels[0]! + 0.7152 * channels[1]! + 0.0722 * channels[2]!) / 255;
+  if (luminance <= 0.5) return color;
+  return `#${channels.map((channel) => Math.round((channel * 0.5) / luminance).toString(16).padStart(2, '0')).join('')}`;
+}
+
+/**
+ * The analyst's drawings on the panel's projection, each labelled where its label covers no place,
+ * name, drawn line or other label if it can: a point's beside it, a line's beside its middle (or
+ * further along), a polygon's inside it when it fits, else beside it.
+ */
+function drawnShapes(
+  drawings: readonly MapDrawing[],
+  projection: GeoProjection,
+  path: (object: GeoPermissibleObjects) => string | null,
+  width: number,
+  height: number,
+  taken: Box[],
+): DrawnShape[] {
+  const order: Record<DrawingKind, number> = { polygon: 0, line: 1, point: 2 };
+  const shapes = [...drawings]
+    .sort((left, right) => order[left.kind] - order[right.kind])
+    .map((drawing) => {
+      const color = /^#[0-9a-f]{6}$/iu.test(drawing.color) ? drawing.color.toLowerCase() : DEFAULT_DRAWING_COLOR;
+      const geometry = wound(drawing.geometry);
+      const [x, y] = geometry.type === 'Point' ? (projection(geometry.coordinates) ?? [-1, -1]) : [-1, -1];
+      const lines = geometry.type === 'Point' ? [] : projectedLines(projection, geometry);
+      return { drawing, geometry, color, lines, path: geometry.type === 'Point' ? '' : (path(geometry) ?? ''), x, y };
+    })
+    .filter((shape) => (shape.geometry.type === 'Point' ? shape.x >= 0 && shape.x <= width && shape.y >= 0 && shape.y <= height : shape.path !== ''));
+  // Every mark first, so that no label covers a drawn point or line.
+  for (const shape of shapes) {
+    if (shape.geometry.type === 'Point') taken.push(around(shape.x, shape.y, DRAWN_POINT_RADIUS + 1));
+    else taken.push(...alongBoxes(shape.lines));
+  }
+  // Next to the mark, then a little further off when that is taken.
+  const gaps = [2.5, 9];
+  const labels = new Map<(typeof shapes)[number], PanelLabel | null>();
+  // Points first, their labels having the fewest places to go; lines last, with the most.
+  const labelOrder: Record<DrawingKind, number> = { point: 0, polygon: 1, line: 2 };
+  for (const shape of [...shapes].sort((left, right) => labelOrder[left.drawing.kind] - labelOrder[right.drawing.kind])) {
+    const trimmed = shape.drawing.label.trim().replace(/\s+/gu, ' ');
+    if (!trimmed) continue;
+    const text = [...trimmed].length > DRAWING_LABEL_CHARACTERS ? `${[...trimmed].slice(0, DRAWING_LABEL_CHARACTERS - 1).join('').trimEnd()}…` : trimmed;
+    const box = textBox(text, 0, 0, DRAWING_LABEL_SIZE, true);
+    const [halfWidth, halfHeight] = [box.width / 2 + LABEL_PAD.x, box.height / 2 + LABEL_PAD.y];
+    let centres: [number, number][] = [];
+    if (shape.geometry.type === 'Point') {
+      centres = gaps.flatMap((gap) => beside(around(shape.x, shape.y, DRAWN_POINT_RADIUS), halfWidth, halfHeight, gap));
+    } else if (shape.geometry.type === 'LineString') {
+      const anchors = [0.5, 0.35, 0.65, 0.2, 0.8].map((fraction) => along(shape.lines, fraction)).filter((at) => at !== null);
+      centres = gaps.flatMap((gap) => anchors.flatMap(([x, y]) => beside(around(x, y, 0.8), halfWidth, halfHeight, gap)));
+    } else {
+      const [[minX, minY], [maxX, maxY]] = geoPath(projection).bounds(shape.geometry);
+      const [centreX, centreY] = geoPath(projection).centroid(shape.geometry);
+      if ([minX, minY, maxX, maxY, centreX, centreY].every(Number.isFinite)) {
+        const step = 2 * halfHeight + 1;
+        const bounds = { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+        centres = [
+          [centreX, centreY],
+          [centreX, centreY - step],
+          [centreX, centreY + step],
+          ...gaps.flatMap((gap) => beside(bounds, halfWidth, halfHeight, gap)),
+        ];
+      }
+    }
+    labels.set(shape, placeLabel(text, centres, taken, width, height));
+  }
+  return shapes.map((shape) => ({
+    kind: shape.drawing.kind,
+    color: shape.color,
+    labelColor: readable(shape.color),
+    path: shape.path,
+    x: shape.x,
+    y: shape.y,
+    label: labels.get(shape) ?? null,
+  }));
 }
 
 export interface GraphPanel {
