@@ -8,6 +8,7 @@ import { useTempDirs } from '../../../../tests/support/tempDir';
 import type { DrawingFields } from '../../../shared/map';
 import { parseInput } from '../../../shared/rpc';
 import { createEngine } from '../engine';
+import { mapPanel, PIN_LABEL } from './panels';
 
 const tempDir = useTempDirs();
 const seedPath = join(projectRoot, 'tests', 'fixtures', 'border-incident-article.txt');
@@ -156,3 +157,18 @@ describe('briefing PDF export', () => {
   });
 });
 
+
+describe('the map panel', () => {
+  it('moves a country\'s name off the place names it would cover ("ARMENIA" over "Yerevan")', () => {
+    const pin = (name: string, lat: number, lon: number) => ({ name, lat, lon, confirmed: false, mentions: 1, subtype: 'city' });
+    const pins = [pin('Yerevan', 40.18, 44.51), pin('Baku', 40.38, 49.89), pin('Kalbajar', 40.1, 46.04), pin('Gyumri', 40.79, 43.85)];
+    const panel = mapPanel(pins, [], join(projectRoot, 'resources', 'basemap'), 480, 374);
+    const box = (x: number, y: number, width: number, height: number) => ({ x, y, width, height });
+    const overlaps = (a: ReturnType<typeof box>, b: ReturnType<typeof box>) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    // The country's name in bold capitals (about 0.65 em a letter), centred; a place's name starts right of its pin.
+    const countryBoxes = panel.countries.map((country) => box(country.x - country.name.length * 3.4, country.y - 8, country.name.length * 6.8, 10));
+    const pinNameBoxes = panel.pins.map((placed) => box(placed.x + PIN_LABEL.dx, placed.y + PIN_LABEL.dy - 6, placed.name.length * 4.4, 7.5));
+    expect(panel.countries.map((country) => country.name)).toEqual(expect.arrayContaining(['Armenia', 'Azerbaijan']));
+    for (const country of countryBoxes) for (const name of pinNameBoxes) expect(overlaps(country, name)).toBe(false);
+  });
+});

@@ -192,7 +192,7 @@ export function mapPanel(pins: readonly PlacePin[], drawings: readonly MapDrawin
       .map((feature) => path(feature as GeoPermissibleObjects) ?? '')
       .join('');
   const regions = span < 12 ? joined(basemap(basemapDir, 'admin1-lines.geojson').features) : '';
-  const countries = basemap(basemapDir, 'country-labels.geojson')
+  const countryPoints = basemap(basemapDir, 'country-labels.geojson')
     .features.map((feature) => {
       const [lon, lat] = feature.geometry.coordinates as [number, number];
       const point = projection([lon, lat]);
@@ -204,15 +204,20 @@ export function mapPanel(pins: readonly PlacePin[], drawings: readonly MapDrawin
     return { ...pin, x: point?.[0] ?? -1, y: point?.[1] ?? -1 };
   });
   const inside = placed.filter((pin) => pin.x >= 0 && pin.x <= width && pin.y >= 0 && pin.y <= height);
-  // What the drawings' labels keep clear of: the place pins, their names and the country names.
-  const taken: Box[] = [
+  const pinBoxes: Box[] = [
     ...inside.map((pin) => around(pin.x, pin.y, 4)),
     ...inside.slice(0, PIN_LABEL.max).map((pin) => textBox(pin.name, pin.x + PIN_LABEL.dx, pin.y + PIN_LABEL.dy, PIN_LABEL.fontSize, false)),
-    ...countries.map((country) => {
-      const box = textBox(country.name.toUpperCase(), country.x, country.y, 10, true);
-      return { ...box, x: box.x - box.width / 2 };
-    }),
   ];
+  // A country's name moves off the pins and names it would cover ("ARMENIA" over "Yerevan"): up or down, then aside.
+  const countries = countryPoints.map((country) => {
+    for (const [dx, dy] of COUNTRY_LABEL_SHIFTS) {
+      const box = countryLabelBox(country.name, country.x + dx, country.y + dy);
+      if (!pinBoxes.some((other) => overlap(box, other) > 0)) return { ...country, x: country.x + dx, y: country.y + dy };
+    }
+    return country;
+  });
+  // What the drawings' labels keep clear of: the place pins, their names and the country names.
+  const taken: Box[] = [...pinBoxes, ...countries.map((country) => countryLabelBox(country.name, country.x, country.y))];
   return {
     width,
     height,
@@ -225,6 +230,14 @@ export function mapPanel(pins: readonly PlacePin[], drawings: readonly MapDrawin
     outside: placed.length - inside.length,
     drawings: drawnShapes(drawings, projection, path, width, height, taken),
   };
+}
+
+const COUNTRY_LABEL_SHIFTS: readonly [number, number][] = [[0, 0], [0, -14], [0, 14], [0, -28], [0, 28], [-40, 0], [40, 0]];
+
+/** The box of a country's name, set in bold capitals centred on (x, y) as the map panel draws it. */
+function countryLabelBox(name: string, x: number, y: number): Box {
+  const box = textBox(name.toUpperCase(), x, y, 10, true);
+  return { ...box, x: box.x - box.width / 2 };
 }
 
 /** A box of half-width `radius` around a point. */
