@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Position } from '../../src/shared/map';
 import { projectRoot } from '../support/built';
 import type { DossierSession } from './harness';
 import { createCase, useDossier } from './harness';
@@ -166,6 +167,145 @@ describe('the map, end to end', () => {
     await page.getByTestId('drawing-inspector').getByLabel('Label').waitFor();
     expect(await page.getByTestId('drawing-inspector').getByLabel('Label').inputValue()).toBe('Border sector 7');
     expect(await page.getByTestId('drawing-inspector').getByLabel('Note').inputValue()).toBe('Fire reported on 4 March.');
+  }, 240_000);
+
+  it('moves a selected polygon by dragging it and one vertex by its handle, puts a drag back on Esc, and undoes', async () => {
+    const { page } = session;
+    await openSeedOnMap();
+    // The border near Gədəbəy, away from the seed case's pins.
+    await jumpTo([45.55, 40.65], 9);
+    const map = page.getByTestId('map');
+    const ring = async (): Promise<Position[]> => {
+      const [drawing] = await session.engine.handlers['map.drawings']({});
+      return drawing?.geometry.type === 'Polygon' ? drawing.geometry.coordinates[0]! : [];
+    };
+    const cursor = async (x: number, y: number): Promise<string> => {
+      await page.mouse.move(x, y);
+      return page.evaluate(() => window.__dossierMap!.getCanvas().style.cursor);
+    };
+    /** The vertex handles drawn now, in ring order. */
+    const handles = async (): Promise<Position[]> => {
+      await settled();
+      return page.evaluate(() =>
+        window
+          .__dossierMap!.queryRenderedFeatures({ layers: ['case-drawing-handles'] })
+          .map((feature) => ({ index: Number(feature.properties['index']), at: (feature.geometry as unknown as { coordinates: [number, number] }).coordinates }))
+          .sort((a, b) => a.index - b.index)
+          .map((handle) => handle.at),
+      );
+    };
+    const lngLatAt = async (x: number, y: number): Promise<Position> => {
+      const box = (await map.boundingBox())!;
+      return page.evaluate(([px, py]) => window.__dossierMap!.unproject([px, py]).toArray(), [x - box.x, y - box.y] as const);
+    };
+    const centre = () => page.evaluate(() => window.__dossierMap!.getCenter().toArray());
+    // Within about two pixels at zoom 9 (the pointer's sub-pixel position and the tile grid round what is drawn).
+    const pixels = 0.003;
+    const expectNear = (actual: Position[], expected: Position[], within = pixels) => {
+      expect(actual).toHaveLength(expected.length);
+      actual.forEach(([lon, lat], index) => {
+        expect(Math.abs(lon - expected[index]![0]), `position ${index} longitude`).toBeLessThan(within);
+        expect(Math.abs(lat - expected[index]![1]), `position ${index} latitude`).toBeLessThan(within);
+      });
+    };
+
+    await page.keyboard.press('g');
+    for (const [lon, lat] of [[45.4, 40.55], [45.7, 40.55], [45.7, 40.75], [45.4, 40.75]] as const) {
+      const { x, y } = await pixelOf(lon, lat);
+      await page.mouse.click(x, y);
+    }
+    await page.keyboard.press('Enter');
+    await page.getByTestId('drawing-inspector').waitFor();
+    const drawn = await ring();
+    expect(drawn).toHaveLength(5);
+
+    // Deselected, the polygon has no handles and is not for dragging; a click selects it.
+    await page.keyboard.press('Escape');
+    await page.getByTestId('drawing-inspector').waitFor({ state: 'detached' });
+    expect(await handles()).toEqual([]);
+    const inside = await pixelOf(45.5, 40.62);
+    expect(await cursor(inside.x, inside.y)).toBe('pointer');
+    await page.mouse.click(inside.x, inside.y);
+    await page.getByTestId('drawing-move-hint').getByText(/Drag the polygon to move it/).waitFor();
+    expectNear(await handles(), drawn.slice(0, 4));
+    expect(await cursor(inside.x, inside.y)).toBe('move');
+    const corner = await pixelOf(45.7, 40.75);
+    expect(await cursor(corner.x, corner.y)).toBe('move');
+    const outside = await pixelOf(45.3, 40.85);
+    expect(await cursor(outside.x, outside.y)).toBe('');
+    await session.screenshot('map-08-selected-drawing-handles');
+
+    // Dragged as a whole: the shape follows the pointer at once, the map does not pan, and one save on release.
+    const before = await centre();
+    const from = inside;
+    const to = { x: inside.x + 120, y: inside.y - 70 };
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 60, from.y - 35, { steps: 4 });
+    await page.mouse.move(to.x, to.y, { steps: 4 });
+    expect(await page.evaluate(() => window.__dossierMap!.dragPan.isEnabled())).toBe(false);
+    const [start, end] = [await lngLatAt(from.x, from.y), await lngLatAt(to.x, to.y)];
+    const [dLon, dLat] = [end[0] - start[0], end[1] - start[1]];
+    expectNear(await handles(), drawn.slice(0, 4).map(([lon, lat]): Position => [lon + dLon, lat + dLat]));
+    expect(await ring(), 'nothing is saved until the button is released').toEqual(drawn);
+    await page.mouse.up();
+    await page.getByText(/Moved the polygon — Ctrl\+Z undoes it/).waitFor();
+    expect(await page.evaluate(() => window.__dossierMap!.dragPan.isEnabled())).toBe(true);
+    expect(await centre()).toEqual(before);
+    // Every vertex shifted by the same amount, the pointer's.
+    const moved = await ring();
+    const shifts = moved.map(([lon, lat], index): Position => [lon - drawn[index]![0], lat - drawn[index]![1]]);
+    expectNear(shifts, drawn.map(() => shifts[0]!), 1e-9);
+    expectNear([shifts[0]!], [[dLon, dLat]]);
+    expect(moved[4]).toEqual(moved[0]);
+    expect(dLon).toBeGreaterThan(0.05);
+    expect(dLat).toBeGreaterThan(0.02);
+
+    // Esc during a drag puts the shape back and saves nothing.
+    const shifted = await pixelOf(45.5 + dLon, 40.62 + dLat);
+    await page.mouse.move(shifted.x, shifted.y);
+    await page.mouse.down();
+    await page.mouse.move(shifted.x - 80, shifted.y + 80, { steps: 4 });
+    expect(Math.abs((await handles())[0]![0] - moved[0]![0])).toBeGreaterThan(0.05);
+    await page.keyboard.press('Escape');
+    await page.mouse.up();
+    expectNear(await handles(), moved.slice(0, 4));
+    expect(await ring()).toEqual(moved);
+    await page.getByTestId('drawing-inspector').waitFor();
+
+    // One vertex by its handle: only that vertex moves.
+    const third = await pixelOf(...moved[2]!);
+    await page.mouse.move(third.x, third.y);
+    await page.mouse.down();
+    await page.mouse.move(third.x + 50, third.y - 40, { steps: 5 });
+    await page.mouse.up();
+    await page.getByText(/Moved a vertex of the polygon/).waitFor();
+    const reshaped = await ring();
+    expect(reshaped.filter((_, index) => index !== 2)).toEqual(moved.filter((_, index) => index !== 2));
+    expectNear([reshaped[2]!], [await lngLatAt(third.x + 50, third.y - 40)]);
+    // The first vertex drags the closing one with it.
+    const first = await pixelOf(...moved[0]!);
+    await page.mouse.move(first.x, first.y);
+    await page.mouse.down();
+    await page.mouse.move(first.x - 30, first.y + 30, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(async () => (await ring())[0]).not.toEqual(moved[0]);
+    const closed = await ring();
+    expect(closed[0]).not.toEqual(moved[0]);
+    expect(closed[4]).toEqual(closed[0]);
+    expect(closed.slice(1, 4)).toEqual(reshaped.slice(1, 4));
+    await settled();
+    await session.screenshot('map-09-drawing-moved-and-reshaped');
+
+    // Undo takes the vertex moves back one by one, then the whole move.
+    await page.keyboard.press('Control+z');
+    await page.getByText('Undone: move polygon').first().waitFor();
+    await expect.poll(ring).toEqual(reshaped);
+    await page.keyboard.press('Control+z');
+    await expect.poll(ring).toEqual(moved);
+    expectNear(await handles(), moved.slice(0, 4));
+    await page.keyboard.press('Control+z');
+    await expect.poll(ring).toEqual(drawn);
   }, 240_000);
 
   it('imports GeoJSON, refuses a bad file with its name, and draws a .pmtiles basemap from disk', async () => {

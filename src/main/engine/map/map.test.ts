@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../../../tests/support/built';
 import { useTempDirs } from '../../../../tests/support/tempDir';
-import type { DrawingFields } from '../../../shared/map';
+import type { DrawingFields, DrawingGeometry, Position } from '../../../shared/map';
 import { migrate, SCHEMA_VERSION } from '../case/migrations';
 import type { Engine } from '../engine';
 import { createEngine } from '../engine';
@@ -114,6 +114,35 @@ describe('the map', () => {
     expect(await handlers['map.drawings']({})).toEqual([]);
     await handlers['history.redo']({});
     expect((await handlers['map.drawings']({}))[0]).toMatchObject({ label: 'Border sector 7' });
+    engine.dispose();
+  });
+
+  it('moves a drawing by a new geometry, and undo and redo put back each geometry exactly', async () => {
+    const { engine, handlers } = await seedCase();
+    const drawn = await handlers['map.createDrawing'](sector);
+    const kept = await handlers['map.createDrawing']({ ...sector, geometry: { type: 'Point', coordinates: [45.95, 40.052] }, label: 'Observation post' });
+    // Dragged as a whole (by an amount that does not add up exactly in binary), then one corner, as the map saves them.
+    const outer = sector.geometry.type === 'Polygon' ? sector.geometry.coordinates[0]! : [];
+    const shiftedRing = outer.map(([lon, lat]): Position => [lon + 0.1234567, lat - 0.0713]);
+    const shifted: DrawingGeometry = { type: 'Polygon', coordinates: [shiftedRing] };
+    await handlers['map.updateDrawing']({ id: drawn.id, geometry: shifted });
+    expect((await handlers['map.drawings']({}))[0]).toMatchObject({ geometry: shifted, label: 'Border sector 7', note: sector.note });
+    const cornered: DrawingGeometry = { type: 'Polygon', coordinates: [shiftedRing.map((position, index): Position => (index === 2 ? [46.5, 40.45] : position))] };
+    await handlers['map.updateDrawing']({ id: drawn.id, geometry: cornered });
+
+    const geometryOf = async (id: number) => (await handlers['map.drawings']({})).find((drawing) => drawing.id === id)?.geometry;
+    expect(await geometryOf(drawn.id)).toEqual(cornered);
+    expect(await handlers['history.undo']({})).toMatchObject({ description: 'move polygon "Border sector 7"' });
+    expect(await geometryOf(drawn.id)).toEqual(shifted);
+    expect(await handlers['history.undo']({})).toMatchObject({ description: 'move polygon "Border sector 7"' });
+    expect(await geometryOf(drawn.id)).toEqual(sector.geometry);
+    expect(await handlers['history.redo']({})).toMatchObject({ description: 'move polygon "Border sector 7"' });
+    expect(await geometryOf(drawn.id)).toEqual(shifted);
+    expect(await handlers['history.redo']({})).toMatchObject({ description: 'move polygon "Border sector 7"' });
+    expect(await geometryOf(drawn.id)).toEqual(cornered);
+    // Moving one drawing leaves the others, and everything else about it, as they were.
+    expect(await geometryOf(kept.id)).toEqual({ type: 'Point', coordinates: [45.95, 40.052] });
+    expect((await handlers['map.drawings']({})).find((drawing) => drawing.id === drawn.id)).toMatchObject({ label: 'Border sector 7', color: '#c92a2a', note: sector.note });
     engine.dispose();
   });
 

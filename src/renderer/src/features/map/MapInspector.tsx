@@ -121,6 +121,10 @@ export function DrawingInspector({ drawing, onClose }: { drawing: Drawing; onClo
         </Group>
         <CloseButton aria-label="Deselect drawing" onClick={onClose} />
       </Group>
+      <Text size="xs" c="dimmed" data-testid="drawing-move-hint">
+        {drawing.kind === 'point' ? 'Drag the point to move it' : `Drag the ${drawing.kind} to move it, or a white handle to move one vertex`} · Esc while dragging
+        puts it back
+      </Text>
       <TextInput
         size="xs"
         label="Label"

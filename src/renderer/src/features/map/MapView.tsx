@@ -1,7 +1,8 @@
 /**
  * The Map view: the offline basemap (or the case's .pmtiles detail), every located place as a pin, and the
  * analyst's drawings. Pins are selected, moved by dragging or by picking another candidate; places are added
- * by clicking; points, lines and polygons are drawn, edited, imported and exported; filters narrow the pins.
+ * by clicking; points, lines and polygons are drawn, moved by dragging (whole or a vertex at a time), edited,
+ * imported and exported; filters narrow the pins.
  */
 import {
   ActionIcon,
@@ -49,11 +50,14 @@ import type { NavigationRequest } from '../../components/navigation';
 import { notifyError } from '../cases/useCaseCommands';
 import { useTags } from '../documents/queries';
 import { basemapData, fontUrl } from './assets';
+import type { Grab } from './drawingGeometry';
+import { positionsOf } from './drawingGeometry';
 import { DrawingInspector, DrawingList, drawingColors, Legend, PlaceInspector } from './MapInspector';
 import { buildMapStyle, caseLayers, caseSources, placeKinds } from './mapStyle';
 import { PlacePopup } from './PlacePopup';
 import { pmtilesUrl } from './pmtilesSource';
-import { useAddPlace, useBasemap, useCreateDrawing, useDrawings, useImportMapFile, useMapPlaces, useMovePlace, useSetBasemap } from './queries';
+import { useAddPlace, useBasemap, useCreateDrawing, useDrawings, useImportMapFile, useMapPlaces, useMovePlace, useSetBasemap, useUpdateDrawing } from './queries';
+import { useDrawingDrag } from './useDrawingDrag';
 import type { InitialView } from './useMapLibre';
 import { useMapLibre } from './useMapLibre';
 import classes from './map.module.css';
@@ -99,18 +103,6 @@ function placesToGeoJson(places: readonly MapPlace[]): GeoJSON.FeatureCollection
   };
 }
 
-function drawingsToGeoJson(drawings: readonly Drawing[], selectedId: number | null): GeoJSON.FeatureCollection {
-  return {
-    type: 'FeatureCollection',
-    features: drawings.map((drawing) => ({
-      type: 'Feature',
-      id: drawing.id,
-      geometry: drawing.geometry,
-      properties: { id: drawing.id, kind: drawing.kind, label: drawing.label, color: drawing.color, selected: drawing.id === selectedId },
-    })),
-  };
-}
-
 function sketchToGeoJson(mode: Mode, points: readonly Position[], pointer: Position | null): GeoJSON.FeatureCollection {
   const features: GeoJSON.Feature[] = points.map((position) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: position }, properties: {} }));
   const path = pointer ? [...points, pointer] : [...points];
@@ -129,10 +121,24 @@ function boundsOf(positions: readonly Position[]): LngLatBounds | null {
   return bounds;
 }
 
-function positionsOf(geometry: DrawingGeometry): Position[] {
-  if (geometry.type === 'Point') return [geometry.coordinates];
-  if (geometry.type === 'LineString') return geometry.coordinates;
-  return geometry.coordinates.flat();
+/** Saves what a drag moved (a pin, a drawing) and says how to take it back; resolves false when it could not be saved. */
+function saveMove(saving: Promise<unknown>, name: string): Promise<boolean> {
+  return saving.then(
+    () => {
+      notifications.show({ color: 'indigo', message: `Moved ${name} — ${modKey}+Z undoes it`, autoClose: 3000 });
+      return true;
+    },
+    (error: unknown) => {
+      notifyError(`Could not move ${name}`, error);
+      return false;
+    },
+  );
+}
+
+/** How a move of a drawing is named in its notification. */
+function movedName(drawing: Drawing, grab: Grab): string {
+  const name = drawing.label || `the ${drawing.kind}`;
+  return grab.part === 'vertex' ? `a vertex of ${name}` : name;
 }
 
 export function MapView({ request = null }: { request?: NavigationRequest | null }) {
@@ -153,6 +159,7 @@ export function MapView({ request = null }: { request?: NavigationRequest | null
   const addPlace = useAddPlace();
   const createDrawing = useCreateDrawing();
   const movePlace = useMovePlace();
+  const updateDrawing = useUpdateDrawing();
   const importFile = useImportMapFile();
   const setBasemap = useSetBasemap();
 
@@ -175,10 +182,15 @@ export function MapView({ request = null }: { request?: NavigationRequest | null
   const selectedDrawing = selection?.kind === 'drawing' ? (drawingList.find((drawing) => drawing.id === selection.id) ?? null) : null;
 
   useEffect(() => setData(caseSources.places, placesToGeoJson(placeList)), [map, placeList]); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(
-    () => setData(caseSources.drawings, drawingsToGeoJson(drawingList, selection?.kind === 'drawing' ? selection.id : null)),
-    [map, drawingList, selection], // eslint-disable-line react-hooks/exhaustive-deps
-  );
+  // The drawings source (and the selected drawing's handles) show a drag in progress: the drag fills them.
+  const drawingDrag = useDrawingDrag({
+    map,
+    drawings: drawingList,
+    selectedId: selection?.kind === 'drawing' ? selection.id : null,
+    enabled: mode === 'select',
+    setData,
+    save: (drawing, geometry, grab) => saveMove(updateDrawing.mutateAsync({ id: drawing.id, geometry }), movedName(drawing, grab)),
+  });
   useEffect(() => setData(caseSources.sketch, sketchToGeoJson(mode, sketch, pointer)), [map, mode, sketch, pointer]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(
     () =>
@@ -298,7 +310,7 @@ export function MapView({ request = null }: { request?: NavigationRequest | null
     const onMove = (event: MapMouseEvent) => {
       const { mode: current } = latest.current;
       if (current === 'line' || current === 'polygon') setPointer([event.lngLat.lng, event.lngLat.lat]);
-      if (current === 'select') map.getCanvas().style.cursor = featureAt(event) ? 'pointer' : '';
+      if (current === 'select') map.getCanvas().style.cursor = drawingDrag.cursorAt(event.point) ?? (featureAt(event) ? 'pointer' : '');
     };
     map.on('click', onClick);
     map.on('dblclick', onDoubleClick);
@@ -331,10 +343,9 @@ export function MapView({ request = null }: { request?: NavigationRequest | null
     marker.on('dragstart', () => popup.remove());
     marker.on('dragend', () => {
       const { lat, lng } = marker.getLngLat();
-      movePlace.mutateAsync({ id: selectedPlace.id, lat, lon: lng }).then(
-        () => notifications.show({ color: 'indigo', message: `Moved ${selectedPlace.name} — ${modKey}+Z undoes it`, autoClose: 3000 }),
-        (error: unknown) => notifyError(`Could not move ${selectedPlace.name}`, error),
-      );
+      void saveMove(movePlace.mutateAsync({ id: selectedPlace.id, lat, lon: lng }), selectedPlace.name).then((saved) => {
+        if (!saved) marker.setLngLat([selectedPlace.lon, selectedPlace.lat]);
+      });
     });
     return () => {
       marker.remove();

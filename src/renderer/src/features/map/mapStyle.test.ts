@@ -37,6 +37,8 @@ describe('buildMapStyle', () => {
     const ids = style.layers.map((layer) => layer.id);
     // The case draws over the basemap; an analyst's tiles sit under the borders.
     expect(ids.indexOf(caseLayers.pins)).toBeGreaterThan(ids.indexOf('country-labels'));
+    // The selected drawing's vertex handles sit over everything, pins included, so they can be taken hold of.
+    expect(ids.at(-1)).toBe(caseLayers.drawingHandles);
     if (tileType) expect(ids.findIndex((id) => id.startsWith(PMTILES_SOURCE))).toBeLessThan(ids.indexOf('admin1-lines'));
     expect(JSON.stringify(style)).not.toMatch(/https:\/\//);
   });

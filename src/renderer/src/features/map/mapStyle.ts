@@ -1,7 +1,7 @@
 /**
  * The Map view's whole style: the offline basemap, an analyst's .pmtiles detail over its land, and the
  * case on top — pins by place type (full colour when confirmed, pale with a dashed-looking ring when
- * suggested), clusters, drawings and the sketch being drawn.
+ * suggested), clusters, drawings (with handles on the selected one's vertices) and the sketch being drawn.
  */
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import type { MapBasemap } from '../../../../shared/map';
@@ -19,7 +19,7 @@ export const placeKinds = [
 const otherPlaceColor = '#e8590c';
 
 /** Ids of the sources and layers the view updates. */
-export const caseSources = { places: 'case-places', drawings: 'case-drawings', sketch: 'case-sketch', selection: 'case-selection' } as const;
+export const caseSources = { places: 'case-places', drawings: 'case-drawings', handles: 'case-handles', sketch: 'case-sketch', selection: 'case-selection' } as const;
 export const caseLayers = {
   clusters: 'case-clusters',
   clusterCounts: 'case-cluster-counts',
@@ -29,6 +29,7 @@ export const caseLayers = {
   drawingLines: 'case-drawing-lines',
   drawingPoints: 'case-drawing-points',
   drawingLabels: 'case-drawing-labels',
+  drawingHandles: 'case-drawing-handles',
 } as const;
 
 /** The id the style uses for the analyst's .pmtiles source (its URL goes through the pmtiles protocol). */
@@ -195,6 +196,19 @@ function caseLayerList(theme: BasemapTheme): LayerSpecification[] {
       },
       paint: { 'text-color': text, 'text-halo-color': halo, 'text-halo-width': 1.8 },
     },
+    // The selected line's or polygon's vertex handles, over everything: they are what the pointer takes hold of.
+    {
+      id: caseLayers.drawingHandles,
+      type: 'circle',
+      source: caseSources.handles,
+      paint: {
+        'circle-color': '#ffffff',
+        'circle-radius': 4.5,
+        'circle-stroke-color': ['get', 'color'],
+        'circle-stroke-width': 2,
+        'circle-pitch-alignment': 'map',
+      },
+    },
   ];
 }
 
@@ -212,6 +226,7 @@ export function buildMapStyle({ data, fontUrl, theme, cluster, pmtiles }: MapSty
       promoteId: 'id',
     },
     [caseSources.drawings]: { type: 'geojson', data: empty(), promoteId: 'id' },
+    [caseSources.handles]: { type: 'geojson', data: empty() },
     [caseSources.sketch]: { type: 'geojson', data: empty() },
     [caseSources.selection]: { type: 'geojson', data: empty() },
   };
