@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../../../tests/support/built';
@@ -157,6 +157,25 @@ describe('briefing PDF export', () => {
   });
 });
 
+
+describe('sources', () => {
+  it('cites in the text every document the Sources list gives, the relations graph\'s included', async () => {
+    const { dir, engine, handlers } = await seedCase();
+    const second = join(dir, 'statement.txt');
+    writeFileSync(second, 'Statement\n\nIlham Aliyev and Nikol Pashinyan spoke by telephone about Kalbajar on Friday.\n');
+    await engine.startImport([{ path: second }]).finished;
+    const draft = await handlers['briefings.draft']({});
+    const path = join(dir, 'relations.pdf');
+    await handlers['briefings.export']({ spec: { ...draft, sections: [{ kind: 'relationships' }] }, path });
+    const text = pdfText(path).replace(/\s+/g, ' ');
+    const [body = '', sources = ''] = text.split(/ Sources (?=\[1\])/);
+    const listed = [...sources.matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1]));
+    expect(listed).toEqual([1, 2]);
+    for (const note of listed) expect(body).toContain(`[${note}]`);
+    expect(body).toMatch(/named in the same paragraph of \[1\]\[2\]/);
+    engine.dispose();
+  });
+});
 
 describe('the map panel', () => {
   it('moves a country\'s name off the place names it would cover ("ARMENIA" over "Yerevan")', () => {

@@ -219,7 +219,14 @@ function relationshipsSection(db: Database, section: Extract<BriefingSection, { 
   const edges: GraphEdge[] = [];
   if (ids.length > 1) {
     for (const pair of cooccurrences(db, ids)) {
-      edges.push({ source: `e${pair.source}`, target: `e${pair.target}`, weight: pair.weight, relation: null, grading: null, notes: [citations.cite(pair.document)] });
+      edges.push({
+        source: `e${pair.source}`,
+        target: `e${pair.target}`,
+        weight: pair.weight,
+        relation: null,
+        grading: null,
+        notes: [...pair.documents].map((documentId) => citations.cite(documentId)),
+      });
     }
   }
   edges.push(...assertedLinks(db, new Set(ids), citations));
@@ -232,13 +239,13 @@ const MAX_PAIRS = 60;
  * Pairs of entities named in the same paragraph, weighted by how many paragraphs: closer than "the
  * same document", which in a one-article case relates everything to everything.
  */
-function cooccurrences(db: Database, ids: readonly number[]): { source: number; target: number; weight: number; document: number }[] {
+function cooccurrences(db: Database, ids: readonly number[]): { source: number; target: number; weight: number; documents: Set<number> }[] {
   const rows = statement(
     db,
     `SELECT document_id, start, entity_id FROM mentions
      WHERE entity_id IN (${ids.map(() => '?').join(', ')}) AND status != 'rejected' ORDER BY document_id, start`,
   ).all(...ids) as { document_id: number; start: number; entity_id: number }[];
-  const pairs = new Map<string, { source: number; target: number; weight: number; document: number }>();
+  const pairs = new Map<string, { source: number; target: number; weight: number; documents: Set<number> }>();
   const text = statement(db, 'SELECT text FROM documents WHERE id = ?');
   let index = 0;
   while (index < rows.length) {
@@ -262,8 +269,9 @@ function cooccurrences(db: Database, ids: readonly number[]): { source: number; 
       for (let first = 0; first < sorted.length; first += 1) {
         for (let second = first + 1; second < sorted.length; second += 1) {
           const key = `${sorted[first]}-${sorted[second]}`;
-          const pair = pairs.get(key) ?? { source: sorted[first]!, target: sorted[second]!, weight: 0, document: documentId };
+          const pair = pairs.get(key) ?? { source: sorted[first]!, target: sorted[second]!, weight: 0, documents: new Set<number>() };
           pair.weight += 1;
+          pair.documents.add(documentId);
           pairs.set(key, pair);
         }
       }

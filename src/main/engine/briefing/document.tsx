@@ -252,7 +252,8 @@ function MapFigure({ panel, draft }: { panel: MapPanel; draft: boolean }) {
   );
 }
 
-function GraphFigure({ panel, draft }: { panel: GraphPanel; draft: boolean }) {
+/** `pairNotes`: the sources of the dashed lines (entities named in the same paragraph), cited in the caption. */
+function GraphFigure({ panel, draft, pairNotes }: { panel: GraphPanel; draft: boolean; pairNotes: readonly number[] }) {
   const maxWeight = Math.max(1, ...panel.edges.map((edge) => edge.weight));
   return (
     <View wrap={false}>
@@ -274,7 +275,7 @@ function GraphFigure({ panel, draft }: { panel: GraphPanel; draft: boolean }) {
           {panel.nodes.map((node) => (
             <G key={node.key}>
               <Circle cx={node.x} cy={node.y} r={node.radius} fill={typeColors[node.type]} stroke="#ffffff" strokeWidth={0.8} />
-              <Text x={node.x + node.radius + 2} y={node.y + 3} style={{ fontSize: 7.5, fill: ink }}>
+              <Text x={node.x + node.radius + 2} y={node.y + 3} style={{ fontFamily: FONT_FAMILIES, fontSize: 7.5, fill: ink }}>
                 {node.label}
               </Text>
             </G>
@@ -283,7 +284,7 @@ function GraphFigure({ panel, draft }: { panel: GraphPanel; draft: boolean }) {
         )}
       </View>
       <Text style={styles.small}>
-        Dashed grey lines: named in the same paragraph (thicker: more often) — suggestions, not findings. Orange lines: links the analyst
+        Dashed grey lines: named in the same paragraph{pairNotes.length > 0 ? ` of ${cite(pairNotes)}` : ''} (thicker: more often) — suggestions, not findings. Orange lines: links the analyst
         asserted. Colours: people blue, organisations purple, places green.
       </Text>
     </View>
@@ -321,7 +322,11 @@ function Section({
       {section.kind === 'relationships' ? (
         graph && section.nodes.length > 0 ? (
           <>
-            <GraphFigure panel={graph} draft={draft} />
+            <GraphFigure
+              panel={graph}
+              draft={draft}
+              pairNotes={[...new Set(section.edges.filter((edge) => !edge.relation).flatMap((edge) => edge.notes))].sort((a, b) => a - b)}
+            />
             {section.edges.some((edge) => edge.relation) ? (
               <View style={{ marginTop: 10 }}>
                 <Text style={styles.h2}>Asserted links</Text>
