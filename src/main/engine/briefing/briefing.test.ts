@@ -172,7 +172,7 @@ describe('sources', () => {
     const listed = [...sources.matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1]));
     expect(listed).toEqual([1, 2]);
     for (const note of listed) expect(body).toContain(`[${note}]`);
-    expect(body).toMatch(/named in the same paragraph of \[1\]\[2\]/);
+    expect(body).toMatch(/named together, within a sentence or two in \[1\]\[2\]/);
     engine.dispose();
   });
 });

@@ -9,6 +9,7 @@ import { sectionTitles } from '../../../shared/briefing';
 import type { EntityType } from '../../../shared/entities';
 import type { Drawing } from '../../../shared/map';
 import { statement } from '../case/statements';
+import { cooccurrences } from '../graph/caseGraph';
 import { listLinks } from '../graph/links';
 import { listDrawings } from '../map/drawings';
 
@@ -218,14 +219,16 @@ function relationshipsSection(db: Database, section: Extract<BriefingSection, { 
   }));
   const edges: GraphEdge[] = [];
   if (ids.length > 1) {
-    for (const pair of cooccurrences(db, ids)) {
+    // The strongest pairs named together, as the graph view has them (graph/caseGraph.ts).
+    const pairs = cooccurrences(db, ids).sort((left, right) => right.windows - left.windows || left.source - right.source || left.target - right.target);
+    for (const pair of pairs.slice(0, MAX_PAIRS)) {
       edges.push({
         source: `e${pair.source}`,
         target: `e${pair.target}`,
-        weight: pair.weight,
+        weight: pair.windows,
         relation: null,
         grading: null,
-        notes: [...pair.documents].map((documentId) => citations.cite(documentId)),
+        notes: pair.documents.map((documentId) => citations.cite(documentId)),
       });
     }
   }
@@ -234,51 +237,6 @@ function relationshipsSection(db: Database, section: Extract<BriefingSection, { 
 }
 
 const MAX_PAIRS = 60;
-
-/**
- * Pairs of entities named in the same paragraph, weighted by how many paragraphs: closer than "the
- * same document", which in a one-article case relates everything to everything.
- */
-function cooccurrences(db: Database, ids: readonly number[]): { source: number; target: number; weight: number; documents: Set<number> }[] {
-  const rows = statement(
-    db,
-    `SELECT document_id, start, entity_id FROM mentions
-     WHERE entity_id IN (${ids.map(() => '?').join(', ')}) AND status != 'rejected' ORDER BY document_id, start`,
-  ).all(...ids) as { document_id: number; start: number; entity_id: number }[];
-  const pairs = new Map<string, { source: number; target: number; weight: number; documents: Set<number> }>();
-  const text = statement(db, 'SELECT text FROM documents WHERE id = ?');
-  let index = 0;
-  while (index < rows.length) {
-    const documentId = rows[index]!.document_id;
-    let end = index;
-    while (end < rows.length && rows[end]!.document_id === documentId) end += 1;
-    const mentions = rows.slice(index, end);
-    index = end;
-    if (new Set(mentions.map((mention) => mention.entity_id)).size < 2) continue;
-    const body = (text.get(documentId) as { text: string }).text;
-    const breaks = [...body.matchAll(/\n\s*\n/g)].map((match) => match.index);
-    const paragraphs = new Map<number, Set<number>>();
-    for (const mention of mentions) {
-      const paragraph = breaks.filter((offset) => offset < mention.start).length;
-      const members = paragraphs.get(paragraph) ?? new Set<number>();
-      members.add(mention.entity_id);
-      paragraphs.set(paragraph, members);
-    }
-    for (const members of paragraphs.values()) {
-      const sorted = [...members].sort((left, right) => left - right);
-      for (let first = 0; first < sorted.length; first += 1) {
-        for (let second = first + 1; second < sorted.length; second += 1) {
-          const key = `${sorted[first]}-${sorted[second]}`;
-          const pair = pairs.get(key) ?? { source: sorted[first]!, target: sorted[second]!, weight: 0, documents: new Set<number>() };
-          pair.weight += 1;
-          pair.documents.add(documentId);
-          pairs.set(key, pair);
-        }
-      }
-    }
-  }
-  return [...pairs.values()].sort((left, right) => right.weight - left.weight).slice(0, MAX_PAIRS);
-}
 
 /** The analyst's asserted links between the panel's entities, with their grading and evidence. */
 function assertedLinks(db: Database, members: ReadonlySet<number>, citations: Citations): GraphEdge[] {

@@ -252,7 +252,7 @@ function MapFigure({ panel, draft }: { panel: MapPanel; draft: boolean }) {
   );
 }
 
-/** `pairNotes`: the sources of the dashed lines (entities named in the same paragraph), cited in the caption. */
+/** `pairNotes`: the sources of the dashed lines (entities named together, graph/caseGraph.ts cooccurrences), cited in the caption. */
 function GraphFigure({ panel, draft, pairNotes }: { panel: GraphPanel; draft: boolean; pairNotes: readonly number[] }) {
   const maxWeight = Math.max(1, ...panel.edges.map((edge) => edge.weight));
   return (
@@ -284,7 +284,7 @@ function GraphFigure({ panel, draft, pairNotes }: { panel: GraphPanel; draft: bo
         )}
       </View>
       <Text style={styles.small}>
-        Dashed grey lines: named in the same paragraph{pairNotes.length > 0 ? ` of ${cite(pairNotes)}` : ''} (thicker: more often) — suggestions, not findings. Orange lines: links the analyst
+        Dashed grey lines: named together, within a sentence or two{pairNotes.length > 0 ? ` in ${cite(pairNotes)}` : ''} (thicker: more often) — suggestions, not findings. Orange lines: links the analyst
         asserted. Colours: people blue, organisations purple, places green.
       </Text>
     </View>

@@ -56,6 +56,42 @@ interface CooccurrenceRow {
   a: number;
   b: number;
   windows: number;
+  documents: string;
+}
+
+/** Two entities named within COOCCURRENCE_WINDOW characters of each other: how often, and in which documents. */
+export interface Cooccurrence {
+  readonly source: number;
+  readonly target: number;
+  readonly windows: number;
+  readonly documents: readonly number[];
+}
+
+/**
+ * Every pair of entities named within COOCCURRENCE_WINDOW characters of each other (rejected mentions
+ * left out), smaller id first; among `entityIds` only, when given. The graph's dashed edges and the
+ * briefing's relations panel both read this, so that both mean the same by "named together".
+ */
+export function cooccurrences(db: Database, entityIds?: readonly number[]): Cooccurrence[] {
+  const among = entityIds ? `AND a.entity_id IN (${entityIds.map(() => '?').join(', ')}) AND b.entity_id IN (${entityIds.map(() => '?').join(', ')})` : '';
+  const rows = statement(
+    db,
+    `SELECT a.entity_id AS a, b.entity_id AS b, count(*) AS windows, group_concat(DISTINCT a.document_id) AS documents
+     FROM mentions a JOIN mentions b ON b.document_id = a.document_id AND b.start > a.start AND b.start <= a.start + ${COOCCURRENCE_WINDOW}
+     WHERE a.entity_id IS NOT NULL AND b.entity_id IS NOT NULL AND a.entity_id <> b.entity_id
+       AND a.status <> 'rejected' AND b.status <> 'rejected' ${among}
+     GROUP BY a.entity_id, b.entity_id`,
+  ).all(...(entityIds ?? []), ...(entityIds ?? [])) as CooccurrenceRow[];
+  const pairs = new Map<string, { source: number; target: number; windows: number; documents: Set<number> }>();
+  for (const row of rows) {
+    const [source, target] = row.a < row.b ? [row.a, row.b] : [row.b, row.a];
+    const key = `${source}:${target}`;
+    const pair = pairs.get(key) ?? { source, target, windows: 0, documents: new Set<number>() };
+    pair.windows += row.windows;
+    for (const id of row.documents.split(',')) pair.documents.add(Number(id));
+    pairs.set(key, pair);
+  }
+  return [...pairs.values()].map((pair) => ({ ...pair, documents: [...pair.documents].sort((left, right) => left - right) }));
 }
 /** A link as the graph draws it: the stored row without its note and times, with its number of citations. */
 type LinkEdgeRow = Omit<LinkRow, 'note' | 'created_at' | 'updated_at'> & { evidence: number };
@@ -156,26 +192,12 @@ function buildCaseGraph(db: Database, cooccurrence: boolean, minCooccurrence: nu
   stage('mention edges');
 
   if (cooccurrence) {
-    const pairs = new Map<string, number>();
-    const rows = statement(
-      db,
-      `SELECT a.entity_id AS a, b.entity_id AS b, count(*) AS windows
-       FROM mentions a JOIN mentions b ON b.document_id = a.document_id AND b.start > a.start AND b.start <= a.start + ${COOCCURRENCE_WINDOW}
-       WHERE a.entity_id IS NOT NULL AND b.entity_id IS NOT NULL AND a.entity_id <> b.entity_id
-         AND a.status <> 'rejected' AND b.status <> 'rejected'
-       GROUP BY a.entity_id, b.entity_id`,
-    ).all() as CooccurrenceRow[];
-    for (const row of rows) {
-      const pair = row.a < row.b ? `${row.a}:${row.b}` : `${row.b}:${row.a}`;
-      pairs.set(pair, (pairs.get(pair) ?? 0) + row.windows);
-    }
-    for (const [pair, windows] of pairs) {
+    for (const { source, target, windows } of cooccurrences(db)) {
       if (windows < minCooccurrence) continue;
-      const [a, b] = pair.split(':').map(Number) as [number, number];
       addEdge({
-        key: `cooccurrence:${pair}`,
-        source: nodeKey('entity', a),
-        target: nodeKey('entity', b),
+        key: `cooccurrence:${source}:${target}`,
+        source: nodeKey('entity', source),
+        target: nodeKey('entity', target),
         type: 'cooccurrence',
         status: 'suggested',
         weight: windows,
