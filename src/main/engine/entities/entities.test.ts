@@ -113,3 +113,60 @@ describe('extraction on import', () => {
     engine.dispose();
   });
 });
+
+describe('one name, one entity across the case', () => {
+  /** A case in memory with `count` documents, and a way to write suggestions as extraction would. */
+  function caseWith(count: number) {
+    const db = new Database(':memory:');
+    migrate(db, 'memory');
+    for (let index = 0; index < count; index += 1) {
+      db.prepare("INSERT INTO documents (kind, title, imported_at, text) VALUES ('text', ?, 'now', '')").run(`Report ${index + 1}`);
+    }
+    const place = (name: string, lat: number, lon: number, id: string) => ({
+      id,
+      name,
+      lat,
+      lon,
+      country: 'AZ',
+      admin1: '',
+      featureCode: 'PPL',
+      confidence: 0.9,
+      candidates: [],
+    });
+    const suggest = (documentId: number, mentions: Array<{ text: string; type: 'person' | 'location'; place?: ReturnType<typeof place> }>) =>
+      storeSuggestions(
+        db,
+        documentId,
+        mentions.map((mention, index) => ({ start: index * 20, end: index * 20 + mention.text.length, text: mention.text, type: mention.type, entity: { name: mention.text }, ...(mention.place ? { place: mention.place } : {}) })),
+      );
+    const entities = () => listEntities(db).map((entity) => `${entity.type} ${entity.name} ${entity.mentions}`).sort();
+    return { db, place, suggest, entities };
+  }
+
+  it('takes a one-word "person" the case knows as a place for the place, before and after the place is known', () => {
+    const { suggest, entities } = caseWith(3);
+    suggest(1, [{ text: 'Sotk', type: 'person' }]);
+    suggest(2, [{ text: 'Sotk', type: 'location' }, { text: 'Sotk', type: 'location' }, { text: 'Sotk', type: 'location' }]);
+    suggest(3, [{ text: 'Sotk', type: 'person' }, { text: 'Karapetyan', type: 'person' }]);
+    expect(entities()).toEqual(['location Sotk 5', 'person Karapetyan 1']);
+  });
+
+  it('keeps a person the analyst confirmed, and a full name, apart from the place', () => {
+    const { db, suggest, entities } = caseWith(2);
+    suggest(1, [{ text: 'Aliyev', type: 'person' }, { text: 'Ilham Aliyev', type: 'person' }]);
+    db.prepare("UPDATE entities SET status = 'confirmed' WHERE name = 'Aliyev'").run();
+    suggest(2, [{ text: 'Aliyev', type: 'location' }, { text: 'Aliyev', type: 'location' }, { text: 'Aliyev', type: 'location' }]);
+    expect(entities()).toEqual(['location Aliyev 3', 'person Aliyev 1', 'person Ilham Aliyev 1']);
+  });
+
+  it('joins two spellings of a place that resolve a few km apart, and not two places far apart', () => {
+    const near = caseWith(2);
+    near.suggest(1, [{ text: 'Kalbajar', type: 'location', place: near.place('Kalbajar', 40.097, 46.169, '1') }]);
+    near.suggest(2, [{ text: 'Kelbajar', type: 'location', place: near.place('Kelbajar', 40.11, 46.044, '2') }]);
+    expect(near.entities()).toEqual(['location Kalbajar 2']);
+    const far = caseWith(2);
+    far.suggest(1, [{ text: 'Kalbajar', type: 'location', place: far.place('Kalbajar', 40.097, 46.169, '1') }]);
+    far.suggest(2, [{ text: 'Kelbajar', type: 'location', place: far.place('Kelbajar', 35.0, 30.0, '3') }]);
+    expect(far.entities()).toEqual(['location Kalbajar 1', 'location Kelbajar 1']);
+  });
+});

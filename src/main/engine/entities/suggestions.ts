@@ -7,6 +7,7 @@
 import type { Database } from 'better-sqlite3';
 import { foldText, spellingSkeleton } from '../../../shared/textFolding';
 import { statement } from '../case/statements';
+import { distanceKm } from '../geo/resolve';
 import { nextEntityId } from './repository';
 import type { AnalyzedMention, PlaceChoice } from '../extract/pipeline';
 import type { CaseName, EnrichedMention } from './enrich';
@@ -15,6 +16,69 @@ import type { Knowledge } from './knowledge';
 
 /** Skeletons this short merge unrelated names too easily (Ali, Aly), so they are not trusted alone. */
 const MIN_SKELETON_LENGTH = 6;
+/**
+ * Two spellings of one place ("Kalbajar", "Kelbajar") can resolve to two gazetteer entries a few km
+ * apart (the town and its district); within this distance, a place spelt alike is the same entity.
+ */
+const SAME_PLACE_KM = 30;
+
+/** The location entity spelt like `name` (by skeleton) placed within SAME_PLACE_KM of `place`, if any. */
+function nearbyPlaceSpeltAlike(db: Database, name: string, place: PlaceChoice): number | null {
+  const skeleton = spellingSkeleton(name);
+  if (skeleton.length < 4) return null;
+  const rows = statement(
+    db,
+    `SELECT DISTINCT a.entity_id, p.lat, p.lon FROM entity_aliases a JOIN entities e ON e.id = a.entity_id JOIN places p ON p.entity_id = e.id
+     WHERE a.skeleton = ? AND e.kind = 'location' ORDER BY a.entity_id`,
+  ).all(skeleton) as { entity_id: number; lat: number; lon: number }[];
+  return rows.find((row) => distanceKm(row.lat, row.lon, place.lat, place.lon) <= SAME_PLACE_KM)?.entity_id ?? null;
+}
+
+/** A one-word name: a lone surname or a village, which the tagger mixes up. */
+const isOneWord = (name: string): boolean => !/\s/.test(name.trim());
+
+/** Mentions that make a location without coordinates a place the case knows (a village the gazetteer lacks). */
+const KNOWN_PLACE_MENTIONS = 3;
+
+/** A location entity that is placed, or named as a place often enough to trust. */
+function isKnownPlace(db: Database, entityId: number): boolean {
+  if (statement(db, 'SELECT 1 FROM places WHERE entity_id = ?').get(entityId)) return true;
+  const { count } = statement(
+    db,
+    `SELECT count(*) AS count FROM (SELECT 1 FROM mentions WHERE entity_id = ? AND status <> 'rejected' LIMIT ${KNOWN_PLACE_MENTIONS})`,
+  ).get(entityId) as { count: number };
+  return count >= KNOWN_PLACE_MENTIONS;
+}
+
+/** The case's known place (isKnownPlace) written `name` (case and diacritics folded), if any. */
+function knownPlaceNamed(db: Database, name: string): number | null {
+  const rows = statement(
+    db,
+    `SELECT DISTINCT a.entity_id FROM entity_aliases a JOIN entities e ON e.id = a.entity_id
+     WHERE a.folded = ? AND e.kind = 'location' ORDER BY e.id`,
+  ).all(foldText(name)) as { entity_id: number }[];
+  return rows.find((row) => isKnownPlace(db, row.entity_id))?.entity_id ?? null;
+}
+
+/**
+ * A one-word "person" the case knows as a place is that place ("Sotk", "Vardenis", "Zar"): the tagger
+ * reads an unknown village's name as a surname. Earlier such suggestions join the place when it arrives;
+ * a person the analyst confirmed, or a mention they reviewed, is left alone.
+ */
+function absorbPeopleNamedLike(db: Database, placeEntityId: number, name: string): void {
+  if (!isOneWord(name)) return;
+  const people = statement(
+    db,
+    `SELECT DISTINCT e.id FROM entity_aliases a JOIN entities e ON e.id = a.entity_id
+     WHERE a.folded = ? AND e.kind = 'person' AND e.status = 'suggested'`,
+  ).all(foldText(name)) as { id: number }[];
+  for (const { id } of people) {
+    const names = statement(db, 'SELECT alias FROM entity_aliases WHERE entity_id = ?').all(id) as { alias: string }[];
+    if (names.some(({ alias }) => !isOneWord(alias))) continue;
+    statement(db, "UPDATE mentions SET entity_id = ?, type = 'location' WHERE entity_id = ? AND status = 'suggested' AND origin = 'auto'").run(placeEntityId, id);
+    if (!statement(db, 'SELECT 1 FROM mentions WHERE entity_id = ?').get(id)) statement(db, 'DELETE FROM entities WHERE id = ?').run(id);
+  }
+}
 
 function findEntity(db: Database, mention: EnrichedMention): number | null {
   if (mention.entityId !== undefined) return mention.entityId;
@@ -23,6 +87,8 @@ function findEntity(db: Database, mention: EnrichedMention): number | null {
       | { entity_id: number }
       | undefined;
     if (byPlace) return byPlace.entity_id;
+    const alike = nearbyPlaceSpeltAlike(db, mention.entity.name, mention.place);
+    if (alike !== null) return alike;
   }
   const name = mention.entity.name;
   const byFolded = statement(
@@ -114,10 +180,12 @@ function placeSubtype(place: PlaceChoice): string {
 export function storeSuggestions(db: Database, documentId: number, mentions: readonly EnrichedMention[]): number {
   const now = new Date().toISOString();
   let stored = 0;
-  for (const mention of mentions) {
-    if (mention.type === 'other') continue;
-    const taken = statement(db, 'SELECT 1 FROM mentions WHERE document_id = ? AND start = ? AND end = ?').get(documentId, mention.start, mention.end);
+  for (const suggested of mentions) {
+    if (suggested.type === 'other') continue;
+    const taken = statement(db, 'SELECT 1 FROM mentions WHERE document_id = ? AND start = ? AND end = ?').get(documentId, suggested.start, suggested.end);
     if (taken) continue;
+    const place = suggested.type === 'person' && suggested.entityId === undefined && isOneWord(suggested.entity.name) ? knownPlaceNamed(db, suggested.entity.name) : null;
+    const mention: EnrichedMention = place === null ? suggested : { ...suggested, type: 'location', entityId: place, role: undefined };
     const found = findEntity(db, mention);
     const entityId = found ?? createEntity(db, mention, now);
     if (found !== null) learnAttributes(db, entityId, mention);
@@ -131,6 +199,7 @@ export function storeSuggestions(db: Database, documentId: number, mentions: rea
       mention.type,
       mention.role ?? null,
     );
+    if (mention.type === 'location' && isKnownPlace(db, entityId)) absorbPeopleNamedLike(db, entityId, mention.text);
     stored += 1;
   }
   return stored;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lexiconMatcher, prepareTokens } from './features';
 import { loadExtractor } from './index';
+import { createEntityPipeline } from './pipeline';
 import type { ExtractedMention, MentionType } from './index';
 import { tokenize } from './tokenize';
 
@@ -122,5 +123,14 @@ describe('word clusters', () => {
     const tokens = prepareTokens(['Paris'], [0], lexiconMatcher('', '', '', ''));
     expect(tokens.clusterLevels).toBe(0);
     expect(tokens.cluster).toHaveLength(0);
+  });
+});
+
+describe('one person, one name in a text', () => {
+  it('takes a surname alone and a given name alone for the one full name they belong to', () => {
+    const pipeline = createEntityPipeline(join(root, 'resources'));
+    const text = 'Colonel Samvel Grigoryan met the press in Vardenis. Later, Samvel said the road was open. Grigoryan left at noon.';
+    const people = pipeline.analyze(text).filter((mention) => mention.type === 'person');
+    expect(people.map((mention) => mention.entity.name)).toEqual(['Samvel Grigoryan', 'Samvel Grigoryan', 'Samvel Grigoryan']);
   });
 });

@@ -125,11 +125,12 @@ function completeRuns(tokens: Tokens, tags: Uint8Array, spans: Span[], rules: Ru
 
 /**
  * Words that make the name they end an organisation's ("Atlantic Lottery Corporation", "Prague
- * Conservatory", "Court of Appeal"): the organisation cue words of lexicon.ts, less those that also end
+ * Conservatory", "Court of Appeal"): the organisation cue words of lexicon.ts and a few more ("EU Monitoring
+ * Mission", "Caucasus Wire"; outside the tagger's list, which it was trained with), less those that also end
  * places or events ("Soviet Union", "English Channel", "Western Front") or name buildings.
  */
 const organizationHeads = new Set(
-  organizationHeadWords().filter((word) => !['Union', 'Channel', 'Front', 'Church', 'Hospital', 'Museum', 'Guard', 'Post', 'Division', 'Service'].includes(word)),
+  [...organizationHeadWords(), 'Mission', 'Wire'].filter((word) => !['Union', 'Channel', 'Front', 'Church', 'Hospital', 'Museum', 'Guard', 'Post', 'Division', 'Service'].includes(word)),
 );
 
 /**

@@ -135,7 +135,8 @@ export function lexiconEntries(): Array<[string, LexiconClassValue]> {
 export function titleWords(): Set<string> {
   const words = new Set<string>();
   for (const entry of entries(titles)) for (const word of entry.split(' ')) words.add(word.toLowerCase());
-  for (const word of ['foreign', 'defense', 'defence', 'interior', 'finance', 'vice', 'deputy', 'of', 'state', 'prime', 'former', 'late'])
+  // Words of titles outside the tagger's list (it was trained with that list): "Junior Sergeant", "Lance Corporal".
+  for (const word of ['foreign', 'defense', 'defence', 'interior', 'finance', 'vice', 'deputy', 'of', 'state', 'prime', 'former', 'late', 'junior', 'senior', 'corporal', 'lance', 'private'])
     words.add(word);
   return words;
 }

@@ -108,8 +108,9 @@ export function createEntityPipeline(resourcesDir?: string, gazetteer?: Gazettee
 
 /**
  * The entity name for each way a person is written in one text: the longest full name whose last
- * word matches, diacritics folded ("Pashinian" → "Nikol Pashinián"); the first-seen spelling wins
- * among names that fold alike.
+ * word matches, diacritics folded ("Pashinian" → "Nikol Pashinián"), else for a given name alone the
+ * one full name it starts ("Samvel" → "Samvel Grigoryan"); the first-seen spelling wins among names
+ * that fold alike.
  */
 function personNames(written: readonly string[]): Map<string, string> {
   const byFold = new Map<string, string>();
@@ -122,7 +123,9 @@ function personNames(written: readonly string[]): Map<string, string> {
     const full = fullNames
       .filter((candidate) => foldText(candidate).split(/\s+/).at(-1) === lastWord)
       .sort((a, b) => b.length - a.length)[0];
-    names.set(name, full ?? byFold.get(folded) ?? name);
+    // A given name alone ("Samvel") is the one full name in the text that starts with it, if only one does.
+    const byGivenName = folded.includes(' ') ? [] : fullNames.filter((candidate) => foldText(candidate).split(/\s+/)[0] === folded);
+    names.set(name, full ?? (byGivenName.length === 1 ? byGivenName[0] : undefined) ?? byFold.get(folded) ?? name);
   }
   return names;
 }
