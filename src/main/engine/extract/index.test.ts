@@ -134,3 +134,15 @@ describe('one person, one name in a text', () => {
     expect(people.map((mention) => mention.entity.name)).toEqual(['Samvel Grigoryan', 'Samvel Grigoryan', 'Samvel Grigoryan']);
   });
 });
+
+describe('the dirt of real reports', () => {
+  it('reads a title before "of the Republic of", stops a place before a clock time, and strips a rank', () => {
+    const text =
+      'The President of the Republic of Azerbaijan Ilham Aliyev spoke on Monday. Patrol left Martuni 17:30 local time. ' +
+      'Junior Sergeant Arman Hovhannisyan was wounded.';
+    const found = extractor.extract(text).map((mention) => `${mention.type} ${mention.text}${mention.role ? ` (${mention.role})` : ''}`);
+    expect(found).toEqual(expect.arrayContaining(['location Azerbaijan', 'person Ilham Aliyev', 'person Arman Hovhannisyan (Junior Sergeant)']));
+    expect(found.some((mention) => mention.includes('17:30'))).toBe(false);
+    expect(found.some((mention) => /^\w+ (Junior Sergeant|Minister)$/.test(mention))).toBe(false);
+  });
+});

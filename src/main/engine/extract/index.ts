@@ -130,7 +130,7 @@ function completeRuns(tokens: Tokens, tags: Uint8Array, spans: Span[], rules: Ru
  * places or events ("Soviet Union", "English Channel", "Western Front") or name buildings.
  */
 const organizationHeads = new Set(
-  [...organizationHeadWords(), 'Mission', 'Wire'].filter((word) => !['Union', 'Channel', 'Front', 'Church', 'Hospital', 'Museum', 'Guard', 'Post', 'Division', 'Service'].includes(word)),
+  [...organizationHeadWords(), 'Mission', 'Wire', 'Majlis', 'TV', 'FC', 'PLC', 'LLC', 'GmbH'].filter((word) => !['Union', 'Channel', 'Front', 'Church', 'Hospital', 'Museum', 'Guard', 'Post', 'Division', 'Service'].includes(word)),
 );
 
 /**
@@ -164,15 +164,20 @@ function titledPeople(tokens: Tokens, lexicon: Uint8Array, spans: Span[], rules:
   const { words } = tokens;
   const found: Span[] = [];
   for (let index = 0; index + 3 < words.length; index += 1) {
-    if (words[index + 1] !== 'of' || lexicon[index + 2] !== countryStart) continue;
+    if (words[index + 1] !== 'of') continue;
+    // "President of Azerbaijan", "President of the Republic of Azerbaijan"
+    let country = index + 2;
+    if (words[country] === 'the') country += 1;
+    if (words[country] === 'Republic' && words[country + 1] === 'of') country += 2;
+    if (lexicon[country] !== countryStart) continue;
     const title = words[index]!;
     if (!isCapitalised(title) || !rules.titles.has(title.toLowerCase())) continue;
-    let name = index + 3;
+    let name = country + 1;
     while (name < words.length && lexicon[name] === countryInside) name += 1;
     let end = name;
     while (end < words.length && end - name < 4 && /^\p{Lu}[\p{L}\p{M}'’-]*$/u.test(words[end]!) && lexicon[end] === 0) end += 1;
     if (end === name) continue;
-    found.push({ first: index + 2, end: name, type: 'location' }, { first: name, end, type: 'person' });
+    found.push({ first: country, end: name, type: 'location' }, { first: name, end, type: 'person' });
   }
   if (found.length === 0) return;
   const kept = spans.filter((span) => !found.some((other) => span.first < other.end && other.first < span.end));
@@ -327,7 +332,12 @@ function toMention(text: string, tokens: Tokens, first: number, end: number, typ
   let last = end - 1;
   while (first <= last && isPunctuation(words[first]!)) first += 1;
   while (last >= first && (isPunctuation(words[last]!) || isPossessive(words[last]!))) last -= 1;
+  // A clock time is not part of a place's or person's name ("Martuni 17:30").
+  while (last > first && type !== 'organization' && /^\d{1,2}[:.]\d{2}$/.test(words[last]!)) last -= 1;
   if (first > last) return undefined;
+  // A name has a capital letter somewhere; "shepherd" is no one's name. Nor is a title alone ("Minister", "Junior Sergeant").
+  if (!/\p{Lu}|[^\p{Script=Latin}\P{L}]/u.test(text.slice(starts[first], ends[last]))) return undefined;
+  if (type !== 'organization' && words.slice(first, last + 1).every((word) => rules.titles.has(word.toLowerCase()))) return undefined;
   let role: string | undefined;
   if (type === 'person') {
     // "Prime Minister Nikol Pashinyan": the name is the mention, the title its role.
