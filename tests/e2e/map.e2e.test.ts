@@ -308,6 +308,131 @@ describe('the map, end to end', () => {
     await expect.poll(ring).toEqual(drawn);
   }, 240_000);
 
+  it('moves a selected drawing and a pin with the arrow keys, saves each burst once, puts it back on Esc, and undoes', async () => {
+    const { page } = session;
+    await openSeedOnMap();
+    await jumpTo([45.55, 40.65], 9);
+    const ring = async (): Promise<Position[]> => {
+      const [drawing] = await session.engine.handlers['map.drawings']({});
+      return drawing?.geometry.type === 'Polygon' ? drawing.geometry.coordinates[0]! : [];
+    };
+    const handles = async (): Promise<Position[]> => {
+      await settled();
+      return page.evaluate(() =>
+        window
+          .__dossierMap!.queryRenderedFeatures({ layers: ['case-drawing-handles'] })
+          .map((feature) => ({ index: Number(feature.properties['index']), at: (feature.geometry as unknown as { coordinates: [number, number] }).coordinates }))
+          .sort((a, b) => a.index - b.index)
+          .map((handle) => handle.at),
+      );
+    };
+    /** The handles the map's source holds now, before any frame draws them: what a move in progress shows. */
+    const handlesNow = (): Promise<Position[]> =>
+      page.evaluate(async () => {
+        const source = window.__dossierMap!.getSource('case-handles') as unknown as { getData: () => Promise<GeoJSON.FeatureCollection<GeoJSON.Point>> };
+        return (await source.getData()).features.map((feature) => feature.geometry.coordinates as Position);
+      });
+    /** Where positions are on the map's canvas now, in pixels. */
+    const projected = (positions: Position[]) =>
+      page.evaluate((all) => all.map(([lon, lat]) => window.__dossierMap!.project([lon, lat])).map(({ x, y }) => ({ x, y })), positions);
+    const centre = () => page.evaluate(() => window.__dossierMap!.getCenter().toArray());
+
+    await page.keyboard.press('g');
+    for (const [lon, lat] of [[45.4, 40.55], [45.7, 40.55], [45.7, 40.75], [45.4, 40.75]] as const) {
+      const { x, y } = await pixelOf(lon, lat);
+      await page.mouse.click(x, y);
+    }
+    await page.keyboard.press('Enter');
+    await page.getByTestId('drawing-move-hint').getByText(/use the arrow keys \(Shift: further\)/).waitFor();
+    const drawn = await ring();
+    expect(drawn).toHaveLength(5);
+    const view = await centre();
+
+    // Three presses east and one long one north: the shape follows at once, the map does not pan, nothing is saved yet.
+    for (let press = 0; press < 3; press += 1) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Shift+ArrowUp');
+    expect(await ring(), 'nothing is saved before the keys rest').toEqual(drawn);
+    const shown = await handlesNow();
+    await page.getByText(/Moved the polygon — Ctrl\+Z undoes it/).waitFor();
+    expect(await centre()).toEqual(view);
+    const moved = await ring();
+    const [before, after] = [await projected(drawn), await projected(moved)];
+    after.forEach((point, index) => {
+      expect(Math.abs(point.x - before[index]!.x - 15), `vertex ${index} east, in pixels`).toBeLessThan(1.5);
+      expect(Math.abs(point.y - before[index]!.y + 40), `vertex ${index} north, in pixels`).toBeLessThan(1.5);
+    });
+    expect(moved[4]).toEqual(moved[0]);
+    // What was shown while the keys were pressed is what was saved.
+    expect(shown).toEqual(moved.slice(0, 4));
+    await settled();
+    await session.screenshot('map-10-drawing-moved-by-keys');
+
+    // Esc before the save puts the shape back, keeps it selected, and saves nothing.
+    await page.keyboard.press('Shift+ArrowDown');
+    expect(Math.abs((await handlesNow())[0]![1] - moved[0]![1])).toBeGreaterThan(0.02);
+    await page.keyboard.press('Escape');
+    (await handles()).forEach(([lon, lat], index) => {
+      expect(Math.abs(lon - moved[index]![0])).toBeLessThan(1e-4);
+      expect(Math.abs(lat - moved[index]![1])).toBeLessThan(1e-4);
+    });
+    await page.getByTestId('drawing-inspector').waitFor();
+    await page.waitForTimeout(800);
+    expect(await ring()).toEqual(moved);
+
+    // The burst was one move: one undo puts every vertex back exactly.
+    await page.keyboard.press('Control+z');
+    await page.getByText('Undone: move polygon').first().waitFor();
+    await expect.poll(ring).toEqual(drawn);
+
+    // A pin: select Kalbajar, move it south-west with the keys, and undo.
+    await page.keyboard.press('Escape');
+    await page.getByTestId('drawing-inspector').waitFor({ state: 'detached' });
+    await jumpTo([46.04, 40.1], 9);
+    const kalbajar = async () => (await session.engine.handlers['map.places']({})).find((pin) => pin.name === 'Kalbajar')!;
+    const placed = await kalbajar();
+    const pin = (await drawnPins()).find((candidate) => candidate.name === 'Kalbajar')!;
+    const at = await pixelOf(pin.lon, pin.lat);
+    await page.mouse.click(at.x, at.y);
+    await page.getByTestId('place-move-hint').getByText(/move it with the arrow keys/).waitFor();
+    await page.getByTestId('place-popup').getByText('Kalbajar', { exact: true }).waitFor();
+    const pinView = await centre();
+
+    // The mouse first, the path the keys share: drag the selected pin, and it stays selected once saved.
+    const marker = (await page.getByTestId('selected-pin').boundingBox())!;
+    await page.mouse.move(marker.x + marker.width / 2, marker.y + marker.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(marker.x + marker.width / 2 + 60, marker.y + marker.height / 2 + 30, { steps: 5 });
+    await page.mouse.up();
+    await page.getByText(/Moved Kalbajar — Ctrl\+Z undoes it/).waitFor();
+    await expect.poll(async () => (await kalbajar()).lon).toBeGreaterThan(placed.lon);
+    await page.getByTestId('place-popup').getByText('Kalbajar', { exact: true }).waitFor();
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => [(await kalbajar()).lon, (await kalbajar()).lat]).toEqual([placed.lon, placed.lat]);
+    await page.getByTestId('place-popup').getByText('Kalbajar', { exact: true }).waitFor();
+    await page.getByText(/Moved Kalbajar/).first().waitFor({ state: 'detached' });
+
+    // Then the keys.
+    await page.keyboard.press('Shift+ArrowLeft');
+    await page.keyboard.press('ArrowDown');
+    await page.getByText(/Moved Kalbajar — Ctrl\+Z undoes it/).waitFor();
+    expect(await centre()).toEqual(pinView);
+    await expect.poll(async () => (await kalbajar()).lon).not.toEqual(placed.lon);
+    const repinned = await kalbajar();
+    const [pinBefore, pinAfter] = await projected([
+      [placed.lon, placed.lat],
+      [repinned.lon, repinned.lat],
+    ]);
+    expect(Math.abs(pinAfter!.x - pinBefore!.x + 40), 'pin west, in pixels').toBeLessThan(1.5);
+    expect(Math.abs(pinAfter!.y - pinBefore!.y - 5), 'pin south, in pixels').toBeLessThan(1.5);
+    // Saved, the pin is still selected, where it went.
+    await page.getByTestId('place-popup').getByText('Kalbajar', { exact: true }).waitFor();
+    await page.getByTestId('map-place-inspector').waitFor();
+    await settled();
+    await session.screenshot('map-11-pin-moved-by-keys');
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => [(await kalbajar()).lon, (await kalbajar()).lat]).toEqual([placed.lon, placed.lat]);
+  }, 240_000);
+
   it('imports GeoJSON, refuses a bad file with its name, and draws a .pmtiles basemap from disk', async () => {
     const { page } = session;
     await openSeedOnMap();

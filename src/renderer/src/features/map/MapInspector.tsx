@@ -43,7 +43,10 @@ export function PlaceInspector({ placeId, onClose }: { placeId: number; onClose:
       <Text size="xs" c="dimmed">
         {place ? `${place.lat.toFixed(4)}, ${place.lon.toFixed(4)} · ${place.precision === 'manual' ? 'placed by hand' : `gazetteer ${place.gazetteerId ?? ''}`}` : 'Not placed'}
       </Text>
-      <Text size="xs">Drag the selected pin to correct where it is, or pick another place the gazetteer knows by this name:</Text>
+      <Text size="xs" data-testid="place-move-hint">
+        Drag the selected pin, or move it with the arrow keys (Shift: further), to correct where it is; or pick another place the gazetteer knows by this
+        name:
+      </Text>
       <Stack gap={2} data-testid="map-place-candidates">
         {(candidates.data ?? []).length === 0 ? (
           <Text size="xs" c="dimmed">
@@ -122,8 +125,8 @@ export function DrawingInspector({ drawing, onClose }: { drawing: Drawing; onClo
         <CloseButton aria-label="Deselect drawing" onClick={onClose} />
       </Group>
       <Text size="xs" c="dimmed" data-testid="drawing-move-hint">
-        {drawing.kind === 'point' ? 'Drag the point to move it' : `Drag the ${drawing.kind} to move it, or a white handle to move one vertex`} · Esc while dragging
-        puts it back
+        {drawing.kind === 'point' ? 'Drag the point to move it' : `Drag the ${drawing.kind} to move it, or a white handle to move one vertex`}, or use the arrow
+        keys (Shift: further) · Esc before it is saved puts it back
       </Text>
       <TextInput
         size="xs"

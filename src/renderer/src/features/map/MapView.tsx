@@ -1,8 +1,8 @@
 /**
  * The Map view: the offline basemap (or the case's .pmtiles detail), every located place as a pin, and the
- * analyst's drawings. Pins are selected, moved by dragging or by picking another candidate; places are added
- * by clicking; points, lines and polygons are drawn, moved by dragging (whole or a vertex at a time), edited,
- * imported and exported; filters narrow the pins.
+ * analyst's drawings. Pins are selected, moved by dragging, the arrow keys or by picking another candidate; places
+ * are added by clicking; points, lines and polygons are drawn, moved by dragging (whole or a vertex at a time) or the
+ * arrow keys, edited, imported and exported; filters narrow the pins.
  */
 import {
   ActionIcon,
@@ -52,12 +52,14 @@ import { useTags } from '../documents/queries';
 import { basemapData, fontUrl } from './assets';
 import type { Grab } from './drawingGeometry';
 import { positionsOf } from './drawingGeometry';
+import type { Move } from './keyboardMove';
 import { DrawingInspector, DrawingList, drawingColors, Legend, PlaceInspector } from './MapInspector';
 import { buildMapStyle, caseLayers, caseSources, placeKinds } from './mapStyle';
 import { PlacePopup } from './PlacePopup';
 import { pmtilesUrl } from './pmtilesSource';
 import { useAddPlace, useBasemap, useCreateDrawing, useDrawings, useImportMapFile, useMapPlaces, useMovePlace, useSetBasemap, useUpdateDrawing } from './queries';
 import { useDrawingDrag } from './useDrawingDrag';
+import { useKeyboardMove } from './useKeyboardMove';
 import type { InitialView } from './useMapLibre';
 import { useMapLibre } from './useMapLibre';
 import classes from './map.module.css';
@@ -121,7 +123,7 @@ function boundsOf(positions: readonly Position[]): LngLatBounds | null {
   return bounds;
 }
 
-/** Saves what a drag moved (a pin, a drawing) and says how to take it back; resolves false when it could not be saved. */
+/** Saves what a drag or the arrow keys moved (a pin, a drawing) and says how to take it back; resolves false when it could not be saved. */
 function saveMove(saving: Promise<unknown>, name: string): Promise<boolean> {
   return saving.then(
     () => {
@@ -328,8 +330,9 @@ export function MapView({ request = null }: { request?: NavigationRequest | null
     else map.doubleClickZoom.enable();
   }, [map, mode]);
 
-  // The selected place: a pin to drag, and its popup.
+  // The selected place: a pin to drag (or move with the arrow keys), and its popup.
   const [popupNode] = useState(() => document.createElement('div'));
+  const movePin = useRef<() => Move | null>(() => null);
   useEffect(() => {
     if (!map || !selectedPlace) return undefined;
     const marker = new Marker({ draggable: true, color: '#fab005', scale: 0.8 }).setLngLat([selectedPlace.lon, selectedPlace.lat]).addTo(map);
@@ -339,19 +342,54 @@ export function MapView({ request = null }: { request?: NavigationRequest | null
       .setLngLat([selectedPlace.lon, selectedPlace.lat])
       .setDOMContent(popupNode)
       .addTo(map);
-    popup.on('close', () => setSelection((current) => (current?.kind === 'place' && current.id === selectedPlace.id ? null : current)));
-    marker.on('dragstart', () => popup.remove());
-    marker.on('dragend', () => {
-      const { lat, lng } = marker.getLngLat();
-      void saveMove(movePlace.mutateAsync({ id: selectedPlace.id, lat, lon: lng }), selectedPlace.name).then((saved) => {
-        if (!saved) marker.setLngLat([selectedPlace.lon, selectedPlace.lat]);
-      });
-    });
-    return () => {
-      marker.remove();
+    const deselect = () => setSelection((current) => (current?.kind === 'place' && current.id === selectedPlace.id ? null : current));
+    popup.on('close', deselect);
+    // Closing the popup deselects the place; taking it away for a drag, or to show the place where it moved, does not
+    // (maplibre fires 'close' on remove() too, which used to end a drag as it began and deselect a moved pin).
+    const hidePopup = () => {
+      popup.off('close', deselect);
       popup.remove();
     };
+    const save = ([lon, lat]: Position) =>
+      void saveMove(movePlace.mutateAsync({ id: selectedPlace.id, lat, lon }), selectedPlace.name).then((saved) => {
+        if (!saved) marker.setLngLat([selectedPlace.lon, selectedPlace.lat]);
+      });
+    marker.on('dragstart', hidePopup);
+    marker.on('dragend', () => save(marker.getLngLat().toArray()));
+    // The arrow keys move the marker, and the popup with it; the places source shows the saved pin, as in a drag.
+    movePin.current = () => {
+      const from = marker.getLngLat().toArray();
+      let to = from;
+      const place = (position: Position) => {
+        marker.setLngLat(position);
+        if (popup.isOpen()) popup.setLngLat(position);
+      };
+      return {
+        from,
+        update: (dLon, dLat) => {
+          to = [from[0] + dLon, from[1] + dLat];
+          place(to);
+        },
+        end: (keep) => {
+          if (to === from) return;
+          if (keep) save(to);
+          else place(from);
+        },
+      };
+    };
+    return () => {
+      movePin.current = () => null;
+      marker.remove();
+      hidePopup();
+    };
   }, [map, selectedPlace?.id, selectedPlace?.lat, selectedPlace?.lon]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useKeyboardMove({
+    map,
+    enabled: mode === 'select',
+    selectionKey: selection ? `${selection.kind}:${selection.id}` : null,
+    start: () => (latest.current.selection?.kind === 'place' ? movePin.current() : drawingDrag.moveSelected()),
+  });
 
   const chooseMode = (next: Mode) => {
     setSketch([]);

@@ -1,14 +1,15 @@
 /**
  * Moving the selected drawing by dragging: all of it (a point simply follows the pointer), or one vertex of a line
  * or polygon by its handle. While the pointer moves, only the map's sources change; on release the new geometry is
- * saved once, and Esc puts the shape back. The hook fills the drawings and handles sources, so what they show
- * always includes a drag in progress.
+ * saved once, and Esc puts the shape back. The arrow keys move it along the same path (moveSelected). The hook
+ * fills the drawings and handles sources, so what they show always includes a move in progress.
  */
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { useEffect, useMemo, useRef } from 'react';
 import type { Drawing, DrawingGeometry } from '../../../../shared/map';
 import type { Grab } from './drawingGeometry';
-import { dragGeometry, drawingsToGeoJson, vertexHandles } from './drawingGeometry';
+import { dragGeometry, drawingsToGeoJson, positionsOf, vertexHandles } from './drawingGeometry';
+import type { Move } from './keyboardMove';
 import { caseLayers, caseSources } from './mapStyle';
 
 export interface DrawingDragOptions {
@@ -25,6 +26,8 @@ export interface DrawingDragOptions {
 export interface DrawingDrag {
   /** The cursor for the pointer here, when the selected drawing has a say: 'move' over it or its handles, 'grabbing' while dragging. */
   cursorAt: (point: { x: number; y: number }) => string | null;
+  /** Starts moving the selected drawing as a whole (for the arrow keys); null when none is selected or a drag is on. */
+  moveSelected: () => Move | null;
 }
 
 /** How far, in pixels, the pointer may be from a handle or a line and still take hold of it. */
@@ -74,16 +77,48 @@ export function useDrawingDrag({ map, drawings, selectedId, enabled, setData, sa
       if (handle) return { part: 'vertex', ring: Number(handle.properties['ring']), index: Number(handle.properties['index']) };
       return hits.length > 0 ? { part: 'shape' } : null;
     };
+    /**
+     * Starts moving a drawing, by the mouse or the keys: the sources show it moved at once; at the end it is saved
+     * once, or put back.
+     */
+    const startMove = (drawing: Drawing, grab: Grab): Move => {
+      const before = preview.current;
+      let moved: DrawingGeometry | null = null;
+      return {
+        from: positionsOf(drawing.geometry)[0] ?? [0, 0],
+        update: (dLon, dLat) => {
+          moved = dragGeometry(drawing.geometry, grab, dLon, dLat);
+          preview.current = { id: drawing.id, geometry: moved };
+          show();
+        },
+        end: (keep) => {
+          if (!moved) return;
+          if (!keep) {
+            preview.current = before;
+            show();
+            return;
+          }
+          const final = preview.current;
+          void latest.current.save(drawing, moved, grab).then((saved) => {
+            // A later move has its own preview by now.
+            if (preview.current !== final) return;
+            preview.current = null;
+            // Saved, the refetched drawings already show it; not saved, the shape goes back.
+            if (!saved) show();
+          });
+        },
+      };
+    };
     const begin = (event: MapMouseEvent, drawing: Drawing, grab: Grab) => {
       if (!map) return;
       const canvas = map.getCanvas();
       const from = event.point;
       const start = event.lngLat;
-      const before = preview.current;
+      const move = startMove(drawing, grab);
       // Map panning would move the map under the shape; it waits until the drag is over.
       const panning = map.dragPan.isEnabled();
       map.dragPan.disable();
-      let moved: DrawingGeometry | null = null;
+      let started = false;
       const onMove = (pointer: MouseEvent) => {
         // The button came up outside the window.
         if ((pointer.buttons & 1) === 0) {
@@ -92,12 +127,11 @@ export function useDrawingDrag({ map, drawings, selectedId, enabled, setData, sa
         }
         const box = canvas.getBoundingClientRect();
         const [x, y] = [pointer.clientX - box.left, pointer.clientY - box.top];
-        if (!moved && Math.hypot(x - from.x, y - from.y) < THRESHOLD) return;
+        if (!started && Math.hypot(x - from.x, y - from.y) < THRESHOLD) return;
+        started = true;
         const at = map.unproject([x, y]);
-        moved = dragGeometry(drawing.geometry, grab, at.lng - start.lng, at.lat - start.lat);
-        preview.current = { id: drawing.id, geometry: moved };
+        move.update(at.lng - start.lng, at.lat - start.lat);
         canvas.style.cursor = 'grabbing';
-        show();
       };
       const onUp = () => end(true);
       const onKey = (key: KeyboardEvent) => {
@@ -116,20 +150,7 @@ export function useDrawingDrag({ map, drawings, selectedId, enabled, setData, sa
         if (panning) map.dragPan.enable();
         canvas.style.cursor = '';
         dragging.current = null;
-        if (!moved) return;
-        if (!keep) {
-          preview.current = before;
-          show();
-          return;
-        }
-        const final = preview.current;
-        void latest.current.save(drawing, moved, grab).then((saved) => {
-          // A later drag has its own preview by now.
-          if (preview.current !== final) return;
-          preview.current = null;
-          // Saved, the refetched drawings already show it; not saved, the shape goes back.
-          if (!saved) show();
-        });
+        move.end(keep);
       };
       window.addEventListener('mousemove', onMove);
       window.addEventListener('mouseup', onUp);
@@ -147,7 +168,11 @@ export function useDrawingDrag({ map, drawings, selectedId, enabled, setData, sa
       begin(event, drawing, grab);
     };
     const cursorAt = (point: { x: number; y: number }) => (dragging.current ? 'grabbing' : grabAt(point) ? 'move' : null);
-    return { show, onDown, cursorAt };
+    const moveSelected = (): Move | null => {
+      const drawing = shown().find((candidate) => candidate.id === latest.current.selectedId);
+      return drawing && !dragging.current ? startMove(drawing, { part: 'shape' }) : null;
+    };
+    return { show, onDown, cursorAt, moveSelected };
   }, [map]);
 
   useEffect(() => drag.show(), [drag, drawings, selectedId]);
@@ -160,5 +185,5 @@ export function useDrawingDrag({ map, drawings, selectedId, enabled, setData, sa
     };
   }, [map, drag]);
 
-  return useMemo(() => ({ cursorAt: drag.cursorAt }), [drag]);
+  return useMemo(() => ({ cursorAt: drag.cursorAt, moveSelected: drag.moveSelected }), [drag]);
 }
