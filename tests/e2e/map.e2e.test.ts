@@ -348,10 +348,10 @@ describe('the map, end to end', () => {
     expect(drawn).toHaveLength(5);
     const view = await centre();
 
-    // Three presses east and one long one north: the shape follows at once, the map does not pan, nothing is saved yet.
+    // Three presses east and one long one north: the shape follows at once, the map does not pan, and the burst is
+    // saved once (one undo below puts it all back). Whether it is saved yet is not asserted: that would time the machine.
     for (let press = 0; press < 3; press += 1) await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Shift+ArrowUp');
-    expect(await ring(), 'nothing is saved before the keys rest').toEqual(drawn);
     const shown = await handlesNow();
     await page.getByText(/Moved the polygon — Ctrl\+Z undoes it/).waitFor();
     expect(await centre()).toEqual(view);
