@@ -424,9 +424,15 @@ describe('the map, end to end', () => {
     ]);
     expect(Math.abs(pinAfter!.x - pinBefore!.x + 40), 'pin west, in pixels').toBeLessThan(1.5);
     expect(Math.abs(pinAfter!.y - pinBefore!.y - 5), 'pin south, in pixels').toBeLessThan(1.5);
-    // Saved, the pin is still selected, where it went.
+    // Saved, the pin is still selected, where it went; the places layer draws it there too, not at the old spot.
     await page.getByTestId('place-popup').getByText('Kalbajar', { exact: true }).waitFor();
     await page.getByTestId('map-place-inspector').waitFor();
+    const pinInLayer = () =>
+      page.evaluate(async (name) => {
+        const source = window.__dossierMap!.getSource('case-places') as unknown as { getData: () => Promise<GeoJSON.FeatureCollection<GeoJSON.Point>> };
+        return (await source.getData()).features.find((feature) => feature.properties?.name === name)?.geometry.coordinates;
+      }, 'Kalbajar');
+    await expect.poll(pinInLayer).toEqual([repinned.lon, repinned.lat]);
     await settled();
     await session.screenshot('map-11-pin-moved-by-keys');
     await page.keyboard.press('Control+z');
