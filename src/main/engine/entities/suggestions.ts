@@ -50,6 +50,22 @@ function isKnownPlace(db: Database, entityId: number): boolean {
   return count >= KNOWN_PLACE_MENTIONS;
 }
 
+/**
+ * Whether the location just mentioned has become a known place with this mention: created with a
+ * place, or unplaced and now at KNOWN_PLACE_MENTIONS mentions. Only then can earlier one-word
+ * "people" of its name join it; later ones join on arrival (knownPlaceNamed). Checked this way, a
+ * large import does not query for every mention of every place.
+ */
+function becameKnownPlace(db: Database, entityId: number, created: boolean): boolean {
+  const placed = statement(db, 'SELECT 1 FROM places WHERE entity_id = ?').get(entityId) !== undefined;
+  if (placed) return created;
+  const { count } = statement(
+    db,
+    `SELECT count(*) AS count FROM (SELECT 1 FROM mentions WHERE entity_id = ? AND status <> 'rejected' LIMIT ${KNOWN_PLACE_MENTIONS + 1})`,
+  ).get(entityId) as { count: number };
+  return count === KNOWN_PLACE_MENTIONS;
+}
+
 /** The case's known place (isKnownPlace) written `name` (case and diacritics folded), if any. */
 function knownPlaceNamed(db: Database, name: string): number | null {
   const rows = statement(
@@ -199,7 +215,7 @@ export function storeSuggestions(db: Database, documentId: number, mentions: rea
       mention.type,
       mention.role ?? null,
     );
-    if (mention.type === 'location' && isKnownPlace(db, entityId)) absorbPeopleNamedLike(db, entityId, mention.text);
+    if (mention.type === 'location' && becameKnownPlace(db, entityId, found === null)) absorbPeopleNamedLike(db, entityId, mention.text);
     stored += 1;
   }
   return stored;
