@@ -41,6 +41,24 @@ async function pixelOf(lon: number, lat: number): Promise<{ x: number; y: number
 }
 
 /** The pins drawn now: name and where on the map. */
+/** The first drawing's ring (a polygon's outer ring) as the engine has it saved. */
+async function ring(): Promise<Position[]> {
+  const [drawing] = await session.engine.handlers['map.drawings']({});
+  return drawing?.geometry.type === 'Polygon' ? drawing.geometry.coordinates[0]! : [];
+}
+
+/** The vertex handles drawn now, in ring order. */
+async function handles(): Promise<Position[]> {
+  await settled();
+  return session.page.evaluate(() =>
+    window
+      .__dossierMap!.queryRenderedFeatures({ layers: ['case-drawing-handles'] })
+      .map((feature) => ({ index: Number(feature.properties['index']), at: (feature.geometry as unknown as { coordinates: [number, number] }).coordinates }))
+      .sort((a, b) => a.index - b.index)
+      .map((handle) => handle.at),
+  );
+}
+
 async function drawnPins(): Promise<{ name: string; lon: number; lat: number }[]> {
   return session.page.evaluate(() =>
     window.__dossierMap!.queryRenderedFeatures({ layers: ['case-pins'] }).map((feature) => {
@@ -175,24 +193,9 @@ describe('the map, end to end', () => {
     // The border near Gədəbəy, away from the seed case's pins.
     await jumpTo([45.55, 40.65], 9);
     const map = page.getByTestId('map');
-    const ring = async (): Promise<Position[]> => {
-      const [drawing] = await session.engine.handlers['map.drawings']({});
-      return drawing?.geometry.type === 'Polygon' ? drawing.geometry.coordinates[0]! : [];
-    };
     const cursor = async (x: number, y: number): Promise<string> => {
       await page.mouse.move(x, y);
       return page.evaluate(() => window.__dossierMap!.getCanvas().style.cursor);
-    };
-    /** The vertex handles drawn now, in ring order. */
-    const handles = async (): Promise<Position[]> => {
-      await settled();
-      return page.evaluate(() =>
-        window
-          .__dossierMap!.queryRenderedFeatures({ layers: ['case-drawing-handles'] })
-          .map((feature) => ({ index: Number(feature.properties['index']), at: (feature.geometry as unknown as { coordinates: [number, number] }).coordinates }))
-          .sort((a, b) => a.index - b.index)
-          .map((handle) => handle.at),
-      );
     };
     const lngLatAt = async (x: number, y: number): Promise<Position> => {
       const box = (await map.boundingBox())!;
@@ -312,20 +315,6 @@ describe('the map, end to end', () => {
     const { page } = session;
     await openSeedOnMap();
     await jumpTo([45.55, 40.65], 9);
-    const ring = async (): Promise<Position[]> => {
-      const [drawing] = await session.engine.handlers['map.drawings']({});
-      return drawing?.geometry.type === 'Polygon' ? drawing.geometry.coordinates[0]! : [];
-    };
-    const handles = async (): Promise<Position[]> => {
-      await settled();
-      return page.evaluate(() =>
-        window
-          .__dossierMap!.queryRenderedFeatures({ layers: ['case-drawing-handles'] })
-          .map((feature) => ({ index: Number(feature.properties['index']), at: (feature.geometry as unknown as { coordinates: [number, number] }).coordinates }))
-          .sort((a, b) => a.index - b.index)
-          .map((handle) => handle.at),
-      );
-    };
     /** The handles the map's source holds now, before any frame draws them: what a move in progress shows. */
     const handlesNow = (): Promise<Position[]> =>
       page.evaluate(async () => {
