@@ -40,14 +40,20 @@ const isOneWord = (name: string): boolean => !/\s/.test(name.trim());
 /** Mentions that make a location without coordinates a place the case knows (a village the gazetteer lacks). */
 const KNOWN_PLACE_MENTIONS = 3;
 
-/** A location entity that is placed, or named as a place often enough to trust. */
-function isKnownPlace(db: Database, entityId: number): boolean {
-  if (statement(db, 'SELECT 1 FROM places WHERE entity_id = ?').get(entityId)) return true;
+/** Whether a location has coordinates, and its unrejected mentions counted up to one past KNOWN_PLACE_MENTIONS. */
+function placeStanding(db: Database, entityId: number): { placed: boolean; mentions: number } {
+  if (statement(db, 'SELECT 1 FROM places WHERE entity_id = ?').get(entityId)) return { placed: true, mentions: 0 };
   const { count } = statement(
     db,
-    `SELECT count(*) AS count FROM (SELECT 1 FROM mentions WHERE entity_id = ? AND status <> 'rejected' LIMIT ${KNOWN_PLACE_MENTIONS})`,
+    `SELECT count(*) AS count FROM (SELECT 1 FROM mentions WHERE entity_id = ? AND status <> 'rejected' LIMIT ${KNOWN_PLACE_MENTIONS + 1})`,
   ).get(entityId) as { count: number };
-  return count >= KNOWN_PLACE_MENTIONS;
+  return { placed: false, mentions: count };
+}
+
+/** A location entity that is placed, or named as a place often enough to trust. */
+function isKnownPlace(db: Database, entityId: number): boolean {
+  const { placed, mentions } = placeStanding(db, entityId);
+  return placed || mentions >= KNOWN_PLACE_MENTIONS;
 }
 
 /**
@@ -57,13 +63,8 @@ function isKnownPlace(db: Database, entityId: number): boolean {
  * large import does not query for every mention of every place.
  */
 function becameKnownPlace(db: Database, entityId: number, created: boolean): boolean {
-  const placed = statement(db, 'SELECT 1 FROM places WHERE entity_id = ?').get(entityId) !== undefined;
-  if (placed) return created;
-  const { count } = statement(
-    db,
-    `SELECT count(*) AS count FROM (SELECT 1 FROM mentions WHERE entity_id = ? AND status <> 'rejected' LIMIT ${KNOWN_PLACE_MENTIONS + 1})`,
-  ).get(entityId) as { count: number };
-  return count === KNOWN_PLACE_MENTIONS;
+  const { placed, mentions } = placeStanding(db, entityId);
+  return placed ? created : mentions === KNOWN_PLACE_MENTIONS;
 }
 
 /** The case's known place (isKnownPlace) written `name` (case and diacritics folded), if any. */

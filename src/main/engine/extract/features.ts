@@ -232,7 +232,7 @@ export interface PreparedTokens {
   readonly wordId: Int32Array;
   /** How many different words the document has. */
   readonly wordCount: number;
-  /** Each token's word clusters, `clusterLevels` ids per token (see LexiconMatcher.clusterIds), 0 for a word without. */
+  /** Each token's word clusters, `clusterLevels` ids per token (see LexiconMatcher.clusterText), 0 for a word without. */
   readonly cluster: Uint16Array;
   readonly clusterLevels: number;
   /** 1 at a sentence's first token, 2 at its last, 3 for a one-token sentence. */

@@ -200,6 +200,7 @@ function addCuedPlaces(tokens: Tokens, tags: Uint8Array, spans: Span[]): void {
   const cueAt = (index: number): boolean => index < words.length && placeCues.has(words[index]!.toLowerCase());
   const spanEndingAt = new Map(spans.map((span) => [span.end, span]));
   const spanStartingAt = new Map(spans.map((span) => [span.first, span]));
+  const sentenceStart = new Set(tokens.sentenceStarts);
   for (let index = 2; index < words.length; index += 1) {
     // "village of X"
     if (words[index - 1] === 'of' && cueAt(index - 2)) {
@@ -217,7 +218,7 @@ function addCuedPlaces(tokens: Tokens, tags: Uint8Array, spans: Span[]): void {
       if (tagged) tagged.type = 'location';
       else if (tags[index - 1] === 0 && isName(index - 1)) {
         let first = index - 1;
-        while (first > 0 && tags[first - 1]! === 0 && isName(first - 1) && !tokens.sentenceStarts.includes(first)) first -= 1;
+        while (first > 0 && tags[first - 1]! === 0 && isName(first - 1) && !sentenceStart.has(first)) first -= 1;
         added.push({ first, end: index, type: 'location' });
       }
     }
