@@ -12,6 +12,7 @@ import type { CaseFile, CaseFileOptions } from './case/caseFile';
 import { exportBriefing } from './briefing/export';
 import { deleteBriefing, getBriefing, listBriefings, saveBriefing } from './briefing/repository';
 import { createCaseFile, openCaseFile } from './case/caseFile';
+import { undoOrRedo } from './case/undo';
 import { describeCase, updateCaseMeta } from './case/meta';
 import {
   applyTag,
@@ -21,7 +22,6 @@ import {
   readDocument,
   removeNote,
   removeTagEverywhere,
-  undoOrRedo,
   updateDocument,
   updateNote,
   updateTag,

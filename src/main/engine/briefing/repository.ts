@@ -4,8 +4,7 @@ import { z } from 'zod';
 import type { Briefing, BriefingSpec } from '../../../shared/briefing';
 import { BriefingSpecSchema } from '../../../shared/briefing';
 import { DossierError } from '../../../shared/errors';
-import { recordHistory } from '../case/history';
-import { reversible } from '../case/reversible';
+import { record, registerReversibles } from '../case/undo';
 import { statement } from '../case/statements';
 
 interface BriefingRow {
@@ -52,14 +51,22 @@ function putRow(db: Database, row: z.infer<typeof StoredBriefing>): void {
   ).run(row.id, row.title, row.spec, row.created_at, row.updated_at);
 }
 
-export const briefingReversibles = {
-  'briefings.change': reversible({
-    payload: z.object({ label: z.string(), id: z.number(), before: StoredBriefing.nullable(), after: StoredBriefing.nullable() }),
+const BriefingsChange = z.object({ label: z.string(), id: z.number(), before: StoredBriefing.nullable(), after: StoredBriefing.nullable() });
+
+declare module '../case/undo' {
+  interface OperationPayloads {
+    'briefings.change': z.infer<typeof BriefingsChange>;
+  }
+}
+
+registerReversibles({
+  'briefings.change': {
+    payload: BriefingsChange,
     describe: (p) => p.label,
     undo: (db, p) => (p.before ? putRow(db, p.before) : void statement(db, 'DELETE FROM briefings WHERE id = ?').run(p.id)),
     redo: (db, p) => (p.after ? putRow(db, p.after) : void statement(db, 'DELETE FROM briefings WHERE id = ?').run(p.id)),
-  }),
-};
+  },
+});
 
 const rowOf = (db: Database, id: number): z.infer<typeof StoredBriefing> | null =>
   (statement(db, 'SELECT id, title, spec, created_at, updated_at FROM briefings WHERE id = ?').get(id) as BriefingRow | undefined) ?? null;
@@ -76,12 +83,12 @@ export function saveBriefing(db: Database, spec: BriefingSpec, id?: number): Bri
       ? { ...before, title: spec.title, spec: json, updated_at: now }
       : { id: (statement(db, 'SELECT coalesce(max(id), 0) + 1 AS next FROM briefings').get() as { next: number }).next, title: spec.title, spec: json, created_at: now, updated_at: now };
     putRow(db, saved);
-    recordHistory(
-      db,
-      'briefings.change',
-      { label: before ? `edit briefing "${spec.title}"` : `create briefing "${spec.title}"`, id: saved.id, before, after: saved },
-      { undoable: true },
-    );
+    record(db, 'briefings.change', {
+      label: before ? `edit briefing "${spec.title}"` : `create briefing "${spec.title}"`,
+      id: saved.id,
+      before,
+      after: saved,
+    });
     return getBriefing(db, saved.id);
   })();
 }
@@ -91,6 +98,6 @@ export function deleteBriefing(db: Database, id: number): void {
     const before = rowOf(db, id);
     if (!before) throw new DossierError('not-found', `There is no briefing ${id} in this case; it may have been deleted.`);
     statement(db, 'DELETE FROM briefings WHERE id = ?').run(id);
-    recordHistory(db, 'briefings.change', { label: `delete briefing "${before.title}"`, id, before, after: null }, { undoable: true });
+    record(db, 'briefings.change', { label: `delete briefing "${before.title}"`, id, before, after: null });
   })();
 }

@@ -12,7 +12,7 @@ import { dirname, resolve } from 'node:path';
 import { DossierError } from '../../../shared/errors';
 import { DOSSIER_APPLICATION_ID, HEADER_BYTES, parseHeader } from './format';
 import { SCHEMA_VERSION, migrate } from './migrations';
-import { recordHistory } from './history';
+import { recordAudit } from './history';
 
 export interface CaseFileOptions {
   /** Path of a better-sqlite3 addon built for this runtime (the app passes Electron's build). */
@@ -71,7 +71,7 @@ export function createCaseFile(path: string, title: string, options: CaseFileOpt
         now,
         now,
       );
-      recordHistory(db, 'case.create', { title, schemaVersion: SCHEMA_VERSION });
+      recordAudit(db, 'case.create', { title, schemaVersion: SCHEMA_VERSION });
     })();
     db.close();
     placeNewFile(building, absolute, path);

@@ -1,4 +1,8 @@
-/** The history table: every change to a case, for audit now and undo later. */
+/**
+ * The history table: every change to a case, for audit and undo. Only this file writes it: a
+ * change kept for audit goes through `recordAudit`, an undoable one through `record` in undo.ts,
+ * each typed by the operation it names.
+ */
 import type { Database } from 'better-sqlite3';
 import { statement } from './statements';
 
@@ -17,19 +21,41 @@ interface HistoryRow {
 }
 
 /**
- * Appends one entry; call it inside the transaction that makes the change. An undoable entry
- * clears the redo stack, as in every editor.
+ * The changes kept for audit only (they cannot be undone) and what each records. The names and
+ * shapes are stored in case files already: add new ones, never change these.
  */
-export function recordHistory(db: Database, operation: string, payload: unknown, options: { undoable?: boolean } = {}): number {
-  if (options.undoable) {
-    statement(db, "UPDATE history SET state = 'discarded' WHERE state = 'undone'").run();
-    const result = statement(db, 'INSERT INTO history (operation, at, payload, undoable) VALUES (?, ?, ?, 1)')
-      .run(operation, new Date().toISOString(), JSON.stringify(payload ?? {}));
-    return Number(result.lastInsertRowid);
+export interface AuditPayloads {
+  'case.create': { title: string; schemaVersion: number };
+  'case.update': { before: { title: string; description: string }; after: { title: string; description: string } };
+  'documents.import': { file: string; documentIds: readonly number[] };
+  'map.setBasemap': { before: string | null; after: string | null };
+  'gazetteer.addExtract': { id: number; fileName: string; places: number };
+  'gazetteer.removeExtract': { id: number; fileName: string };
+  'gazetteer.placeUnplaced': { placed: number };
+}
+
+/** Appends an entry kept for audit; call it inside the transaction that makes the change. */
+export function recordAudit<O extends keyof AuditPayloads>(db: Database, operation: O, payload: AuditPayloads[O]): void {
+  recordHistory(db, operation, payload, false);
+}
+
+/**
+ * Appends an undoable entry, clearing the redo stack as in every editor. Only undo.ts calls it,
+ * through `record`, which checks the payload against the operation.
+ */
+export function recordUndoable(db: Database, operation: string, payload: unknown): void {
+  recordHistory(db, operation, payload, true);
+}
+
+function recordHistory(db: Database, operation: string, payload: unknown, undoable: boolean): void {
+  const at = new Date().toISOString();
+  const json = JSON.stringify(payload ?? {});
+  if (!undoable) {
+    statement(db, 'INSERT INTO history (operation, at, payload) VALUES (?, ?, ?)').run(operation, at, json);
+    return;
   }
-  const result = statement(db, 'INSERT INTO history (operation, at, payload) VALUES (?, ?, ?)')
-    .run(operation, new Date().toISOString(), JSON.stringify(payload ?? {}));
-  return Number(result.lastInsertRowid);
+  statement(db, "UPDATE history SET state = 'discarded' WHERE state = 'undone'").run();
+  statement(db, 'INSERT INTO history (operation, at, payload, undoable) VALUES (?, ?, ?, 1)').run(operation, at, json);
 }
 
 /** The entry undo would revert next: the newest undoable change still in effect. */
@@ -49,7 +75,6 @@ export function nextToRedo(db: Database): HistoryEntry | null {
 export function setHistoryState(db: Database, id: number, state: 'done' | 'undone'): void {
   statement(db, 'UPDATE history SET state = ? WHERE id = ?').run(state, id);
 }
-
 
 function rowToHistoryEntry(row: HistoryRow): HistoryEntry {
   return { id: row.id, operation: row.operation, at: row.at, payload: JSON.parse(row.payload) as unknown };

@@ -1,7 +1,7 @@
 /** The case's own metadata (title, description) and the figures `info` reports. */
 import type { Database } from 'better-sqlite3';
 import type { CaseInfo } from '../../../shared/api';
-import { recordHistory } from './history';
+import { recordAudit } from './history';
 
 export interface CaseMeta {
   readonly title: string;
@@ -39,7 +39,7 @@ export function updateCaseMeta(db: Database, patch: { title?: string; descriptio
       after.description,
       new Date().toISOString(),
     );
-    recordHistory(db, 'case.update', {
+    recordAudit(db, 'case.update', {
       before: { title: before.title, description: before.description },
       after,
     });

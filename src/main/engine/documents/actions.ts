@@ -6,14 +6,7 @@ import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import type { DocumentDetail, Note, Tag } from '../../../shared/documents';
 import { DossierError } from '../../../shared/errors';
-import { nextToRedo, nextToUndo, recordHistory, setHistoryState } from '../case/history';
-import type { Reversible } from '../case/reversible';
-import { reversible } from '../case/reversible';
-import { briefingReversibles } from '../briefing/repository';
-import { entityReversibles } from '../entities/actions';
-import { curationReversibles } from '../entities/curation';
-import { linkReversibles } from '../graph/links';
-import { drawingReversibles } from '../map/drawings';
+import { record, registerReversibles } from '../case/undo';
 import { deleteNote, getNote, insertNote, listNotes, setNote } from './notes';
 import type { DocumentMetadata } from './repository';
 import { getDocument, getDocumentMetadata, setDocumentMetadata } from './repository';
@@ -42,14 +35,44 @@ const Metadata = z.object({
 
 const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
-const documentReversibles = {
-  'tags.apply': reversible({
-    payload: z.object({
-      tag: TagRecord,
-      action: z.enum(['add', 'remove']),
-      documentIds: z.array(z.number()),
-      createdTag: z.boolean(),
-    }),
+const TagsApply = z.object({
+  tag: TagRecord,
+  action: z.enum(['add', 'remove']),
+  documentIds: z.array(z.number()),
+  createdTag: z.boolean(),
+});
+const TagsCreate = z.object({ tag: TagRecord });
+const TagsUpdate = z.object({ id: z.number(), before: TagRecord.omit({ id: true }), after: TagRecord.omit({ id: true }) });
+const TagsMerge = z.object({
+  source: TagRecord,
+  target: TagRecord,
+  sourceDocumentIds: z.array(z.number()),
+  addedToTarget: z.array(z.number()),
+});
+const TagsDelete = z.object({ tag: TagRecord, documentIds: z.array(z.number()) });
+const NoteBody = z.object({ body: z.string(), color: z.string().nullable() });
+const NotesCreate = z.object({ note: NoteRecord });
+const NotesUpdate = z.object({ id: z.number(), before: NoteBody, after: NoteBody });
+const NotesDelete = z.object({ note: NoteRecord });
+const DocumentsUpdate = z.object({ id: z.number(), before: Metadata, after: Metadata });
+
+declare module '../case/undo' {
+  interface OperationPayloads {
+    'tags.apply': z.infer<typeof TagsApply>;
+    'tags.create': z.infer<typeof TagsCreate>;
+    'tags.update': z.infer<typeof TagsUpdate>;
+    'tags.merge': z.infer<typeof TagsMerge>;
+    'tags.delete': z.infer<typeof TagsDelete>;
+    'notes.create': z.infer<typeof NotesCreate>;
+    'notes.update': z.infer<typeof NotesUpdate>;
+    'notes.delete': z.infer<typeof NotesDelete>;
+    'documents.update': z.infer<typeof DocumentsUpdate>;
+  }
+}
+
+registerReversibles({
+  'tags.apply': {
+    payload: TagsApply,
     describe: (p) => `${p.action === 'add' ? 'tag' : 'untag'} ${plural(p.documentIds.length, 'document')} "${p.tag.name}"`,
     undo: (db, p) => {
       if (p.action === 'add') removeTag(db, p.tag.id, p.documentIds);
@@ -61,26 +84,21 @@ const documentReversibles = {
       if (p.action === 'add') addTag(db, p.tag.id, p.documentIds);
       else removeTag(db, p.tag.id, p.documentIds);
     },
-  }),
-  'tags.create': reversible({
-    payload: z.object({ tag: TagRecord }),
+  },
+  'tags.create': {
+    payload: TagsCreate,
     describe: (p) => `create tag "${p.tag.name}"`,
     undo: (db, p) => deleteTag(db, p.tag.id),
     redo: (db, p) => void insertTag(db, p.tag.name, p.tag.color, p.tag.id),
-  }),
-  'tags.update': reversible({
-    payload: z.object({ id: z.number(), before: TagRecord.omit({ id: true }), after: TagRecord.omit({ id: true }) }),
+  },
+  'tags.update': {
+    payload: TagsUpdate,
     describe: (p) => (p.before.name === p.after.name ? `recolour tag "${p.after.name}"` : `rename tag "${p.before.name}" to "${p.after.name}"`),
     undo: (db, p) => setTag(db, p.id, p.before.name, p.before.color),
     redo: (db, p) => setTag(db, p.id, p.after.name, p.after.color),
-  }),
-  'tags.merge': reversible({
-    payload: z.object({
-      source: TagRecord,
-      target: TagRecord,
-      sourceDocumentIds: z.array(z.number()),
-      addedToTarget: z.array(z.number()),
-    }),
+  },
+  'tags.merge': {
+    payload: TagsMerge,
     describe: (p) => `merge tag "${p.source.name}" into "${p.target.name}"`,
     undo: (db, p) => {
       insertTag(db, p.source.name, p.source.color, p.source.id);
@@ -91,81 +109,44 @@ const documentReversibles = {
       addTag(db, p.target.id, p.addedToTarget);
       deleteTag(db, p.source.id);
     },
-  }),
-  'tags.delete': reversible({
-    payload: z.object({ tag: TagRecord, documentIds: z.array(z.number()) }),
+  },
+  'tags.delete': {
+    payload: TagsDelete,
     describe: (p) => `delete tag "${p.tag.name}"`,
     undo: (db, p) => {
       insertTag(db, p.tag.name, p.tag.color, p.tag.id);
       addTag(db, p.tag.id, p.documentIds);
     },
     redo: (db, p) => deleteTag(db, p.tag.id),
-  }),
-  'notes.create': reversible({
-    payload: z.object({ note: NoteRecord }),
+  },
+  'notes.create': {
+    payload: NotesCreate,
     describe: (p) => `add note on "${p.note.documentTitle}"`,
     undo: (db, p) => deleteNote(db, p.note.id),
     redo: (db, p) => void insertNote(db, p.note, p.note),
-  }),
-  'notes.update': reversible({
-    payload: z.object({
-      id: z.number(),
-      before: z.object({ body: z.string(), color: z.string().nullable() }),
-      after: z.object({ body: z.string(), color: z.string().nullable() }),
-    }),
+  },
+  'notes.update': {
+    payload: NotesUpdate,
     describe: () => 'edit note',
     undo: (db, p) => setNote(db, p.id, p.before.body, p.before.color),
     redo: (db, p) => setNote(db, p.id, p.after.body, p.after.color),
-  }),
-  'notes.delete': reversible({
-    payload: z.object({ note: NoteRecord }),
+  },
+  'notes.delete': {
+    payload: NotesDelete,
     describe: (p) => `delete note on "${p.note.documentTitle}"`,
     undo: (db, p) => void insertNote(db, p.note, p.note),
     redo: (db, p) => deleteNote(db, p.note.id),
-  }),
-  'documents.update': reversible({
-    payload: z.object({ id: z.number(), before: Metadata, after: Metadata }),
+  },
+  'documents.update': {
+    payload: DocumentsUpdate,
     describe: (p) => `edit details of "${p.after.title}"`,
     undo: (db, p) => setDocumentMetadata(db, p.id, p.before),
     redo: (db, p) => setDocumentMetadata(db, p.id, p.after),
-  }),
-};
-
-const reversibles = {
-  ...documentReversibles,
-  ...entityReversibles,
-  ...curationReversibles,
-  ...briefingReversibles,
-  ...linkReversibles,
-  ...drawingReversibles,
-};
-
-type Operation = keyof typeof reversibles;
-type PayloadOf<O extends Operation> = (typeof reversibles)[O] extends Reversible<infer P> ? P : never;
-
-function record<O extends Operation>(db: Database, operation: O, payload: PayloadOf<O>): void {
-  recordHistory(db, operation, payload, { undoable: true });
-}
+  },
+});
 
 function tagRecord(tag: Tag): z.infer<typeof TagRecord> {
   return { id: tag.id, name: tag.name, color: tag.color };
-}
-
-/** Reverts (or re-applies) the next change; null when there is none. */
-export function undoOrRedo(db: Database, direction: 'undo' | 'redo'): { operation: string; description: string } | null {
-  return db.transaction(() => {
-    const entry = direction === 'undo' ? nextToUndo(db) : nextToRedo(db);
-    if (!entry) return null;
-    const definition = (reversibles as Record<string, Reversible<unknown>>)[entry.operation];
-    if (!definition) {
-      throw new DossierError('internal', `History entry ${entry.id} (${entry.operation}) cannot be ${direction}ne by this version of Dossier.`);
-    }
-    const payload = definition.payload.parse(entry.payload);
-    if (direction === 'undo') definition.undo(db, payload);
-    else definition.redo(db, payload);
-    setHistoryState(db, entry.id, direction === 'undo' ? 'undone' : 'done');
-    return { operation: entry.operation, description: definition.describe(payload) };
-  })();
 }
 
 export function applyTag(

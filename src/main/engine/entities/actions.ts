@@ -4,9 +4,7 @@ import { z } from 'zod';
 import type { EntitySummary, EntityType, Mention } from '../../../shared/entities';
 import { EntityStatuses, EntityTypes, MentionStatuses } from '../../../shared/entities';
 import { statement } from '../case/statements';
-import { recordHistory } from '../case/history';
-import type { Reversible } from '../case/reversible';
-import { reversible } from '../case/reversible';
+import { record, registerReversibles } from '../case/undo';
 import { getEntity, getMention } from './repository';
 import { addAlias } from './suggestions';
 
@@ -29,33 +27,38 @@ function setStatuses(db: Database, entries: readonly { id: number; status: strin
   for (const entry of entries) statement(db, 'UPDATE entities SET status = ? WHERE id = ?').run(entry.status, entry.id);
 }
 
-export const entityReversibles = {
-  'entities.update': reversible({
-    payload: z.object({ id: z.number(), before: EntityState, after: EntityState }),
+const EntitiesUpdate = z.object({ id: z.number(), before: EntityState, after: EntityState });
+const EntitiesSetStatus = z.object({ status: z.enum(EntityStatuses), previous: z.array(z.object({ id: z.number(), status: z.enum(EntityStatuses) })) });
+const MentionsSetStatus = z.object({ id: z.number(), text: z.string(), before: z.enum(MentionStatuses), after: z.enum(MentionStatuses) });
+
+declare module '../case/undo' {
+  interface OperationPayloads {
+    'entities.update': z.infer<typeof EntitiesUpdate>;
+    'entities.setStatus': z.infer<typeof EntitiesSetStatus>;
+    'mentions.setStatus': z.infer<typeof MentionsSetStatus>;
+  }
+}
+
+registerReversibles({
+  'entities.update': {
+    payload: EntitiesUpdate,
     describe: (p) => (p.before.name === p.after.name ? `edit "${p.after.name}"` : `rename "${p.before.name}" to "${p.after.name}"`),
     undo: (db, p) => setEntityState(db, p.id, p.before),
     redo: (db, p) => setEntityState(db, p.id, p.after),
-  }),
-  'entities.setStatus': reversible({
-    payload: z.object({ status: z.enum(EntityStatuses), previous: z.array(z.object({ id: z.number(), status: z.enum(EntityStatuses) })) }),
+  },
+  'entities.setStatus': {
+    payload: EntitiesSetStatus,
     describe: (p) => `mark ${p.previous.length} entit${p.previous.length === 1 ? 'y' : 'ies'} ${p.status}`,
     undo: (db, p) => setStatuses(db, p.previous),
     redo: (db, p) => setStatuses(db, p.previous.map((entry) => ({ id: entry.id, status: p.status }))),
-  }),
-  'mentions.setStatus': reversible({
-    payload: z.object({ id: z.number(), text: z.string(), before: z.enum(MentionStatuses), after: z.enum(MentionStatuses) }),
+  },
+  'mentions.setStatus': {
+    payload: MentionsSetStatus,
     describe: (p) => `${p.after === 'rejected' ? 'reject' : p.after === 'confirmed' ? 'accept' : 'reset'} mention "${p.text}"`,
     undo: (db, p) => void statement(db, 'UPDATE mentions SET status = ? WHERE id = ?').run(p.before, p.id),
     redo: (db, p) => void statement(db, 'UPDATE mentions SET status = ? WHERE id = ?').run(p.after, p.id),
-  }),
-};
-
-type Operation = keyof typeof entityReversibles;
-type PayloadOf<O extends Operation> = (typeof entityReversibles)[O] extends Reversible<infer P> ? P : never;
-
-function record<O extends Operation>(db: Database, operation: O, payload: PayloadOf<O>): void {
-  recordHistory(db, operation, payload, { undoable: true });
-}
+  },
+});
 
 export function updateEntity(
   db: Database,

@@ -10,8 +10,7 @@ import type { EntityAttributes, EntityType, Mention, PlaceOption } from '../../.
 import { EntityStatuses, EntityTypes, MentionStatuses } from '../../../shared/entities';
 import { DossierError } from '../../../shared/errors';
 import { foldText } from '../../../shared/textFolding';
-import { recordHistory } from '../case/history';
-import { reversible } from '../case/reversible';
+import { record, registerReversibles } from '../case/undo';
 import { statement } from '../case/statements';
 import { getEntity, getMention, nextEntityId } from './repository';
 import { addAlias } from './suggestions';
@@ -186,14 +185,22 @@ function gazetteerPlace(chosen: PlaceOption, confidence: number | null, candidat
   };
 }
 
-export const curationReversibles = {
-  'entities.curate': reversible({
-    payload: z.object({ label: z.string(), before: Snapshot, after: Snapshot }),
+const EntitiesCurate = z.object({ label: z.string(), before: Snapshot, after: Snapshot });
+
+declare module '../case/undo' {
+  interface OperationPayloads {
+    'entities.curate': z.infer<typeof EntitiesCurate>;
+  }
+}
+
+registerReversibles({
+  'entities.curate': {
+    payload: EntitiesCurate,
     describe: (p) => p.label,
     undo: (db, p) => applySnapshot(db, p.before),
     redo: (db, p) => applySnapshot(db, p.after),
-  }),
-};
+  },
+});
 
 interface Touched {
   entities?: readonly number[];
@@ -225,7 +232,7 @@ function curate<T>(
     const known = { entities: new Set(before.entities.map((entry) => entry.id)), mentions: new Set(before.mentions.map((entry) => entry.id)) };
     for (const id of created.entities ?? []) if (!known.entities.has(id)) before.entities.push({ id, row: null });
     for (const id of created.mentions ?? []) if (!known.mentions.has(id)) before.mentions.push({ id, row: null });
-    recordHistory(db, 'entities.curate', { label, before, after }, { undoable: true });
+    record(db, 'entities.curate', { label, before, after });
     return result;
   })();
 }

@@ -9,7 +9,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { DossierError } from '../../../shared/errors';
-import { recordHistory } from '../case/history';
+import { recordAudit } from '../case/history';
 import { statement } from '../case/statements';
 import type { GeoNamesEntry } from '../geo/extraPlaces';
 import { parseGeoNamesExtract } from '../geo/extraPlaces';
@@ -70,7 +70,7 @@ export function addExtract(db: Database, path: string): ExtractInfo {
         gzipSync(bytes),
       ).lastInsertRowid,
     );
-    recordHistory(db, 'gazetteer.addExtract', { id, fileName, places: entries.length });
+    recordAudit(db, 'gazetteer.addExtract', { id, fileName, places: entries.length });
     return { id, fileName, places: entries.length, addedAt };
   })();
 }
@@ -80,7 +80,7 @@ export function removeExtract(db: Database, id: number): void {
   if (!row) throw new DossierError('not-found', `There is no gazetteer extract ${id} in this case.`);
   db.transaction(() => {
     statement(db, 'DELETE FROM gazetteer_extracts WHERE id = ?').run(id);
-    recordHistory(db, 'gazetteer.removeExtract', { id, fileName: row.file_name });
+    recordAudit(db, 'gazetteer.removeExtract', { id, fileName: row.file_name });
   })();
 }
 
@@ -114,7 +114,7 @@ export function placeUnplaced(db: Database, findPlace: (name: string, documentTe
       );
       placed += 1;
     }
-    if (placed > 0) recordHistory(db, 'gazetteer.placeUnplaced', { placed });
+    if (placed > 0) recordAudit(db, 'gazetteer.placeUnplaced', { placed });
   })();
   return placed;
 }

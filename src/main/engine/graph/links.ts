@@ -8,8 +8,7 @@ import { z } from 'zod';
 import type { Evidence, Link } from '../../../shared/graph';
 import { SourceReliabilities, nodeKey, parseNodeKey } from '../../../shared/graph';
 import { DossierError } from '../../../shared/errors';
-import { recordHistory } from '../case/history';
-import { reversible } from '../case/reversible';
+import { record, registerReversibles } from '../case/undo';
 import { statement } from '../case/statements';
 
 const EvidenceRow = z.object({ id: z.number(), document_id: z.number(), start: z.number(), end: z.number(), quote: z.string() });
@@ -89,14 +88,22 @@ function restoreLink(db: Database, id: number, row: LinkRowValue | null): void {
   }
 }
 
-export const linkReversibles = {
-  'links.change': reversible({
-    payload: z.object({ id: z.number(), label: z.string(), before: LinkRow.nullable(), after: LinkRow.nullable() }),
+const LinksChange = z.object({ id: z.number(), label: z.string(), before: LinkRow.nullable(), after: LinkRow.nullable() });
+
+declare module '../case/undo' {
+  interface OperationPayloads {
+    'links.change': z.infer<typeof LinksChange>;
+  }
+}
+
+registerReversibles({
+  'links.change': {
+    payload: LinksChange,
     describe: (p) => p.label,
     undo: (db, p) => restoreLink(db, p.id, p.before),
     redo: (db, p) => restoreLink(db, p.id, p.after),
-  }),
-};
+  },
+});
 
 /**
  * Runs a change to one link in a transaction and records it with the link before and after;
@@ -113,7 +120,7 @@ function changeLink<T>(
     if (existingId !== null && !before) throw new DossierError('not-found', `There is no link ${existingId} in this case; it may have been deleted.`);
     const { id, result } = change(before);
     const after = captureLink(db, id);
-    recordHistory(db, 'links.change', { id, label: label(before, after), before, after }, { undoable: true });
+    record(db, 'links.change', { id, label: label(before, after), before, after });
     return result;
   })();
 }

@@ -11,7 +11,7 @@ import { basename, join } from 'node:path';
 import type { EmitEvent } from '../../../shared/api';
 import type { ImportReport, ImportSource } from '../../../shared/documents';
 import { DossierError } from '../../../shared/errors';
-import { recordHistory } from '../case/history';
+import { recordAudit } from '../case/history';
 import { NearDuplicateIndex } from '../documents/nearDuplicates';
 import type { EntityAnalyzer } from '../entities/suggestions';
 import { CaseExtraction } from '../entities/suggestions';
@@ -255,7 +255,7 @@ export class Importer {
         const stored = this.store(entry, loaded.file, null, item, report, extract);
         if (stored !== null) documentIds.push(stored);
       }
-      if (documentIds.length > 0) recordHistory(this.db, 'documents.import', { file: item.label, documentIds });
+      if (documentIds.length > 0) recordAudit(this.db, 'documents.import', { file: item.label, documentIds });
     })();
   }
 

@@ -11,7 +11,7 @@ import type { Source } from 'pmtiles';
 import { Compression, PMTiles, TileType } from 'pmtiles';
 import type { MapBasemap } from '../../../shared/map';
 import { DossierError } from '../../../shared/errors';
-import { recordHistory } from '../case/history';
+import { recordAudit } from '../case/history';
 import { statement } from '../case/statements';
 
 /** The most bytes one range read answers with: a PMTiles directory or tile is far smaller. */
@@ -163,7 +163,7 @@ export async function setBasemap(db: Database, path: string | null): Promise<Map
   db.transaction(() => {
     const before = savedBasemapPath(db);
     statement(db, 'INSERT INTO map_settings (id, basemap_path) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET basemap_path = excluded.basemap_path').run(path);
-    recordHistory(db, 'map.setBasemap', { before, after: path });
+    recordAudit(db, 'map.setBasemap', { before, after: path });
   })();
   return described;
 }

@@ -8,8 +8,7 @@ import { z } from 'zod';
 import type { Drawing, DrawingFields, DrawingGeometry, DrawingKind } from '../../../shared/map';
 import { DrawingGeometrySchema } from '../../../shared/map';
 import { DossierError } from '../../../shared/errors';
-import { recordHistory } from '../case/history';
-import { reversible } from '../case/reversible';
+import { record, registerReversibles } from '../case/undo';
 import { statement } from '../case/statements';
 
 const DrawingRow = z.object({
@@ -73,14 +72,22 @@ function applySnapshot(db: Database, snapshot: SnapshotValue): void {
   }
 }
 
-export const drawingReversibles = {
-  'map.drawings': reversible({
-    payload: z.object({ label: z.string(), before: Snapshot, after: Snapshot }),
+const MapDrawings = z.object({ label: z.string(), before: Snapshot, after: Snapshot });
+
+declare module '../case/undo' {
+  interface OperationPayloads {
+    'map.drawings': z.infer<typeof MapDrawings>;
+  }
+}
+
+registerReversibles({
+  'map.drawings': {
+    payload: MapDrawings,
     describe: (p) => p.label,
     undo: (db, p) => applySnapshot(db, p.before),
     redo: (db, p) => applySnapshot(db, p.after),
-  }),
-};
+  },
+});
 
 /** Runs one change to drawings in a transaction and records it; `change` returns the ids it created. */
 function change<T>(db: Database, label: string, touched: readonly number[], run: () => { created?: readonly number[]; result: T }): T {
@@ -89,7 +96,7 @@ function change<T>(db: Database, label: string, touched: readonly number[], run:
     const { created = [], result } = run();
     for (const id of created) before.push({ id, row: null });
     const after: SnapshotValue = [...touched, ...created].map((id) => ({ id, row: capture(db, id) }));
-    recordHistory(db, 'map.drawings', { label, before, after }, { undoable: true });
+    record(db, 'map.drawings', { label, before, after });
     return result;
   })();
 }
