@@ -1,7 +1,7 @@
 /** Briefings: what the analyst composes from the case and exports as a PDF. */
 import { z } from 'zod';
+import { emptyInput, id } from './schemas';
 
-const id = z.number().int().positive();
 const title = z.string().trim().max(200).optional();
 
 /** The sections a briefing can hold, in the order the analyst puts them. */
@@ -70,3 +70,20 @@ export function defaultBriefing(caseTitle: string, today: string): BriefingSpec 
     sections: [{ kind: 'actors' }, { kind: 'places' }, { kind: 'relationships' }, { kind: 'chronology' }, { kind: 'excerpts' }],
   };
 }
+
+/** The briefings' channels, joined with every other domain's in api.ts. */
+export const briefingChannels = {
+  /** The briefings saved in the case, newest first. */
+  'briefings.list': { input: emptyInput, output: z.array(BriefingSummarySchema) },
+  'briefings.get': { input: z.object({ id }).strict(), output: BriefingSchema },
+  /** A briefing of the whole case to start from: the case's title, today, every section. */
+  'briefings.draft': { input: emptyInput, output: BriefingSpecSchema },
+  /** Creates (no id) or updates a briefing (undoable). */
+  'briefings.save': { input: z.object({ id: id.optional(), spec: BriefingSpecSchema }).strict(), output: BriefingSchema },
+  'briefings.delete': { input: z.object({ id }).strict(), output: z.null() },
+  /** Writes the briefing as a PDF to `path` (from the save dialog). */
+  'briefings.export': {
+    input: z.object({ spec: BriefingSpecSchema, path: z.string().min(1).max(4096) }).strict(),
+    output: BriefingExportSchema,
+  },
+} as const;

@@ -1,11 +1,11 @@
 /** Documents, tags, notes and imports: the schemas the contract uses for them. */
 import { z } from 'zod';
+import { emptyInput, hexColor as color, id } from './schemas';
 
 /** What a document was made from. */
 export const DocumentKinds = ['text', 'markdown', 'html', 'pdf', 'docx', 'email', 'newswire'] as const;
 export type DocumentKind = (typeof DocumentKinds)[number];
 
-const id = z.number().int().positive();
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'a date is written YYYY-MM-DD (optionally with a time)');
@@ -17,7 +17,6 @@ export const tagName = z
   .max(MAX_TAG_NAME_LENGTH)
   .transform((name) => name.split('/').map((part) => part.trim()).filter(Boolean).join('/'))
   .refine((name) => name.length > 0, 'a tag needs a name');
-const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is written #rrggbb');
 
 /** One row of the documents list. */
 export const DocumentRowSchema = z.object({
@@ -136,6 +135,59 @@ export const ImportProgressSchema = z.object({
 });
 export type ImportProgress = z.infer<typeof ImportProgressSchema>;
 
-export const UndoResultSchema = z.object({ operation: z.string(), description: z.string() }).nullable();
+/** The channels of documents, tags and notes, joined with every other domain's in api.ts. */
+export const documentChannels = {
+  /** Starts a background import; progress and the final report arrive as events. */
+  'documents.import': {
+    input: z.object({ sources: z.array(ImportSourceSchema).min(1).max(100_000) }).strict(),
+    output: z.object({ jobId: z.number().int() }),
+  },
+  'documents.cancelImport': { input: z.object({ jobId: z.number().int() }).strict(), output: z.null() },
+  'documents.list': { input: DocumentQuerySchema, output: DocumentPageSchema },
+  'documents.get': {
+    input: z.object({ id, search: z.string().max(2000).optional() }).strict(),
+    output: DocumentDetailSchema,
+  },
+  'documents.update': { input: DocumentPatchSchema, output: DocumentDetailSchema },
 
-export const documentSchemas = { id, isoDate, color };
+  'tags.list': { input: emptyInput, output: z.array(TagSchema) },
+  'tags.create': { input: z.object({ name: tagName, color: color.optional() }).strict(), output: TagSchema },
+  'tags.update': {
+    input: z.object({ id, name: tagName.optional(), color: color.optional() }).strict(),
+    output: TagSchema,
+  },
+  /** Moves every document of `sourceId` to `targetId` and removes the source tag. */
+  'tags.merge': { input: z.object({ sourceId: id, targetId: id }).strict(), output: TagSchema },
+  'tags.delete': { input: z.object({ id }).strict(), output: z.null() },
+  /** Adds or removes a tag (by id, or by name, created if new) on many documents at once. */
+  'tags.apply': {
+    input: z
+      .object({
+        tag: z.union([z.object({ id }).strict(), z.object({ name: tagName }).strict()]),
+        documentIds: z.array(id).min(1).max(100_000),
+        action: z.enum(['add', 'remove']),
+      })
+      .strict(),
+    output: TagSchema,
+  },
+
+  'notes.list': { input: z.object({ documentId: id.optional() }).strict(), output: z.array(NoteSchema) },
+  'notes.create': {
+    input: z
+      .object({
+        documentId: id,
+        start: z.number().int().min(0),
+        end: z.number().int().min(1),
+        body: z.string().max(20_000).default(''),
+        color: color.optional(),
+      })
+      .strict()
+      .refine((note) => note.end > note.start, 'a note needs a passage: end must come after start'),
+    output: NoteSchema,
+  },
+  'notes.update': {
+    input: z.object({ id, body: z.string().max(20_000).optional(), color: color.nullable().optional() }).strict(),
+    output: NoteSchema,
+  },
+  'notes.delete': { input: z.object({ id }).strict(), output: z.null() },
+} as const;

@@ -3,9 +3,9 @@
  * documents, actors and places the graph view and the exports read. Schemas for the contract.
  */
 import { z } from 'zod';
+import { emptyInput, id } from './schemas';
 import { EntityStatuses, EntityTypes } from './entities';
 
-const id = z.number().int().positive();
 
 /** The starter set of relation types; an analyst may type any other. */
 export const RelationTypes = [
@@ -227,9 +227,7 @@ export const GraphExportSchema = z.object({
 });
 export type GraphExport = z.infer<typeof GraphExportSchema>;
 
-const emptyInput = z.object({}).strict();
-
-/** The graph's channels, spread into the engine's in api.ts. */
+/** The graph's channels, joined with every other domain's in api.ts. */
 export const graphChannels = {
   /** Asserts a link between two nodes, citing passages (undoable). */
   'links.create': { input: LinkCreateSchema, output: LinkSchema },

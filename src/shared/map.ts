@@ -1,8 +1,8 @@
 /** The map: the case's located places, the analyst's drawings, and the case's basemap; the schemas the contract uses. */
 import { z } from 'zod';
+import { emptyInput, hexColor, id } from './schemas';
 import { EntityStatuses, EntityTypes } from './entities';
 
-const id = z.number().int().positive();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD');
 
 const longitude = z.number().min(-180, 'a longitude is between -180 and 180').max(180, 'a longitude is between -180 and 180');
@@ -27,7 +27,6 @@ export type DrawingGeometry = z.infer<typeof DrawingGeometrySchema>;
 export const DrawingKinds = ['point', 'line', 'polygon'] as const;
 export type DrawingKind = (typeof DrawingKinds)[number];
 
-const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is written #rrggbb');
 
 /** A point, line or polygon the analyst drew (or imported), saved in the case. */
 export const DrawingSchema = z.object({
@@ -128,13 +127,9 @@ export const MapImportReportSchema = z.object({
 });
 export type MapImportReport = z.infer<typeof MapImportReportSchema>;
 
-/** Schemas for the contract. */
-export const mapSchemas = { id };
-
-const emptyInput = z.object({}).strict();
 const filePath = z.string().trim().min(1, 'a file path is required').max(4096);
 
-/** The map's engine channels; api.ts spreads them into its engine channels. */
+/** The map's engine channels, joined with every other domain's in api.ts. */
 export const mapChannels = {
   /** The pins: located places, filtered by the documents that mention them. */
   'map.places': { input: MapPlaceQuerySchema, output: z.array(MapPlaceSchema) },

@@ -1,6 +1,7 @@
 /** The native menu. Items only send commands to the renderer, which owns what they do. */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand, RecentCase } from '../../shared/api';
+import type { MenuCommand } from '../../shared/api';
+import type { RecentCase } from '../../shared/cases';
 
 /**
  * Builds the template. Accelerators are shown but not registered: the renderer handles the same

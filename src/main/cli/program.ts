@@ -3,7 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { basename, extname, resolve } from 'node:path';
-import type { CaseInfo } from '../../shared/api';
+import type { CaseInfo } from '../../shared/cases';
 import type { BriefingSpec } from '../../shared/briefing';
 import { DossierError } from '../../shared/errors';
 import { parseInput } from '../../shared/rpc';

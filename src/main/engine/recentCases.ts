@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { RecentCase } from '../../shared/api';
+import type { RecentCase } from '../../shared/cases';
 
 const MAX_RECENT = 12;
 const StoredSchema = z.array(z.object({ path: z.string(), title: z.string(), openedAt: z.string() }));

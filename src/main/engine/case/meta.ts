@@ -1,6 +1,6 @@
 /** The case's own metadata (title, description) and the figures `info` reports. */
 import type { Database } from 'better-sqlite3';
-import type { CaseInfo } from '../../../shared/api';
+import type { CaseInfo } from '../../../shared/cases';
 import { recordAudit } from './history';
 
 export interface CaseMeta {

@@ -1,13 +1,14 @@
 /** The engine's handlers for the graph's channels (links.*, graph.*), over the open case's database. */
-import type { Database } from 'better-sqlite3';
 import type { Handlers } from '../../../shared/api';
 import type { graphChannels } from '../../../shared/graph';
 import { RelationTypes } from '../../../shared/graph';
+import type { Session } from '../case/session';
 import { clearPositions, expandNodes, graphSlice, savePositions, searchNodes } from './caseGraph';
 import { exportGraph } from './export';
 import { createLink, deleteLink, getLink, listLinks, relationsInUse, updateLink } from './links';
 
-export function graphHandlers(db: () => Database, caseTitle: () => string): Handlers<keyof typeof graphChannels> {
+export function graphHandlers(session: Session): Handlers<keyof typeof graphChannels> {
+  const { db } = session;
   return {
     'links.create': (input) => createLink(db(), input),
     'links.update': ({ id, ...patch }) => updateLink(db(), id, patch),
@@ -26,6 +27,6 @@ export function graphHandlers(db: () => Database, caseTitle: () => string): Hand
       clearPositions(db());
       return null;
     },
-    'graph.export': ({ format }) => exportGraph(db(), format, caseTitle()),
+    'graph.export': ({ format }) => exportGraph(db(), format, session.caseTitle()),
   };
 }

@@ -1,16 +1,17 @@
 /** The engine's handlers for the map's channels, over the open case's database. */
-import type { Database } from 'better-sqlite3';
 import type { Handlers } from '../../../shared/api';
 import { DossierError } from '../../../shared/errors';
 import type { mapChannels } from '../../../shared/map';
 import { getCaseMeta } from '../case/meta';
+import type { Session } from '../case/session';
 import { addPlaceByHand } from '../entities/curation';
 import { currentBasemap, readRange, savedBasemapPath, setBasemap } from './basemap';
 import { createDrawings, deleteDrawing, getDrawing, listDrawings, updateDrawing } from './drawings';
 import { exportMapFile, importMapFile } from './exchange';
 import { listMapPlaces, mapPlaceDetail } from './places';
 
-export function mapHandlers(db: () => Database): Handlers<keyof typeof mapChannels> {
+export function mapHandlers(session: Session): Handlers<keyof typeof mapChannels> {
+  const { db } = session;
   return {
     'map.places': (query) => listMapPlaces(db(), query),
     'map.place': ({ id }) => mapPlaceDetail(db(), id),

@@ -1,6 +1,6 @@
 /** react-query hooks over the engine's case channels. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CaseInfo } from '../../../shared/api';
+import type { CaseInfo } from '../../../shared/cases';
 import { call } from './client';
 
 export const queryKeys = {

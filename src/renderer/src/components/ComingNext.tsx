@@ -1,6 +1,6 @@
 /** The placeholder of a view that a later release fills. */
 import { Box, EmptyState, Text } from '@mantine/core';
-import type { CaseInfo } from '../../../shared/api';
+import type { CaseInfo } from '../../../shared/cases';
 import type { ViewDefinition } from './views';
 
 export function ComingNext({ view, caseInfo }: { view: ViewDefinition; caseInfo: CaseInfo }) {

@@ -6,7 +6,7 @@ import { ActionIcon, AppShell, Box, Group, Stack, Text, Tooltip, UnstyledButton 
 import { useHotkeys } from '@mantine/hooks';
 import { IconPencil, IconX } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
-import type { CaseInfo } from '../../../shared/api';
+import type { CaseInfo } from '../../../shared/cases';
 import { BriefingView } from '../features/briefing/BriefingView';
 import { CaseDetailsModal } from '../features/cases/CaseDetailsModal';
 import type { CaseCommands } from '../features/cases/useCaseCommands';

@@ -2,8 +2,8 @@
 import { Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
 import { getHotkeyHandler } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
-import type { CaseInfo } from '../../../../shared/api';
-import { MAX_DESCRIPTION_LENGTH, MAX_TITLE_LENGTH } from '../../../../shared/api';
+import type { CaseInfo } from '../../../../shared/cases';
+import { MAX_DESCRIPTION_LENGTH, MAX_TITLE_LENGTH } from '../../../../shared/cases';
 import { useUpdateCase } from '../../api/queries';
 import { notifyError } from './useCaseCommands';
 

@@ -1,7 +1,7 @@
 /** Asks for a new case's title, then for where to save it. */
 import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { MAX_TITLE_LENGTH } from '../../../../shared/api';
+import { MAX_TITLE_LENGTH } from '../../../../shared/cases';
 
 interface NewCaseModalProps {
   readonly opened: boolean;

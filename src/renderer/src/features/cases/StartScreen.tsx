@@ -15,7 +15,7 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { IconFileSearch, IconFolderOpen, IconPlus, IconSparkles, IconX } from '@tabler/icons-react';
-import type { RecentCase } from '../../../../shared/api';
+import type { RecentCase } from '../../../../shared/cases';
 import { useForgetRecent, useRecentCases } from '../../api/queries';
 import { ThemeToggle } from '../../components/ThemeToggle';
 import { formatWhen, modKey } from '../../components/format';
