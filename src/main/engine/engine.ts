@@ -10,6 +10,7 @@ import type { PlaceOption } from '../../shared/entities';
 import { DossierError } from '../../shared/errors';
 import type { CaseFile, CaseFileOptions } from './case/caseFile';
 import { exportBriefing } from './briefing/export';
+import { checkCase } from './case/check';
 import { deleteBriefing, getBriefing, listBriefings, saveBriefing } from './briefing/repository';
 import { createCaseFile, openCaseFile } from './case/caseFile';
 import { describeCase, updateCaseMeta } from './case/meta';
@@ -207,6 +208,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       recent.remember(file.path, info.title);
       return info;
     },
+    'cases.check': () => checkCase(db()),
     'cases.recent': () => recent.list(),
     'cases.forgetRecent': ({ path }) => {
       recent.forget(path);
@@ -311,9 +313,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
       deleteBriefing(db(), id);
       return null;
     },
-    'briefings.export': ({ spec, path }) => {
+    'briefings.export': ({ spec, path, overwrite }) => {
       const open = requireCase();
-      return exportBriefing(open.file.db, spec, path, { resourcesDir: resources(), caseTitle: describeCase(open.file.db, open.file.path).title });
+      return exportBriefing(open.file.db, spec, path, { resourcesDir: resources(), caseTitle: describeCase(open.file.db, open.file.path).title, overwrite });
     },
     ...graphHandlers(db, () => describeCase(db(), requireCase().file.path).title),
     ...mapHandlers(db),
