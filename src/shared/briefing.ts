@@ -83,7 +83,7 @@ export const briefingChannels = {
   'briefings.delete': { input: z.object({ id }).strict(), output: z.null() },
   /** Writes the briefing as a PDF to `path` (from the save dialog). */
   'briefings.export': {
-    input: z.object({ spec: BriefingSpecSchema, path: z.string().min(1).max(4096) }).strict(),
+    input: z.object({ spec: BriefingSpecSchema, path: z.string().min(1).max(4096), overwrite: z.boolean().optional() }).strict(),
     output: BriefingExportSchema,
   },
 } as const;

@@ -30,6 +30,23 @@ export const CaseInfoSchema = z.object({
 });
 export type CaseInfo = z.infer<typeof CaseInfoSchema>;
 
+/** What "check case" found: SQLite's integrity and foreign-key problems, and originals whose bytes no longer match their SHA-256. */
+export const CaseCheckSchema = z.object({
+  ok: z.boolean(),
+  integrity: z.array(z.string()),
+  foreignKeys: z.array(z.string()),
+  originalsChecked: z.number().int(),
+  damagedOriginals: z.array(
+    z.object({
+      blobId: z.number().int(),
+      expected: z.string(),
+      actual: z.string(),
+      documents: z.array(z.object({ id: z.number().int(), title: z.string() })),
+    }),
+  ),
+});
+export type CaseCheck = z.infer<typeof CaseCheckSchema>;
+
 /** One entry of the recent cases list; `exists` is false when the file has moved or gone. */
 export const RecentCaseSchema = z.object({
   path: z.string(),
@@ -63,6 +80,8 @@ export const caseChannels = {
       .strict(),
     output: CaseInfoSchema,
   },
+  /** Reads the whole open case and reports damage (integrity, foreign keys, originals against their SHA-256); repairs nothing. */
+  'cases.check': { input: emptyInput, output: CaseCheckSchema },
   'cases.recent': { input: emptyInput, output: z.array(RecentCaseSchema) },
   'cases.forgetRecent': { input: z.object({ path: casePath }).strict(), output: z.array(RecentCaseSchema) },
   /** Creates (once) and opens the demo case built from the sample documents in resources/demo. */

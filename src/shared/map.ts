@@ -148,9 +148,9 @@ export const mapChannels = {
   'map.deleteDrawing': { input: z.object({ id }).strict(), output: z.null() },
   /** Imports a GeoJSON or KML file's points, lines and polygons as drawings (one undoable change). */
   'map.import': { input: z.object({ path: filePath }).strict(), output: MapImportReportSchema },
-  /** Writes the case's places and drawings as GeoJSON or KML. */
+  /** Writes the case's places and drawings as GeoJSON or KML; an existing file only with `overwrite`, never a case file. */
   'map.export': {
-    input: z.object({ path: filePath, format: z.enum(MapFileFormats) }).strict(),
+    input: z.object({ path: filePath, format: z.enum(MapFileFormats), overwrite: z.boolean().optional() }).strict(),
     output: z.object({ path: z.string(), places: z.number().int(), drawings: z.number().int() }),
   },
   /** The .pmtiles basemap saved in the case, or null for the built-in one. */

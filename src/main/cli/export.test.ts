@@ -1,5 +1,5 @@
 import { JSDOM } from 'jsdom';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseInput } from '../../shared/rpc';
@@ -59,5 +59,49 @@ describe('export', () => {
     // A format it does not know is a usage error that names the ones it does.
     expect(await runCli(['export', path, '--format', 'svg', '--out', csvPath], { out: () => undefined, err: (text) => err.push(text) })).toBe(2);
     expect(err.join('')).toMatch(/graphml, csv/);
+  });
+});
+
+describe('export never destroys a file', () => {
+  it('refuses to write over the case itself, another case, or an existing file without --force, and leaves each whole', async () => {
+    const { dir, path, engine } = await seedCase();
+    engine.dispose();
+    const before = readFileSync(path);
+    const err: string[] = [];
+    const run = (argv: string[]) => runCli(argv, { out: () => undefined, err: (text) => err.push(text) });
+
+    // The case itself, under any format and even with --force.
+    for (const format of ['graphml', 'csv', 'geojson', 'kml']) {
+      expect(await run(['export', path, '--format', format, '--out', path, '--force'])).toBe(1);
+    }
+    expect(err.join('')).toMatch(/never writes over a case/);
+    expect(readFileSync(path).equals(before)).toBe(true);
+
+    // Another case file renamed so its name does not say so: its header does.
+    const other = join(dir, 'colleague.graphml');
+    copyFileSync(path, other);
+    err.length = 0;
+    expect(await run(['export', path, '--format', 'graphml', '--out', other, '--force'])).toBe(1);
+    expect(err.join('')).toMatch(/colleague\.graphml is a database/);
+    expect(readFileSync(other).equals(before)).toBe(true);
+
+    // An ordinary existing file: refused without --force, replaced with it.
+    const notes = join(dir, 'notes.graphml');
+    writeFileSync(notes, 'keep me');
+    err.length = 0;
+    expect(await run(['export', path, '--format', 'graphml', '--out', notes])).toBe(1);
+    expect(err.join('')).toMatch(/notes\.graphml already exists; .*--force/);
+    expect(readFileSync(notes, 'utf8')).toBe('keep me');
+    expect(await run(['export', path, '--format', 'graphml', '--out', notes, '--force'])).toBe(0);
+    expect(readFileSync(notes, 'utf8')).toMatch(/^<\?xml/);
+
+    // A name that does not fit the format, and a briefing over the case.
+    err.length = 0;
+    expect(await run(['export', path, '--format', 'kml', '--out', join(dir, 'places.txt')])).toBe(1);
+    expect(err.join('')).toMatch(/places\.txt does not end in \.kml/);
+    expect(await run(['brief', path, '--out', path, '--force'])).toBe(1);
+    expect(readFileSync(path).equals(before)).toBe(true);
+    // No temporary file is left behind by any refusal.
+    expect(readdirSync(dir).filter((name) => name.includes('partial'))).toEqual([]);
   });
 });

@@ -190,3 +190,29 @@ describe('dossier new / info', () => {
   });
 });
 
+
+describe('dossier check', () => {
+  it('finds an original whose bytes were changed inside the case, names its document, and repairs nothing', async () => {
+    const path = join(tempDir(), 'check.dossier');
+    await run('new', path, '--title', 'Check');
+    await run('import', path, join(projectRoot, 'tests', 'fixtures', 'border-incident-article.txt'), '--no-extract');
+    const sound = await run('check', path);
+    expect(sound).toMatchObject({ code: EXIT_OK, stderr: '' });
+    expect(sound.stdout).toMatch(/1 original against their SHA-256\.\nNo damage found\./);
+
+    // One byte flipped in the stored original, as a bad disk or a tamperer would.
+    const raw = new Database(path);
+    raw.prepare("UPDATE document_blobs SET bytes = CAST(replace(CAST(bytes AS TEXT), 'Armudlu', 'Armudlo') AS BLOB)").run();
+    raw.close();
+    const before = hash(path);
+    const damaged = await run('check', path, '--json');
+    expect(damaged.code).toBe(EXIT_FAILED);
+    const report = JSON.parse(damaged.stdout) as { ok: boolean; damagedOriginals: { documents: { title: string }[] }[] };
+    expect(report.ok).toBe(false);
+    expect(report.damagedOriginals[0]!.documents[0]!.title).toMatch(/^Azerbaijan denounces/);
+    expect(damaged.stderr).toMatch(/"Check" is damaged/);
+    const text = await run('check', path);
+    expect(text.stdout).toMatch(/damaged original \(stored SHA-256 [0-9a-f]{12}…, now [0-9a-f]{12}…\): #1 "Azerbaijan denounces/);
+    expect(hash(path)).toBe(before);
+  });
+});

@@ -3,7 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { basename, extname, resolve } from 'node:path';
-import type { CaseInfo } from '../../shared/cases';
+import type { CaseCheck, CaseInfo } from '../../shared/cases';
 import type { BriefingSpec } from '../../shared/briefing';
 import { DossierError } from '../../shared/errors';
 import { parseInput } from '../../shared/rpc';
@@ -104,6 +104,19 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
     .action(async (casePath: string, options: { json?: boolean }) => {
       const info = await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
       output.out(options.json ? `${JSON.stringify(info, null, 2)}\n` : formatInfo(info));
+    });
+
+  program
+    .command('check')
+    .description("Check a case file: SQLite's integrity, its links between tables, and every original document against its SHA-256. Repairs nothing.")
+    .argument('<case>', 'path of the case file')
+    .option('--json', 'print JSON instead of text')
+    .action(async (casePath: string, options: { json?: boolean }) => {
+      const info = await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
+      const report = await engine.handlers['cases.check']({});
+      if (options.json) output.out(`${JSON.stringify(report, null, 2)}\n`);
+      else output.out(formatCheck(info.title, report));
+      if (!report.ok) throw new PartialFailure(`"${info.title}" is damaged (see above); restore it from a backup, or re-import the documents named.`);
     });
 
   program
@@ -232,7 +245,8 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
     .argument('<case>', 'path of the case file')
     .requiredOption('--out <file>', 'where to write the PDF (.pdf)')
     .option('--briefing <name>', 'the title of a briefing saved in the case')
-    .action(async (casePath: string, options: { out: string; briefing?: string }) => {
+    .option('--force', 'replace --out if it exists (a case file is never replaced)')
+    .action(async (casePath: string, options: { out: string; briefing?: string; force?: boolean }) => {
       await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
       let spec: BriefingSpec;
       if (options.briefing) {
@@ -246,7 +260,7 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
       } else {
         spec = await engine.handlers['briefings.draft']({});
       }
-      const result = await engine.handlers['briefings.export'](parseInput('briefings.export', { spec, path: resolve(options.out) }));
+      const result = await engine.handlers['briefings.export'](parseInput('briefings.export', { spec, path: resolve(options.out), overwrite: options.force ?? false }));
       output.out(`Wrote ${result.path}: ${result.pages} pages, ${Math.round(result.bytes / 1024)} KB.\n`);
     });
 
@@ -285,9 +299,10 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
     .argument('<case>', 'path of the case file')
     .addOption(new Option('--format <format>', 'what to write').choices(Object.keys(exporters)).makeOptionMandatory())
     .requiredOption('--out <file>', 'the file to write (CSV writes FILE-nodes.csv and FILE-edges.csv beside it)')
-    .action(async (casePath: string, options: { format: string; out: string }) => {
+    .option('--force', 'replace --out if it exists (a case file is never replaced)')
+    .action(async (casePath: string, options: { format: string; out: string; force?: boolean }) => {
       await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
-      const written = await exporters[options.format]!(engine, resolve(options.out));
+      const written = await exporters[options.format]!(engine, { out: resolve(options.out), overwrite: options.force ?? false });
       output.out(`${written}\n`);
     });
 
@@ -296,6 +311,18 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
     command.showHelpAfterError(`(run "dossier ${command.name()} --help" for usage)`);
   }
   return program;
+}
+
+function formatCheck(title: string, report: CaseCheck): string {
+  const lines = [`Checked "${title}": ${report.originalsChecked} original${report.originalsChecked === 1 ? '' : 's'} against their SHA-256.`];
+  for (const problem of report.integrity) lines.push(`  integrity: ${problem}`);
+  for (const problem of report.foreignKeys) lines.push(`  reference: ${problem}`);
+  for (const blob of report.damagedOriginals) {
+    const names = blob.documents.map((document) => `#${document.id} "${document.title}"`).join(', ') || 'no document';
+    lines.push(`  damaged original (stored SHA-256 ${blob.expected.slice(0, 12)}…, now ${blob.actual.slice(0, 12)}…): ${names}`);
+  }
+  if (report.ok) lines.push('No damage found.');
+  return `${lines.join('\n')}\n`;
 }
 
 function formatInfo(info: CaseInfo): string {

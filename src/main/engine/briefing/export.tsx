@@ -4,11 +4,10 @@
  * page of each heading for the contents), and writes the file in one step.
  */
 import { Font, renderToBuffer } from '@react-pdf/renderer';
+import { checkExportTarget, writeFileSafely } from '../case/safeWrite';
 import type { Database } from 'better-sqlite3';
-import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BriefingExport, BriefingSpec } from '../../../shared/briefing';
-import { DossierError } from '../../../shared/errors';
 import { gatherBriefing } from './content';
 import type { PageNumbers } from './document';
 import { BriefingDocument, FONT_FAMILIES, TOTAL_PAGES } from './document';
@@ -65,15 +64,10 @@ export async function renderBriefing(db: Database, spec: BriefingSpec, options: 
 }
 
 /** Writes the briefing to `path` (through a temporary file, so a failed export leaves nothing half-written). */
-export async function exportBriefing(db: Database, spec: BriefingSpec, path: string, options: ExportOptions): Promise<BriefingExport> {
-  if (!path.toLowerCase().endsWith('.pdf')) throw new DossierError('invalid-input', `${path} does not end in .pdf; choose a file name ending in .pdf.`);
+export async function exportBriefing(db: Database, spec: BriefingSpec, path: string, options: ExportOptions & { overwrite?: boolean }): Promise<BriefingExport> {
+  const target = { overwrite: options.overwrite ?? false, extensions: ['.pdf'] };
+  checkExportTarget(path, target);
   const { pdf, pages } = await renderBriefing(db, spec, options);
-  const temporary = `${path}.partial`;
-  try {
-    writeFileSync(temporary, pdf);
-    renameSync(temporary, path);
-  } catch (error) {
-    throw new DossierError('read-only', `The briefing could not be written to ${path} (${error instanceof Error ? error.message : String(error)}); choose another folder.`);
-  }
+  writeFileSafely(path, pdf, target);
   return { path, pages, bytes: pdf.length };
 }

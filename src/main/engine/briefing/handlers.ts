@@ -17,7 +17,7 @@ export function briefingHandlers(session: Session): Handlers<keyof typeof briefi
       deleteBriefing(db(), id);
       return null;
     },
-    'briefings.export': ({ spec, path }) =>
-      exportBriefing(db(), spec, path, { resourcesDir: session.resources(), caseTitle: session.caseTitle() }),
+    'briefings.export': ({ spec, path, overwrite }) =>
+      exportBriefing(db(), spec, path, { resourcesDir: session.resources(), caseTitle: session.caseTitle(), overwrite }),
   };
 }

@@ -7,7 +7,7 @@ import { useTempDirs } from '../../../../tests/support/tempDir';
 import { DossierError } from '../../../shared/errors';
 import { createCaseFile, openCaseFile } from './caseFile';
 import { DOSSIER_APPLICATION_ID } from './format';
-import { SCHEMA_VERSION } from './migrations';
+import { SCHEMA_VERSION, migrate } from './migrations';
 
 const tempDir = useTempDirs();
 
@@ -151,5 +151,90 @@ describe('openCaseFile', () => {
     raw.prepare("UPDATE schema_migrations SET name = 'someone-elses' WHERE version = 1").run();
     raw.close();
     expect(() => openCaseFile(path)).toThrow(/schema step 1 "someone-elses"/);
+  });
+});
+
+describe('openCaseFile with a hostile or refused file', () => {
+  it('refuses a case carrying a trigger it did not write, before the trigger can fire, and leaves the file as it was', () => {
+    const path = makeCase(tempDir());
+    const raw = new Database(path);
+    raw.exec("CREATE TRIGGER wipe_tags AFTER INSERT ON documents BEGIN DELETE FROM tags; UPDATE documents SET title = 'pwned'; END");
+    raw.close();
+    expectRefusal(path, 'unknown-schema', /case\.dossier has a trigger "wipe_tags" \(on documents\) that Dossier did not write.*did not write to it/);
+  });
+
+  it('refuses a case whose documents table was renamed and replaced by a view', () => {
+    const path = makeCase(tempDir());
+    const raw = new Database(path);
+    raw.exec('ALTER TABLE documents RENAME TO documents_real; CREATE VIEW documents AS SELECT * FROM documents_real');
+    raw.close();
+    expectRefusal(path, 'unknown-schema', /case\.dossier has a (view|table|index) "\w+".* Dossier (did not write|wrote)/);
+  });
+
+  it('refuses a case with one of our triggers rewritten, or a foreign key made to cascade', () => {
+    const path = makeCase(tempDir());
+    const raw = new Database(path);
+    raw.exec('DROP TRIGGER entities_raise_high_water; CREATE TRIGGER entities_raise_high_water AFTER INSERT ON entities BEGIN DELETE FROM notes; END');
+    raw.close();
+    expectRefusal(path, 'unknown-schema', /trigger "entities_raise_high_water" .*differs from the one Dossier wrote/);
+  });
+
+  it('does not switch a refused DELETE-journal case to WAL', () => {
+    const path = makeCase(tempDir());
+    const raw = new Database(path);
+    raw.pragma('journal_mode = DELETE');
+    raw.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'from-the-future-fork', '2030-01-01')").run();
+    raw.close();
+    expectRefusal(path, 'unknown-schema', /schema step 99 "from-the-future-fork"/);
+    const header = readFileSync(path).subarray(18, 20);
+    expect([...header]).toEqual([1, 1]);
+  });
+
+  it('leaves a -wal beside a damaged case exactly as it was', () => {
+    const dir = tempDir();
+    const path = makeCase(dir);
+    const writer = new Database(path);
+    writer.pragma('wal_autocheckpoint = 0');
+    writer.exec("CREATE TABLE filler (x TEXT); INSERT INTO filler WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) SELECT hex(randomblob(200)) FROM n");
+    // A copy taken while the writer still holds its log: a case and the -wal a crash left beside it.
+    const copy = join(dir, 'crashed.dossier');
+    writeFileSync(copy, readFileSync(path));
+    writeFileSync(`${copy}-wal`, readFileSync(`${path}-wal`));
+    writer.close();
+    const bytes = readFileSync(copy);
+    bytes.fill(0x5a, 8192 * 2, 8192 * 4);
+    writeFileSync(copy, bytes);
+    const wal = fingerprint(`${copy}-wal`);
+    let caught: unknown;
+    try {
+      openCaseFile(copy).db.close();
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(DossierError);
+    expect((caught as DossierError).message).toMatch(/did not write to it/);
+    expect(existsSync(`${copy}-wal`)).toBe(true);
+    expect(fingerprint(`${copy}-wal`)).toBe(wal);
+  });
+
+  it('opens a sound case after checking it, and its own trigger still works', () => {
+    const path = makeCase(tempDir());
+    const file = openCaseFile(path);
+    expect(file.db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'trigger'").get()).toEqual({ n: 1 });
+    file.db.close();
+  });
+});
+
+describe('openCaseFile with a case of an earlier version', () => {
+  it('checks it against the schema of its own version, then migrates it', () => {
+    const path = join(tempDir(), 'old.dossier');
+    const raw = new Database(path);
+    raw.pragma(`application_id = ${DOSSIER_APPLICATION_ID}`);
+    migrate(raw, 'old.dossier', SCHEMA_VERSION - 1);
+    raw.prepare("INSERT INTO case_meta (id, title, description, created_at, updated_at) VALUES (1, 'Old', '', '2025-01-01', '2025-01-01')").run();
+    raw.close();
+    const file = openCaseFile(path);
+    expect(file.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    file.db.close();
   });
 });

@@ -11,7 +11,8 @@ import { accessSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DossierError } from '../../../shared/errors';
 import { DOSSIER_APPLICATION_ID, HEADER_BYTES, parseHeader } from './format';
-import { SCHEMA_VERSION, migrate } from './migrations';
+import { SCHEMA_VERSION, checkMigrations, migrate } from './migrations';
+import { checkSchema } from './schemaCheck';
 import { recordAudit } from './history';
 
 export interface CaseFileOptions {
@@ -29,9 +30,23 @@ export interface CaseFile {
 export function openCaseFile(path: string, options: CaseFileOptions = {}): CaseFile {
   const absolute = resolve(path);
   inspectBeforeOpening(path, absolute);
+  // Judged through a read-only connection first: a file refused here is never written to (no
+  // journal-mode switch, no checkpoint of a -wal beside it, no migration step).
+  const companionsBefore = existingCompanions(absolute);
+  const inspecting = connect(absolute, options, true);
+  try {
+    checkIntegrity(inspecting, path);
+    const version = inspecting.pragma('user_version', { simple: true }) as number;
+    checkSchema(inspecting, path, version);
+    checkMigrations(inspecting, path);
+  } catch (error) {
+    inspecting.close();
+    removeNewEmptyCompanions(absolute, companionsBefore);
+    throw error;
+  }
+  inspecting.close();
   const db = connect(absolute, options);
   try {
-    checkIntegrity(db, path);
     configure(db);
     migrate(db, path);
     return { db, path: absolute };
@@ -172,8 +187,8 @@ function readHead(absolute: string, label: string): Uint8Array {
   }
 }
 
-function connect(absolute: string, options: CaseFileOptions): SqliteDatabase {
-  const db = new Database(absolute, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+function connect(absolute: string, options: CaseFileOptions, readonly = false): SqliteDatabase {
+  const db = new Database(absolute, { readonly, fileMustExist: readonly, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   // First thing on every connection: a case file may come from anyone, so its schema's triggers
   // and views must not call functions with side effects.
   db.pragma('trusted_schema = OFF');
@@ -208,13 +223,35 @@ function configure(db: SqliteDatabase): void {
   db.pragma('foreign_keys = ON');
 }
 
+const WAL_COMPANIONS = ['-wal', '-shm'];
+
+function existingCompanions(absolute: string): Set<string> {
+  return new Set(WAL_COMPANIONS.filter((suffix) => existsSync(`${absolute}${suffix}`)));
+}
+
+/**
+ * A read-only connection to a WAL file makes an empty -wal and an -shm beside it; when the file is
+ * refused, those two go again, so the folder is as it was. A -wal that was there is never touched.
+ */
+function removeNewEmptyCompanions(absolute: string, before: ReadonlySet<string>): void {
+  if (before.has('-wal')) return;
+  try {
+    if (statSync(`${absolute}-wal`).size !== 0) return;
+  } catch {
+    return;
+  }
+  for (const suffix of WAL_COMPANIONS) if (!before.has(suffix)) unlinkQuietly(`${absolute}${suffix}`);
+}
+
 function removeQuietly(path: string): void {
-  for (const candidate of [path, `${path}-journal`, `${path}-wal`, `${path}-shm`]) {
-    try {
-      unlinkSync(candidate);
-    } catch {
-      // Already gone, which is what we want.
-    }
+  for (const suffix of ['', '-journal', '-wal', '-shm']) unlinkQuietly(`${path}${suffix}`);
+}
+
+function unlinkQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Already gone, which is what we want.
   }
 }
 

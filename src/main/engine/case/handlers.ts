@@ -6,6 +6,7 @@ import type { caseChannels } from '../../../shared/cases';
 import { DossierError } from '../../../shared/errors';
 import type { CaseFile } from './caseFile';
 import { createCaseFile, openCaseFile } from './caseFile';
+import { checkCase } from './check';
 import { describeCase, updateCaseMeta } from './meta';
 import type { Session } from './session';
 import { undoOrRedo } from './undo';
@@ -58,6 +59,7 @@ export function caseHandlers(session: Session): Handlers<keyof typeof caseChanne
       recent.remember(file.path, info.title);
       return info;
     },
+    'cases.check': () => checkCase(session.db()),
     'cases.recent': () => recent.list(),
     'cases.forgetRecent': ({ path }) => {
       recent.forget(path);

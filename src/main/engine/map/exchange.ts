@@ -5,7 +5,8 @@
  */
 import type { Database } from 'better-sqlite3';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { checkExportTarget, writeFileSafely } from '../case/safeWrite';
 import { basename, extname } from 'node:path';
 import type { DrawingFields, DrawingGeometry, MapFileFormat, MapImportReport, Position } from '../../../shared/map';
 import { DrawingGeometrySchema } from '../../../shared/map';
@@ -325,14 +326,12 @@ export function importMapFile(db: Database, path: string): MapImportReport {
 }
 
 /** Writes the case's places and drawings to `path` as GeoJSON or KML; answers with the count written. */
-export function exportMapFile(db: Database, path: string, format: MapFileFormat, title: string): { path: string; places: number; drawings: number } {
+export function exportMapFile(db: Database, path: string, format: MapFileFormat, title: string, overwrite = false): { path: string; places: number; drawings: number } {
+  const target = { overwrite, extensions: format === 'kml' ? ['.kml'] : ['.geojson', '.json'] };
+  checkExportTarget(path, target);
   const collection = caseToGeoJson(db);
   const places = collection.features.filter((feature) => feature.properties[SOURCE_PROPERTY] === 'place').length;
   const content = format === 'kml' ? caseToKml(db, title) : `${JSON.stringify(collection, null, 1)}\n`;
-  try {
-    writeFileSync(path, content);
-  } catch (error) {
-    throw new DossierError('read-only', `${basename(path)} cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)}); choose another folder.`);
-  }
+  writeFileSafely(path, content, target);
   return { path, places, drawings: collection.features.length - places };
 }

@@ -31,7 +31,7 @@ export function mapHandlers(session: Session): Handlers<keyof typeof mapChannels
       return null;
     },
     'map.import': ({ path }) => importMapFile(db(), path),
-    'map.export': ({ path, format }) => exportMapFile(db(), path, format, getCaseMeta(db()).title),
+    'map.export': ({ path, format, overwrite }) => exportMapFile(db(), path, format, getCaseMeta(db()).title, overwrite ?? false),
     'map.basemap': () => currentBasemap(db()),
     'map.setBasemap': ({ path }) => setBasemap(db(), path),
     'map.readBasemap': ({ offset, length }) => {

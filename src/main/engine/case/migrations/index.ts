@@ -35,6 +35,24 @@ export function migrate(db: Database, fileName: string, target: number = SCHEMA_
     name       TEXT NOT NULL,
     applied_at TEXT NOT NULL
   ) STRICT`);
+  const applied = checkMigrations(db, fileName);
+  const insert = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  for (const migration of migrations.slice(applied, target)) {
+    db.transaction(() => {
+      migration.up(db);
+      insert.run(migration.version, migration.name, new Date().toISOString());
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+}
+
+/**
+ * Reads (never writes) the migrations a file records and throws when one is not ours; answers
+ * how many are applied. A file with no record yet has none.
+ */
+export function checkMigrations(db: Database, fileName: string): number {
+  const hasTable = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
+  if (!hasTable) return 0;
   const applied = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as AppliedRow[];
   applied.forEach((row, index) => {
     const known = migrations[index];
@@ -46,12 +64,5 @@ export function migrate(db: Database, fileName: string, target: number = SCHEMA_
       );
     }
   });
-  const insert = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
-  for (const migration of migrations.slice(applied.length, target)) {
-    db.transaction(() => {
-      migration.up(db);
-      insert.run(migration.version, migration.name, new Date().toISOString());
-      db.pragma(`user_version = ${migration.version}`);
-    })();
-  }
+  return applied.length;
 }

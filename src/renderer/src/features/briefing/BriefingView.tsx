@@ -158,7 +158,7 @@ function Composer({ id, initial, onSaved, onDeleted }: { id: number | null; init
     mutationFn: async () => {
       const path = await call('shell.chooseBriefingPath', { suggestedName: spec.title });
       if (!path) return null;
-      return call('briefings.export', { spec, path });
+      return call('briefings.export', { spec, path, overwrite: true });
     },
     onSuccess: (result) => {
       if (!result) return;

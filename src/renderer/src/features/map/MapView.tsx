@@ -441,7 +441,7 @@ export function MapView({ request = null }: { request?: NavigationRequest | null
       const info = await call('cases.current', {});
       const path = await call('shell.chooseMapExportPath', { format, suggestedName: info?.title ?? 'map' });
       if (!path) return;
-      const written = await call('map.export', { path, format });
+      const written = await call('map.export', { path, format, overwrite: true });
       notifications.show({ color: 'indigo', message: `Exported ${written.places} places and ${written.drawings} drawings to ${written.path}`, autoClose: 5000 });
     } catch (error) {
       notifyError('Could not export the map', error);
