@@ -4,6 +4,51 @@ import { emptyInput, id } from './schemas';
 
 export const EntityTypes = ['person', 'organization', 'location', 'other'] as const;
 export type EntityType = (typeof EntityTypes)[number];
+
+/** What the analyst calls each type, everywhere: tables, legends, the briefing. */
+export const entityTypeLabels: Readonly<Record<EntityType, string>> = {
+  person: 'Person',
+  organization: 'Organisation',
+  location: 'Place',
+  other: 'Other',
+};
+
+/**
+ * Each type's colour: a Mantine palette name (the renderer takes its themed shades) and that
+ * palette's shade 6, for what draws without the theme (the graph canvas, the briefing PDF).
+ */
+export const entityTypeColors: Readonly<Record<EntityType, { readonly palette: 'blue' | 'grape' | 'teal' | 'gray'; readonly hex: string }>> = {
+  person: { palette: 'blue', hex: '#228be6' },
+  organization: { palette: 'grape', hex: '#be4bdb' },
+  location: { palette: 'teal', hex: '#12b886' },
+  other: { palette: 'gray', hex: '#868e96' },
+};
+
+/**
+ * What kind of place a location entity is: from its gazetteer feature code (`placeSubtypeOf`), or
+ * given when the analyst adds a place by hand on the map (a village the gazetteer does not know).
+ */
+export const PlaceSubtypes = ['country', 'continent', 'region', 'capital', 'populated place', 'village', 'place'] as const;
+export const PlaceSubtypeSchema = z.enum(PlaceSubtypes);
+export type PlaceSubtype = z.infer<typeof PlaceSubtypeSchema>;
+
+/** The subtype of a place with this GeoNames feature code (PCLI, ADM1, PPLC ...). */
+export function placeSubtypeOf(featureCode: string): PlaceSubtype {
+  if (featureCode.startsWith('PCL')) return 'country';
+  if (featureCode === 'CONT') return 'continent';
+  if (featureCode.startsWith('ADM')) return 'region';
+  if (featureCode === 'RGN') return 'region';
+  if (featureCode.startsWith('PPLC')) return 'capital';
+  if (featureCode.startsWith('PPL')) return 'populated place';
+  return 'place';
+}
+
+/** A stored subtype as the contract knows it; null for none or for one this version does not know. */
+export function asPlaceSubtype(value: string | null): PlaceSubtype | null {
+  const parsed = PlaceSubtypeSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
 export const EntityStatuses = ['suggested', 'confirmed'] as const;
 export const MentionStatuses = ['suggested', 'confirmed', 'rejected'] as const;
 
@@ -13,7 +58,7 @@ export const EntitySummarySchema = z.object({
   id,
   name: z.string(),
   type: z.enum(EntityTypes),
-  subtype: z.string().nullable(),
+  subtype: PlaceSubtypeSchema.nullable(),
   status: z.enum(EntityStatuses),
   aliases: z.array(z.string()),
   mentions: z.number().int(),

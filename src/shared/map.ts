@@ -1,7 +1,7 @@
 /** The map: the case's located places, the analyst's drawings, and the case's basemap; the schemas the contract uses. */
 import { z } from 'zod';
 import { emptyInput, hexColor, id } from './schemas';
-import { EntityStatuses, EntityTypes } from './entities';
+import { EntityStatuses, EntityTypes, PlaceSubtypeSchema } from './entities';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD');
 
@@ -63,7 +63,7 @@ export const MapPlaceQuerySchema = z
     publishedFrom: isoDate.optional(),
     publishedTo: isoDate.optional(),
     /** Entity subtypes (country, region, capital, populated place, place); "none" for places with none. */
-    subtypes: z.array(z.string().max(100)).max(50).optional(),
+    subtypes: z.array(z.union([PlaceSubtypeSchema, z.literal('none')])).max(50).optional(),
     status: z.enum(EntityStatuses).optional(),
   })
   .strict();
@@ -73,7 +73,7 @@ export type MapPlaceQuery = z.input<typeof MapPlaceQuerySchema>;
 export const MapPlaceSchema = z.object({
   id,
   name: z.string(),
-  subtype: z.string().nullable(),
+  subtype: PlaceSubtypeSchema.nullable(),
   status: z.enum(EntityStatuses),
   lat: z.number(),
   lon: z.number(),
@@ -137,7 +137,7 @@ export const mapChannels = {
   'map.place': { input: z.object({ id }).strict(), output: MapPlaceDetailSchema },
   /** Adds a place no gazetteer knows where the analyst clicked (undoable); answers with its pin. */
   'map.addPlace': {
-    input: z.object({ name: z.string().trim().min(1, 'a place needs a name').max(500), lat: latitude, lon: longitude, subtype: z.string().max(100).nullable().default(null) }).strict(),
+    input: z.object({ name: z.string().trim().min(1, 'a place needs a name').max(500), lat: latitude, lon: longitude, subtype: PlaceSubtypeSchema.nullable().default(null) }).strict(),
     output: MapPlaceSchema,
   },
   'map.drawings': { input: emptyInput, output: z.array(DrawingSchema) },

@@ -8,7 +8,7 @@ import type { Style } from '@react-pdf/types';
 import type { Token, Tokens } from 'marked';
 import { marked } from 'marked';
 import type { ReactNode } from 'react';
-import type { EntityType } from '../../../shared/entities';
+import { entityTypeColors, entityTypeLabels } from '../../../shared/entities';
 import type { BriefingContent, Endnote, SectionContent } from './content';
 import type { DrawnShape, GraphPanel, MapPanel } from './panels';
 import { DRAWN_POINT_RADIUS, PIN_LABEL } from './panels';
@@ -16,8 +16,6 @@ import { DRAWN_POINT_RADIUS, PIN_LABEL } from './panels';
 /** Bundled font families, one a script: react-pdf picks, glyph by glyph, the first that has it. */
 export const FONT_FAMILIES = ['Noto Sans Latin', 'Noto Sans Latin Ext', 'Noto Sans Cyrillic', 'Noto Sans Cyrillic Ext', 'Noto Sans Armenian'];
 
-const typeColors: Record<EntityType, string> = { person: '#1c7ed6', organization: '#ae3ec9', location: '#0ca678', other: '#868e96' };
-const typeLabels: Record<EntityType, string> = { person: 'Person', organization: 'Organisation', location: 'Place', other: 'Other' };
 const ink = '#1f2933';
 const muted = '#5f6b7a';
 const rule = '#d0d7de';
@@ -171,7 +169,7 @@ function ActorsTable({ rows }: { rows: Extract<SectionContent, { kind: 'actors' 
       {rows.map((row, index) => (
         <View key={index} style={styles.tableRow} wrap={false}>
           <Text style={{ ...cell(0), fontWeight: 700 }}>{row.name}</Text>
-          <Text style={{ ...cell(1), color: typeColors[row.type] }}>{typeLabels[row.type]}</Text>
+          <Text style={{ ...cell(1), color: entityTypeColors[row.type].hex }}>{entityTypeLabels[row.type]}</Text>
           <Text style={cell(2)}>{[row.role, row.affiliation].filter(Boolean).join(', ') || '—'}</Text>
           <Text style={cell(3)}>{row.mentions}</Text>
           <Text style={cell(4)}>{row.documents}</Text>
@@ -274,7 +272,7 @@ function GraphFigure({ panel, draft, pairNotes }: { panel: GraphPanel; draft: bo
           ))}
           {panel.nodes.map((node) => (
             <G key={node.key}>
-              <Circle cx={node.x} cy={node.y} r={node.radius} fill={typeColors[node.type]} stroke="#ffffff" strokeWidth={0.8} />
+              <Circle cx={node.x} cy={node.y} r={node.radius} fill={entityTypeColors[node.type].hex} stroke="#ffffff" strokeWidth={0.8} />
               <Text x={node.x + node.radius + 2} y={node.y + 3} style={{ fontFamily: FONT_FAMILIES, fontSize: 7.5, fill: ink }}>
                 {node.label}
               </Text>

@@ -7,7 +7,7 @@ import type { Database } from 'better-sqlite3';
 import type { EmitEvent } from '../../../shared/api';
 import { DossierError } from '../../../shared/errors';
 import { ExtractionRunner } from '../entities/extraction';
-import type { PlaceLookup } from '../entities/curation';
+import type { PlaceLookup } from '../entities/store';
 import { extractEntries } from '../entities/gazetteerExtracts';
 import { createKnowledge } from '../entities/knowledge';
 import type { EntityAnalyzer } from '../entities/suggestions';

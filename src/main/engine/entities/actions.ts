@@ -6,7 +6,7 @@ import { EntityStatuses, EntityTypes, MentionStatuses } from '../../../shared/en
 import { statement } from '../case/statements';
 import { record, registerReversibles } from '../case/undo';
 import { getEntity, getMention } from './repository';
-import { addAlias } from './suggestions';
+import { addAlias } from './store';
 
 const EntityState = z.object({ name: z.string(), kind: z.enum(EntityTypes), status: z.enum(EntityStatuses) });
 type EntityStateValue = z.infer<typeof EntityState>;

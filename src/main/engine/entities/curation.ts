@@ -6,25 +6,16 @@
  */
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
-import type { EntityAttributes, EntityType, Mention, PlaceOption } from '../../../shared/entities';
+import type { EntityAttributes, EntityType, Mention, PlaceOption, PlaceSubtype } from '../../../shared/entities';
 import { EntityStatuses, EntityTypes, MentionStatuses } from '../../../shared/entities';
 import { DossierError } from '../../../shared/errors';
 import { foldText } from '../../../shared/textFolding';
 import { record, registerReversibles } from '../case/undo';
 import { statement } from '../case/statements';
 import { getEntity, getMention, nextEntityId } from './repository';
-import { addAlias } from './suggestions';
+import type { PlaceLookup, PlaceRowValue } from './store';
+import { addAlias, createEntity, gazetteerPlace, insertPlace, PlaceRow } from './store';
 
-const PlaceRow = z.object({
-  lat: z.number(),
-  lon: z.number(),
-  gazetteer_id: z.string().nullable(),
-  country: z.string().nullable(),
-  admin1: z.string().nullable(),
-  precision: z.enum(['gazetteer', 'manual']),
-  confidence: z.number().nullable(),
-  candidates: z.string(),
-});
 const EntityRow = z.object({
   kind: z.enum(EntityTypes),
   subtype: z.string().nullable(),
@@ -82,7 +73,7 @@ function captureEntity(db: Database, id: number): EntityRowValue | null {
   const place = statement(
     db,
     'SELECT lat, lon, gazetteer_id, country, admin1, precision, confidence, candidates FROM places WHERE entity_id = ?',
-  ).get(id) as z.infer<typeof PlaceRow> | undefined;
+  ).get(id) as PlaceRowValue | undefined;
   return { ...row, aliases, place: place ?? null };
 }
 
@@ -162,27 +153,6 @@ function applySnapshot(db: Database, snapshot: SnapshotValue): void {
     }
   }
   for (const { id, row } of snapshot.entities) if (!row) statement(db, 'DELETE FROM entities WHERE id = ?').run(id);
-}
-
-function insertPlace(db: Database, entityId: number, place: z.infer<typeof PlaceRow>): void {
-  statement(
-    db,
-    'INSERT INTO places (entity_id, lat, lon, gazetteer_id, country, admin1, precision, confidence, candidates) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(entityId, place.lat, place.lon, place.gazetteer_id, place.country, place.admin1, place.precision, place.confidence, place.candidates);
-}
-
-/** A places row for a gazetteer place, with the candidates it was chosen among. */
-function gazetteerPlace(chosen: PlaceOption, confidence: number | null, candidates: readonly PlaceOption[]): z.infer<typeof PlaceRow> {
-  return {
-    lat: chosen.lat,
-    lon: chosen.lon,
-    gazetteer_id: chosen.id,
-    country: chosen.country || null,
-    admin1: chosen.admin1 || null,
-    precision: 'gazetteer',
-    confidence,
-    candidates: JSON.stringify(candidates),
-  };
 }
 
 const EntitiesCurate = z.object({ label: z.string(), before: Snapshot, after: Snapshot });
@@ -421,12 +391,6 @@ export function setEntityAttributes(db: Database, id: number, patch: Partial<Ent
 }
 
 /** A place found for a name typed by hand, with the candidates weighed (from the gazetteer). */
-export interface PlaceLookup {
-  readonly chosen: PlaceOption;
-  readonly confidence: number;
-  readonly candidates: readonly PlaceOption[];
-}
-
 export interface NewMention {
   readonly documentId: number;
   readonly start: number;
@@ -443,24 +407,6 @@ function findEntityByName(db: Database, name: string, type: EntityType): number 
     'SELECT a.entity_id FROM entity_aliases a JOIN entities e ON e.id = a.entity_id WHERE a.folded = ? AND e.kind = ? ORDER BY e.id LIMIT 1',
   ).get(foldText(name), type) as { entity_id: number } | undefined;
   return row?.entity_id ?? null;
-}
-
-function createEntity(db: Database, name: string, type: EntityType, place: PlaceLookup | undefined): number {
-  const now = new Date().toISOString();
-  const id = Number(
-    statement(db, "INSERT INTO entities (id, kind, name, status, created_at, updated_at) VALUES (?, ?, ?, 'confirmed', ?, ?)").run(
-      nextEntityId(db),
-      type,
-      name,
-      now,
-      now,
-    ).lastInsertRowid,
-  );
-  addAlias(db, id, name);
-  if (place) {
-    insertPlace(db, id, gazetteerPlace(place.chosen, place.confidence, place.candidates));
-  }
-  return id;
 }
 
 /**
@@ -499,7 +445,7 @@ export function createMention(
   if (existing !== null) getEntity(db, existing);
   const label = `mark "${text}" as ${input.entityId ? `a mention of "${getEntity(db, input.entityId).name}"` : input.type}`;
   return curate(db, label, { entities: existing !== null ? [existing] : [], mentions: same ? [same.id] : [] }, () => {
-    const entityId = existing ?? createEntity(db, name, input.type, input.type === 'location' ? findPlace(name, document.text) : undefined);
+    const entityId = existing ?? createEntity(db, { name, type: input.type, status: 'confirmed', place: input.type === 'location' ? findPlace(name, document.text) : undefined });
     addAlias(db, entityId, text);
     let mentionId: number;
     if (same) {
@@ -557,7 +503,7 @@ export function relinkMention(
   const existing = findEntityByName(db, mention.text, type);
   const documentText = () => (statement(db, 'SELECT text FROM documents WHERE id = ?').get(mention.documentId) as { text: string }).text;
   return curate(db, label, { entities: existing !== null ? [existing] : [], mentions: [id] }, () => {
-    const entityId = existing ?? createEntity(db, mention.text, type, type === 'location' ? findPlace(mention.text, documentText()) : undefined);
+    const entityId = existing ?? createEntity(db, { name: mention.text, type, status: 'confirmed', place: type === 'location' ? findPlace(mention.text, documentText()) : undefined });
     statement(db, "UPDATE mentions SET entity_id = ?, type = ?, status = 'confirmed' WHERE id = ?").run(entityId, type, id);
     return { created: { entities: existing === null ? [entityId] : [] }, result: getMention(db, id) };
   });
@@ -597,7 +543,7 @@ export function setPlace(db: Database, entityId: number, where: { candidate: Pla
  * A place no gazetteer knows, added by hand where the analyst clicked the map (undoable): a confirmed
  * location entity with a manual place, or the existing place entity of that name moved there.
  */
-export function addPlaceByHand(db: Database, name: string, lat: number, lon: number, subtype: string | null = null): number {
+export function addPlaceByHand(db: Database, name: string, lat: number, lon: number, subtype: PlaceSubtype | null = null): number {
   const trimmed = name.trim();
   const existing = statement(
     db,
@@ -608,8 +554,7 @@ export function addPlaceByHand(db: Database, name: string, lat: number, lon: num
     return existing.id;
   }
   return curate(db, `add place "${trimmed}"`, {}, () => {
-    const id = createEntity(db, trimmed, 'location', undefined);
-    statement(db, 'UPDATE entities SET subtype = ? WHERE id = ?').run(subtype, id);
+    const id = createEntity(db, { name: trimmed, type: 'location', status: 'confirmed', subtype });
     insertPlace(db, id, { lat, lon, gazetteer_id: null, country: null, admin1: null, precision: 'manual', confidence: null, candidates: '[]' });
     return { created: { entities: [id] }, result: id };
   });

@@ -13,7 +13,7 @@ import { recordAudit } from '../case/history';
 import { statement } from '../case/statements';
 import type { GeoNamesEntry } from '../geo/extraPlaces';
 import { parseGeoNamesExtract } from '../geo/extraPlaces';
-import type { PlaceLookup } from './curation';
+import type { PlaceLookup } from './store';
 
 /** GeoNames' largest country file (US) is about 300 MB unzipped; more than this is not a country extract. */
 const MAX_EXTRACT_BYTES = 512 * 1024 * 1024;

@@ -1,6 +1,7 @@
 /** Reading entities and mentions: the Entities table, the CLI's list, the reader's highlights. */
 import type { Database } from 'better-sqlite3';
 import type { EntityDetail, EntityMentions, EntityPlace, EntitySummary, EntityType, Mention } from '../../../shared/entities';
+import { asPlaceSubtype } from '../../../shared/entities';
 import { DossierError } from '../../../shared/errors';
 import { foldText } from '../../../shared/textFolding';
 import { statement } from '../case/statements';
@@ -34,7 +35,7 @@ function rowToEntity(row: EntityRow): EntitySummary {
     id: row.id,
     name: row.name,
     type: row.kind,
-    subtype: row.subtype,
+    subtype: asPlaceSubtype(row.subtype),
     status: row.status,
     aliases: row.aliases ? (JSON.parse(row.aliases) as string[]) : [],
     mentions: row.mentions,

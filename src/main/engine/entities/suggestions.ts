@@ -8,7 +8,8 @@ import type { Database } from 'better-sqlite3';
 import { foldText, spellingSkeleton } from '../../../shared/textFolding';
 import { statement } from '../case/statements';
 import { distanceKm } from '../geo/resolve';
-import { nextEntityId } from './repository';
+import type { PlaceLookup } from './store';
+import { addAlias, createEntity } from './store';
 import type { AnalyzedMention, PlaceChoice } from '../extract/pipeline';
 import type { CaseName, EnrichedMention } from './enrich';
 import { enrichMentions, indexCaseNames } from './enrich';
@@ -122,16 +123,6 @@ function findEntity(db: Database, mention: EnrichedMention): number | null {
   return bySkeleton?.entity_id ?? null;
 }
 
-/** Records one more way an entity is written, with its folded and skeleton keys. */
-export function addAlias(db: Database, entityId: number, alias: string): void {
-  statement(db, 'INSERT OR IGNORE INTO entity_aliases (entity_id, alias, folded, skeleton) VALUES (?, ?, ?, ?)').run(
-    entityId,
-    alias,
-    foldText(alias),
-    spellingSkeleton(alias),
-  );
-}
-
 /** Role and affiliation a mention says of its entity; a place's role (affiliation, government) is the mention's own. */
 function attributesOf(mention: EnrichedMention): Record<string, string> {
   if (mention.type === 'location') return {};
@@ -150,47 +141,10 @@ function learnAttributes(db: Database, entityId: number, mention: EnrichedMentio
   statement(db, 'UPDATE entities SET attributes = ? WHERE id = ?').run(JSON.stringify({ ...current, ...Object.fromEntries(missing) }), entityId);
 }
 
-function createEntity(db: Database, mention: EnrichedMention, now: string): number {
-  const attributes = attributesOf(mention);
-  const subtype = mention.place ? placeSubtype(mention.place) : null;
-  const id = Number(
-    statement(db, 'INSERT INTO entities (id, kind, subtype, name, attributes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-      nextEntityId(db),
-      mention.type,
-      subtype,
-      mention.entity.name,
-      JSON.stringify(attributes),
-      now,
-      now,
-    ).lastInsertRowid,
-  );
-  addAlias(db, id, mention.entity.name);
-  if (mention.place) {
-    statement(
-      db,
-      'INSERT INTO places (entity_id, lat, lon, gazetteer_id, country, admin1, confidence, candidates) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(
-      id,
-      mention.place.lat,
-      mention.place.lon,
-      mention.place.id,
-      mention.place.country || null,
-      mention.place.admin1 || null,
-      mention.place.confidence,
-      JSON.stringify(mention.place.candidates),
-    );
-  }
-  return id;
-}
-
-function placeSubtype(place: PlaceChoice): string {
-  if (place.featureCode.startsWith('PCL')) return 'country';
-  if (place.featureCode === 'CONT') return 'continent';
-  if (place.featureCode.startsWith('ADM')) return 'region';
-  if (place.featureCode === 'RGN') return 'region';
-  if (place.featureCode.startsWith('PPLC')) return 'capital';
-  if (place.featureCode.startsWith('PPL')) return 'populated place';
-  return 'place';
+/** The gazetteer place a mention was resolved to, as a new entity takes it. */
+function placeLookupOf(mention: EnrichedMention): PlaceLookup | undefined {
+  const { place } = mention;
+  return place ? { chosen: place, confidence: place.confidence, candidates: place.candidates } : undefined;
 }
 
 /** Stores one document's suggestions; call it inside the document's import transaction. */
@@ -204,7 +158,7 @@ export function storeSuggestions(db: Database, documentId: number, mentions: rea
     const place = suggested.type === 'person' && suggested.entityId === undefined && isOneWord(suggested.entity.name) ? knownPlaceNamed(db, suggested.entity.name) : null;
     const mention: EnrichedMention = place === null ? suggested : { ...suggested, type: 'location', entityId: place, role: undefined };
     const found = findEntity(db, mention);
-    const entityId = found ?? createEntity(db, mention, now);
+    const entityId = found ?? createEntity(db, { name: mention.entity.name, type: mention.type, status: 'suggested', attributes: attributesOf(mention), place: placeLookupOf(mention) }, now);
     if (found !== null) learnAttributes(db, entityId, mention);
     addAlias(db, entityId, mention.text);
     statement(db, 'INSERT INTO mentions (document_id, entity_id, start, end, text, type, role) VALUES (?, ?, ?, ?, ?, ?, ?)').run(

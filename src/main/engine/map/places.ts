@@ -1,6 +1,7 @@
 /** The case's places for the map: one pin per located place entity, filtered by the documents that mention it. */
 import type { Database } from 'better-sqlite3';
 import type { MapPlace, MapPlaceDetail, MapPlaceQuery } from '../../../shared/map';
+import { asPlaceSubtype } from '../../../shared/entities';
 import { DossierError } from '../../../shared/errors';
 import { statement } from '../case/statements';
 
@@ -45,7 +46,10 @@ export function listMapPlaces(db: Database, query: MapPlaceQuery = {}): MapPlace
      (SELECT count(*) FROM mentions WHERE entity_id = e.id AND status != 'rejected') AS mentions
    FROM entities e JOIN places p ON p.entity_id = e.id
    WHERE ${where.join(' AND ')} ORDER BY mentions DESC, e.id`;
-  return statement(db, sql).all(...params) as MapPlace[];
+  return (statement(db, sql).all(...params) as (Omit<MapPlace, 'subtype'> & { subtype: string | null })[]).map((row) => ({
+    ...row,
+    subtype: asPlaceSubtype(row.subtype),
+  }));
 }
 
 /** A pin's popup: names, counts, the documents that mention the place and the actors named with it. */
@@ -57,7 +61,7 @@ export function mapPlaceDetail(db: Database, id: number): MapPlaceDetail {
        (SELECT count(DISTINCT document_id) FROM mentions WHERE entity_id = e.id AND status != 'rejected') AS documentCount,
        (SELECT json_group_array(alias) FROM (SELECT alias FROM entity_aliases WHERE entity_id = e.id AND alias != e.name ORDER BY alias)) AS aliases
      FROM entities e JOIN places p ON p.entity_id = e.id WHERE e.id = ?`,
-  ).get(id) as (Omit<MapPlaceDetail, 'aliases' | 'documents' | 'actors'> & { aliases: string }) | undefined;
+  ).get(id) as (Omit<MapPlaceDetail, 'aliases' | 'documents' | 'actors' | 'subtype'> & { aliases: string; subtype: string | null }) | undefined;
   if (!place) throw new DossierError('not-found', `Place ${id} is not on the map; it may have been deleted, merged or unplaced.`);
   const documents = statement(
     db,
@@ -73,5 +77,5 @@ export function mapPlaceDetail(db: Database, id: number): MapPlaceDetail {
      WHERE own.entity_id = ? AND own.status != 'rejected' AND other.status != 'rejected' AND e.kind IN ('person', 'organization')
      GROUP BY e.id ORDER BY documents DESC, e.name LIMIT 8`,
   ).all(id) as MapPlaceDetail['actors'];
-  return { ...place, aliases: JSON.parse(place.aliases) as string[], documents, actors };
+  return { ...place, subtype: asPlaceSubtype(place.subtype), aliases: JSON.parse(place.aliases) as string[], documents, actors };
 }

@@ -9,6 +9,7 @@ import betweennessCentrality from 'graphology-metrics/centrality/betweenness';
 import pagerank from 'graphology-metrics/centrality/pagerank';
 import { bidirectional } from 'graphology-shortest-path';
 import { bfsFromNode } from 'graphology-traversal';
+import { entityTypeColors, entityTypeLabels } from '../../../../shared/entities';
 import type { EdgeStatus, EdgeType, GraphEdge, GraphNode, GraphSlice, NodeKind } from '../../../../shared/graph';
 
 export interface NodeAttributes {
@@ -60,22 +61,16 @@ export interface EdgeAttributes {
 
 export type CaseGraphModel = Graph<NodeAttributes, EdgeAttributes>;
 
-/** Node colours by kind: Mantine's shade 6 of the colours the entity table uses, and orange for documents. */
+/** Node colours by kind: each entity type's colour (src/shared/entities.ts), and orange for documents. */
 export const kindColors: Readonly<Record<NodeKind, string>> = {
   document: '#fd7e14',
-  person: '#228be6',
-  organization: '#be4bdb',
-  location: '#12b886',
-  other: '#868e96',
+  person: entityTypeColors.person.hex,
+  organization: entityTypeColors.organization.hex,
+  location: entityTypeColors.location.hex,
+  other: entityTypeColors.other.hex,
 };
 
-export const kindLabels: Readonly<Record<NodeKind, string>> = {
-  document: 'Document',
-  person: 'Person',
-  organization: 'Organisation',
-  location: 'Place',
-  other: 'Other',
-};
+export const kindLabels: Readonly<Record<NodeKind, string>> = { document: 'Document', ...entityTypeLabels };
 
 /** Asserted links stand out; machine suggestions stay muted (UX: suggestions look different everywhere). */
 export function edgeColor(type: EdgeType, status: EdgeStatus, dark: boolean): string {

@@ -43,6 +43,7 @@ import type { GeoJSONSource, MapGeoJSONFeature, MapMouseEvent } from 'maplibre-g
 import { LngLatBounds, Marker, Popup } from 'maplibre-gl';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
+import { asPlaceSubtype } from '../../../../shared/entities';
 import type { Drawing, DrawingGeometry, MapPlace, MapPlaceQuery, Position } from '../../../../shared/map';
 import { call } from '../../api/client';
 import { modKey } from '../../components/format';
@@ -88,7 +89,7 @@ function toQuery(filter: Filter): MapPlaceQuery {
     ...(filter.tagIds.length > 0 ? { tagIds: filter.tagIds.map(Number) } : {}),
     ...(/^\d{4}-\d{2}-\d{2}$/.test(filter.from) ? { publishedFrom: filter.from } : {}),
     ...(/^\d{4}-\d{2}-\d{2}$/.test(filter.to) ? { publishedTo: filter.to } : {}),
-    ...(filter.subtypes.length > 0 ? { subtypes: filter.subtypes } : {}),
+    ...(filter.subtypes.length > 0 ? { subtypes: filter.subtypes.flatMap((value) => (value === 'none' ? ['none' as const] : (asPlaceSubtype(value) ?? []))) } : {}),
     ...(filter.status === 'all' ? {} : { status: filter.status }),
   };
 }

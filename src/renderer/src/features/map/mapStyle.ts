@@ -4,6 +4,7 @@
  * suggested), clusters, drawings (with handles on the selected one's vertices) and the sketch being drawn.
  */
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
+import type { PlaceSubtype } from '../../../../shared/entities';
 import type { MapBasemap } from '../../../../shared/map';
 import type { BasemapData, BasemapTheme } from './basemapStyle';
 import { basemapFontNames, buildBasemapStyle } from './basemapStyle';
@@ -15,7 +16,7 @@ export const placeKinds = [
   { subtype: 'capital', label: 'Capital', color: '#e03131' },
   { subtype: 'populated place', label: 'Town or village', color: '#0c8599' },
   { subtype: 'place', label: 'Other place', color: '#e8590c' },
-] as const;
+] as const satisfies readonly { subtype: PlaceSubtype; label: string; color: string }[];
 const otherPlaceColor = '#e8590c';
 
 /** Ids of the sources and layers the view updates. */
