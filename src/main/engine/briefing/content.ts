@@ -12,6 +12,7 @@ import { statement } from '../case/statements';
 import { cooccurrences } from '../graph/caseGraph';
 import { listLinks } from '../graph/links';
 import { listDrawings } from '../map/drawings';
+import { liveMention, liveMentionCount, liveDocumentCount } from '../entities/liveMentions';
 
 /** One cited source: a document, as the endnote list gives it. */
 export interface Endnote {
@@ -136,7 +137,7 @@ function sourcesOf(db: Database, entityId: number, limit: number): number[] {
   return (
     statement(
       db,
-      `SELECT document_id FROM mentions WHERE entity_id = ? AND status != 'rejected'
+      `SELECT document_id FROM mentions WHERE entity_id = ? AND ${liveMention()}
        GROUP BY document_id ORDER BY count(*) DESC, document_id LIMIT ?`,
     ).all(entityId, limit) as { document_id: number }[]
   ).map((row) => row.document_id);
@@ -154,8 +155,8 @@ interface EntityRow {
 }
 
 const ENTITY_COUNTS = `SELECT e.id, e.name, e.kind, e.subtype, e.status, e.attributes,
-   (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id AND m.status != 'rejected') AS mentions,
-   (SELECT count(DISTINCT m.document_id) FROM mentions m WHERE m.entity_id = e.id AND m.status != 'rejected') AS documents
+   ${liveMentionCount('e.id')} AS mentions,
+   ${liveDocumentCount('e.id')} AS documents
  FROM entities e`;
 
 function chosenOrTop(db: Database, ids: readonly number[] | undefined, kinds: readonly EntityType[], limit: number): EntityRow[] {
@@ -189,7 +190,7 @@ function placesSection(db: Database, section: Extract<BriefingSection, { kind: '
   const rows = statement(
     db,
     `SELECT e.id, e.name, e.subtype, e.status, p.lat, p.lon,
-       (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id AND m.status != 'rejected' AND coalesce(m.role, '') != 'affiliation') AS mentions
+       (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id AND ${liveMention('m')} AND coalesce(m.role, '') != 'affiliation') AS mentions
      FROM entities e JOIN places p ON p.entity_id = e.id
      WHERE e.kind = 'location' ${chosen ? `AND e.id IN (${chosen.map(() => '?').join(', ')})` : ''}
      ORDER BY mentions DESC, e.name LIMIT 400`,

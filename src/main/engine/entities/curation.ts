@@ -15,6 +15,7 @@ import { statement } from '../case/statements';
 import { getEntity, getMention, nextEntityId } from './repository';
 import type { PlaceLookup, PlaceRowValue } from './store';
 import { addAlias, createEntity, gazetteerPlace, insertPlace, PlaceRow } from './store';
+import { liveMention } from './liveMentions';
 
 const EntityRow = z.object({
   kind: z.enum(EntityTypes),
@@ -435,7 +436,7 @@ export function createMention(
     | undefined;
   const overlapping = statement(
     db,
-    "SELECT text FROM mentions WHERE document_id = ? AND start < ? AND end > ? AND status != 'rejected' AND NOT (start = ? AND end = ?) LIMIT 1",
+    `SELECT text FROM mentions WHERE document_id = ? AND start < ? AND end > ? AND ${liveMention()} AND NOT (start = ? AND end = ?) LIMIT 1`,
   ).get(input.documentId, end, start, start, end) as { text: string } | undefined;
   if (overlapping) {
     throw new DossierError('conflict', `The passage overlaps the mention "${overlapping.text}"; reject that mention first, then mark the passage.`);
@@ -486,7 +487,7 @@ export function relinkMention(
   const type = change.type;
   if (!type || type === mention.type) return mention;
   const others = mention.entityId
-    ? (statement(db, "SELECT count(*) AS n FROM mentions WHERE entity_id = ? AND id != ? AND status != 'rejected'").get(mention.entityId, id) as {
+    ? (statement(db, `SELECT count(*) AS n FROM mentions WHERE entity_id = ? AND id != ? AND ${liveMention()}`).get(mention.entityId, id) as {
         n: number;
       }).n
     : 0;

@@ -5,6 +5,7 @@ import { asPlaceSubtype } from '../../../shared/entities';
 import { DossierError } from '../../../shared/errors';
 import { foldText } from '../../../shared/textFolding';
 import { statement } from '../case/statements';
+import { liveMention, liveMentionCount, liveDocumentCount } from './liveMentions';
 
 export type { EntitySummary };
 
@@ -25,8 +26,8 @@ interface EntityRow {
 
 const ENTITY_SELECT = `SELECT e.id, e.name, e.kind, e.subtype, e.status, e.attributes,
    (SELECT json_group_array(alias) FROM (SELECT alias FROM entity_aliases WHERE entity_id = e.id ORDER BY alias)) AS aliases,
-   (SELECT count(*) FROM mentions WHERE entity_id = e.id AND status != 'rejected') AS mentions,
-   (SELECT count(DISTINCT document_id) FROM mentions WHERE entity_id = e.id AND status != 'rejected') AS documents,
+   ${liveMentionCount('e.id')} AS mentions,
+   ${liveDocumentCount('e.id')} AS documents,
    p.lat, p.lon, p.country
  FROM entities e LEFT JOIN places p ON p.entity_id = e.id`;
 
@@ -200,14 +201,14 @@ export function entityMentions(db: Database, id: number, page: { limit: number; 
     db,
     `SELECT d.id, d.title, d.published_at AS publishedAt, count(*) AS mentions
      FROM mentions m JOIN documents d ON d.id = m.document_id
-     WHERE m.entity_id = ? AND m.status != 'rejected' GROUP BY d.id ORDER BY mentions DESC, d.published_at DESC LIMIT 500`,
+     WHERE m.entity_id = ? AND ${liveMention('m')} GROUP BY d.id ORDER BY mentions DESC, d.published_at DESC LIMIT 500`,
   ).all(id) as EntityMentions['documents'];
   const related = statement(
     db,
     `SELECT e.id, e.name, e.kind AS type, count(DISTINCT other.document_id) AS documents
      FROM mentions own JOIN mentions other ON other.document_id = own.document_id AND other.entity_id != own.entity_id
      JOIN entities e ON e.id = other.entity_id
-     WHERE own.entity_id = ? AND own.status != 'rejected' AND other.status != 'rejected'
+     WHERE own.entity_id = ? AND ${liveMention('own')} AND ${liveMention('other')}
      GROUP BY e.id ORDER BY documents DESC, e.name LIMIT 20`,
   ).all(id) as EntityMentions['related'];
   return {

@@ -14,6 +14,7 @@ import type { AnalyzedMention, PlaceChoice } from '../extract/pipeline';
 import type { CaseName, EnrichedMention } from './enrich';
 import { enrichMentions, indexCaseNames } from './enrich';
 import type { Knowledge } from './knowledge';
+import { liveMention } from './liveMentions';
 
 /** Skeletons this short merge unrelated names too easily (Ali, Aly), so they are not trusted alone. */
 const MIN_SKELETON_LENGTH = 6;
@@ -46,7 +47,7 @@ function placeStanding(db: Database, entityId: number): { placed: boolean; menti
   if (statement(db, 'SELECT 1 FROM places WHERE entity_id = ?').get(entityId)) return { placed: true, mentions: 0 };
   const { count } = statement(
     db,
-    `SELECT count(*) AS count FROM (SELECT 1 FROM mentions WHERE entity_id = ? AND status <> 'rejected' LIMIT ${KNOWN_PLACE_MENTIONS + 1})`,
+    `SELECT count(*) AS count FROM (SELECT 1 FROM mentions WHERE entity_id = ? AND ${liveMention()} LIMIT ${KNOWN_PLACE_MENTIONS + 1})`,
   ).get(entityId) as { count: number };
   return { placed: false, mentions: count };
 }

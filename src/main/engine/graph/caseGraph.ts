@@ -12,6 +12,7 @@ import { DossierError } from '../../../shared/errors';
 import { foldText } from '../../../shared/textFolding';
 import { statement } from '../case/statements';
 import type { LinkRow } from './links';
+import { liveMention } from '../entities/liveMentions';
 
 /**
  * Two mentions whose starts lie within this many characters share a passage: about a sentence of
@@ -79,7 +80,7 @@ export function cooccurrences(db: Database, entityIds?: readonly number[]): Cooc
     `SELECT a.entity_id AS a, b.entity_id AS b, count(*) AS windows, group_concat(DISTINCT a.document_id) AS documents
      FROM mentions a JOIN mentions b ON b.document_id = a.document_id AND b.start > a.start AND b.start <= a.start + ${COOCCURRENCE_WINDOW}
      WHERE a.entity_id IS NOT NULL AND b.entity_id IS NOT NULL AND a.entity_id <> b.entity_id
-       AND a.status <> 'rejected' AND b.status <> 'rejected' ${among}
+       AND ${liveMention('a')} AND ${liveMention('b')} ${among}
      GROUP BY a.entity_id, b.entity_id`,
   ).all(...(entityIds ?? []), ...(entityIds ?? [])) as CooccurrenceRow[];
   const pairs = new Map<string, { source: number; target: number; windows: number; documents: Set<number> }>();
@@ -175,7 +176,7 @@ function buildCaseGraph(db: Database, cooccurrence: boolean, minCooccurrence: nu
   const mentionRows = statement(
     db,
     `SELECT document_id, entity_id, count(*) AS mentions, max(status = 'confirmed') AS confirmed
-     FROM mentions WHERE entity_id IS NOT NULL AND status <> 'rejected' GROUP BY document_id, entity_id`,
+     FROM mentions WHERE entity_id IS NOT NULL AND ${liveMention()} GROUP BY document_id, entity_id`,
   ).all() as MentionEdgeRow[];
   for (const row of mentionRows) {
     const status: EdgeStatus = row.confirmed ? 'confirmed' : 'suggested';

@@ -4,6 +4,7 @@ import type { MapPlace, MapPlaceDetail, MapPlaceQuery } from '../../../shared/ma
 import { asPlaceSubtype } from '../../../shared/entities';
 import { DossierError } from '../../../shared/errors';
 import { statement } from '../case/statements';
+import { liveMention, liveMentionCount, liveDocumentCount } from '../entities/liveMentions';
 
 /** The pins for `query`: located places, the most mentioned first; rejected mentions do not count. */
 export function listMapPlaces(db: Database, query: MapPlaceQuery = {}): MapPlace[] {
@@ -26,7 +27,7 @@ export function listMapPlaces(db: Database, query: MapPlaceQuery = {}): MapPlace
   if (documentFilters.length > 0) {
     where.push(
       `e.id IN (SELECT m.entity_id FROM mentions m JOIN documents d ON d.id = m.document_id
-                WHERE m.status != 'rejected' AND m.entity_id IS NOT NULL AND ${documentFilters.join(' AND ')})`,
+                WHERE ${liveMention('m')} AND m.entity_id IS NOT NULL AND ${documentFilters.join(' AND ')})`,
     );
   }
   if (query.subtypes && query.subtypes.length > 0) {
@@ -43,7 +44,7 @@ export function listMapPlaces(db: Database, query: MapPlaceQuery = {}): MapPlace
     params.push(query.status);
   }
   const sql = `SELECT e.id, e.name, e.subtype, e.status, p.lat, p.lon, p.precision,
-     (SELECT count(*) FROM mentions WHERE entity_id = e.id AND status != 'rejected') AS mentions
+     ${liveMentionCount('e.id')} AS mentions
    FROM entities e JOIN places p ON p.entity_id = e.id
    WHERE ${where.join(' AND ')} ORDER BY mentions DESC, e.id`;
   return (statement(db, sql).all(...params) as (Omit<MapPlace, 'subtype'> & { subtype: string | null })[]).map((row) => ({
@@ -57,8 +58,8 @@ export function mapPlaceDetail(db: Database, id: number): MapPlaceDetail {
   const place = statement(
     db,
     `SELECT e.id, e.name, e.subtype, e.status, p.lat, p.lon, p.precision, p.country,
-       (SELECT count(*) FROM mentions WHERE entity_id = e.id AND status != 'rejected') AS mentions,
-       (SELECT count(DISTINCT document_id) FROM mentions WHERE entity_id = e.id AND status != 'rejected') AS documentCount,
+       ${liveMentionCount('e.id')} AS mentions,
+       ${liveDocumentCount('e.id')} AS documentCount,
        (SELECT json_group_array(alias) FROM (SELECT alias FROM entity_aliases WHERE entity_id = e.id AND alias != e.name ORDER BY alias)) AS aliases
      FROM entities e JOIN places p ON p.entity_id = e.id WHERE e.id = ?`,
   ).get(id) as (Omit<MapPlaceDetail, 'aliases' | 'documents' | 'actors' | 'subtype'> & { aliases: string; subtype: string | null }) | undefined;
@@ -66,7 +67,7 @@ export function mapPlaceDetail(db: Database, id: number): MapPlaceDetail {
   const documents = statement(
     db,
     `SELECT d.id, d.title, d.published_at AS publishedAt FROM documents d
-     WHERE d.id IN (SELECT document_id FROM mentions WHERE entity_id = ? AND status != 'rejected')
+     WHERE d.id IN (SELECT document_id FROM mentions WHERE entity_id = ? AND ${liveMention()})
      ORDER BY d.published_at DESC NULLS LAST, d.id LIMIT 10`,
   ).all(id) as MapPlaceDetail['documents'];
   const actors = statement(
@@ -74,7 +75,7 @@ export function mapPlaceDetail(db: Database, id: number): MapPlaceDetail {
     `SELECT e.id, e.name, e.kind AS type, 'co-mentioned' AS relation, count(DISTINCT other.document_id) AS documents
      FROM mentions own JOIN mentions other ON other.document_id = own.document_id AND other.entity_id != own.entity_id
      JOIN entities e ON e.id = other.entity_id
-     WHERE own.entity_id = ? AND own.status != 'rejected' AND other.status != 'rejected' AND e.kind IN ('person', 'organization')
+     WHERE own.entity_id = ? AND ${liveMention('own')} AND ${liveMention('other')} AND e.kind IN ('person', 'organization')
      GROUP BY e.id ORDER BY documents DESC, e.name LIMIT 8`,
   ).all(id) as MapPlaceDetail['actors'];
   return { ...place, subtype: asPlaceSubtype(place.subtype), aliases: JSON.parse(place.aliases) as string[], documents, actors };
