@@ -13,6 +13,7 @@ import { cooccurrences } from '../graph/caseGraph';
 import { listLinks } from '../graph/links';
 import { listDrawings } from '../map/drawings';
 import { liveMention, liveMentionCount, liveDocumentCount } from '../entities/liveMentions';
+import { readAttributes } from '../entities/attributes';
 
 /** One cited source: a document, as the endnote list gives it. */
 export interface Endnote {
@@ -127,11 +128,6 @@ class Citations {
   }
 }
 
-function attributes(json: string): { role: string | null; affiliation: string | null } {
-  const raw = JSON.parse(json) as { role?: unknown; affiliation?: unknown };
-  return { role: typeof raw.role === 'string' ? raw.role : null, affiliation: typeof raw.affiliation === 'string' ? raw.affiliation : null };
-}
-
 /** The documents that mention an entity most, for citing it. */
 function sourcesOf(db: Database, entityId: number, limit: number): number[] {
   return (
@@ -174,14 +170,18 @@ function chosenOrTop(db: Database, ids: readonly number[] | undefined, kinds: re
 }
 
 function actorsSection(db: Database, section: Extract<BriefingSection, { kind: 'actors' }>, citations: Citations): SectionContent {
-  const rows = chosenOrTop(db, section.entityIds, ['person', 'organization'], MAX_ACTORS).map((row) => ({
-    name: row.name,
-    type: row.kind,
-    ...attributes(row.attributes),
-    mentions: row.mentions,
-    documents: row.documents,
-    notes: sourcesOf(db, row.id, 3).map((documentId) => citations.cite(documentId)),
-  }));
+  const rows = chosenOrTop(db, section.entityIds, ['person', 'organization'], MAX_ACTORS).map((row) => {
+    const { role, affiliation } = readAttributes(row.attributes);
+    return {
+      name: row.name,
+      type: row.kind,
+      role,
+      affiliation,
+      mentions: row.mentions,
+      documents: row.documents,
+      notes: sourcesOf(db, row.id, 3).map((documentId) => citations.cite(documentId)),
+    };
+  });
   return { kind: 'actors', title: section.title || sectionTitles.actors, rows };
 }
 

@@ -16,6 +16,7 @@ import { getEntity, getMention, nextEntityId } from './repository';
 import type { PlaceLookup, PlaceRowValue } from './store';
 import { addAlias, createEntity, gazetteerPlace, insertPlace, PlaceRow } from './store';
 import { liveMention } from './liveMentions';
+import { rawAttributes, readAttributes } from './attributes';
 
 const EntityRow = z.object({
   kind: z.enum(EntityTypes),
@@ -243,12 +244,6 @@ function repointLinks(db: Database, linkIds: readonly number[], targetId: number
   }
 }
 
-function readAttributes(json: string): EntityAttributes {
-  const raw = JSON.parse(json) as Partial<Record<keyof EntityAttributes, unknown>>;
-  const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value : null);
-  return { role: text(raw.role), affiliation: text(raw.affiliation), notes: text(raw.notes) };
-}
-
 export function entityAttributes(db: Database, id: number): EntityAttributes {
   const row = statement(db, 'SELECT attributes FROM entities WHERE id = ?').get(id) as { attributes: string } | undefined;
   if (!row) throw new DossierError('not-found', `There is no entity ${id} in this case; it may have been merged or deleted.`);
@@ -378,10 +373,7 @@ export function setEntityAttributes(db: Database, id: number, patch: Partial<Ent
   };
   if (JSON.stringify(next) === JSON.stringify(current)) return current;
   return curate(db, `edit the details of "${entity.name}"`, { entities: [id] }, () => {
-    const raw = JSON.parse((statement(db, 'SELECT attributes FROM entities WHERE id = ?').get(id) as { attributes: string }).attributes) as Record<
-      string,
-      unknown
-    >;
+    const raw = rawAttributes((statement(db, 'SELECT attributes FROM entities WHERE id = ?').get(id) as { attributes: string }).attributes);
     statement(db, 'UPDATE entities SET attributes = ?, updated_at = ? WHERE id = ?').run(
       JSON.stringify({ ...raw, ...next }),
       new Date().toISOString(),

@@ -5,6 +5,7 @@ import { asPlaceSubtype } from '../../../shared/entities';
 import { DossierError } from '../../../shared/errors';
 import { foldText } from '../../../shared/textFolding';
 import { statement } from '../case/statements';
+import { readAttributes } from './attributes';
 import { liveMention, liveMentionCount, liveDocumentCount } from './liveMentions';
 
 export type { EntitySummary };
@@ -41,7 +42,7 @@ function rowToEntity(row: EntityRow): EntitySummary {
     aliases: row.aliases ? (JSON.parse(row.aliases) as string[]) : [],
     mentions: row.mentions,
     documents: row.documents,
-    role: (JSON.parse(row.attributes) as { role?: string }).role ?? null,
+    role: readAttributes(row.attributes).role,
     coordinates: row.lat !== null && row.lon !== null ? { lat: row.lat, lon: row.lon, country: row.country } : null,
   };
 }
@@ -139,15 +140,13 @@ interface PlaceDetailRow {
 export function getEntityDetail(db: Database, id: number): EntityDetail {
   const summary = getEntity(db, id);
   const row = statement(db, 'SELECT attributes FROM entities WHERE id = ?').get(id) as { attributes: string };
-  const raw = JSON.parse(row.attributes) as Record<string, unknown>;
-  const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value : null);
   const place = statement(
     db,
     'SELECT lat, lon, gazetteer_id, country, admin1, precision, confidence, candidates FROM places WHERE entity_id = ?',
   ).get(id) as PlaceDetailRow | undefined;
   return {
     ...summary,
-    attributes: { role: text(raw.role), affiliation: text(raw.affiliation), notes: text(raw.notes) },
+    attributes: readAttributes(row.attributes),
     place: place
       ? {
           lat: place.lat,

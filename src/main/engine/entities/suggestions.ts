@@ -15,6 +15,7 @@ import type { CaseName, EnrichedMention } from './enrich';
 import { enrichMentions, indexCaseNames } from './enrich';
 import type { Knowledge } from './knowledge';
 import { liveMention } from './liveMentions';
+import { rawAttributes } from './attributes';
 
 /** Skeletons this short merge unrelated names too easily (Ali, Aly), so they are not trusted alone. */
 const MIN_SKELETON_LENGTH = 6;
@@ -136,7 +137,7 @@ function learnAttributes(db: Database, entityId: number, mention: EnrichedMentio
   if (Object.keys(learned).length === 0) return;
   const row = statement(db, 'SELECT attributes FROM entities WHERE id = ?').get(entityId) as { attributes: string } | undefined;
   if (!row) return;
-  const current = JSON.parse(row.attributes) as Record<string, unknown>;
+  const current = rawAttributes(row.attributes);
   const missing = Object.entries(learned).filter(([key]) => typeof current[key] !== 'string' || !current[key]);
   if (missing.length === 0) return;
   statement(db, 'UPDATE entities SET attributes = ? WHERE id = ?').run(JSON.stringify({ ...current, ...Object.fromEntries(missing) }), entityId);
