@@ -35,14 +35,6 @@ export function getBriefing(db: Database, id: number): Briefing {
   return toBriefing(row);
 }
 
-/** The newest briefing with this title (case and surrounding spaces ignored). */
-export function findBriefingByTitle(db: Database, title: string): Briefing | null {
-  const row = statement(db, 'SELECT id, title, spec, created_at, updated_at FROM briefings WHERE lower(title) = lower(?) ORDER BY updated_at DESC LIMIT 1').get(
-    title.trim(),
-  ) as BriefingRow | undefined;
-  return row ? toBriefing(row) : null;
-}
-
 function putRow(db: Database, row: z.infer<typeof StoredBriefing>): void {
   statement(
     db,

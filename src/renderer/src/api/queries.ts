@@ -1,5 +1,6 @@
-/** react-query hooks over the engine's case channels. */
+/** The query cache: react-query hooks over the engine's case channels, and what a change to the case makes stale. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
 import type { CaseInfo } from '../../../shared/cases';
 import { call } from './client';
 
@@ -69,5 +70,26 @@ export function useForgetRecent() {
   return useMutation({
     mutationFn: (path: string) => call('cases.forgetRecent', { path }),
     onSuccess: (list) => client.setQueryData(queryKeys.recentCases, list),
+  });
+}
+
+/** Everything a change in the case may have touched: lists, documents, tags, notes, counts. */
+export function invalidateCaseData(client: QueryClient): Promise<void> {
+  return client.invalidateQueries({
+    predicate: (query) => {
+      const [scope, name] = query.queryKey;
+      // Imports suggest entities and undo may take entity changes back, so those refresh too.
+      return (
+        scope === 'documents' ||
+        scope === 'tags' ||
+        scope === 'notes' ||
+        scope === 'entities' ||
+        scope === 'mentions' ||
+        scope === 'graph' ||
+        scope === 'links' ||
+        scope === 'map' ||
+        (scope === 'cases' && name === 'current')
+      );
+    },
   });
 }

@@ -19,7 +19,6 @@ import { EntitiesView } from '../features/entities/EntitiesView';
 import { ExtractionStatus } from '../features/entities/ExtractionStatus';
 import { GraphView } from '../features/graph/GraphView';
 import { MapView } from '../features/map/MapView';
-import { ComingNext } from './ComingNext';
 import { modKey } from './format';
 import type { GraphRequest, Navigation, NavigationRequest } from './navigation';
 import { NavigationContext } from './navigation';
@@ -161,11 +160,6 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
             <MapView request={mapRequest} />
           </Box>
         ) : null}
-        {view.id === 'documents' || view.id === 'entities' || view.id === 'graph' || view.id === 'map' || view.id === 'briefing' ? null : (
-          <Box h="100%">
-            <ComingNext view={view} caseInfo={caseInfo} />
-          </Box>
-        )}
       </AppShell.Main>
       <AppShell.Footer>
         <Group h="100%" px="sm" justify="space-between" gap="md" wrap="nowrap" className={classes.status}>

@@ -31,7 +31,7 @@ import type { BriefingSection, BriefingSectionKind, BriefingSpec } from '../../.
 import { BriefingSpecSchema, sectionTitles } from '../../../../shared/briefing';
 import { call, errorMessage } from '../../api/client';
 import { modKey } from '../../components/format';
-import { notifyError } from '../cases/useCaseCommands';
+import { notifyError } from '../../api/notify';
 import classes from './briefing.module.css';
 
 const briefingKeys = {

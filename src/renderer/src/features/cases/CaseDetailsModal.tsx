@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import type { CaseInfo } from '../../../../shared/cases';
 import { MAX_DESCRIPTION_LENGTH, MAX_TITLE_LENGTH } from '../../../../shared/cases';
 import { useUpdateCase } from '../../api/queries';
-import { notifyError } from './useCaseCommands';
+import { notifyError } from '../../api/notify';
 
 interface CaseDetailsModalProps {
   readonly opened: boolean;

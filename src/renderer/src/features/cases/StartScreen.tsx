@@ -20,7 +20,7 @@ import { useForgetRecent, useRecentCases } from '../../api/queries';
 import { ThemeToggle } from '../../components/ThemeToggle';
 import { formatWhen, modKey } from '../../components/format';
 import type { CaseCommands } from './useCaseCommands';
-import { notifyError } from './useCaseCommands';
+import { notifyError } from '../../api/notify';
 import classes from './StartScreen.module.css';
 
 export function StartScreen({ commands }: { commands: CaseCommands }) {

@@ -3,10 +3,10 @@
  * keyboard, the native menu and the OS (a case given at launch).
  */
 import { useHotkeys } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
 import type { MenuCommand } from '../../../../shared/api';
-import { call, errorMessage, subscribe } from '../../api/client';
+import { call, subscribe } from '../../api/client';
+import { notifyError } from '../../api/notify';
 import { useCloseCase, useCreateCase, useOpenCase, useOpenDemo } from '../../api/queries';
 
 export interface CaseCommands {
@@ -21,10 +21,6 @@ export interface CaseCommands {
   readonly openCase: (path: string) => Promise<void>;
   readonly closeCase: () => Promise<void>;
   readonly openDemo: () => Promise<void>;
-}
-
-export function notifyError(title: string, error: unknown): void {
-  notifications.show({ color: 'red', title, message: errorMessage(error), autoClose: 10_000 });
 }
 
 export function useCaseCommands(): CaseCommands {

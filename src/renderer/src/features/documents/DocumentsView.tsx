@@ -19,7 +19,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MouseEvent } from 'react';
 import type { DocumentRow, Note, SortField } from '../../../../shared/documents';
 import { errorMessage } from '../../api/client';
-import { notifyError } from '../cases/useCaseCommands';
+import { notifyError } from '../../api/notify';
 import { ContextMenu } from './ContextMenu';
 import type { MenuPosition } from './ContextMenu';
 import { DocumentList } from './DocumentList';

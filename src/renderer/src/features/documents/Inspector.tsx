@@ -9,7 +9,7 @@ import type { CSSProperties } from 'react';
 import type { InputOf } from '../../../../shared/api';
 import type { DocumentDetail, Note } from '../../../../shared/documents';
 import { modKey } from '../../components/format';
-import { notifyError } from '../cases/useCaseCommands';
+import { notifyError } from '../../api/notify';
 import { formatBytes, formatDateTime } from './format';
 import { kindLabels } from './kinds';
 import { useDocument, useUpdateDocument } from './queries';

@@ -28,7 +28,7 @@ import type { Mention } from '../../../../shared/entities';
 import { MAX_TAG_NAME_LENGTH } from '../../../../shared/documents';
 import { ApiCallError, errorMessage } from '../../api/client';
 import { modKey } from '../../components/format';
-import { notifyError } from '../cases/useCaseCommands';
+import { notifyError } from '../../api/notify';
 import { entityColorVar } from '../entities/entityColors';
 import { MarkEntityPopover, MentionPopover } from '../entities/MentionPopover';
 import { useMentions } from '../entities/queries';

@@ -23,7 +23,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { CSSProperties } from 'react';
 import type { Tag } from '../../../../shared/documents';
 import { MAX_TAG_NAME_LENGTH } from '../../../../shared/documents';
-import { notifyError } from '../cases/useCaseCommands';
+import { notifyError } from '../../api/notify';
 import { useDeleteTag, useMergeTags, useUpdateTag } from './queries';
 import classes from './DocumentsView.module.css';
 

@@ -1,10 +1,9 @@
 /** react-query hooks over the engine's documents, tags, notes and history channels. */
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { QueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
 import type { InputOf } from '../../../../shared/api';
 import type { DocumentKind, DocumentQuery, SortField } from '../../../../shared/documents';
 import { call } from '../../api/client';
+import { invalidateCaseData } from '../../api/queries';
 
 /** How many rows one `documents.list` call fetches; the list asks for the windows it shows. */
 export const PAGE_SIZE = 200;
@@ -80,32 +79,6 @@ export function useNotes(documentId: number | null, enabled = true) {
     queryFn: () => call('notes.list', documentId === null ? {} : { documentId }),
     enabled,
   });
-}
-
-/** Everything a change in the case may have touched: lists, documents, tags, notes, counts. */
-export function invalidateCaseData(client: QueryClient): Promise<void> {
-  return client.invalidateQueries({
-    predicate: (query) => {
-      const [scope, name] = query.queryKey;
-      // Imports suggest entities and undo may take entity changes back, so those refresh too.
-      return (
-        scope === 'documents' ||
-        scope === 'tags' ||
-        scope === 'notes' ||
-        scope === 'entities' ||
-        scope === 'mentions' ||
-        scope === 'graph' ||
-        scope === 'links' ||
-        scope === 'map' ||
-        (scope === 'cases' && name === 'current')
-      );
-    },
-  });
-}
-
-export function useInvalidateCaseData(): () => Promise<void> {
-  const client = useQueryClient();
-  return useCallback(() => invalidateCaseData(client), [client]);
 }
 
 function useCaseMutation<C extends Parameters<typeof call>[0]>(channel: C) {

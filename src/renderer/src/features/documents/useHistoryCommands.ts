@@ -4,8 +4,8 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { call } from '../../api/client';
-import { notifyError } from '../cases/useCaseCommands';
-import { invalidateCaseData } from './queries';
+import { notifyError } from '../../api/notify';
+import { invalidateCaseData } from '../../api/queries';
 
 export function useHistoryCommands(): { undo: () => Promise<void>; redo: () => Promise<void> } {
   const client = useQueryClient();

@@ -11,8 +11,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MenuCommand } from '../../../../shared/api';
 import type { ImportProgress, ImportReport, ImportSource } from '../../../../shared/documents';
 import { call, subscribe } from '../../api/client';
-import { notifyError } from '../cases/useCaseCommands';
-import { documentKeys, invalidateCaseData } from './queries';
+import { notifyError } from '../../api/notify';
+import { invalidateCaseData } from '../../api/queries';
+import { documentKeys } from './queries';
 
 export interface Importer {
   /** The running import's latest progress; null when none runs. */

@@ -42,7 +42,7 @@ import type { EntityStatuses, EntitySummary, EntityType } from '../../../../shar
 import type { NavigationRequest } from '../../components/navigation';
 import { EntityTypes } from '../../../../shared/entities';
 import { errorMessage } from '../../api/client';
-import { notifyError } from '../cases/useCaseCommands';
+import { notifyError } from '../../api/notify';
 import { entityColors, entityTypeLabels } from './entityColors';
 import { EntityTypeIcon } from './EntityTypeIcon';
 import type { EntityFilter } from './queries';

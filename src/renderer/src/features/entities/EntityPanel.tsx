@@ -30,7 +30,7 @@ import { useState } from 'react';
 import type { EntityAttributes, EntityDetail, PlaceOption } from '../../../../shared/entities';
 import { errorMessage } from '../../api/client';
 import { useNavigation } from '../../components/navigation';
-import { notifyError } from '../cases/useCaseCommands';
+import { notifyError } from '../../api/notify';
 import { entityColors, entityTypeLabels } from './entityColors';
 import { EntityTypeIcon } from './EntityTypeIcon';
 import { EntityLinks } from '../graph/EntityLinks';

@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { ExtractProgress } from '../../../../shared/entities';
 import { call, subscribe } from '../../api/client';
-import { notifyError } from '../cases/useCaseCommands';
+import { notifyError } from '../../api/notify';
 import { invalidateEntityData } from './queries';
 
 export function ExtractionStatus() {

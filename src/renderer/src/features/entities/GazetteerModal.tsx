@@ -7,7 +7,7 @@ import { notifications } from '@mantine/notifications';
 import { IconFilePlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, errorMessage } from '../../api/client';
-import { notifyError } from '../cases/useCaseCommands';
+import { notifyError } from '../../api/notify';
 import { invalidateEntityData } from './queries';
 
 const extractsKey = ['entities', 'gazetteer-extracts'] as const;

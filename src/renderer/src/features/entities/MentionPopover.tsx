@@ -10,7 +10,7 @@ import { useState } from 'react';
 import type { EntityType, Mention } from '../../../../shared/entities';
 import { EntityTypes } from '../../../../shared/entities';
 import { useNavigation } from '../../components/navigation';
-import { notifyError } from '../cases/useCaseCommands';
+import { notifyError } from '../../api/notify';
 import { entityColors, entityTypeLabels } from './entityColors';
 import { EntityTypeIcon } from './EntityTypeIcon';
 import { EntityPicker } from './MergeModal';

@@ -3,7 +3,7 @@ import { Button, Group, Modal, Radio, Select, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { EntitySummary, EntityType } from '../../../../shared/entities';
-import { notifyError } from '../cases/useCaseCommands';
+import { notifyError } from '../../api/notify';
 import { entityTypeLabels } from './entityColors';
 import { useDeleteEntities, useEntitySearch, useMergeEntities } from './queries';
 

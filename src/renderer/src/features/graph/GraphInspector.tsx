@@ -23,7 +23,7 @@ import { useState } from 'react';
 import type { Link } from '../../../../shared/graph';
 import { informationCredibilityLabels, parseNodeKey, sourceReliabilityLabels } from '../../../../shared/graph';
 import { useNavigation } from '../../components/navigation';
-import { notifyError } from '../cases/useCaseCommands';
+import { notifyError } from '../../api/notify';
 import { formatPublished } from '../documents/format';
 import type { EdgeAttributes, NodeAttributes } from './graphModel';
 import { kindColors, kindLabels } from './graphModel';

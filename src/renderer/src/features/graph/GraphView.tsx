@@ -47,7 +47,7 @@ import type { EdgeType, Link, NodeKind } from '../../../../shared/graph';
 import { NodeKinds, SourceReliabilities } from '../../../../shared/graph';
 import { call } from '../../api/client';
 import type { GraphRequest } from '../../components/navigation';
-import { notifyError } from '../cases/useCaseCommands';
+import { notifyError } from '../../api/notify';
 import { useTags } from '../documents/queries';
 import type { Centrality, CaseGraphModel, GraphFilter } from './graphModel';
 import {

@@ -18,7 +18,7 @@ import {
 } from '../../../../shared/graph';
 import { call } from '../../api/client';
 import { modKey } from '../../components/format';
-import { notifyError } from '../cases/useCaseCommands';
+import { notifyError } from '../../api/notify';
 import { kindLabels } from './graphModel';
 import { useCreateLink, useRelations, useUpdateLink } from './queries';
 

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InputOf } from '../../../../shared/api';
 import type { GraphSlice } from '../../../../shared/graph';
 import { call } from '../../api/client';
-import { invalidateCaseData } from '../documents/queries';
+import { invalidateCaseData } from '../../api/queries';
 
 export const graphKeys = {
   slice: (limit: number, expanded: readonly string[]) => ['graph', 'slice', limit, expanded] as const,

@@ -10,7 +10,7 @@ import type { PlaceOption } from '../../../../shared/entities';
 import type { Drawing, DrawingFields } from '../../../../shared/map';
 import { call } from '../../api/client';
 import { useNavigation } from '../../components/navigation';
-import { notifyError } from '../cases/useCaseCommands';
+import { notifyError } from '../../api/notify';
 import { useEntity, usePlaceCandidates } from '../entities/queries';
 import { placeKinds } from './mapStyle';
 import { useDeleteDrawing, useMovePlace, useUpdateDrawing } from './queries';

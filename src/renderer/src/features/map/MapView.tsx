@@ -48,7 +48,7 @@ import type { Drawing, DrawingGeometry, MapPlace, MapPlaceQuery, Position } from
 import { call } from '../../api/client';
 import { modKey } from '../../components/format';
 import type { NavigationRequest } from '../../components/navigation';
-import { notifyError } from '../cases/useCaseCommands';
+import { notifyError } from '../../api/notify';
 import { useTags } from '../documents/queries';
 import { basemapData, fontUrl } from './assets';
 import type { Grab } from './drawingGeometry';

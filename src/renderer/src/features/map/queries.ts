@@ -3,7 +3,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { InputOf } from '../../../../shared/api';
 import type { MapPlaceQuery } from '../../../../shared/map';
 import { call } from '../../api/client';
-import { invalidateCaseData } from '../documents/queries';
+import { invalidateCaseData } from '../../api/queries';
 
 // Pins and popups sit under 'entities', so every entity change (merge, retype, place) refreshes them too.
 export const mapKeys = {
