@@ -6,6 +6,7 @@
 import {
   ActionIcon,
   Alert,
+  Box,
   Badge,
   Button,
   CloseButton,
@@ -25,7 +26,7 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowsSplit, IconCheck, IconDots, IconMapPin, IconTrash } from '@tabler/icons-react';
+import { IconArrowsSplit, IconDots, IconMapPin, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { EntityAttributes, EntityDetail, PlaceOption } from '../../../../shared/entities';
 import { errorMessage } from '../../api/client';
@@ -34,28 +35,9 @@ import { notifyError } from '../../api/notify';
 import { entityColors, entityTypeLabels } from './entityColors';
 import { EntityTypeIcon } from './EntityTypeIcon';
 import { EntityLinks } from '../graph/EntityLinks';
+import { PlaceCandidates, placeLabel } from './PlaceCandidates';
 import { useEntity, useEntityMentions, usePlaceCandidates, useSetAttributes, useSetPlace, useSplitAlias } from './queries';
 import classes from './entities.module.css';
-
-const featureLabels: Record<string, string> = {
-  PCLI: 'country',
-  PCLD: 'territory',
-  PCL: 'country',
-  ADM1: 'region',
-  ADM2: 'district',
-  ADM3: 'district',
-  PPLC: 'capital',
-  PPLA: 'regional capital',
-  PPLA2: 'district capital',
-  PPL: 'town',
-  CONT: 'continent',
-  RGN: 'region',
-};
-
-function placeLabel(option: PlaceOption): string {
-  const kind = featureLabels[option.featureCode] ?? option.featureCode.toLowerCase();
-  return [kind, option.admin1, option.country].filter(Boolean).join(' · ');
-}
 
 export function EntityPanel({ entityId, onClose, onDelete }: { entityId: number; onClose: () => void; onDelete: (entity: EntityDetail) => void }) {
   const entity = useEntity(entityId);
@@ -295,43 +277,17 @@ function PlaceSection({ entity }: { entity: EntityDetail }) {
         </Group>
       ) : null}
       {choosing ? (
-        <Stack gap={2} mt={8} data-testid="place-candidates">
-          {candidates.isLoading ? <Skeleton height={40} /> : null}
-          {candidates.data?.length === 0 ? (
-            <Text size="xs" c="dimmed">
-              The gazetteer knows no place by these names. Place it by hand, or add a GeoNames country extract.
-            </Text>
-          ) : null}
-          {candidates.data?.map((option) => {
-            const current = place?.gazetteerId === option.id;
-            return (
-              <UnstyledButton
-                key={option.id}
-                className={classes.candidate}
-                data-current={current || undefined}
-                onClick={() => void choose(option)}
-                aria-label={`Place at ${option.name}, ${placeLabel(option)}`}
-              >
-                <Group justify="space-between" wrap="nowrap" gap={6}>
-                  <div style={{ minWidth: 0 }}>
-                    <Text size="xs" fw={500} truncate>
-                      {option.name}
-                    </Text>
-                    <Text size="xs" c="dimmed" truncate>
-                      {placeLabel(option)}
-                    </Text>
-                  </div>
-                  <Group gap={4} wrap="nowrap">
-                    <Text size="xs" c="dimmed" ff="monospace">
-                      {option.lat.toFixed(2)}, {option.lon.toFixed(2)}
-                    </Text>
-                    {current ? <IconCheck size={14} color="var(--mantine-color-teal-6)" /> : null}
-                  </Group>
-                </Group>
-              </UnstyledButton>
-            );
-          })}
-        </Stack>
+        <Box mt={8}>
+          <PlaceCandidates
+            options={candidates.data}
+            loading={candidates.isLoading}
+            currentId={place?.gazetteerId}
+            action="Place at"
+            empty="The gazetteer knows no place by these names. Place it by hand, or add a GeoNames country extract."
+            testId="place-candidates"
+            onChoose={(option) => void choose(option)}
+          />
+        </Box>
       ) : null}
     </Paper>
   );

@@ -11,6 +11,7 @@ import type { Drawing, DrawingFields } from '../../../../shared/map';
 import { call } from '../../api/client';
 import { useNavigation } from '../../components/navigation';
 import { notifyError } from '../../api/notify';
+import { PlaceCandidates } from '../entities/PlaceCandidates';
 import { useEntity, usePlaceCandidates } from '../entities/queries';
 import { placeKinds } from './mapStyle';
 import { useDeleteDrawing, useMovePlace, useUpdateDrawing } from './queries';
@@ -47,33 +48,16 @@ export function PlaceInspector({ placeId, onClose }: { placeId: number; onClose:
         Drag the selected pin, or move it with the arrow keys (Shift: further), to correct where it is; or pick another place the gazetteer knows by this
         name:
       </Text>
-      <Stack gap={2} data-testid="map-place-candidates">
-        {(candidates.data ?? []).length === 0 ? (
-          <Text size="xs" c="dimmed">
-            No other gazetteer place has these names.
-          </Text>
-        ) : null}
-        {(candidates.data ?? []).map((option) => {
-          const current = place?.gazetteerId === option.id;
-          return (
-            <UnstyledButton
-              key={option.id}
-              className={classes.candidate}
-              data-current={current || undefined}
-              disabled={current || move.isPending}
-              aria-label={`Move to ${option.name}, ${[option.admin1, option.country].filter(Boolean).join(', ')}`}
-              onClick={() => void choose(option)}
-            >
-              <Text size="xs" fw={current ? 700 : 500}>
-                {option.name} {current ? '✓' : ''}
-              </Text>
-              <Text size="10px" c="dimmed">
-                {[option.featureCode, option.admin1, option.country].filter(Boolean).join(' · ')} · {option.lat.toFixed(2)}, {option.lon.toFixed(2)}
-              </Text>
-            </UnstyledButton>
-          );
-        })}
-      </Stack>
+      <PlaceCandidates
+        options={candidates.data}
+        loading={candidates.isLoading}
+        currentId={place?.gazetteerId}
+        busy={move.isPending}
+        action="Move to"
+        empty="No other gazetteer place has these names."
+        testId="map-place-candidates"
+        onChoose={(option) => void choose(option)}
+      />
       <Button size="xs" variant="default" onClick={() => navigation.showEntity(placeId)}>
         Open entity page
       </Button>
