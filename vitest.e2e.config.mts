@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.e2e.test.ts'],
-    globalSetup: ['tests/e2e/globalSetup.ts'],
+    globalSetup: ['tests/support/buildOnce.ts', 'tests/e2e/globalSetup.ts'],
     environment: 'node',
     fileParallelism: false,
     testTimeout: 90_000,
