@@ -95,7 +95,13 @@ describe('cases, end to end', () => {
     await page.getByRole('button', { name: 'New case' }).waitFor();
     const outcome = await page.evaluate(async () => {
       const violations: string[] = [];
-      document.addEventListener('securitypolicyviolation', (event) => violations.push(event.violatedDirective));
+      // Resolves once the policy has refused both the fetch and the image: waiting on the events, not on a clock.
+      const bothRefused = new Promise<void>((resolve) =>
+        document.addEventListener('securitypolicyviolation', (event) => {
+          violations.push(event.violatedDirective);
+          if (['connect-src', 'img-src'].every((directive) => violations.includes(directive))) resolve();
+        }),
+      );
       let fetched = 'allowed';
       try {
         await fetch('https://example.com/track.gif');
@@ -105,7 +111,7 @@ describe('cases, end to end', () => {
       const image = document.createElement('img');
       image.src = 'https://example.com/pixel.png';
       document.body.append(image);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await bothRefused;
       return { fetched, violations };
     });
     expect(outcome.fetched).toBe('blocked');

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Position } from '../../src/shared/map';
 import { projectRoot } from '../support/built';
 import type { DossierSession } from './harness';
@@ -81,6 +82,22 @@ async function openSeedOnMap(): Promise<void> {
   await settled();
 }
 
+
+/**
+ * Presses keys in one task of the page, as a burst: the app saves a burst of arrow presses 500 ms after the last,
+ * and presses sent one by one could straddle that on a slow machine.
+ */
+function pressAtOnce(page: Page, ...keys: string[]): Promise<void> {
+  return page.evaluate((all) => {
+    const target = document.activeElement ?? document.body;
+    for (const combo of all) {
+      const shiftKey = combo.startsWith('Shift+');
+      const key = shiftKey ? combo.slice('Shift+'.length) : combo;
+      target.dispatchEvent(new KeyboardEvent('keydown', { key, shiftKey, bubbles: true, cancelable: true }));
+      target.dispatchEvent(new KeyboardEvent('keyup', { key, shiftKey, bubbles: true, cancelable: true }));
+    }
+  }, keys);
+}
 describe('the map, end to end', () => {
   it('shows the seed case\'s places over the offline basemap, in light and dark, with no request off the machine', async () => {
     const { page } = session;
@@ -339,8 +356,7 @@ describe('the map, end to end', () => {
 
     // Three presses east and one long one north: the shape follows at once, the map does not pan, and the burst is
     // saved once (one undo below puts it all back). Whether it is saved yet is not asserted: that would time the machine.
-    for (let press = 0; press < 3; press += 1) await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('Shift+ArrowUp');
+    await pressAtOnce(page, 'ArrowRight', 'ArrowRight', 'ArrowRight', 'Shift+ArrowUp');
     const shown = await handlesNow();
     await page.getByText(/Moved the polygon — Ctrl\+Z undoes it/).waitFor();
     expect(await centre()).toEqual(view);
@@ -356,16 +372,32 @@ describe('the map, end to end', () => {
     await settled();
     await session.screenshot('map-10-drawing-moved-by-keys');
 
-    // Esc before the save puts the shape back, keeps it selected, and saves nothing.
-    await page.keyboard.press('Shift+ArrowDown');
-    expect(Math.abs((await handlesNow())[0]![1] - moved[0]![1])).toBeGreaterThan(0.02);
-    await page.keyboard.press('Escape');
+    // Esc before the save puts the shape back, keeps it selected, and saves nothing. The press and the Esc come in one
+    // task, so the save cannot come between them however slow the machine; the handles drawn in between are caught
+    // as the map is given them.
+    const shownBeforeEscape = await page.evaluate(() => {
+      const source = window.__dossierMap!.getSource('case-handles') as unknown as { setData: (data: GeoJSON.FeatureCollection<GeoJSON.Point>) => unknown };
+      const setData = source.setData.bind(source);
+      let given: [number, number][] = [];
+      source.setData = (data) => {
+        given = data.features.map((feature) => feature.geometry.coordinates as [number, number]);
+        return setData(data);
+      };
+      const target = document.activeElement ?? document.body;
+      target.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', shiftKey: true, bubbles: true, cancelable: true }));
+      const shownThen = given;
+      target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+      source.setData = setData;
+      return shownThen;
+    });
+    expect(Math.abs(shownBeforeEscape[0]![1] - moved[0]![1])).toBeGreaterThan(0.02);
     (await handles()).forEach(([lon, lat], index) => {
       expect(Math.abs(lon - moved[index]![0])).toBeLessThan(1e-4);
       expect(Math.abs(lat - moved[index]![1])).toBeLessThan(1e-4);
     });
     await page.getByTestId('drawing-inspector').waitFor();
-    await page.waitForTimeout(800);
+    // Nothing was saved: the move before is still the latest change, so one undo below takes the shape back to where
+    // it was drawn (were the Esc'd move saved, that undo would leave the shape where the keys put it).
     expect(await ring()).toEqual(moved);
 
     // The burst was one move: one undo puts every vertex back exactly.
@@ -400,9 +432,8 @@ describe('the map, end to end', () => {
     await page.getByTestId('place-popup').getByText('Kalbajar', { exact: true }).waitFor();
     await page.getByText(/Moved Kalbajar/).first().waitFor({ state: 'detached' });
 
-    // Then the keys.
-    await page.keyboard.press('Shift+ArrowLeft');
-    await page.keyboard.press('ArrowDown');
+    // Then the keys, one burst.
+    await pressAtOnce(page, 'Shift+ArrowLeft', 'ArrowDown');
     await page.getByText(/Moved Kalbajar — Ctrl\+Z undoes it/).waitFor();
     expect(await centre()).toEqual(pinView);
     await expect.poll(async () => (await kalbajar()).lon).not.toEqual(placed.lon);
