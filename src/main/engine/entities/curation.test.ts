@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../../../tests/support/built';
+import { seedDataCase } from '../../../../tests/support/seedCase';
 import { useTempDirs } from '../../../../tests/support/tempDir';
 import type { EmitEvent } from '../../../shared/api';
 import type { ExtractProgress } from '../../../shared/entities';
@@ -21,6 +22,11 @@ async function seedCase(emit?: EmitEvent): Promise<{ engine: Engine; handlers: E
   await engine.handlers['cases.create']({ path: join(tempDir(), 'seed.dossier'), title: 'Seed' });
   await engine.startImport([{ path: seedPath }]).finished;
   return { engine, handlers: engine.handlers };
+}
+
+/** The seed case with its actors and places from data, not the tagger: for tests of curation, not of extraction. */
+async function seedFromData(): Promise<{ engine: Engine; handlers: Engine['handlers'] }> {
+  return seedDataCase(join(tempDir(), 'seed.dossier'));
 }
 
 async function byName(handlers: Engine['handlers'], name: string) {
@@ -92,7 +98,7 @@ describe('what extraction knows beyond the tagger', () => {
 
 describe('curation, each change undoable', () => {
   it('merges two entities and undoes it exactly', async () => {
-    const { engine, handlers } = await seedCase();
+    const { engine, handlers } = await seedFromData();
     const armenia = await byName(handlers, 'Armenia');
     const yerevan = await byName(handlers, 'Yerevan');
     const merged = await handlers['entities.merge']({ targetId: armenia.id, sourceIds: [yerevan.id] });
@@ -109,7 +115,7 @@ describe('curation, each change undoable', () => {
   });
 
   it('splits a spelling off, deletes an entity (its mentions rejected), and edits attributes', async () => {
-    const { engine, handlers } = await seedCase();
+    const { engine, handlers } = await seedFromData();
     const pashinyan = await byName(handlers, 'Pashinian');
     const split = await handlers['entities.splitAlias']({ id: pashinyan.id, alias: 'Pashinian' });
     expect(split).toMatchObject({ name: 'Pashinian', type: 'person', mentions: 1, aliases: ['Pashinian'] });
@@ -133,7 +139,7 @@ describe('curation, each change undoable', () => {
   });
 
   it('marks a passage by hand, links a mention to another entity, retypes one', async () => {
-    const { engine, handlers } = await seedCase();
+    const { engine, handlers } = await seedFromData();
     const document = await handlers['documents.get']({ id: 1 });
     const start = document.text.indexOf('Armudlu');
     const ministry = await byName(handlers, 'Azerbaijani Ministry of Defense');
@@ -167,7 +173,7 @@ describe('curation, each change undoable', () => {
   });
 
   it('places a place at another candidate or by hand', async () => {
-    const { engine, handlers } = await seedCase();
+    const { engine, handlers } = await seedFromData();
     const baku = await byName(handlers, 'Baku');
     const candidates = await handlers['entities.placeCandidates']({ id: baku.id });
     expect(candidates.length).toBeGreaterThan(0);
@@ -186,7 +192,7 @@ describe('curation, each change undoable', () => {
   });
 
   it('gives every mention in context with its documents and related entities', async () => {
-    const { engine, handlers } = await seedCase();
+    const { engine, handlers } = await seedFromData();
     const armenia = await byName(handlers, 'Armenia');
     const page = await handlers['entities.mentions']({ id: armenia.id, limit: 5, offset: 0 });
     expect(page.total).toBe(armenia.mentions);
@@ -227,7 +233,7 @@ const taggedIds = (db: Database, featureId: number): number[] => getDrawing(db, 
 
 describe('links and map tags through merge and delete', () => {
   it('merges "Pashinian" into "Nikol Pashinyan" with its links and map tags, and undoes and redoes it exactly', async () => {
-    const { engine, handlers } = await seedCase();
+    const { engine, handlers } = await seedFromData();
     const db = engine.currentCase()!.db;
     const pashinyan = await byName(handlers, 'Nikol Pashinyan');
     const pashinian = await handlers['entities.splitAlias']({ id: pashinyan.id, alias: 'Pashinian' });
@@ -264,7 +270,7 @@ describe('links and map tags through merge and delete', () => {
   });
 
   it('merges two entities linked to each other into a third without making a self-loop', async () => {
-    const { engine, handlers } = await seedCase();
+    const { engine, handlers } = await seedFromData();
     const db = engine.currentCase()!.db;
     const armenia = await byName(handlers, 'Armenia');
     const yerevan = await byName(handlers, 'Yerevan');
@@ -279,7 +285,7 @@ describe('links and map tags through merge and delete', () => {
   });
 
   it('deletes an entity tagged on the map, and undo puts the tag back while its links stay throughout', async () => {
-    const { engine, handlers } = await seedCase();
+    const { engine, handlers } = await seedFromData();
     const db = engine.currentCase()!.db;
     const russia = await byName(handlers, 'Russia');
     const armenia = await byName(handlers, 'Armenia');
@@ -299,7 +305,7 @@ describe('links and map tags through merge and delete', () => {
   });
 
   it('never gives a new entity the id of one merged away, so its hidden links and its undo stay its own', async () => {
-    const { engine, handlers } = await seedCase();
+    const { engine, handlers } = await seedFromData();
     const db = engine.currentCase()!.db;
     const highest = (await handlers['entities.list']({})).reduce((top, entity) => (entity.id > top.id ? entity : top));
     const russia = await byName(handlers, 'Russia');
@@ -315,7 +321,7 @@ describe('links and map tags through merge and delete', () => {
   });
 
   it('undoes and redoes a history entry written before snapshots held links and map tags, leaving those alone', async () => {
-    const { engine, handlers } = await seedCase();
+    const { engine, handlers } = await seedFromData();
     const db = engine.currentCase()!.db;
     const armenia = await byName(handlers, 'Armenia');
     const yerevan = await byName(handlers, 'Yerevan');

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../../../tests/support/built';
+import { seedDataCase } from '../../../../tests/support/seedCase';
 import { useTempDirs } from '../../../../tests/support/tempDir';
 import type { DrawingFields, DrawingGeometry, Position } from '../../../shared/map';
 import { migrate, SCHEMA_VERSION } from '../case/migrations';
@@ -12,13 +13,10 @@ import { distanceKm } from '../geo/resolve';
 import { drawingsFromGeoJson, drawingsFromKml } from './exchange';
 
 const tempDir = useTempDirs();
-const seedPath = join(projectRoot, 'tests', 'fixtures', 'border-incident-article.txt');
 
+/** The seed case with its actors and places from data (tests/support/seedCase.ts), not the tagger. */
 async function seedCase(path = join(tempDir(), 'seed.dossier')): Promise<{ engine: Engine; handlers: Engine['handlers']; path: string }> {
-  const engine = createEngine();
-  await engine.handlers['cases.create']({ path, title: 'Seed' });
-  await engine.startImport([{ path: seedPath }]).finished;
-  return { engine, handlers: engine.handlers, path };
+  return seedDataCase(path);
 }
 
 const sector: DrawingFields = {
