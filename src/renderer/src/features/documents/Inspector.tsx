@@ -13,7 +13,7 @@ import { notifyError } from '../../api/notify';
 import { formatBytes, formatDateTime } from './format';
 import { kindLabels } from './kinds';
 import { useDocument, useUpdateDocument } from './queries';
-import { DEFAULT_NOTE_COLOR } from './Reader';
+import { DEFAULT_NOTE_COLOR } from './NotePopovers';
 import classes from './DocumentsView.module.css';
 
 interface InspectorProps {
