@@ -7,7 +7,7 @@ import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { RefObject } from 'react';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 setWorkerUrl(workerUrl);
 
@@ -69,10 +69,13 @@ export function useMapLibre(container: RefObject<HTMLDivElement | null>, style: 
   }, [map, style]);
 
   /** Replaces one case source's data (kept for the next style). */
-  const setData = (id: string, collection: GeoJSON.FeatureCollection) => {
-    data.current[id] = collection;
-    void map?.getSource<GeoJSONSource>(id)?.setData(collection);
-  };
+  const setData = useCallback(
+    (id: string, collection: GeoJSON.FeatureCollection) => {
+      data.current[id] = collection;
+      void map?.getSource<GeoJSONSource>(id)?.setData(collection);
+    },
+    [map],
+  );
 
   return { map, setData };
 }
