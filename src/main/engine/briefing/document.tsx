@@ -10,7 +10,8 @@ import { marked } from 'marked';
 import type { ReactNode } from 'react';
 import { entityTypeColors, entityTypeLabels } from '../../../shared/entities';
 import type { BriefingContent, Endnote, SectionContent } from './content';
-import type { DrawnShape, GraphPanel, MapPanel } from './panels';
+import type { GraphPanel } from './graphPanel';
+import type { DrawnShape, MapPanel } from './panels';
 import { DRAWN_POINT_RADIUS, PIN_LABEL } from './panels';
 
 /** Bundled font families, one a script: react-pdf picks, glyph by glyph, the first that has it. */

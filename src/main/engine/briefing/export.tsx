@@ -11,7 +11,8 @@ import type { BriefingExport, BriefingSpec } from '../../../shared/briefing';
 import { gatherBriefing } from './content';
 import type { PageNumbers } from './document';
 import { BriefingDocument, FONT_FAMILIES, TOTAL_PAGES } from './document';
-import { graphPanel, mapPanel } from './panels';
+import { graphPanel } from './graphPanel';
+import { mapPanel } from './panels';
 
 const FONT_FILES = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'armenian'];
 /** Noto Sans Armenian has no italic: its upright letters stand in, as react-pdf refuses a family without the style asked for. */

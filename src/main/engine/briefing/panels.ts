@@ -5,13 +5,12 @@
  */
 import { geoArea, geoBounds, geoMercator, geoPath, geoStream } from 'd3-geo';
 import type { GeoPermissibleObjects, GeoProjection, GeoStream } from 'd3-geo';
-import Graph from 'graphology';
-import forceAtlas2 from 'graphology-layout-forceatlas2';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DrawingGeometry, DrawingKind, Position } from '../../../shared/map';
 import { DEFAULT_DRAWING_COLOR } from '../map/drawings';
-import type { GraphEdge, GraphNode, MapDrawing, PlacePin } from './content';
+import type { MapDrawing, PlacePin } from './content';
+import { along, alongBoxes, around, beside, DRAWING_LABEL_SIZE, LABEL_PAD, overlap, placeLabel, readable, textBox } from './labels';
 
 /** A rectangle on the panel, in PDF points from its top left corner. */
 export interface Box {
@@ -61,12 +60,8 @@ export interface MapPanel {
 
 /** Where a place's name goes from its pin, its size, and how many pins are named (the rest stay dots). */
 export const PIN_LABEL = { dx: 5, dy: -4, fontSize: 7.5, max: 40 } as const;
-/** A drawing's label: bold, a little larger than a place's, so the analyst's own marks stand out. */
-const DRAWING_LABEL_SIZE = 8;
 /** Labels longer than this are cut: a map label is a name, the note says the rest. */
 const DRAWING_LABEL_CHARACTERS = 48;
-/** The margin round a drawing's label, for the pale box behind it. */
-const LABEL_PAD = { x: 1.5, y: 0.8 } as const;
 /** The radius of a drawn point's marker. */
 export const DRAWN_POINT_RADIUS = 3.2;
 
@@ -240,76 +235,6 @@ function countryLabelBox(name: string, x: number, y: number): Box {
   return { ...box, x: box.x - box.width / 2 };
 }
 
-/** A box of half-width `radius` around a point. */
-const around = (x: number, y: number, radius: number): Box => ({ x: x - radius, y: y - radius, width: 2 * radius, height: 2 * radius });
-
-/** Noto Sans Regular's advance widths, in thousandths of an em, of the letters most labels are made of. */
-const ADVANCES = new Map<string, number>([
-  ...[...'abcdefghijklmnopqrstuvwxyz'].map((letter, index): [string, number] => [
-    letter,
-    [561, 615, 480, 615, 564, 344, 615, 618, 258, 258, 534, 258, 935, 618, 605, 615, 615, 413, 479, 361, 618, 508, 786, 529, 510, 470][index]!,
-  ]),
-  ...[...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'].map((letter, index): [string, number] => [
-    letter,
-    [639, 648, 631, 729, 556, 516, 728, 738, 279, 267, 613, 519, 907, 767, 779, 602, 779, 618, 549, 553, 728, 613, 929, 584, 582, 560][index]!,
-  ]),
-  ...[...'0123456789'].map((digit): [string, number] => [digit, 572]),
-  [' ', 260],
-  ['.', 268],
-  [',', 268],
-  ['-', 322],
-  ['(', 296],
-  [')', 296],
-  ["'", 221],
-]);
-
-/**
- * How wide Noto Sans sets `text`, within a few percent (no kerning; other letters taken as an average
- * one): enough to keep labels apart without loading a font here.
- */
-function textWidth(text: string, fontSize: number, bold: boolean): number {
-  let thousandths = 0;
-  for (const character of text) thousandths += ADVANCES.get(character) ?? 580;
-  return (thousandths / 1000) * fontSize * (bold ? 1.05 : 1);
-}
-
-/** The box of a line of text whose baseline starts at (x, y): from the capitals' tops to the descenders. */
-function textBox(text: string, x: number, y: number, fontSize: number, bold: boolean): Box {
-  return { x, y: y - 0.76 * fontSize, width: textWidth(text, fontSize, bold), height: fontSize };
-}
-
-const overlap = (a: Box, b: Box): number =>
-  Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
-
-/**
- * Puts a label at the first of `centres` (where its box's middle would go) where it fits inside the
- * panel over nothing in `taken`; failing that, where it covers least. Records the box it takes.
- */
-function placeLabel(text: string, centres: readonly [number, number][], taken: Box[], width: number, height: number): PanelLabel | null {
-  if (centres.length === 0) return null;
-  const fontSize = DRAWING_LABEL_SIZE;
-  const size = textBox(text, 0, 0, fontSize, true);
-  const [padX, padY] = [LABEL_PAD.x, LABEL_PAD.y];
-  let best: { box: Box; cost: number } | null = null;
-  for (const [centreX, centreY] of centres) {
-    const box = { x: centreX - size.width / 2 - padX, y: centreY - size.height / 2 - padY, width: size.width + 2 * padX, height: size.height + 2 * padY };
-    const outside = box.x < 1 || box.y < 1 || box.x + box.width > width - 1 || box.y + box.height > height - 1;
-    // Each thing covered counts, not only how much of it: crossing a thin line is still crossing it.
-    const cost = taken.reduce((sum, other) => {
-      const area = overlap(box, other);
-      return area > 0 ? sum + 20 + area : sum;
-    }, outside ? 1e6 : 0);
-    if (!best || cost < best.cost) best = { box, cost };
-    if (cost === 0) break;
-  }
-  const box = {
-    ...best!.box,
-    x: Math.min(Math.max(1, best!.box.x), width - 1 - best!.box.width),
-    y: Math.min(Math.max(1, best!.box.y), height - 1 - best!.box.height),
-  };
-  taken.push(box);
-  return { text, x: box.x + padX, y: box.y + padY + 0.76 * fontSize, fontSize, box };
-}
 
 /**
  * d3-geo takes a ring's inside to be on its right (clockwise on the map); GeoJSON and the map view draw
@@ -352,69 +277,6 @@ function projectedLines(projection: GeoProjection, geometry: DrawingGeometry): [
     }),
   );
   return lines;
-}
-
-/** The point `fraction` of the way along `lines`. */
-function along(lines: readonly [number, number][][], fraction: number): [number, number] | null {
-  const segments = lines.flatMap((line) => line.slice(1).map((end, index) => ({ start: line[index]!, end })));
-  const lengths = segments.map(({ start, end }) => Math.hypot(end[0] - start[0], end[1] - start[1]));
-  let remaining = lengths.reduce((sum, length) => sum + length, 0) * fraction;
-  for (const [index, { start, end }] of segments.entries()) {
-    const length = lengths[index]!;
-    if (length === 0) continue;
-    if (remaining <= length || index === segments.length - 1) {
-      const t = Math.min(1, remaining / length);
-      return [start[0] + (end[0] - start[0]) * t, start[1] + (end[1] - start[1]) * t];
-    }
-    remaining -= length;
-  }
-  return null;
-}
-
-/** Small boxes along drawn lines, every few points, so that labels keep off the lines too. */
-function alongBoxes(lines: readonly [number, number][][]): Box[] {
-  const step = 3;
-  return lines.flatMap((line) =>
-    line.slice(1).flatMap((end, index) => {
-      const start = line[index]!;
-      const count = Math.max(1, Math.ceil(Math.hypot(end[0] - start[0], end[1] - start[1]) / step));
-      return Array.from({ length: count }, (_, at) => around(start[0] + ((end[0] - start[0]) * at) / count, start[1] + ((end[1] - start[1]) * at) / count, 1));
-    }),
-  );
-}
-
-/**
- * Where a label of half-size (`halfWidth`, `halfHeight`) can go beside a point or a box round a shape,
- * `gap` off it, as centres: above, below, right, left; above and below flush with either side; then
- * the corners.
- */
-function beside(box: Box, halfWidth: number, halfHeight: number, gap: number): [number, number][] {
-  const [middleX, middleY] = [box.x + box.width / 2, box.y + box.height / 2];
-  const [left, right] = [box.x - gap - halfWidth, box.x + box.width + gap + halfWidth];
-  const [top, bottom] = [box.y - gap - halfHeight, box.y + box.height + gap + halfHeight];
-  const [flushLeft, flushRight] = [box.x + halfWidth, box.x + box.width - halfWidth];
-  return [
-    [middleX, top],
-    [middleX, bottom],
-    [right, middleY],
-    [left, middleY],
-    [flushLeft, top],
-    [flushLeft, bottom],
-    [flushRight, top],
-    [flushRight, bottom],
-    [right, top],
-    [left, bottom],
-    [left, top],
-    [right, bottom],
-  ];
-}
-
-/** A colour dark enough for text on the pale land: a light one (yellow, pale blue) scaled darker, its hue kept. */
-function readable(color: string): string {
-  const channels = [1, 3, 5].map((at) => parseInt(color.slice(at, at + 2), 16));
-  const luminance = (0.2126 * channels[0]! + 0.7152 * channels[1]! + 0.0722 * channels[2]!) / 255;
-  if (luminance <= 0.5) return color;
-  return `#${channels.map((channel) => Math.round((channel * 0.5) / luminance).toString(16).padStart(2, '0')).join('')}`;
 }
 
 /**
@@ -490,54 +352,3 @@ function drawnShapes(
   }));
 }
 
-export interface GraphPanel {
-  readonly width: number;
-  readonly height: number;
-  readonly nodes: readonly (GraphNode & { readonly x: number; readonly y: number; readonly radius: number })[];
-  readonly edges: readonly (GraphEdge & { readonly x1: number; readonly y1: number; readonly x2: number; readonly y2: number })[];
-}
-
-/**
- * Places the graph as the analyst left it in the graph view when every node has a saved position;
- * otherwise lays it out with ForceAtlas2 from a circle (deterministic: the same case gives the same
- * figure). Then fits it into the panel with room for labels.
- */
-export function graphPanel(nodes: readonly GraphNode[], edges: readonly GraphEdge[], width: number, height: number): GraphPanel {
-  const graph = new Graph<{ x: number; y: number; size: number }>({ multi: true, type: 'undirected' });
-  const saved = nodes.length > 0 && nodes.every((node) => node.position !== null);
-  nodes.forEach((node, index) => {
-    const angle = (2 * Math.PI * index) / Math.max(1, nodes.length);
-    // Sigma's graph y grows upwards, the page's downwards.
-    const start = saved ? { x: node.position!.x, y: -node.position!.y } : { x: Math.cos(angle) * 100, y: Math.sin(angle) * 100 };
-    graph.addNode(node.key, { ...start, size: 1 + Math.log2(1 + node.mentions) });
-  });
-  for (const edge of edges) if (graph.hasNode(edge.source) && graph.hasNode(edge.target)) graph.addEdge(edge.source, edge.target, { weight: edge.weight });
-  if (graph.size > 0 && !saved) {
-    forceAtlas2.assign(graph, { iterations: 300, settings: { ...forceAtlas2.inferSettings(graph), gravity: 1.5, adjustSizes: true, barnesHutOptimize: false } });
-  }
-  const xs = graph.mapNodes((_key, attributes) => attributes.x);
-  const ys = graph.mapNodes((_key, attributes) => attributes.y);
-  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  // Labels run to the right of their dots: more room there.
-  const margin = { left: 16, right: 120, y: 24 };
-  const scale = Math.min((width - margin.left - margin.right) / Math.max(1, maxX - minX), (height - 2 * margin.y) / Math.max(1, maxY - minY));
-  const at = (key: string): { x: number; y: number } => {
-    const attributes = graph.getNodeAttributes(key);
-    return {
-      x: margin.left + (width - margin.left - margin.right) / 2 + (attributes.x - (minX + maxX) / 2) * scale,
-      y: height / 2 + (attributes.y - (minY + maxY) / 2) * scale,
-    };
-  };
-  const maxMentions = Math.max(1, ...nodes.map((node) => node.mentions));
-  return {
-    width,
-    height,
-    nodes: nodes.map((node) => ({ ...node, ...at(node.key), radius: 3 + 7 * Math.sqrt(node.mentions / maxMentions) })),
-    edges: edges
-      .filter((edge) => graph.hasNode(edge.source) && graph.hasNode(edge.target))
-      .map((edge) => {
-        const [from, to] = [at(edge.source), at(edge.target)];
-        return { ...edge, x1: from.x, y1: from.y, x2: to.x, y2: to.y };
-      }),
-  };
-}
