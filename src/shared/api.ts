@@ -33,7 +33,9 @@ import {
   MentionStatuses,
   PlaceOptionSchema,
 } from './entities';
+import { claimsChannels } from './claims';
 import { graphChannels } from './graph';
+import { timelineChannels } from './timeline';
 import { mapChannels, mapShellChannels } from './map';
 
 const { id, color } = documentSchemas;
@@ -300,6 +302,8 @@ export const engineChannels = {
   },
   ...graphChannels,
   ...mapChannels,
+  ...claimsChannels,
+  ...timelineChannels,
 
   /** Undoes the latest undoable change (tagging, notes); null when there is nothing to undo. */
   'history.undo': { input: emptyInput, output: UndoResultSchema },

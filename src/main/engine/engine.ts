@@ -47,6 +47,8 @@ import { withExtraPlaces } from './geo/extraPlaces';
 import { resolvePlaces } from './geo/resolve';
 import { Importer } from './ingest/importer';
 import { mapHandlers } from './map/handlers';
+import { claimsHandlers } from './claims/handlers';
+import { timelineHandlers } from './timeline/handlers';
 import { DEFAULT_LIMITS } from './ingest/types';
 import { RecentCases } from './recentCases';
 
@@ -319,6 +321,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
     ...graphHandlers(db, () => describeCase(db(), requireCase().file.path).title),
     ...mapHandlers(db),
+    ...claimsHandlers(db),
+    ...timelineHandlers(db),
 
     'history.undo': () => undoOrRedo(db(), 'undo'),
     'history.redo': () => undoOrRedo(db(), 'redo'),

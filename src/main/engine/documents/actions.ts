@@ -13,6 +13,7 @@ import { briefingReversibles } from '../briefing/repository';
 import { entityReversibles } from '../entities/actions';
 import { curationReversibles } from '../entities/curation';
 import { linkReversibles } from '../graph/links';
+import { readingReversibles } from '../claims/repository';
 import { drawingReversibles } from '../map/drawings';
 import { deleteNote, getNote, insertNote, listNotes, setNote } from './notes';
 import type { DocumentMetadata } from './repository';
@@ -137,6 +138,7 @@ const reversibles = {
   ...curationReversibles,
   ...briefingReversibles,
   ...linkReversibles,
+  ...readingReversibles,
   ...drawingReversibles,
 };
 
