@@ -117,6 +117,8 @@ export function storeReading(db: Database, documentId: number, reading: Document
     if (event.agent) args.agent = resolver.resolve(event.agent, 'other');
     if (event.patient) args.patient = resolver.resolve(event.patient, 'other');
     if (event.place) args.place = resolver.resolve(event.place, 'location');
+    // Kept so that the event can be dated again when the document's date changes.
+    if (event.time) args.time = { ...event.time, type: 'other', entityId: null };
     const date = event.time ? dateOf(reading.times, event.time) : null;
     statement(
       db,
@@ -160,7 +162,7 @@ export function storeReading(db: Database, documentId: number, reading: Document
   return stored;
 }
 
-function storeTimes(db: Database, documentId: number, times: readonly FoundTime[]): void {
+export function storeTimes(db: Database, documentId: number, times: readonly FoundTime[]): void {
   statement(db, 'DELETE FROM time_mentions WHERE document_id = ?').run(documentId);
   const insert = statement(
     db,
@@ -189,13 +191,13 @@ function toDateValue(time: FoundTime): DateValue | null {
 }
 
 /** The resolved date of the time expression at `span`, if the reading found one there. */
-function dateOf(times: readonly FoundTime[], span: FoundSpan): DateValue | null {
+export function dateOf(times: readonly FoundTime[], span: FoundSpan): DateValue | null {
   const time = times.find((candidate) => candidate.start < span.end && span.start < candidate.end);
   return time ? toDateValue(time) : null;
 }
 
 /** The first resolved time expression between `start` and `end`. */
-function dateWithin(times: readonly FoundTime[], start: number, end: number): DateValue | null {
+export function dateWithin(times: readonly FoundTime[], start: number, end: number): DateValue | null {
   for (const time of times) {
     if (time.start >= start && time.end <= end) {
       const value = toDateValue(time);
