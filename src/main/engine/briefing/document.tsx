@@ -359,7 +359,33 @@ function Section({
             </View>
           ))
         ) : (
-          <Text style={styles.small}>No dated documents.</Text>
+          <Text style={styles.small}>No dated events, links or documents.</Text>
+        )
+      ) : null}
+      {section.kind === 'accounts' ? (
+        section.groups.length > 0 ? (
+          section.groups.map((group, index) => (
+            <View key={index} style={{ marginBottom: 10 }}>
+              <Text style={styles.h2}>{group.topic}</Text>
+              <View style={{ flexDirection: 'row' }}>
+                {group.accounts.map((account, position) => (
+                  <View key={position} style={{ ...styles.quote, flex: 1, marginRight: position < group.accounts.length - 1 ? 6 : 0 }} wrap={false}>
+                    <Text style={{ fontWeight: 700 }}>
+                      {account.speaker} <Text style={{ fontWeight: 400 }}>{account.stance}</Text>
+                    </Text>
+                    <Text>
+                      “{account.quote}” {cite([account.note])}
+                    </Text>
+                    <Text style={{ ...styles.small, marginTop: 2 }}>
+                      {[account.date, account.grading ? `graded ${account.grading}` : 'ungraded', account.reviewed ? null : 'unreviewed'].filter(Boolean).join(' · ')}
+                    </Text>
+                  </View>
+                ))}
+              </View>
+            </View>
+          ))
+        ) : (
+          <Text style={styles.small}>No competing accounts: no two sides were found to accuse or deny each other.</Text>
         )
       ) : null}
       {section.kind === 'excerpts' ? (
