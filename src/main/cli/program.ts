@@ -10,6 +10,7 @@ import { parseInput } from '../../shared/rpc';
 import { createEngine } from '../engine/engine';
 import { createEntityPipeline, toExtractLine } from '../engine/extract/pipeline';
 import { exporters } from './exporters';
+import { describeUnexpected, safeForTerminal } from './terminal';
 
 export interface CliOutput {
   readonly out: (text: string) => void;
@@ -51,11 +52,13 @@ const processOutput: CliOutput = {
 };
 
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
-export async function runCli(argv: readonly string[], output: CliOutput = processOutput): Promise<number> {
+export async function runCli(argv: readonly string[], rawOutput: CliOutput = processOutput): Promise<number> {
+  const debug = argv.includes('--debug');
+  const output: CliOutput = { ...rawOutput, out: (text) => rawOutput.out(safeForTerminal(text)), err: (text) => rawOutput.err(safeForTerminal(text)) };
   const engine = createEngine();
   const program = buildProgram(engine, output);
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    await program.parseAsync(argv.filter((argument) => argument !== '--debug'), { from: 'user' });
     return EXIT_OK;
   } catch (error) {
     if (error instanceof CommanderError) {
@@ -69,7 +72,7 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
       output.err(`dossier: ${error.message}\n`);
       return EXIT_FAILED;
     }
-    output.err(`dossier: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    output.err(`dossier: ${debug && error instanceof Error ? (error.stack ?? error.message) : describeUnexpected(error)}\n`);
     return EXIT_FAILED;
   } finally {
     engine.dispose();
