@@ -41,8 +41,8 @@ interface GapRule {
 
 // Auxiliaries, adverbs and time words that may sit between a subject and its verb ("has also met", "today met").
 const lead = String.raw`(?:(?:has|have|had|will|would|also|then|later|today|yesterday|recently|reportedly|allegedly|again|earlier|jointly|is|are|was|were|been|being|continues to|continue to|continued to|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|last (?:week|month|year|night)|this (?:week|month|year))\s)*`;
-// Determiners and descriptive words that may sit before the second mention ("met the Iraqi foreign minister").
-const tailWords = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'iraqi', 'syrian', 'russian', 'turkish', 'iranian', 'american', 'british', 'french', 'us', 'u.s.', 'uk', 'u.k.']);
+// Determiners, common demonyms and titles that may sit before the second mention ("met with Iraqi Prime Minister Haider al-Abadi").
+const tailWords = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'iraqi', 'syrian', 'russian', 'turkish', 'iranian', 'american', 'british', 'french', 'us', 'u.s.', 'uk', 'u.k.', 'prime', 'foreign', 'defense', 'defence', 'minister', 'president', 'secretary', 'king', 'ambassador', 'envoy', 'counterpart', 'chancellor']);
 const tail = String.raw`(?:\s(?:${[...tailWords].map((word) => word.replace(/\./g, '\\.')).join('|')}))*`;
 
 // A group noun after an organisation or country ("ISIL fighters in Syria", "U.S. forces are advising …"): the body acts through it.
@@ -60,7 +60,7 @@ const rules: readonly GapRule[] = [
   { type: 'located_in', first: 'l', second: 'l', gap: /^, (?:a|an|the) (?:small |large |remote |border |frontline |front-line |mountain |coastal |strategic |key |northern |southern |eastern |western )*(?:village|town|city|district|province|region|area|suburb|neighbou?rhood|settlement|port|capital|base|airfield|camp|governorate) (?:in|of|near)(?: the)?(?: (?:northern|southern|eastern|western|central|north|south|east|west))?$/ },
   // opposes: "A attacked B", "A's offensive against B", "A is committed to defeating B".
   { type: 'opposes', first: 'pol', second: 'pol', gap: new RegExp(String.raw`^(?:${group} )?${lead}(?:\w+ly )?(?:${attackVerbs})${tail}$`) },
-  { type: 'opposes', first: 'pol', second: 'pol', gap: new RegExp(String.raw`^(?:'s )?${lead}(?:(?:conducted|carried out|launched|continued|continues|waged|wages|stepped up|intensified|resumed|began|its|their|his|her|the|an?|\d+|\w+ly|ongoing|joint|new|fresh|major|military|air|ground|renewed|brutal|deadly) )*(?:${conflictNouns}) (?:against|on)${tail}$`) },
+  { type: 'opposes', first: 'pol', second: 'pol', gap: new RegExp(String.raw`^(?:'s )?(?:${group} )?${lead}(?:(?:conducted|carried out|launched|continued|continues|waged|wages|stepped up|intensified|resumed|began|its|their|his|her|the|an?|\d+|\w+ly|ongoing|joint|new|fresh|major|military|air|ground|renewed|brutal|deadly) )*(?:${conflictNouns}) (?:against|on)${tail}$`) },
   { type: 'opposes', first: 'pol', second: 'pol', gap: new RegExp(String.raw`^${lead}(?:(?:committed|determined|working|fighting|trying|seeking|attempting|efforts?|campaign|operation|mission|fight) )?to (?:defeat|destroy|eliminate|fight|combat|counter|drive out|expel|dislodge|oust|topple|overthrow|crush)${tail}$`) },
   { type: 'opposes', first: 'pol', second: 'pol', direction: 'backward', gap: /^(?:has |have |had )?(?:was|were|been|is|are) (?:\w+ly )?(?:attacked|shelled|bombed|targeted|struck|ambushed|invaded|raided|defeated|accused|condemned|denounced|blamed|besieged) by(?: the)?$/ },
   // allied_with: "A supports B", "A, in support of B", "A fought alongside B".
