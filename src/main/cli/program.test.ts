@@ -168,6 +168,35 @@ describe('dossier new / info', () => {
     expect(lines[1]!.mentions.map((mention) => mention.text)).toEqual(['Baku', 'Yerevan']);
   });
 
+  it('reads claims, events and relations from JSON lines, statelessly', async () => {
+    const seed = readFileSync(join(projectRoot, 'tests', 'fixtures', 'border-incident-article.txt'), 'utf8');
+    const result = await runWithInput(
+      [JSON.stringify({ id: 'seed', text: seed, date: '2021-06-02' }), '{"id": 3}', JSON.stringify({ id: 'empty', text: '' })],
+      'read',
+      '--jsonl',
+    );
+    expect(result.code).toBe(EXIT_FAILED);
+    expect(result.stderr).toMatch(/line 2 is not \{"id": string, "text": string, "date"\?: "YYYY-MM-DD"\}; skipped/);
+    type Span = { start: number; end: number; text: string };
+    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as {
+      id: string;
+      times: unknown[];
+      claims: { speaker?: Span & { type: string }; cue: Span; content: { start: number; end: number }; stance: string }[];
+      events: { trigger: Span; type: string; place?: Span }[];
+      relations: { source: Span & { type: string }; target: Span & { type: string }; type: string; evidence: { start: number; end: number } }[];
+    });
+    expect(lines.map((line) => line.id)).toEqual(['seed', 'empty']);
+    expect(lines[1]).toEqual({ id: 'empty', times: [], claims: [], events: [], relations: [] });
+    const { claims, events, relations } = lines[0]!;
+    for (const claim of claims) expect(seed.slice(claim.cue.start, claim.cue.end)).toBe(claim.cue.text);
+    const ministry = claims.find((claim) => seed.slice(claim.content.start, claim.content.end).includes('about 40'));
+    expect(ministry).toMatchObject({ speaker: { text: 'Azerbaijani Ministry of Defense', type: 'organization' }, cue: { text: 'said' }, stance: 'asserts' });
+    expect(claims.find((claim) => seed.slice(claim.content.start, claim.content.end).includes('technical work'))?.speaker?.text).toBe('Nikol Pashinián');
+    expect(events.find((event) => event.trigger.text === 'entered')).toMatchObject({ type: 'movement', place: { text: 'Armudlu' } });
+    expect(relations.find((relation) => relation.type === 'leads')).toMatchObject({ source: { text: 'Ilham Aliyev', type: 'person' }, target: { text: 'Azerbaijan' } });
+    expect((await runWithInput([], 'read')).stderr).toMatch(/Say --jsonl/);
+  });
+
   it('lists entities and adds a GeoNames extract to a case\'s gazetteer', async () => {
     const dir = tempDir();
     const path = join(dir, 'places.dossier');

@@ -2,13 +2,15 @@
 import { Command, CommanderError, Option } from 'commander';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { basename, extname, resolve } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import type { CaseCheck, CaseInfo } from '../../shared/api';
 import type { BriefingSpec } from '../../shared/briefing';
 import { DossierError } from '../../shared/errors';
 import { parseInput } from '../../shared/rpc';
 import { createEngine } from '../engine/engine';
-import { createEntityPipeline, toExtractLine } from '../engine/extract/pipeline';
+import { loadExtractor } from '../engine/extract/index';
+import { createEntityPipeline, locateResources, toExtractLine } from '../engine/extract/pipeline';
+import { readText, toReadLine } from '../engine/reading/index';
 import { exporters } from './exporters';
 import { describeUnexpected, safeForTerminal } from './terminal';
 
@@ -289,6 +291,34 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
           continue;
         }
         output.out(`${JSON.stringify({ id: parsed.data.id, mentions: pipeline.analyze(parsed.data.text).map(toExtractLine) })}\n`);
+      }
+      if (bad > 0) throw new PartialFailure(`${bad} input line${bad === 1 ? ' was' : 's were'} skipped (see above).`);
+    });
+
+  program
+    .command('read')
+    .description(
+      'Read who says what and who did what in texts: reads JSON lines {"id","text","date"?} on stdin and writes ' +
+        '{"id","times","claims","events","relations"} lines on stdout (UTF-16 offsets, end exclusive).',
+    )
+    .option('--jsonl', 'JSON lines in and out (the only format)')
+    .action(async (options: { jsonl?: boolean }) => {
+      if (!options.jsonl) throw new DossierError('invalid-input', 'Say --jsonl: dossier read --jsonl < in.jsonl > out.jsonl');
+      // The tagger alone: the read lines carry no coordinates, so the gazetteer is not loaded.
+      const extractor = loadExtractor(join(locateResources(), 'ner'));
+      let lineNumber = 0;
+      let bad = 0;
+      for await (const line of (output.input ?? readStdinLines)()) {
+        lineNumber += 1;
+        if (!line.trim()) continue;
+        const parsed = ExtractLineSchema.safeParse(parseJson(line));
+        if (!parsed.success) {
+          bad += 1;
+          output.err(`dossier: line ${lineNumber} is not {"id": string, "text": string, "date"?: "YYYY-MM-DD"}; skipped.\n`);
+          continue;
+        }
+        const { id, text, date } = parsed.data;
+        output.out(`${JSON.stringify(toReadLine(id, readText(text, { extractor, ...(date ? { documentDate: date } : {}) })))}\n`);
       }
       if (bad > 0) throw new PartialFailure(`${bad} input line${bad === 1 ? ' was' : 's were'} skipped (see above).`);
     });
