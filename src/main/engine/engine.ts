@@ -48,7 +48,7 @@ import { resolvePlaces } from './geo/resolve';
 import { Importer } from './ingest/importer';
 import { mapHandlers } from './map/handlers';
 import { claimsHandlers } from './claims/handlers';
-import { timesReader } from './claims/reading';
+import { caseReader } from './claims/reading';
 import { timelineHandlers } from './timeline/handlers';
 import { DEFAULT_LIMITS } from './ingest/types';
 import { RecentCases } from './recentCases';
@@ -94,7 +94,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const bundledGazetteer = (): Gazetteer => loadGazetteer(gazetteerDir(resources()));
   const analyzerOver = (gazetteer: Gazetteer | null): EntityAnalyzer => {
     const pipeline = createEntityPipeline(resources(), gazetteer ?? undefined);
-    return { analyze: (text) => pipeline.analyze(text), knowledge: createKnowledge(gazetteer ?? bundledGazetteer(), resources()), reader: timesReader };
+    return { analyze: (text) => pipeline.analyze(text), knowledge: createKnowledge(gazetteer ?? bundledGazetteer(), resources()), reader: caseReader };
   };
   let current: OpenCase | null = null;
   const caseGazetteer = (open: OpenCase): Gazetteer => {

@@ -96,7 +96,11 @@ export type SectionContent =
   | { readonly kind: 'places'; readonly title: string; readonly pins: readonly PlacePin[]; readonly drawings: readonly MapDrawing[] }
   | { readonly kind: 'relationships'; readonly title: string; readonly nodes: readonly GraphNode[]; readonly edges: readonly GraphEdge[] }
   | { readonly kind: 'chronology'; readonly title: string; readonly entries: readonly ChronologyEntry[] }
-  | { readonly kind: 'accounts'; readonly title: string; readonly groups: readonly { readonly topic: string; readonly accounts: readonly AccountEntry[] }[] }
+  | {
+      readonly kind: 'accounts';
+      readonly title: string;
+      readonly groups: readonly { readonly topic: string; readonly sides: readonly { readonly side: string; readonly accounts: readonly AccountEntry[] }[] }[];
+    }
   | { readonly kind: 'excerpts'; readonly title: string; readonly excerpts: readonly Excerpt[] }
   | { readonly kind: 'notes'; readonly title: string; readonly text: string };
 
@@ -374,7 +378,9 @@ function accountsSection(db: Database, section: Extract<BriefingSection, { kind:
     title: section.title || sectionTitles.accounts,
     groups: groups.map((group) => ({
       topic: group.topic,
-      accounts: group.claims.map((claim) => {
+      sides: group.sides.map(({ side, claimIds }) => ({
+        side,
+        accounts: group.claims.filter((claim) => claimIds.includes(claim.id)).map((claim) => {
         const quote = claim.content.text.replace(/\s+/g, ' ').trim();
         return {
           speaker: claim.speaker.name,
@@ -385,7 +391,8 @@ function accountsSection(db: Database, section: Extract<BriefingSection, { kind:
           reviewed: claim.status === 'confirmed',
           note: citations.cite(claim.documentId),
         };
-      }),
+        }),
+      })),
     })),
   };
 }

@@ -368,17 +368,22 @@ function Section({
             <View key={index} style={{ marginBottom: 10 }}>
               <Text style={styles.h2}>{group.topic}</Text>
               <View style={{ flexDirection: 'row' }}>
-                {group.accounts.map((account, position) => (
-                  <View key={position} style={{ ...styles.quote, flex: 1, marginRight: position < group.accounts.length - 1 ? 6 : 0 }} wrap={false}>
-                    <Text style={{ fontWeight: 700 }}>
-                      {account.speaker} <Text style={{ fontWeight: 400 }}>{account.stance}</Text>
-                    </Text>
-                    <Text>
-                      “{account.quote}” {cite([account.note])}
-                    </Text>
-                    <Text style={{ ...styles.small, marginTop: 2 }}>
-                      {[account.date, account.grading ? `graded ${account.grading}` : 'ungraded', account.reviewed ? null : 'unreviewed'].filter(Boolean).join(' · ')}
-                    </Text>
+                {group.sides.map((side, column) => (
+                  <View key={column} style={{ flex: 1, marginRight: column < group.sides.length - 1 ? 8 : 0 }}>
+                    <Text style={{ ...styles.small, fontWeight: 700, marginBottom: 2 }}>{side.side.toUpperCase()}</Text>
+                    {side.accounts.map((account, position) => (
+                      <View key={position} style={styles.quote} wrap={false}>
+                        <Text style={{ fontWeight: 700 }}>
+                          {account.speaker} <Text style={{ fontWeight: 400 }}>{account.stance}</Text>
+                        </Text>
+                        <Text>
+                          “{account.quote}” {cite([account.note])}
+                        </Text>
+                        <Text style={{ ...styles.small, marginTop: 2 }}>
+                          {[account.date, account.grading ? `graded ${account.grading}` : 'ungraded', account.reviewed ? null : 'unreviewed'].filter(Boolean).join(' · ')}
+                        </Text>
+                      </View>
+                    ))}
                   </View>
                 ))}
               </View>

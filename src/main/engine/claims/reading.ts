@@ -8,7 +8,9 @@ import type { Database } from 'better-sqlite3';
 import type { DateValue } from '../../../shared/claims';
 import { statement } from '../case/statements';
 import { findTimes } from '../reading/time';
-import type { DocumentReading, FoundTime, ResolvedArgument } from './store';
+import type { EventArgument } from '../reading/events';
+import { readText } from '../reading/index';
+import type { DocumentReading, FoundClaim, FoundEvent, FoundSpan, FoundTime, ResolvedArgument } from './store';
 import { dateOf, dateWithin, storeReading, storeTimes } from './store';
 
 /** What a reader is given: the text, its date (YYYY-MM-DD) when known, and the names extraction found in it. */
@@ -64,10 +66,36 @@ function serialise(date: DateValue | null): string | null {
   return date ? JSON.stringify(date) : null;
 }
 
-/** A reader of times alone, for when the claims layer is not loaded. */
-export const timesReader: DocumentReader = ({ text, documentDate }) => ({
-  times: findTimes(text, documentDate ? { documentDate } : {}),
-  claims: [],
-  events: [],
-  relations: [],
-});
+/** The reading layer over the names extraction found: times, claims, events and relations, as the case stores them. */
+export const caseReader: DocumentReader = ({ text, documentDate, mentions }) => {
+  const reading = readText(text, {
+    ...(documentDate ? { documentDate } : {}),
+    mentions: mentions.flatMap((mention) => (isMentionType(mention.type) ? [{ start: mention.start, end: mention.end, text: mention.text, type: mention.type }] : [])),
+  });
+  // Claims with no speaker ("it was reported that") are not stored: a claim is someone's.
+  const kept = new Map<number, number>();
+  const claims: FoundClaim[] = [];
+  reading.claims.forEach((claim, index) => {
+    if (!claim.speaker) return;
+    kept.set(index, claims.length);
+    claims.push({ speaker: claim.speaker, cue: claim.cue, content: { start: claim.content.start, end: claim.content.end }, stance: claim.stance, sentence: claim.sentence });
+  });
+  const argument = (value: EventArgument | undefined): FoundSpan | undefined => (value ? (value.entity ?? value) : undefined);
+  const events: FoundEvent[] = reading.events.map((event) => {
+    const claim = event.claim === undefined ? undefined : kept.get(event.claim);
+    const found: FoundEvent = {
+      trigger: event.trigger,
+      type: event.type,
+      ...(event.agent ? { agent: argument(event.agent) } : {}),
+      ...(event.patient ? { patient: argument(event.patient) } : {}),
+      ...(event.place ? { place: argument(event.place) } : {}),
+      ...(event.time ? { time: event.time } : {}),
+      ...(claim === undefined ? {} : { claim }),
+    };
+    return found;
+  });
+  return { times: reading.times, claims, events, relations: reading.relations };
+};
+
+const isMentionType = (type: string): type is 'person' | 'organization' | 'location' | 'other' =>
+  type === 'person' || type === 'organization' || type === 'location' || type === 'other';

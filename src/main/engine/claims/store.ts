@@ -31,6 +31,8 @@ export interface FoundClaim {
   readonly cue: FoundSpan;
   readonly content: { readonly start: number; readonly end: number };
   readonly stance: Stance;
+  /** The sentence of the cue, where its date is looked for (the speaker may be named sentences before). */
+  readonly sentence?: { readonly start: number; readonly end: number };
 }
 
 export interface FoundEvent {
@@ -84,7 +86,7 @@ export function storeReading(db: Database, documentId: number, reading: Document
     let speaker = resolver.resolve(claim.speaker, claim.speaker.type);
     if (speaker.entityId === null && lastSpeaker && refersBack(claim.speaker.text, lastSpeaker.type)) speaker = { ...speaker, entityId: lastSpeaker.entityId, type: lastSpeaker.type };
     if (speaker.entityId !== null) lastSpeaker = speaker;
-    const sentence = { start: Math.min(claim.speaker.start, claim.cue.start, claim.content.start), end: Math.max(claim.speaker.end, claim.cue.end, claim.content.end) };
+    const sentence = claim.sentence ?? { start: Math.min(claim.cue.start, claim.content.start), end: Math.max(claim.cue.end, claim.content.end) };
     const date = dateWithin(reading.times, sentence.start, sentence.end);
     statement(
       db,

@@ -9,10 +9,12 @@ import type { Claim } from './claims';
 import { findClaims } from './claims';
 import type { MentionInput } from './document';
 import { prepareDocument } from './document';
-import type { ReadEvent, TimeLike } from './events';
+import type { ReadEvent } from './events';
 import { findEvents } from './events';
 import type { Relation } from './relations';
 import { findRelations } from './relations';
+import type { TimeMention } from './time';
+import { findTimes } from './time';
 
 export type { Claim, Stance } from './claims';
 export type { EventArgument, EventType, ReadEvent, TimeLike } from './events';
@@ -33,7 +35,7 @@ export interface ReadOptions {
 
 /** What the reading layer found in one text; every span is UTF-16 offsets into that text. */
 export interface Reading {
-  readonly times: TimeLike[];
+  readonly times: TimeMention[];
   readonly claims: Claim[];
   readonly events: ReadEvent[];
   readonly relations: Relation[];
@@ -50,7 +52,7 @@ function mentionsFor(text: string, options: ReadOptions): readonly MentionInput[
 /** Reads `text`: its times, claims, events and suggested relations. */
 export function readText(text: string, options: ReadOptions): Reading {
   const document = prepareDocument(text, mentionsFor(text, options));
-    const times: TimeLike[] = [];
+  const times: TimeMention[] = findTimes(text, options.documentDate ? { documentDate: options.documentDate } : {});
   const claims = findClaims(document);
   return { times, claims, events: findEvents(document, claims, times), relations: findRelations(document) };
 }
