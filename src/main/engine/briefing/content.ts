@@ -359,10 +359,13 @@ function documentDate(rows: readonly { id: number; published_at: string }[], db:
   return published && /^\d{4}-\d{2}-\d{2}/.test(published) ? { value: published.slice(0, 10), precision: 'day', approximate: false, source: 'document' } : null;
 }
 
-/** "2021-06-01", "2021-05" for a month, "2020" for a year; "c." before an approximate one. */
+/**
+ * "2021-06-01", "2021-05" for a month, "2020" for a year; "c." before an approximate one, and "by"
+ * before a document's own date standing in for a date the text does not give.
+ */
 export function formatDateValue(date: DateValue): string {
   const range = date.endValue && date.endValue !== date.value ? `${date.value}–${date.endValue}` : date.value;
-  return `${date.approximate ? 'c. ' : ''}${range}`;
+  return `${date.source === 'document' ? 'by ' : ''}${date.approximate ? 'c. ' : ''}${range}`;
 }
 
 function eventSentence(event: CaseEvent): string {

@@ -80,7 +80,13 @@ export const caseReader: DocumentReader = ({ text, documentDate, mentions }) => 
     kept.set(index, claims.length);
     claims.push({ speaker: claim.speaker, cue: claim.cue, content: { start: claim.content.start, end: claim.content.end }, stance: claim.stance, sentence: claim.sentence });
   });
-  const argument = (value: EventArgument | undefined): FoundSpan | undefined => (value ? (value.entity ?? value) : undefined);
+  // The words of an argument that holds its name ("about 40 Armenian soldiers"); the name itself when the
+  // words only point to it from elsewhere ("it" for the ministry named before).
+  const argument = (value: EventArgument | undefined): FoundSpan | undefined => {
+    if (!value) return undefined;
+    const entity = value.entity;
+    return entity && (entity.start < value.start || entity.end > value.end) ? entity : value;
+  };
   const events: FoundEvent[] = reading.events.map((event) => {
     const claim = event.claim === undefined ? undefined : kept.get(event.claim);
     const found: FoundEvent = {

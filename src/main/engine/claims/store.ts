@@ -66,6 +66,8 @@ export interface DocumentReading {
 export interface ResolvedArgument extends FoundSpan {
   readonly type: EntityType;
   readonly entityId: number | null;
+  /** The entity's mention is only part of the words ("Armenian" in "six Armenian soldiers"): show the words. */
+  readonly partial?: boolean;
 }
 
 /** "the ministry", "the minister", "the spokesman": a definite description of the last speaker of its kind. */
@@ -238,6 +240,7 @@ class SpanResolver {
         bestOverlap = overlap;
       }
     }
-    return { start: span.start, end: span.end, text: span.text, type: best?.type ?? fallbackType, entityId: best?.entity_id ?? null };
+    const partial = best !== null && bestOverlap < 0.6 * (span.end - span.start);
+    return { start: span.start, end: span.end, text: span.text, type: best?.type ?? fallbackType, entityId: best?.entity_id ?? null, ...(partial ? { partial } : {}) };
   }
 }

@@ -60,6 +60,7 @@ const boundaries = new Set(['that', 'which', 'who', 'whom', 'whose', 'where', 'w
 const placePrepositions = new Set(['in', 'near', 'at', 'into', 'inside', 'outside', 'around', 'across', 'towards', 'toward', 'from', 'on']);
 const placeNouns = new Set(['village', 'town', 'city', 'region', 'district', 'province', 'area', 'outskirts', 'suburbs', 'capital', 'settlement', 'territory', 'border', 'vicinity', 'direction', 'municipality', 'governorate', 'county']);
 const pronouns = new Set(['he', 'she', 'it', 'they', 'we']);
+const negations = new Set(['not', 'never', "n't", 'no']);
 const quantity = /^(?:\d[\d,.]*|about|around|some|nearly|almost|over|more|than|at|least|up|to|dozens|hundreds|thousands|several|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)$/;
 
 /** Events in text order. `claims` give the account each event belongs to; `times` the time expressions of the text. */
@@ -77,6 +78,10 @@ export function findEvents(document: ReadingDocument, claims: readonly Claim[], 
       let before = token - 1;
       while (before >= first && (auxiliaries.has(lower[before]!) || isQuote(words[before]!))) before -= 1;
       const previous = lower[before] ?? '';
+      // "not captured", "never attacked", "did not enter": what did not happen is no event.
+      let negated = false;
+      for (let look = token - 1; look >= Math.max(first, token - 3); look -= 1) if (negations.has(lower[look]!)) negated = true;
+      if (negated) continue;
       // "were killed", "was captured": the subject is what the event was done to.
       const participle = (word: string): boolean => word.endsWith('ed') || /^(?:struck|hit|overrun|withdrawn|met|shot)$/.test(word);
       let passive = passiveAux.has(previous) && participle(lower[token]!);
@@ -121,7 +126,10 @@ export function findEvents(document: ReadingDocument, claims: readonly Claim[], 
 
       // Where: a place after in/near/at/into in the rest of the clause; a place entered or attacked.
       let place: EventArgument | undefined;
-      if (patient?.entity?.type === 'location' && (type === 'movement' || type === 'attack' || type === 'capture')) place = patient;
+      // A place entered or attacked is the place, when the patient is the place's name itself ("entered Armudlu"),
+      // not a phrase that only holds one ("six Armenian soldiers").
+      const patientIsPlace = patient?.entity?.type === 'location' && patient.entity.start === patient.start && patient.entity.end === patient.end;
+      if (patientIsPlace && (type === 'movement' || type === 'attack' || type === 'capture')) place = patient;
       for (let look = objectStart; !place && look < end && look < objectStart + 16; look += 1) {
         const word = lower[look]!;
         if (word === ';' || (eventVerbs.has(word) && look > objectStart + 1) || word === 'that' || word === 'which') break;
