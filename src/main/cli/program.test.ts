@@ -245,3 +245,25 @@ describe('dossier check', () => {
     expect(hash(path)).toBe(before);
   });
 });
+
+describe('dossier claims / timeline', () => {
+  it('lists the seed article\'s claims and its events in date order, with the precision of each date', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'read.dossier');
+    // A date in the file name is the document's date, as an analyst's naming often gives it.
+    const article = join(dir, 'border-incident-2021-06-02.txt');
+    writeFileSync(article, readFileSync(join(projectRoot, 'tests', 'fixtures', 'border-incident-article.txt')));
+    await run('new', path);
+    expect((await run('import', path, article)).code).toBe(EXIT_OK);
+    const claims = await run('claims', path);
+    expect(claims.code).toBe(EXIT_OK);
+    expect(claims.stdout).toMatch(/Azerbaijani Ministry of Defense said \[asserts, suggested\]: “about 40” Armenian soldiers entered/);
+    expect(claims.stdout).toMatch(/Nikol Pashinyan stressed \[\w+, suggested\]: the military was “carrying out technical work/);
+    const timeline = await run('timeline', path, '--json');
+    const { events } = JSON.parse(timeline.stdout) as { events: { label: string; start: string; precision: string; dateSource: string; places: { name: string }[] }[] };
+    const entered = events.find((event) => event.label.includes('entered'))!;
+    expect(entered).toMatchObject({ start: '2021-06-02', precision: 'day', dateSource: 'document', places: [{ name: 'Armudlu' }] });
+    expect(events.find((event) => event.label.includes('withdrawn'))).toMatchObject({ start: '2021-06-01', dateSource: 'text' });
+    expect(events.map((event) => event.start)).toEqual([...events.map((event) => event.start)].sort());
+  });
+});

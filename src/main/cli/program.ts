@@ -11,6 +11,7 @@ import { createEngine } from '../engine/engine';
 import { loadExtractor } from '../engine/extract/index';
 import { createEntityPipeline, locateResources, toExtractLine } from '../engine/extract/pipeline';
 import { readText, toReadLine } from '../engine/reading/index';
+import { formatDateValue } from '../engine/briefing/content';
 import { exporters } from './exporters';
 import { describeUnexpected, safeForTerminal } from './terminal';
 
@@ -321,6 +322,49 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
         output.out(`${JSON.stringify(toReadLine(id, readText(text, { extractor, ...(date ? { documentDate: date } : {}) })))}\n`);
       }
       if (bad > 0) throw new PartialFailure(`${bad} input line${bad === 1 ? ' was' : 's were'} skipped (see above).`);
+    });
+
+  program
+    .command('claims')
+    .description('List who says what in a case: each claim with its speaker, cue, stance, date and document (rejected ones left out).')
+    .argument('<case>', 'path of the case file')
+    .option('--json', 'print JSON instead of text')
+    .action(async (casePath: string, options: { json?: boolean }) => {
+      const info = await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
+      const claims = await engine.handlers['claims.list']({});
+      if (options.json) {
+        output.out(`${JSON.stringify(claims, null, 2)}\n`);
+        return;
+      }
+      output.out(`${claims.length} claim${claims.length === 1 ? '' : 's'} in "${info.title}".\n`);
+      for (const claim of claims) {
+        const when = claim.date ? formatDateValue(claim.date) : (claim.documentDate ?? 'undated');
+        const content = claim.content.text.replace(/\s+/g, ' ').trim();
+        output.out(`${when.padEnd(14)} ${claim.speaker.name} ${claim.cue.text} [${claim.stance}${claim.status === 'suggested' ? ', suggested' : ''}]: ${content}\n`);
+        output.out(`${''.padEnd(14)}   #${claim.documentId} ${claim.documentTitle} @${claim.content.start}-${claim.content.end}\n`);
+      }
+    });
+
+  program
+    .command('timeline')
+    .description('List the events of a case in date order, with the precision of each date, actors, places, document and span.')
+    .argument('<case>', 'path of the case file')
+    .option('--json', 'print JSON instead of text')
+    .action(async (casePath: string, options: { json?: boolean }) => {
+      const info = await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
+      const { items, undated } = await engine.handlers['timeline.items']({ kinds: ['event'] });
+      if (options.json) {
+        output.out(`${JSON.stringify({ events: items, undated }, null, 2)}\n`);
+        return;
+      }
+      output.out(`${items.length} dated event${items.length === 1 ? '' : 's'} in "${info.title}"${undated ? ` (${undated} undated)` : ''}.\n`);
+      for (const item of items) {
+        const when = `${item.dateSource === 'document' ? 'by ' : ''}${item.approximate ? 'c. ' : ''}${item.precision === 'day' ? item.start : item.precision === 'month' ? item.start.slice(0, 7) : item.start.slice(0, 4)}`;
+        const who = item.actors.map((actor) => actor.name).join(', ');
+        const where = item.places.map((place) => place.name).join(', ');
+        output.out(`${when.padEnd(16)} ${item.label}${who ? `  [actors: ${who}]` : ''}${where ? `  [places: ${where}]` : ''}${item.status === 'suggested' ? '  (suggested)' : ''}\n`);
+        if (item.documentId !== null) output.out(`${''.padEnd(16)} #${item.documentId} ${item.documentTitle ?? ''}${item.span ? ` @${item.span.start}-${item.span.end}` : ''}\n`);
+      }
     });
 
   program
