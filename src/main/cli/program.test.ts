@@ -267,3 +267,18 @@ describe('dossier claims / timeline', () => {
     expect(events.map((event) => event.start)).toEqual([...events.map((event) => event.start)].sort());
   });
 });
+
+describe('terminal output', () => {
+  it('prints control and bidi characters from a file name as visible escapes', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'escape.dossier');
+    await run('new', path, '--title', 'Escape');
+    const hostile = join(dir, 'clear\u001b[2J\u202etxt.exe.txt');
+    writeFileSync(hostile, 'Hello from a hostile name.');
+    const imported = await run('import', path, hostile, '--no-extract', '--json');
+    expect(imported.stdout).not.toMatch(/[\u001b\u202e]/);
+    expect(imported.stdout).toContain('\\u202e');
+    // Escaped inside a JSON string, the name still reads back exactly.
+    expect((JSON.parse(imported.stdout) as { imported: { file: string }[] }).imported[0]!.file).toBe(hostile);
+  });
+});
