@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -155,6 +156,12 @@ describe('openCaseFile', () => {
 });
 
 describe('openCaseFile with a hostile or refused file', () => {
+  it('refuses a pipe named .dossier without blocking on it', () => {
+    const path = join(tempDir(), 'pipe.dossier');
+    execFileSync('mkfifo', [path]);
+    expect(() => openCaseFile(path)).toThrow(/pipe\.dossier is not a regular file/);
+  });
+
   it('refuses a case carrying a trigger it did not write, before the trigger can fire, and leaves the file as it was', () => {
     const path = makeCase(tempDir());
     const raw = new Database(path);

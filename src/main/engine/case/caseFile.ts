@@ -125,6 +125,10 @@ function inspectBeforeOpening(label: string, absolute: string): void {
   if (stats.isDirectory()) {
     throw new DossierError('not-a-case', `${label} is a folder, not a Dossier case file; choose a .dossier file.`);
   }
+  if (!stats.isFile()) {
+    // Reading a pipe or a device would block, or never end.
+    throw new DossierError('not-a-case', `${label} is not a regular file (a device, pipe or socket), so it is not a Dossier case file; choose a .dossier file.`);
+  }
   const header = parseHeader(readHead(absolute, label));
   if (header.kind === 'empty') {
     throw new DossierError(

@@ -264,8 +264,14 @@ export class Importer {
     const name = basename(path);
     let size: number;
     try {
-      size = statSync(path).size;
-    } catch {
+      const stats = statSync(path);
+      // A device (/dev/zero), pipe or socket says its size is 0 and never ends, or blocks the import.
+      if (!stats.isFile()) {
+        throw new DossierError('invalid-input', `${name} is not a regular file (a device, pipe or socket); Dossier imports files and folders only.`);
+      }
+      size = stats.size;
+    } catch (error) {
+      if (error instanceof DossierError) throw error;
       throw new DossierError('not-found', `${name} disappeared before it could be imported (moved or deleted?); import it again from where it is now.`);
     }
     if (size > this.limits.maxFileBytes) throw tooLarge(name, size, this.limits);
