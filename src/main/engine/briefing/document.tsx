@@ -80,12 +80,16 @@ function inline(tokens: readonly Token[] | undefined, fallback: string): ReactNo
             {inline((token as Tokens.Em).tokens, token.raw)}
           </Text>
         );
-      case 'link':
+      case 'link': {
+        const link = token as Tokens.Link;
+        // Only web and mail links become links in the PDF; javascript:, file: and the like stay plain text.
+        if (!isSafeLink(link.href)) return <Text key={index}>{link.text}</Text>;
         return (
-          <Link key={index} src={(token as Tokens.Link).href}>
-            {(token as Tokens.Link).text}
+          <Link key={index} src={link.href}>
+            {link.text}
           </Link>
         );
+      }
       case 'codespan':
         return <Text key={index}>{(token as Tokens.Codespan).text}</Text>;
       case 'br':
@@ -424,6 +428,11 @@ function EndnoteLine({ note }: { note: Endnote }) {
       </Text>
     </View>
   );
+}
+
+/** Whether a Markdown link may become a /URI action in the PDF: http, https and mailto only. */
+export function isSafeLink(href: string): boolean {
+  return /^(?:https?:\/\/|mailto:)/i.test(href.trim());
 }
 
 export function BriefingDocument({
