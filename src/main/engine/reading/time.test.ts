@@ -189,6 +189,36 @@ const CASES: { source: string; sentence: string; date?: string; times: Expected[
     ],
   },
   {
+    source: 're3d centcom (public domain)',
+    sentence: 'A series of precision U.S. airstrikes against al-Qaida operatives this week in northwestern Syria’s Idlib province killed more than 20 militants and destroyed eight vehicles and nine structures, Pentagon Press Secretary Peter Cook told reporters today.',
+    date: '2017-01-06',
+    times: [
+      ['this week', '2017-01-02', '2017-01-08', 'day'],
+      ['today', '2017-01-06', undefined, 'day'],
+    ],
+  },
+  {
+    // A period that runs up to the document's day.
+    source: 're3d centcom (public domain)',
+    sentence: 'In the past 24 hours, Iraqi forces maintained their defensive positions against Islamic State of Iraq and the Levant fighters on three sides of Mosul, the country’s second-largest city, Pentagon press operations director Navy Capt. Jeff Davis said.',
+    date: '2016-12-16',
+    times: [['past 24 hours', '2016-12-15', '2016-12-16', 'day']],
+  },
+  {
+    source: 're3d us-state-department (public domain)',
+    sentence: 'We condemn in the strongest possible terms terrorist attacks this weekend in Baghdad and Najaf.',
+    date: '2016-05-02',
+    times: [['this weekend', '2016-04-30', '2016-05-01', 'day']],
+  },
+  {
+    source: 'GeoVirus / Wikinews (CC BY 2.5)',
+    sentence: 'The virus killed nearly 1,000,000 people around the globe in 1968 and 1969.',
+    times: [
+      ['1968', '1968', undefined, 'year'],
+      ['1969', '1969', undefined, 'year'],
+    ],
+  },
+  {
     source: 're3d australian-department-of-foreign-affairs (CC BY 3.0 AU)',
     sentence: 'Declaring Mosul district under the criminal code follows the declaration of Al-Raqqa province in Syria in December 2014.',
     times: [['December 2014', '2014-12', undefined, 'month']],

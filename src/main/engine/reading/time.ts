@@ -58,7 +58,7 @@ const CANDIDATE = new RegExp(
     String.raw`\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b`,
     String.raw`\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`,
     String.raw`\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|ago)\b`,
-    String.raw`\b(?:[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Pp]revious)\s+(?:[\w-]+\s+)?(?:week|month|year|weekend|decade)`,
+    String.raw`\b(?:[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Pp]revious)\s+(?:[\w-]+\s+)?(?:week|month|year|weekend|decade|day|hour)`,
     String.raw`(?<![\d.,])(?:1[6-9]|20)\d\d(?!\d|[.,]\d)`,
     String.raw`\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b`,
     String.raw`(?<!\p{L})(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр|понедельник|вторник|сред[уаы]|четверг|пятниц|суббот|воскресен|вчера|сегодня|завтра|позавчера|назад|недел|месяц)`,
@@ -107,23 +107,24 @@ const YEAR = String.raw`(?:1[6-9]|20)\d\d`;
 const QUANTITY_AFTER = /^\s*(?:[-–]\s*)?(?:dlrs|dollars|pct|percent|per|tonnes?|tons?|shares|barrels|bpd|mln|million|billion|people|troops|soldiers|men|cases|units|km|kilomet|miles|metres|meters|feet|hours|households|acres|hectares|points|[%$€£])/i;
 
 /** "in 2020", "since 2019", "fiscal 1987", "mid-2020"; and "between 2019 and 2021", "from 2019 to 2021", "1986/87". */
+// Each parser's pattern is compiled once: chrono asks for it on every window.
+const ENGLISH_YEARS = new RegExp(
+  String.raw`(?<![\w-])(?:between\s+(${YEAR})\s+and\s+(${YEAR}|\d\d)(?!\d)|(?:in|since|by|until|till|through|throughout|during|from|before|after|of|around|circa|fiscal|early|mid|late|the year)[\s-]+(${YEAR})(?:\s*(?:[-–—/]|to|until|through|till)\s*(${YEAR}|\d\d)(?!\d))?)(?![\w%-]|[.,]\d)`,
+  'i',
+);
 const englishYears: Parser = {
-  pattern: () =>
-    new RegExp(
-      String.raw`(?<![\w-])(?:between\s+(${YEAR})\s+and\s+(${YEAR}|\d\d)(?!\d)|(?:in|since|by|until|till|through|throughout|during|from|before|after|of|around|circa|fiscal|early|mid|late|the year)[\s-]+(${YEAR})(?:\s*(?:[-–—/]|to|until|through|till)\s*(${YEAR}|\d\d)(?!\d))?)(?![\w%-]|[.,]\d)`,
-      'i',
-    ),
+  pattern: () => ENGLISH_YEARS,
   // The text keeps its preposition: chrono drops results that are only digits. toMention strips it.
   extract: (context, match) => yearResult(context, match),
 };
 
 /** "в 2020 году", "с 2019 по 2021 год", "2020-2021 годах", "в 2020 г.", "в 2020-м". */
+const RUSSIAN_YEARS = new RegExp(
+  String.raw`(?<![\p{L}\d])(${YEAR})(?:\s*(?:[-–—]|по|до)\s*(${YEAR}))?(?:(?:\s*-?\s*(?:го|м|й))?\s*(?:год[а-я]*|гг?\.)|-м)(?!\p{L})`,
+  'iu',
+);
 const russianYears: Parser = {
-  pattern: () =>
-    new RegExp(
-      String.raw`(?<![\p{L}\d])(${YEAR})(?:\s*(?:[-–—]|по|до)\s*(${YEAR}))?(?:(?:\s*-?\s*(?:го|м|й))?\s*(?:год[а-я]*|гг?\.)|-м)(?!\p{L})`,
-      'iu',
-    ),
+  pattern: () => RUSSIAN_YEARS,
   extract: (context, match) => yearResult(context, match),
 };
 
@@ -144,6 +145,32 @@ function yearResult(context: ParsingContext, match: RegExpMatchArray): ParsingRe
   return result;
 }
 
+/** The second year of "in 1968 and 1969", which has no preposition of its own. */
+const LISTED_YEAR = new RegExp(String.raw`(?<![\w-])(?:and|or)\s+(${YEAR})(?![\w%-]|[.,]\d)`, 'i');
+const YEAR_BEFORE = new RegExp(String.raw`(?<![\d.,])${YEAR},?\s*$`);
+const englishListedYears: Parser = {
+  pattern: () => LISTED_YEAR,
+  extract: (context, match) => {
+    const start = match.index ?? 0;
+    if (!YEAR_BEFORE.test(context.text.slice(Math.max(0, start - 8), start))) return null;
+    if (QUANTITY_AFTER.test(context.text.slice(start + match[0].length, start + match[0].length + 16))) return null;
+    return context.createParsingResult(start, match[0], { year: Number(match[1]) });
+  },
+};
+
+/** "this week", which chrono does not read: the document's day, widened to its week by toMention. */
+const THIS_WEEK = /(?<![\w-])(?:this|the current)\s+week\b/i;
+const englishThisWeek: Parser = {
+  pattern: () => THIS_WEEK,
+  extract: (context, match) => {
+    const result = context.createParsingResult(match.index ?? 0, match[0]);
+    const { instant } = context.reference;
+    result.start.assign('year', instant.getUTCFullYear()).assign('month', instant.getUTCMonth() + 1).assign('day', instant.getUTCDate());
+    result.start.addTag('result/relativeDate');
+    return result;
+  },
+};
+
 /** chrono's parsers that only give false positives on news text, or only times of day, for this use. */
 const DROPPED_PARSERS = new Set([
   'ENTimeUnitWithinFormatParser', // "for two weeks", "within 24 hours", "in the year to March": durations
@@ -161,9 +188,10 @@ const DROPPED_PARSERS = new Set([
  */
 const DROPPED_REFINERS = new Set(['ENUnlikelyFormatFilter']);
 
-function configured(base: chrono.Chrono, extra: Parser): chrono.Chrono {
+function configured(base: chrono.Chrono, extra: Parser[]): chrono.Chrono {
   const parser = base.clone();
-  parser.parsers = [...parser.parsers.filter((item) => !DROPPED_PARSERS.has(item.constructor.name)), extra];
+  // First, so that of two results of the same length (chrono reads "this week" as no date at all) ours is kept.
+  parser.parsers = [...extra, ...parser.parsers.filter((item) => !DROPPED_PARSERS.has(item.constructor.name))];
   parser.refiners = parser.refiners.filter((item) => !DROPPED_REFINERS.has(item.constructor.name));
   return parser;
 }
@@ -171,7 +199,7 @@ function configured(base: chrono.Chrono, extra: Parser): chrono.Chrono {
 let parsers: { english: chrono.Chrono; russian: chrono.Chrono } | null = null;
 
 function getParsers(): { english: chrono.Chrono; russian: chrono.Chrono } {
-  parsers ??= { english: configured(chrono.en.casual, englishYears), russian: configured(chrono.ru.casual, russianYears) };
+  parsers ??= { english: configured(chrono.en.casual, [englishYears, englishListedYears, englishThisWeek]), russian: configured(chrono.ru.casual, [russianYears]) };
   return parsers;
 }
 
@@ -188,7 +216,7 @@ const WEEKDAY_NAME_BEFORE = /\b(?:Black|Good|Bloody|Super|Ash|Easter|Palm|Holy|C
 const WEEKDAY_NAME_AFTER = /^\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Mail|Sport|People|Independent|Tribune|Observer|Star|School|Service|Agreement|Night\s+Live)\b/;
 const RUSSIAN_WEEKDAY_LICENCE = /^(?:(?:в|во|на|к|до|с|со|по)\s|прошл|следующ|эт|ближайш)/i;
 /** Prepositions that introduce a time but are not part of it. */
-const LEADING_PREPOSITION = /^(?:(?:on|in|at|during|since|by|from|until|till|through|throughout|before|after|of|between)\s+|(?:в|во|на|с|со|до|к|по|от|между|после)\s+)/i;
+const LEADING_PREPOSITION = /^(?:(?:and|or|on|in|at|during|since|by|from|until|till|through|throughout|before|after|of|between)\s+|(?:в|во|на|с|со|до|к|по|от|между|после)\s+)/i;
 
 function keep(text: string, found: Found): boolean {
   const { result } = found;
@@ -204,7 +232,8 @@ function keep(text: string, found: Found): boolean {
   if (/\bthe second$/i.test(words)) return false; // "the second round", not a time
   // "3/4", "5/8": fractions in prices, not days; a numeric date must name its year.
   if (/^[\d\s/.-]+$/.test(words) && !namesYear(words)) return false;
-  if (tags.has('result/relativeDateAndTime')) return false; // "two hours ago": a time, not a date
+  // "two hours ago" is a time, not a date; "the past 24 hours" is a period up to the document's day.
+  if (tags.has('result/relativeDateAndTime') && !/\b(?:past|last)\s+\S+\s+hours\b/i.test(words)) return false;
   const cyrillic = CYRILLIC.test(words);
   if (!cyrillic) {
     // "may", "march" in lower case are a verb and a noun; month names are capitalised in English.
@@ -229,7 +258,7 @@ function keep(text: string, found: Found): boolean {
       if (!RUSSIAN_WEEKDAY_LICENCE.test(words) && !/(?:^|\s)(?:в|во|на|к|до|с|со|по)\s+$/i.test(before)) return false;
     } else {
       // "Sat", "Sun", "Wed" are words and names; a weekday alone must be written in full.
-      if (!FULL_WEEKDAY.test(words)) return false;
+      if (!FULL_WEEKDAY.test(words) && !/\bweekend\b/i.test(words)) return false;
       if (WEEKDAY_NAME_BEFORE.test(before) || WEEKDAY_NAME_AFTER.test(after)) return false;
     }
   }
@@ -388,7 +417,8 @@ function toMention(text: string, found: Found, documentDay: Day | null): TimeMen
   if (result.end) {
     const endComponents = result.end;
     const last = resolve(endComponents, words, day, future, endComponents.isCertain('year') ? null : first.day.year);
-    if (compare(last.day, first.day) < 0 && !endComponents.isCertain('year')) last.day = { ...last.day, year: last.day.year + 1 };
+    if (compare(last.day, first.day) < 0 && endComponents.isCertain('weekday') && !endComponents.isCertain('day')) last.day = addDays(last.day, 7);
+    else if (compare(last.day, first.day) < 0 && !endComponents.isCertain('year')) last.day = { ...last.day, year: last.day.year + 1 };
     mention.endValue = format(last.day, last.precision);
   } else if (found.rangeStartDay !== undefined && first.precision === 'day') {
     mention.endValue = mention.value;
@@ -397,7 +427,11 @@ function toMention(text: string, found: Found, documentDay: Day | null): TimeMen
     const [monday, sunday] = weekRange(first.day);
     mention.value = format(monday, 'day');
     mention.endValue = format(sunday, 'day');
-  } else if (/\b(?:past|last)\s+(?:\S+\s+)?(?:days|weeks|months|years)\b|(?:последн|прошедш)\p{L}*\s+(?:\S+\s+)?(?:дн|недел|месяц|лет|год)/iu.test(words)) {
+  } else if (/weekend/i.test(words) && first.precision === 'day') {
+    const saturday = weekdayOf(first.day) === 0 ? addDays(first.day, -1) : first.day;
+    mention.value = format(saturday, 'day');
+    mention.endValue = format(addDays(saturday, 1), 'day');
+  } else if (/\b(?:past|last)\s+(?:\S+\s+)?(?:hours|days|weeks|months|years)\b|(?:последн|прошедш)\p{L}*\s+(?:\S+\s+)?(?:дн|недел|месяц|лет|год)/iu.test(words)) {
     // "the past two weeks": a period that runs up to the document's day.
     mention.endValue = format(day, first.precision);
   }
