@@ -242,7 +242,8 @@ function linkedDataDate(document: Document): string | null {
     for (let visited = 0; queue.length > 0 && visited < 1_000; visited += 1) {
       const item = queue.shift();
       if (Array.isArray(item)) {
-        queue.push(...(item as unknown[]));
+        // A bounded copy: spreading a hostile array of a million items would overflow the stack.
+        for (const element of (item as unknown[]).slice(0, 1_000)) queue.push(element);
         continue;
       }
       if (typeof item !== 'object' || item === null) continue;
