@@ -281,6 +281,16 @@ const RUSSIAN: { sentence: string; date?: string; times: Expected[] }[] = [
   { sentence: 'В среду министерство обороны сообщило об инциденте.', date: '2021-06-02', times: [['среду', '2021-06-02', undefined, 'day']] },
   { sentence: 'Напряжённость на границе растёт с середины мая.', date: '2021-06-02', times: [['середины мая', '2021-05', undefined, 'month', true]] },
   { sentence: 'Следующая встреча состоится 10 мая.', date: '2021-06-02', times: [['10 мая', '2022-05-10', undefined, 'day']] },
+  {
+    sentence: 'В прошлом году перемирие соблюдалось. Бои шли с 10 по 12 марта, а на этой неделе возобновились.',
+    date: '2021-06-02',
+    times: [
+      ['прошлом году', '2020', undefined, 'year'],
+      ['10 по 12 марта', '2021-03-10', '2021-03-12', 'day'],
+      ['этой неделе', '2021-05-31', '2021-06-06', 'day'],
+    ],
+  },
+  { sentence: 'Перемирие действовало между 2019 и 2021 годами.', times: [['2019 и 2021 годами', '2019', '2021', 'year']] },
 ];
 
 describe('findTimes', () => {
@@ -352,6 +362,7 @@ describe('findTimes', () => {
       'Exports rose to 2000 tonnes, and 3/4 of them went by sea.',
       'The Sunday Times reported on Good Friday; USA Today agreed.',
       'Загрязнение попадает в окружающую среду.',
+      'Марта Иванова выступила среди первых.',
     ]) {
       expect(findTimes(text, date).map((mention) => mention.text), text).toEqual([]);
     }

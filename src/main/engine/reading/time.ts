@@ -53,6 +53,11 @@ interface Found {
  * expressions over whatever it is given, so it only sees windows around these; most news text has
  * none. Case matters for English names: "may" and "march" in lower case are a verb and a noun.
  */
+const RUSSIAN_STEMS = [
+  'январ', 'феврал', 'март', 'апрел', 'май', 'мая', 'мае', 'июн', 'июл', 'август', 'сентябр', 'октябр', 'ноябр', 'декабр',
+  'понедельник', 'вторник', 'сред', 'четверг', 'пятниц', 'суббот', 'воскресен', 'вчера', 'сегодня', 'завтра', 'позавчера',
+  'назад', 'недел', 'месяц', 'год', 'прошл', 'следующ',
+];
 const CANDIDATE = new RegExp(
   [
     String.raw`\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b`,
@@ -61,13 +66,11 @@ const CANDIDATE = new RegExp(
     String.raw`\b(?:[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Pp]revious)\s+(?:[\w-]+\s+)?(?:week|month|year|weekend|decade|day|hour)`,
     String.raw`(?<![\d.,])(?:1[6-9]|20)\d\d(?!\d|[.,]\d)`,
     String.raw`\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b`,
-    String.raw`(?<!\p{L})(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр|понедельник|вторник|сред[уаы]|четверг|пятниц|суббот|воскресен|вчера|сегодня|завтра|позавчера|назад|недел|месяц)`,
+    // Russian stems in lower case or with a capital (the regular expression is case-sensitive).
+    String.raw`(?<!\p{L})(?:${RUSSIAN_STEMS.map((stem) => `[${stem[0]}${stem[0]?.toUpperCase()}]${stem.slice(1)}`).join('|')})`,
   ].join('|'),
-  'giu',
+  'gu',
 );
-// The English names above are matched case-sensitively by CANDIDATE_CASED below; CANDIDATE (with
-// the i flag) only serves Cyrillic, where case carries no such meaning.
-const CANDIDATE_CASED = new RegExp(CANDIDATE.source, 'gu');
 const CYRILLIC = /[\u0400-\u04ff]/;
 const LATIN = /[A-Za-z]/;
 /** Characters of context on each side of a candidate; chrono's expressions are shorter. */
@@ -90,13 +93,8 @@ function candidateWindows(text: string): Window[] {
     if (last && from <= last.end) last.end = Math.max(last.end, to);
     else windows.push({ start: from, end: to });
   };
-  const hasCyrillic = CYRILLIC.test(text);
-  const pattern = hasCyrillic ? CANDIDATE : CANDIDATE_CASED;
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    // The case-insensitive pattern also lets "may" through; those windows are filtered later anyway.
-    add(match.index, match.index + match[0].length);
-  }
+  CANDIDATE.lastIndex = 0;
+  for (let match = CANDIDATE.exec(text); match; match = CANDIDATE.exec(text)) add(match.index, match.index + match[0].length);
   return windows;
 }
 
@@ -120,7 +118,7 @@ const englishYears: Parser = {
 
 /** "в 2020 году", "с 2019 по 2021 год", "2020-2021 годах", "в 2020 г.", "в 2020-м". */
 const RUSSIAN_YEARS = new RegExp(
-  String.raw`(?<![\p{L}\d])(${YEAR})(?:\s*(?:[-–—]|по|до)\s*(${YEAR}))?(?:(?:\s*-?\s*(?:го|м|й))?\s*(?:год[а-я]*|гг?\.)|-м)(?!\p{L})`,
+  String.raw`(?<![\p{L}\d])(?:между\s+(${YEAR})\s+и\s+(${YEAR})|(${YEAR})(?:\s*(?:[-–—]|по|до)\s*(${YEAR}))?)(?:(?:\s*-?\s*(?:го|м|й))?\s*(?:год[а-я]*|гг?\.)|-м)(?!\p{L})`,
   'iu',
 );
 const russianYears: Parser = {
@@ -130,7 +128,7 @@ const russianYears: Parser = {
 
 function yearResult(context: ParsingContext, match: RegExpMatchArray): ParsingResult | null {
   const whole = match[0];
-  // English "between 2019 and 2021" fills groups 1 and 2, its other forms 3 and 4; Russian 1 and 2.
+  // "between 2019 and 2021" ("между 2019 и 2021") fills groups 1 and 2, the other forms 3 and 4.
   const first = Number(match[1] ?? match[3]);
   const last = match[2] ?? match[4];
   const start = match.index ?? 0;
@@ -160,16 +158,17 @@ const englishListedYears: Parser = {
 
 /** "this week", which chrono does not read: the document's day, widened to its week by toMention. */
 const THIS_WEEK = /(?<![\w-])(?:this|the current)\s+week\b/i;
-const englishThisWeek: Parser = {
-  pattern: () => THIS_WEEK,
-  extract: (context, match) => {
-    const result = context.createParsingResult(match.index ?? 0, match[0]);
-    const { instant } = context.reference;
-    result.start.assign('year', instant.getUTCFullYear()).assign('month', instant.getUTCMonth() + 1).assign('day', instant.getUTCDate());
-    result.start.addTag('result/relativeDate');
-    return result;
-  },
-};
+function thisWeek(context: ParsingContext, match: RegExpMatchArray): ParsingResult {
+  const result = context.createParsingResult(match.index ?? 0, match[0]);
+  const { instant } = context.reference;
+  result.start.assign('year', instant.getUTCFullYear()).assign('month', instant.getUTCMonth() + 1).assign('day', instant.getUTCDate());
+  result.start.addTag('result/relativeDate');
+  return result;
+}
+const englishThisWeek: Parser = { pattern: () => THIS_WEEK, extract: thisWeek };
+
+const RUSSIAN_THIS_WEEK = /(?<!\p{L})(?:на\s+)?(?:этой|текущей|нынешней)\s+неделе(?!\p{L})/iu;
+const russianThisWeek: Parser = { pattern: () => RUSSIAN_THIS_WEEK, extract: thisWeek };
 
 /** chrono's parsers that only give false positives on news text, or only times of day, for this use. */
 const DROPPED_PARSERS = new Set([
@@ -199,7 +198,7 @@ function configured(base: chrono.Chrono, extra: Parser[]): chrono.Chrono {
 let parsers: { english: chrono.Chrono; russian: chrono.Chrono } | null = null;
 
 function getParsers(): { english: chrono.Chrono; russian: chrono.Chrono } {
-  parsers ??= { english: configured(chrono.en.casual, [englishYears, englishListedYears, englishThisWeek]), russian: configured(chrono.ru.casual, [russianYears]) };
+  parsers ??= { english: configured(chrono.en.casual, [englishYears, englishListedYears, englishThisWeek]), russian: configured(chrono.ru.casual, [russianYears, russianThisWeek]) };
   return parsers;
 }
 
@@ -214,6 +213,7 @@ const MONTH_LICENCE_AT_START = /(?:^|[.!?"“«\n]\s*)(?:In|Since|By|Until|Till|
 /** Names with a weekday in them ("Good Friday", "Sunday Times"). */
 const WEEKDAY_NAME_BEFORE = /\b(?:Black|Good|Bloody|Super|Ash|Easter|Palm|Holy|Cyber|Maundy|Shrove|Giving|Low|Mail\s+on|Independent\s+on)\s+$/;
 const WEEKDAY_NAME_AFTER = /^\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Mail|Sport|People|Independent|Tribune|Observer|Star|School|Service|Agreement|Night\s+Live)\b/;
+const RUSSIAN_MONTH_LICENCE = /(?:^|\s)(?:в|во|с|со|до|к|ко|по|от|после|между|и|середин\p{L}*|начал\p{L}*|конц\p{L}*|прошл\p{L}*|следующ\p{L}*|эт\p{L}*)\s+$/iu;
 const RUSSIAN_WEEKDAY_LICENCE = /^(?:(?:в|во|на|к|до|с|со|по)\s|прошл|следующ|эт|ближайш)/i;
 /** Prepositions that introduce a time but are not part of it. */
 const LEADING_PREPOSITION = /^(?:(?:and|or|on|in|at|during|since|by|from|until|till|through|throughout|before|after|of|between)\s+|(?:в|во|на|с|со|до|к|по|от|между|после)\s+)/i;
@@ -252,6 +252,11 @@ function keep(text: string, found: Found): boolean {
     const lead = before + words.slice(0, words.indexOf(name));
     if (!MONTH_LICENCE.test(lead) && !MONTH_LICENCE_AT_START.test(lead)) return false;
   }
+  if (onlyMonth && cyrillic) {
+    // "в марте", "с середины мая"; "Марта Иванова" is a name.
+    const name = /(?:январ|феврал|март|апрел|ма[йяею]|июн|июл|август|сентябр|октябр|ноябр|декабр)\p{L}*/iu.exec(words)?.[0] ?? '';
+    if (!RUSSIAN_MONTH_LICENCE.test(`${before}${words.slice(0, words.indexOf(name))}`)) return false;
+  }
   const onlyWeekday = start.isCertain('weekday') && !hasDate;
   if (onlyWeekday) {
     if (cyrillic) {
@@ -267,11 +272,11 @@ function keep(text: string, found: Found): boolean {
 
 // --- Resolution ----------------------------------------------------------------------------------
 
-const FUTURE = /\b(?:will|won't|shall|next|upcoming|scheduled|is due|are due|due on|due in|payable|pay|maturing|matures|expires|expect(?:s|ed)?(?: to)?|plan(?:s|ned)? to|intend(?:s|ed)? to|hope(?:s|d)? to|aim(?:s|ed)? to|set to|to be held|ahead of|deadline)\b|'ll\b|(?:^|\s)(?:будет|будут|состоится|состоятся|запланирован\p{L}*|следующ\p{L}*|предстоящ\p{L}*)(?!\p{L})/iu;
+const FUTURE = /\b(?:will|won't|shall|next|upcoming|scheduled|is due|are due|due on|due in|payable|pay|maturing|matures|expires|expect(?:s|ed)?(?: to)?|plan(?:s|ned)? to|intend(?:s|ed)? to|hope(?:s|d)? to|aim(?:s|ed)? to|set to|to be held|ahead of|deadline)\b|'ll\b|(?:^|\s)(?:будет|будут|состоится|состоятся|запланирован\p{L}*|следующ\p{L}*|предстоящ\p{L}*|пройд[её]т|начн[её]тся|откроется|завершится|приедет|посетит|провед[её]т|проведут)(?!\p{L})/iu;
 const PAST = /\b(?:was|were|had|did|began|said|told|(?!(?:schedul|expect|plann|intend|hop|aim)ed\b)\w+ed)\b|(?:^|\s)\p{L}+(?:ал|ял|ил|ел|ул)[аио]?(?!\p{L})/iu;
-const APPROXIMATE = /\b(?:about|around|approximately|roughly|circa|nearly|almost|some|few|several|couple|early|mid|late|end|beginning|start|middle|spring|summer|autumn|fall|winter)\b|(?:около|примерно|приблизительно|несколько|середин|начал[аеуо]|конц[аеуы]|весн|осен|зим)/i;
+const APPROXIMATE = /\b(?:about|around|approximately|roughly|circa|nearly|almost|some|few|several|couple|early|mid|late|end|beginning|start|middle|spring|summer|autumn|fall|winter)\b|(?:около|примерно|приблизительно|несколько|середин|начал[аеуо]|конц[аеуы]|весн|летом|осен|зим)/i;
 /** Qualifiers right before an expression that belong to it ("mid-", "early", "the end of", "около"). */
-const QUALIFIER_BEFORE = /(?:\b(?:(?:the\s+)?(?:end|beginning|start|middle|first\s+half|second\s+half)\s+of|(?:the\s+)?(?:spring|summer|autumn|fall|winter)(?:\s+of)?|early|mid|late|around|about|approximately|roughly|circa|nearly|almost|last|next|this)[\s-]*|(?:^|\s)(?:середин[аеуы]|начал[аеуо]|конц[аеуы]|около|примерно|приблизительно)\s+)$/iu;
+const QUALIFIER_BEFORE = /(?:\b(?:(?:the\s+)?(?:end|beginning|start|middle|first\s+half|second\s+half)\s+of|(?:the\s+)?(?:spring|summer|autumn|fall|winter)(?:\s+of)?|early|mid|late|around|about|approximately|roughly|circa|nearly|almost|last|next|this)[\s-]*|(?:^|\s)(?:середин[аеуы]|начал[аеуо]|конц[аеуы]|около|примерно|приблизительно|весной|летом|осенью|зимой)\s+)$/iu;
 const RANGE_DAY_BEFORE = /\b(?:between|from)\s+(\d{1,2})(?:st|nd|rd|th)?\s+(?:and|to|until|till|through)\s+$|(?:^|\s)(?:между|с)\s+(\d{1,2})\s+(?:и|по|до)\s+$/i;
 
 function parseDay(value: string | undefined): Day | null {
@@ -423,7 +428,7 @@ function toMention(text: string, found: Found, documentDay: Day | null): TimeMen
   } else if (found.rangeStartDay !== undefined && first.precision === 'day') {
     mention.endValue = mention.value;
     mention.value = format({ ...first.day, day: found.rangeStartDay }, 'day');
-  } else if (/\b(?:last|this|next|past|previous|coming)\s+week\b|(?:прошл|эт|следующ)\p{L}*\s+недел/iu.test(words) && first.precision === 'day') {
+  } else if (/\b(?:last|this|next|past|previous|coming)\s+week\b|(?:прошл|эт|текущ|нынешн|следующ)\p{L}*\s+недел/iu.test(words) && first.precision === 'day') {
     const [monday, sunday] = weekRange(first.day);
     mention.value = format(monday, 'day');
     mention.endValue = format(sunday, 'day');
