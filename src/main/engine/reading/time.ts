@@ -326,19 +326,32 @@ function namesYear(words: string): boolean {
  * verb in the past ("On March 3, he will travel" but not "On April 28, officials announced they will").
  */
 function speaksOfFuture(text: string, start: number, end: number): boolean {
-  let sentenceStart = start;
   // Newswire lines are hard-wrapped: a sentence ends at . ! ? or a blank line, not at a line break.
-  while (sentenceStart > 0 && sentenceStart > start - 300 && !/[.!?]/.test(text[sentenceStart - 1] ?? '') && !/\n\s*\n$/.test(text.slice(sentenceStart - 3, sentenceStart))) sentenceStart -= 1;
-  let sentenceEnd = end;
-  while (sentenceEnd < text.length && sentenceEnd < end + 300 && !/[!?]/.test(text[sentenceEnd] ?? '') && !/^(?:\.\s|\n\s*\n)/.test(text.slice(sentenceEnd, sentenceEnd + 3))) sentenceEnd += 1;
-  let clauseStart = start;
-  while (clauseStart > sentenceStart && !/[,;:()"“”«»—]/.test(text[clauseStart - 1] ?? '')) clauseStart -= 1;
-  let clauseEnd = end;
-  while (clauseEnd < sentenceEnd && !/[,;:()"“”«»—]/.test(text[clauseEnd] ?? '')) clauseEnd += 1;
-  const clause = text.slice(clauseStart, clauseEnd);
+  const sentenceStart = lastBoundary(text, SENTENCE_BOUNDARY, Math.max(0, start - 300), start);
+  const sentenceEnd = firstBoundary(text, SENTENCE_BOUNDARY, end, Math.min(text.length, end + 300));
+  const clause = text.slice(lastBoundary(text, CLAUSE_BOUNDARY, sentenceStart, start), firstBoundary(text, CLAUSE_BOUNDARY, end, sentenceEnd));
   if (FUTURE.test(clause)) return true;
   const sentence = text.slice(sentenceStart, sentenceEnd);
   return FUTURE.test(sentence) && !PAST.test(sentence);
+}
+
+const SENTENCE_BOUNDARY = /[.!?]+(?=\s)|\n[ \t]*\n/g;
+const CLAUSE_BOUNDARY = /[,;:()"“”«»—]/g;
+
+/** Where the text after the last boundary in text[from, to) starts; `from` when there is none. */
+function lastBoundary(text: string, boundary: RegExp, from: number, to: number): number {
+  const slice = text.slice(from, to);
+  let position = from;
+  boundary.lastIndex = 0;
+  for (let match = boundary.exec(slice); match; match = boundary.exec(slice)) position = from + match.index + match[0].length;
+  return position;
+}
+
+/** Where the first boundary in text[from, to) starts; `to` when there is none. */
+function firstBoundary(text: string, boundary: RegExp, from: number, to: number): number {
+  boundary.lastIndex = 0;
+  const match = boundary.exec(text.slice(from, to));
+  return match ? from + match.index : to;
 }
 
 interface Resolution {
