@@ -368,6 +368,13 @@ describe('findTimes', () => {
     }
   });
 
+  it('reads a long table of dates, which chrono sees in pieces, without losing or splitting one', () => {
+    const line = 'Qtly div 15 cts vs 15 cts Pay April 15 Record March 31\n';
+    const times = findTimes(line.repeat(300), { documentDate: '1987-03-17' });
+    expect(times).toHaveLength(600);
+    expect(new Set(times.map((mention) => `${mention.text} ${mention.value}`))).toEqual(new Set(['April 15 1987-04-15', 'March 31 1987-03-31']));
+  });
+
   it('ignores a malformed document date rather than guessing', () => {
     expect(findTimes('It happened yesterday.', { documentDate: '2021-02-30' })).toEqual([
       { start: 12, end: 21, text: 'yesterday', precision: 'day', approximate: false, anchor: 'document' },

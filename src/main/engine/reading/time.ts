@@ -75,6 +75,11 @@ const CYRILLIC = /[\u0400-\u04ff]/;
 const LATIN = /[A-Za-z]/;
 /** Characters of context on each side of a candidate; chrono's expressions are shorter. */
 const WINDOW = 40;
+/**
+ * Longest window handed to chrono: a table of dates merges into one window, and chrono's cost grows
+ * faster than its input (1 MB of dividend notices took 25 s in one piece).
+ */
+const MAX_WINDOW = 1_000;
 
 interface Window {
   start: number;
@@ -90,12 +95,27 @@ function candidateWindows(text: string): Window[] {
     for (let steps = 0; from > 0 && steps < 20 && /\S/.test(text[from - 1] ?? ''); steps += 1) from -= 1;
     for (let steps = 0; to < text.length && steps < 20 && /\S/.test(text[to] ?? ''); steps += 1) to += 1;
     const last = windows[windows.length - 1];
-    if (last && from <= last.end) last.end = Math.max(last.end, to);
-    else windows.push({ start: from, end: to });
+    if (last && from <= last.end && to - last.start <= MAX_WINDOW) last.end = Math.max(last.end, to);
+    else if (last && from <= last.end) {
+      // Too long to grow: close the last window at a sentence end or a line break (else a space)
+      // before this candidate's context, and start the next one there.
+      const cut = cutPoint(text, Math.max(last.start + 1, from), Math.min(last.end, start));
+      last.end = cut;
+      windows.push({ start: cut, end: to });
+    } else windows.push({ start: from, end: to });
   };
   CANDIDATE.lastIndex = 0;
   for (let match = CANDIDATE.exec(text); match; match = CANDIDATE.exec(text)) add(match.index, match.index + match[0].length);
   return windows;
+}
+
+/** A place in text[from, to) to split a window: after a sentence end or a line break, else a space. */
+function cutPoint(text: string, from: number, to: number): number {
+  for (const boundary of [/[.!?]\s|\n/g, /\s/g]) {
+    const at = lastBoundary(text, boundary, from, to);
+    if (at > from) return at;
+  }
+  return to;
 }
 
 // --- Parsers chrono lacks ------------------------------------------------------------------------
@@ -456,6 +476,15 @@ function toMention(text: string, found: Found, documentDay: Day | null): TimeMen
   return mention;
 }
 
+/** chrono's results for a window; a library error on odd text loses that window's times, not the document. */
+function parseQuietly(parser: chrono.Chrono, text: string, reference: { instant: Date; timezone: number }): ParsingResult[] {
+  try {
+    return parser.parse(text, reference, { forwardDate: false }) as ParsingResult[];
+  } catch {
+    return [];
+  }
+}
+
 // --- Entry point ---------------------------------------------------------------------------------
 
 /**
@@ -475,7 +504,7 @@ export function findTimes(text: string, options: FindTimesOptions = {}): TimeMen
     const languages = [LATIN.test(slice) ? english : null, CYRILLIC.test(slice) ? russian : null];
     for (const parser of languages) {
       if (parser === null) continue;
-      for (const result of parser.parse(slice, reference, { forwardDate: false }) as ParsingResult[]) {
+      for (const result of parseQuietly(parser, slice, reference)) {
         const start = window.start + result.index;
         // "In mid-September, 30 people were killed": chrono reads "September, 30" as a day.
         const listed = /^(\D*?[A-Za-z]\.?),\s+\d{1,2}$/.exec(result.text);
