@@ -361,6 +361,7 @@ describe('findTimes', () => {
       'The convoy will stay for two weeks and leave within 24 hours.',
       'Exports rose to 2000 tonnes, and 3/4 of them went by sea.',
       'The Sunday Times reported on Good Friday; USA Today agreed.',
+      'SEP7 1624 UP 13 OCT7 1638 UP 13',
       'Загрязнение попадает в окружающую среду.',
       'Марта Иванова выступила среди первых.',
     ]) {

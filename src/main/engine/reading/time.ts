@@ -259,7 +259,8 @@ function keep(text: string, found: Found): boolean {
     // "may", "march" in lower case are a verb and a noun; month names are capitalised in English.
     const month = ENGLISH_MONTH.exec(words)?.[0] ?? '';
     if (/^[a-z]/.test(month)) return false;
-    // Tables in capitals: "APR/MAY 61.75" is a price, not May 1961.
+    // Tables in capitals: "APR/MAY 61.75" is a price, not May 1961; "OCT7 1638" a contract month and a price.
+    if (/\b[A-Z]{3}\d/.test(words)) return false;
     if (/^[A-Z]{3,}$/.test(month) && start.isCertain('year') && !namesYear(words)) return false;
     // "Today" mid-sentence is a title ("USA Today").
     if (/^Today\b/.test(words) && /[\p{L},]\s*$/u.test(before)) return false;
