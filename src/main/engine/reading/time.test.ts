@@ -336,6 +336,24 @@ describe('findTimes', () => {
     });
   }
 
+  it('reads absolute dates in the usual forms, with no document date', () => {
+    const all = (text: string): Expected[] => summary(findTimes(text));
+    expect(all('Signed 2 June 2021, published June 2, 2021 and filed 2021-06-02.')).toEqual(
+      expected([
+        ['2 June 2021', '2021-06-02', undefined, 'day'],
+        ['June 2, 2021', '2021-06-02', undefined, 'day'],
+        ['2021-06-02', '2021-06-02', undefined, 'day'],
+      ]),
+    );
+    expect(all('It began in March 2020 and ended in 2021.')).toEqual(
+      expected([
+        ['March 2020', '2020-03', undefined, 'month'],
+        ['2021', '2021', undefined, 'year'],
+      ]),
+    );
+    expect(findTimes('in March 2020').map((mention) => mention.anchor)).toEqual(['absolute']);
+  });
+
   it('reads relative expressions against the document date', () => {
     const date = { documentDate: '2021-06-02' }; // a Wednesday
     const one = (text: string): Expected | undefined => summary(findTimes(text, date))[0];

@@ -48,16 +48,16 @@ interface Found {
 
 // --- Where to look -------------------------------------------------------------------------------
 
-/**
- * Words and numbers that can start or end a temporal expression. chrono runs a score of regular
- * expressions over whatever it is given, so it only sees windows around these; most news text has
- * none. Case matters for English names: "may" and "march" in lower case are a verb and a noun.
- */
 const RUSSIAN_STEMS = [
   'январ', 'феврал', 'март', 'апрел', 'май', 'мая', 'мае', 'июн', 'июл', 'август', 'сентябр', 'октябр', 'ноябр', 'декабр',
   'понедельник', 'вторник', 'сред', 'четверг', 'пятниц', 'суббот', 'воскресен', 'вчера', 'сегодня', 'завтра', 'позавчера',
   'назад', 'недел', 'месяц', 'год', 'прошл', 'следующ',
 ];
+/**
+ * Words and numbers that can start or end a temporal expression. chrono runs a score of regular
+ * expressions over whatever it is given, so it only sees windows around these; most news text has
+ * none. Case matters for English names: "may" and "march" in lower case are a verb and a noun.
+ */
 const CANDIDATE = new RegExp(
   [
     String.raw`\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b`,
