@@ -78,6 +78,12 @@ describe('import', () => {
     expect(listDocuments(db, {}).rows[0]?.publishedAt).toBe('2025-03-04');
   });
 
+  it('dates a document with no date in its metadata by the dateline it opens with', async () => {
+    const story = 'Border talks resume\n\nTBILISI, May 14, 2021 (Caucasus Monitor) - Negotiators from Armenia and Azerbaijan met on Friday.';
+    await importer.start([{ name: 'talks-2025-01-01.txt', bytes: new TextEncoder().encode(story) }]).finished;
+    expect(listDocuments(db, {}).rows[0]?.publishedAt).toBe('2021-05-14');
+  });
+
   it('gives every bad file its own clear reason and imports the rest', async () => {
     const dir = copyFixtures(['junk.txt', 'empty.txt', 'encrypted.pdf', 'truncated.pdf', 'bomb.docx', 'border-incident-article.txt']);
     writeFileSync(join(dir, 'vanishing.txt'), 'here now');

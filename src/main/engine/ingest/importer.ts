@@ -17,6 +17,7 @@ import type { EntityAnalyzer } from '../entities/suggestions';
 import { CaseExtraction } from '../entities/suggestions';
 import { findDocumentBySha256, insertDocument, listFingerprints, storeBlob } from '../documents/repository';
 import { formatBytes } from './read/common';
+import { datelineDate } from './read/dateline';
 import { readFile } from './read';
 import type { ExtractedDocument, IngestFile, IngestLimits } from './types';
 import { DEFAULT_LIMITS } from './types';
@@ -332,7 +333,8 @@ export class Importer {
       title: document.title.trim() || file.name,
       author: document.author,
       source: document.source,
-      publishedAt: document.publishedAt ?? dateInFileName(document.originalName ?? file.name),
+      // The document's own metadata, else the dateline its text opens with, else a date in its file name.
+      publishedAt: document.publishedAt ?? datelineDate(document.text) ?? dateInFileName(document.originalName ?? file.name),
       language: document.language,
       fileName: document.originalName ?? file.name,
       importedAt: new Date().toISOString(),
