@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtFile, projectRoot } from '../../../tests/support/built';
@@ -280,5 +280,23 @@ describe('terminal output', () => {
     expect(imported.stdout).toContain('\\u202e');
     // Escaped inside a JSON string, the name still reads back exactly.
     expect((JSON.parse(imported.stdout) as { imported: { file: string }[] }).imported[0]!.file).toBe(hostile);
+  });
+});
+
+describe('a read-only case', () => {
+  it('can be searched and listed, and a change is refused in one line that says why', async () => {
+    const path = join(tempDir(), 'evidence.dossier');
+    await run('new', path, '--title', 'Evidence copy');
+    await run('import', path, join(projectRoot, 'tests', 'fixtures', 'border-incident-article.txt'));
+    chmodSync(path, 0o444);
+    const before = hash(path);
+    const found = await run('search', path, 'Armudlu');
+    expect(found).toMatchObject({ code: EXIT_OK, stderr: '' });
+    expect(found.stdout).toMatch(/^1 document match/);
+    expect((await run('claims', path)).code).toBe(EXIT_OK);
+    const tagged = await run('tag', path, 'Armudlu', '--add', 'seen');
+    expect(tagged.code).toBe(EXIT_FAILED);
+    expect(tagged.stderr).toMatch(/^dossier: the case is open read-only .*nothing in it was changed.*\n$/);
+    expect(hash(path)).toBe(before);
   });
 });

@@ -20,7 +20,7 @@ export function describeUnexpected(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return 'the case is busy: another Dossier is writing to it. Try again when it has finished.';
   if (code === 'SQLITE_FULL') return 'the disk is full, so the change was not saved (the case is as it was before it). Free some space and try again.';
-  if (code === 'SQLITE_READONLY') return 'the case cannot be written to (read-only file, folder or disk). Copy it somewhere writable to change it.';
+  if (code === 'SQLITE_READONLY') return 'the case is open read-only (its file, folder or disk cannot be written), so nothing in it was changed. Copy it to a folder you can write to, and change the copy.';
   if (code === 'SQLITE_IOERR' || (typeof code === 'string' && code.startsWith('SQLITE_IOERR'))) return `the disk reported an error (${message}); check the disk and try again.`;
   if (code === 'SQLITE_CORRUPT') return 'the case is damaged; run "dossier check" on it and restore it from a backup.';
   return `unexpected failure: ${message.split('\n')[0]} (run again with --debug for details)`;

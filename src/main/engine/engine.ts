@@ -191,8 +191,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const file = adopt(createCaseFile(path, title, options));
       return describeCase(file.db, file.path);
     },
-    'cases.open': ({ path }) => {
-      const file = adopt(openCaseFile(path, options));
+    'cases.open': ({ path, readOnly }) => {
+      const file = adopt(openCaseFile(path, { ...options, ...(readOnly ? { readOnly } : {}) }));
       return describeCase(file.db, file.path);
     },
     'cases.openDemo': async () => {
