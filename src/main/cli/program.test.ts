@@ -276,7 +276,7 @@ describe('terminal output', () => {
     const hostile = join(dir, 'clear\u001b[2J\u202etxt.exe.txt');
     writeFileSync(hostile, 'Hello from a hostile name.');
     const imported = await run('import', path, hostile, '--no-extract', '--json');
-    expect(imported.stdout).not.toMatch(/[\u001b\u202e]/);
+    expect(imported.stdout.includes('\u001b') || imported.stdout.includes('\u202e')).toBe(false);
     expect(imported.stdout).toContain('\\u202e');
     // Escaped inside a JSON string, the name still reads back exactly.
     expect((JSON.parse(imported.stdout) as { imported: { file: string }[] }).imported[0]!.file).toBe(hostile);
