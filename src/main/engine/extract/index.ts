@@ -20,8 +20,16 @@ export interface ExtractedMention {
   role?: string;
 }
 
+/** Mentions with the tokens they were found on, for a caller that reads the same text further (the reading layer). */
+export interface TokenizedMentions {
+  readonly mentions: ExtractedMention[];
+  readonly tokens: Tokens;
+}
+
 export interface Extractor {
   extract(text: string): ExtractedMention[];
+  /** As `extract`, returning the tokens too, so that they are not computed a second time. */
+  extractTokenized?(text: string): TokenizedMentions;
 }
 
 const typeOfLabel: Record<string, MentionType> = { PER: 'person', ORG: 'organization', LOC: 'location', MISC: 'other' };
@@ -42,7 +50,13 @@ export function loadExtractor(modelDir?: string): Extractor {
     loadGivenNames(directory),
   );
   const rules = { titles: titleWords(), demonyms: demonymWords(), countries: countryNames() };
-  return { extract: (text) => extractMentions(model, matcher, rules, text) };
+  return {
+    extract: (text) => extractMentions(model, matcher, rules, tokenize(text), text),
+    extractTokenized: (text) => {
+      const tokens = tokenize(text);
+      return { mentions: extractMentions(model, matcher, rules, tokens, text), tokens };
+    },
+  };
 }
 
 interface Rules {
@@ -51,8 +65,7 @@ interface Rules {
   readonly countries: ReadonlySet<string>;
 }
 
-function extractMentions(model: TaggerModel, matcher: LexiconMatcher, rules: Rules, text: string): ExtractedMention[] {
-  const tokens = tokenize(text);
+function extractMentions(model: TaggerModel, matcher: LexiconMatcher, rules: Rules, tokens: Tokens, text: string): ExtractedMention[] {
   const prepared = prepareTokens(tokens.words, tokens.sentenceStarts, matcher);
   const tags = tagTokens(model, prepared);
   const spans: Span[] = [];
@@ -315,6 +328,9 @@ function foldPhrase(words: readonly string[], first: number, end: number): strin
 }
 
 function isCapitalised(word: string): boolean {
+  // ASCII without lower-casing a string (this runs on every token); other letters as Unicode says.
+  const code = word.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
   const first = word[0]!;
   return first !== first.toLowerCase();
 }
