@@ -94,7 +94,12 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const bundledGazetteer = (): Gazetteer => loadGazetteer(gazetteerDir(resources()));
   const analyzerOver = (gazetteer: Gazetteer | null): EntityAnalyzer => {
     const pipeline = createEntityPipeline(resources(), gazetteer ?? undefined);
-    return { analyze: (text) => pipeline.analyze(text), knowledge: createKnowledge(gazetteer ?? bundledGazetteer(), resources()), reader: caseReader };
+    return {
+      analyze: (text) => pipeline.analyze(text),
+      ...(pipeline.analyzeTokenized ? { analyzeTokenized: (text: string) => pipeline.analyzeTokenized!(text) } : {}),
+      knowledge: createKnowledge(gazetteer ?? bundledGazetteer(), resources()),
+      reader: caseReader,
+    };
   };
   let current: OpenCase | null = null;
   const caseGazetteer = (open: OpenCase): Gazetteer => {

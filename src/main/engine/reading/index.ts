@@ -32,6 +32,8 @@ export interface ReadOptions {
   readonly extractor?: Extractor | EntityPipeline;
   /** Mentions already found (a case's confirmed mentions, gold spans); used instead of the extractor. */
   readonly mentions?: readonly MentionInput[];
+  /** The tokens those mentions were found on, so the text is not tokenized again. */
+  readonly tokens?: Tokens;
 }
 
 /** What the reading layer found in one text; every span is UTF-16 offsets into that text. */
@@ -44,7 +46,7 @@ export interface Reading {
 
 /** The mentions to read with, and the extractor's tokens where it gives them (the text is then tokenized once, not twice). */
 function mentionsFor(text: string, options: ReadOptions): { readonly mentions: readonly MentionInput[]; readonly tokens?: Tokens } {
-  if (options.mentions) return { mentions: options.mentions };
+  if (options.mentions) return { mentions: options.mentions, ...(options.tokens ? { tokens: options.tokens } : {}) };
   const extractor = options.extractor;
   if (!extractor) throw new Error('readText needs an extractor (loadExtractor or createEntityPipeline) or the mentions.');
   if ('analyze' in extractor) return extractor.analyzeTokenized?.(text) ?? { mentions: extractor.analyze(text) satisfies AnalyzedMention[] };
