@@ -7,11 +7,8 @@ import type { CaseCheck, CaseInfo } from '../../shared/api';
 import type { BriefingSpec } from '../../shared/briefing';
 import { DossierError } from '../../shared/errors';
 import { parseInput } from '../../shared/rpc';
-import { createEngine } from '../engine/engine';
-import { loadExtractor } from '../engine/extract/index';
-import { createEntityPipeline, locateResources, toExtractLine } from '../engine/extract/pipeline';
-import { readText, toReadLine } from '../engine/reading/index';
-import { formatDateValue } from '../engine/briefing/content';
+import type { Engine } from '../engine/engine';
+import { formatDateValue } from '../../shared/claims';
 import { exporters } from './exporters';
 import { describeUnexpected, safeForTerminal } from './terminal';
 
@@ -58,8 +55,11 @@ const processOutput: CliOutput = {
 export async function runCli(argv: readonly string[], rawOutput: CliOutput = processOutput): Promise<number> {
   const debug = argv.includes('--debug');
   const output: CliOutput = { ...rawOutput, out: (text) => rawOutput.out(safeForTerminal(text)), err: (text) => rawOutput.err(safeForTerminal(text)) };
-  const engine = createEngine();
-  const program = buildProgram(engine, output);
+  // The engine (SQLite, the readers, the model) loads on the first command that needs it, so that
+  // --help and usage errors answer at once.
+  let engine: Engine | undefined;
+  const getEngine = async (): Promise<Engine> => (engine ??= (await import('../engine/engine')).createEngine());
+  const program = buildProgram(getEngine, output);
   try {
     await program.parseAsync(argv.filter((argument) => argument !== '--debug'), { from: 'user' });
     return EXIT_OK;
@@ -78,11 +78,11 @@ export async function runCli(argv: readonly string[], rawOutput: CliOutput = pro
     output.err(`dossier: ${debug && error instanceof Error ? (error.stack ?? error.message) : describeUnexpected(error)}\n`);
     return EXIT_FAILED;
   } finally {
-    engine.dispose();
+    engine?.dispose();
   }
 }
 
-function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput): Command {
+function buildProgram(getEngine: () => Promise<Engine>, output: CliOutput): Command {
   const program = new Command('dossier')
     .description('Dossier case files from the command line: the same engine as the app, with no window.')
     .version('0.1.0')
@@ -96,6 +96,7 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
     .argument('<case>', 'path of the case file to create, e.g. border-incident.dossier')
     .option('--title <title>', 'title of the case (default: the file name)')
     .action(async (casePath: string, options: { title?: string }) => {
+      const engine = await getEngine();
       const title = options.title ?? basename(casePath, extname(casePath));
       const input = parseInput('cases.create', { path: casePath, title });
       const info = await engine.handlers['cases.create'](input);
@@ -108,6 +109,7 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
     .argument('<case>', 'path of the case file')
     .option('--json', 'print JSON instead of text')
     .action(async (casePath: string, options: { json?: boolean }) => {
+      const engine = await getEngine();
       const info = await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
       output.out(options.json ? `${JSON.stringify(info, null, 2)}\n` : formatInfo(info));
     });
@@ -118,6 +120,7 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
     .argument('<case>', 'path of the case file')
     .option('--json', 'print JSON instead of text')
     .action(async (casePath: string, options: { json?: boolean }) => {
+      const engine = await getEngine();
       const info = await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
       const report = await engine.handlers['cases.check']({});
       if (options.json) output.out(`${JSON.stringify(report, null, 2)}\n`);
@@ -133,6 +136,7 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
     .option('--json', 'print the report as JSON')
     .option('--no-extract', 'skip entity extraction (people, organisations, places)')
     .action(async (casePath: string, paths: string[], options: { json?: boolean; extract: boolean }) => {
+      const engine = await getEngine();
       await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
       const report = await engine.startImport(
         paths.map((path) => ({ path: resolve(path) })),
@@ -155,6 +159,7 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
     .option('--json', 'print JSON instead of text')
     .option('--limit <n>', 'how many results at most', '20')
     .action(async (casePath: string, query: string, options: { json?: boolean; limit: string }) => {
+      const engine = await getEngine();
       await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
       const limit = Number.parseInt(options.limit, 10);
       const page = await engine.handlers['documents.list'](
@@ -179,6 +184,7 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
     .option('--add <tag>', 'tag to add (created if new), e.g. source/official')
     .option('--remove <tag>', 'tag to remove')
     .action(async (casePath: string, query: string, options: { add?: string; remove?: string }) => {
+      const engine = await getEngine();
       if (!options.add === !options.remove) throw new DossierError('invalid-input', 'Say which tag: --add TAG or --remove TAG (one of them).');
       await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
       const ids: number[] = [];
@@ -203,6 +209,7 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
     .argument('<case>', 'path of the case file')
     .option('--json', 'print JSON instead of text')
     .action(async (casePath: string, options: { json?: boolean }) => {
+      const engine = await getEngine();
       const info = await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
       const entities = await engine.handlers['entities.list']({});
       if (options.json) {
@@ -230,6 +237,7 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
     .option('--remove <id>', 'remove the extract with this id')
     .option('--json', 'print JSON instead of text')
     .action(async (casePath: string, options: { add?: string; remove?: string; json?: boolean }) => {
+      const engine = await getEngine();
       await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
       if (options.add) {
         const added = await engine.handlers['gazetteer.addExtract'](parseInput('gazetteer.addExtract', { path: resolve(options.add) }));
@@ -253,6 +261,7 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
     .option('--briefing <name>', 'the title of a briefing saved in the case')
     .option('--force', 'replace --out if it exists (a case file is never replaced)')
     .action(async (casePath: string, options: { out: string; briefing?: string; force?: boolean }) => {
+      const engine = await getEngine();
       await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
       let spec: BriefingSpec;
       if (options.briefing) {
@@ -279,6 +288,7 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
     .option('--jsonl', 'JSON lines in and out (the only format)')
     .action(async (options: { jsonl?: boolean }) => {
       if (!options.jsonl) throw new DossierError('invalid-input', 'Say --jsonl: dossier extract --jsonl < in.jsonl > out.jsonl');
+      const { createEntityPipeline, toExtractLine } = await import('../engine/extract/pipeline');
       const pipeline = createEntityPipeline();
       let lineNumber = 0;
       let bad = 0;
@@ -306,6 +316,11 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
     .action(async (options: { jsonl?: boolean }) => {
       if (!options.jsonl) throw new DossierError('invalid-input', 'Say --jsonl: dossier read --jsonl < in.jsonl > out.jsonl');
       // The tagger alone: the read lines carry no coordinates, so the gazetteer is not loaded.
+      const [{ loadExtractor }, { locateResources }, { readText, toReadLine }] = await Promise.all([
+        import('../engine/extract/index'),
+        import('../engine/extract/pipeline'),
+        import('../engine/reading/index'),
+      ]);
       const extractor = loadExtractor(join(locateResources(), 'ner'));
       let lineNumber = 0;
       let bad = 0;
@@ -330,6 +345,7 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
     .argument('<case>', 'path of the case file')
     .option('--json', 'print JSON instead of text')
     .action(async (casePath: string, options: { json?: boolean }) => {
+      const engine = await getEngine();
       const info = await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
       const claims = await engine.handlers['claims.list']({});
       if (options.json) {
@@ -351,6 +367,7 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
     .argument('<case>', 'path of the case file')
     .option('--json', 'print JSON instead of text')
     .action(async (casePath: string, options: { json?: boolean }) => {
+      const engine = await getEngine();
       const info = await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
       const { items, undated } = await engine.handlers['timeline.items']({ kinds: ['event'] });
       if (options.json) {
@@ -378,6 +395,7 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
     .requiredOption('--out <file>', 'the file to write (CSV writes FILE-nodes.csv and FILE-edges.csv beside it)')
     .option('--force', 'replace --out if it exists (a case file is never replaced)')
     .action(async (casePath: string, options: { format: string; out: string; force?: boolean }) => {
+      const engine = await getEngine();
       await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
       const written = await exporters[options.format]!(engine, { out: resolve(options.out), overwrite: options.force ?? false });
       output.out(`${written}\n`);
