@@ -16,7 +16,11 @@ export interface ExportTarget {
 
 export type Exporter = (engine: Engine, target: ExportTarget) => Promise<string>;
 
-const GRAPH_EXTENSIONS: Readonly<Record<ExportFormat, readonly string[]>> = { graphml: ['.graphml', '.xml'], csv: ['.csv'] };
+const GRAPH_EXTENSIONS: Readonly<Record<ExportFormat, readonly string[]>> = {
+  graphml: ['.graphml', '.xml'],
+  gexf: ['.gexf'],
+  csv: ['.csv'],
+};
 
 /** Writes the graph export's files: FILE itself for one file, FILE-nodes.csv and FILE-edges.csv for CSV. */
 function graphExporter(format: ExportFormat): Exporter {
@@ -45,6 +49,7 @@ function mapExporter(format: 'geojson' | 'kml'): Exporter {
 
 export const exporters: Readonly<Record<string, Exporter>> = {
   graphml: graphExporter('graphml'),
+  gexf: graphExporter('gexf'),
   csv: graphExporter('csv'),
   geojson: mapExporter('geojson'),
   kml: mapExporter('kml'),

@@ -370,7 +370,7 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
   program
     .command('export')
     .description(
-      'Export a case for other tools: the graph of documents, entities and links as GraphML (Gephi, Cytoscape) or CSV nodes and edges; ' +
+      'Export a case for other tools: the graph of documents, entities and links as GraphML (networkx, igraph, Gephi, Cytoscape), GEXF (Gephi, with dates) or CSV nodes and edges; ' +
         'every located place (suggested ones marked) and every drawing as GeoJSON or KML (QGIS, Google Earth).',
     )
     .argument('<case>', 'path of the case file')
