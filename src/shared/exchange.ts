@@ -18,7 +18,31 @@ export const ExchangeExportSchema = z.object({
 });
 export type ExchangeExport = z.infer<typeof ExchangeExportSchema>;
 
+/** A line of an imported file that could not be used, and why. */
+export const RowErrorSchema = z.object({ line: z.number().int(), message: z.string() });
+export type RowError = z.infer<typeof RowErrorSchema>;
+
+/** What a FollowTheMoney import brought in (everything suggested) and what it could not use. */
+export const FtmImportReportSchema = z.object({
+  file: z.string(),
+  entitiesAdded: z.number().int(),
+  entitiesJoined: z.number().int(),
+  documentsAdded: z.number().int(),
+  documentsJoined: z.number().int(),
+  mentionsAdded: z.number().int(),
+  /** Entities of schemata Dossier has no place for yet (UnknownLink, Note ...), counted by schema. */
+  skipped: z.record(z.string(), z.number().int()),
+  /** The first lines that could not be read (at most 200) and how many there were in all. */
+  errors: z.array(RowErrorSchema),
+  errorCount: z.number().int(),
+});
+export type FtmImportReport = z.infer<typeof FtmImportReportSchema>;
+
+const path = z.string().min(1).max(4096);
+
 export const exchangeChannels = {
   /** The whole case as a STIX 2.1 bundle or FollowTheMoney entity lines, ids stable across exports. */
   'exchange.export': { input: z.object({ format: z.enum(ExchangeFormats) }).strict(), output: ExchangeExportSchema },
+  /** Brings a FollowTheMoney file's entities, documents and mentions in, all suggested. */
+  'exchange.importFtm': { input: z.object({ path }).strict(), output: FtmImportReportSchema },
 } as const;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { basename, extname, join, resolve } from 'node:path';
 import type { CaseCheck, CaseInfo } from '../../shared/api';
 import type { BriefingSpec } from '../../shared/briefing';
+import type { FtmImportReport } from '../../shared/exchange';
 import { DossierError } from '../../shared/errors';
 import { parseInput } from '../../shared/rpc';
 import { createEngine } from '../engine/engine';
@@ -13,6 +14,7 @@ import { createEntityPipeline, locateResources, toExtractLine } from '../engine/
 import { readText, toReadLine } from '../engine/reading/index';
 import { formatDateValue } from '../engine/briefing/content';
 import { exporters } from './exporters';
+import { isFtmFile } from './exchangeFiles';
 import { describeUnexpected, safeForTerminal } from './terminal';
 
 export interface CliOutput {
@@ -127,15 +129,25 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
 
   program
     .command('import')
-    .description('Import files and folders into a case (txt, md, html, pdf, docx, eml, mbox, zip, Reuters SGML).')
+    .description('Import files and folders into a case (txt, md, html, pdf, docx, eml, mbox, zip, Reuters SGML), and FollowTheMoney entity files (.ftm.json, .ijson, .jsonl).')
     .argument('<case>', 'path of the case file')
     .argument('<paths...>', 'files or folders to import (folders recursively)')
     .option('--json', 'print the report as JSON')
     .option('--no-extract', 'skip entity extraction (people, organisations, places)')
     .action(async (casePath: string, paths: string[], options: { json?: boolean; extract: boolean }) => {
       await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
+      // FollowTheMoney entity files come in as entities and documents, not as one text document.
+      const ftmFiles = paths.filter(isFtmFile);
+      for (const file of ftmFiles) {
+        const ftm = await engine.handlers['exchange.importFtm'](parseInput('exchange.importFtm', { path: resolve(file) }));
+        if (options.json) output.out(`${JSON.stringify({ ftm }, null, 2)}\n`);
+        else output.out(formatFtmImport(ftm));
+        if (ftm.errorCount > 0) throw new PartialFailure(`${ftm.errorCount} line${ftm.errorCount === 1 ? '' : 's'} of ${ftm.file} could not be imported (see above).`);
+      }
+      const documentPaths = paths.filter((path) => !ftmFiles.includes(path));
+      if (documentPaths.length === 0) return;
       const report = await engine.startImport(
-        paths.map((path) => ({ path: resolve(path) })),
+        documentPaths.map((path) => ({ path: resolve(path) })),
         { extract: options.extract },
       ).finished;
       if (options.json) {
@@ -388,6 +400,18 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
     command.showHelpAfterError(`(run "dossier ${command.name()} --help" for usage)`);
   }
   return program;
+}
+
+function formatFtmImport(report: FtmImportReport): string {
+  const skipped = Object.entries(report.skipped).map(([schema, count]) => `${count} ${schema}`);
+  const lines = [
+    `FollowTheMoney ${report.file}: ${report.entitiesAdded} entities added and ${report.entitiesJoined} joined to ones in the case, ` +
+      `${report.documentsAdded} documents added and ${report.documentsJoined} already here, ${report.mentionsAdded} mentions; all suggested, for review.`,
+    ...(skipped.length ? [`  not imported (no place for them in a case yet): ${skipped.join(', ')}`] : []),
+    ...report.errors.map((error) => `  line ${error.line}: ${error.message}`),
+    ...(report.errorCount > report.errors.length ? [`  ... and ${report.errorCount - report.errors.length} more lines with errors`] : []),
+  ];
+  return `${lines.join('\n')}\n`;
 }
 
 function formatCheck(title: string, report: CaseCheck): string {

@@ -4,6 +4,7 @@ import type { ExchangeExport, ExchangeFormat } from '../../../shared/exchange';
 import { readCaseContent } from './caseContent';
 import { caseUid, idMaker } from './identity';
 import { toStix } from './stix';
+import { toFtm } from './ftm';
 
 export function exportExchange(db: Database, format: ExchangeFormat): ExchangeExport {
   const content = readCaseContent(db, caseUid(db));
@@ -16,5 +17,6 @@ export function exportExchange(db: Database, format: ExchangeFormat): ExchangeEx
     ];
     return { format, content: `${JSON.stringify(bundle, null, 2)}\n`, objects: bundle.objects.length, leftOut };
   }
-  throw new Error(`format ${format} is not written yet`);
+  const entities = toFtm(content, id);
+  return { format, content: entities.map((entity) => `${JSON.stringify(entity)}\n`).join(''), objects: entities.length, leftOut: [] };
 }
