@@ -40,9 +40,30 @@ export type FtmImportReport = z.infer<typeof FtmImportReportSchema>;
 
 const path = z.string().min(1).max(4096);
 
+const counts = <K extends string>(keys: readonly K[]) => z.object(Object.fromEntries(keys.map((key) => [key, z.number().int()])) as Record<K, z.ZodNumber>);
+
+/** What a merge of another case did: what joined what was here, what it added, what disagreed. */
+export const MergeReportSchema = z.object({
+  /** The merge as recorded in the case; null when nothing came in and the case is unchanged. */
+  mergeId: z.number().int().nullable(),
+  source: z.object({ title: z.string(), uid: z.string(), path: z.string() }),
+  /** The other file is a copy of this very case (same identity). */
+  sameCase: z.boolean(),
+  joined: counts(['documents', 'entities', 'tags', 'notes', 'links', 'drawings', 'briefings'] as const),
+  added: counts(['documents', 'entities', 'aliases', 'tags', 'notes', 'mentions', 'links', 'evidence', 'drawings', 'briefings'] as const),
+  /** Where the two cases disagree; this case's version was kept. */
+  conflicts: z.array(z.object({ kind: z.enum(['entity', 'mention', 'link', 'briefing']), message: z.string() })),
+  /** Entities added apart that look like one already here, for the analyst to merge or keep apart. */
+  doubtful: z.array(z.object({ entityId: z.number().int(), addedEntityId: z.number().int(), name: z.string(), reason: z.string() })),
+  changed: z.boolean(),
+});
+export type MergeReport = z.infer<typeof MergeReportSchema>;
+
 export const exchangeChannels = {
   /** The whole case as a STIX 2.1 bundle or FollowTheMoney entity lines, ids stable across exports. */
   'exchange.export': { input: z.object({ format: z.enum(ExchangeFormats) }).strict(), output: ExchangeExportSchema },
   /** Brings a FollowTheMoney file's entities, documents and mentions in, all suggested. */
   'exchange.importFtm': { input: z.object({ path }).strict(), output: FtmImportReportSchema },
+  /** Merges the case file at `path` into the open case, as one undoable step. */
+  'exchange.merge': { input: z.object({ path, analyst: z.string().trim().max(200).optional() }).strict(), output: MergeReportSchema },
 } as const;

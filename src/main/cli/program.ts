@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { basename, extname, join, resolve } from 'node:path';
 import type { CaseCheck, CaseInfo } from '../../shared/api';
 import type { BriefingSpec } from '../../shared/briefing';
-import type { FtmImportReport } from '../../shared/exchange';
+import type { FtmImportReport, MergeReport } from '../../shared/exchange';
 import { DossierError } from '../../shared/errors';
 import { parseInput } from '../../shared/rpc';
 import { createEngine } from '../engine/engine';
@@ -395,11 +395,45 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
       output.out(`${written}\n`);
     });
 
+  program
+    .command('merge')
+    .description(
+      "Merge a colleague's case into this one: documents join by SHA-256, entities by name or gazetteer place; tags, notes, links with evidence, " +
+        'drawings and briefings come along with where they came from. One undoable step; the other file is only read.',
+    )
+    .argument('<into>', 'the case to merge into (changed)')
+    .argument('<from>', 'the case to merge from (read only)')
+    .option('--analyst <name>', 'who is merging, recorded with the merge')
+    .option('--json', 'print the report as JSON')
+    .action(async (into: string, from: string, options: { analyst?: string; json?: boolean }) => {
+      await engine.handlers['cases.open'](parseInput('cases.open', { path: into }));
+      const report = await engine.handlers['exchange.merge'](parseInput('exchange.merge', { path: resolve(from), ...(options.analyst ? { analyst: options.analyst } : {}) }));
+      output.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatMerge(report));
+    });
+
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: output.out, writeErr: output.err });
     command.showHelpAfterError(`(run "dossier ${command.name()} --help" for usage)`);
   }
   return program;
+}
+
+function formatMerge(report: MergeReport): string {
+  const list = (counts: Record<string, number>) =>
+    Object.entries(counts)
+      .filter(([, count]) => count > 0)
+      .map(([what, count]) => `${count} ${what}`)
+      .join(', ') || 'nothing';
+  const lines = [
+    report.changed
+      ? `Merged "${report.source.title}" (one step: Undo in the app reverts it).`
+      : `Nothing to merge from "${report.source.title}": ${report.sameCase ? 'it is this case, or a copy of it' : 'everything in it is already here'}; the case is unchanged.`,
+    `  joined: ${list(report.joined)}`,
+    `  added:  ${list(report.added)}`,
+    ...report.conflicts.map((conflict) => `  conflict (${conflict.kind}): ${conflict.message}`),
+    ...report.doubtful.map((pair) => `  doubtful: "${pair.name}" added as entity ${pair.addedEntityId}; ${pair.reason} as entity ${pair.entityId}. Merge them if they are one.`),
+  ];
+  return `${lines.join('\n')}\n`;
 }
 
 function formatFtmImport(report: FtmImportReport): string {

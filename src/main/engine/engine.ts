@@ -325,7 +325,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     ...mapHandlers(db),
     ...claimsHandlers(db),
     ...timelineHandlers(db),
-    ...exchangeHandlers(db),
+    ...exchangeHandlers(db, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
 
     'history.undo': () => undoOrRedo(db(), 'undo'),
     'history.redo': () => undoOrRedo(db(), 'redo'),
