@@ -59,11 +59,31 @@ export const MergeReportSchema = z.object({
 });
 export type MergeReport = z.infer<typeof MergeReportSchema>;
 
+export const CsvListKinds = ['entities', 'links'] as const;
+export type CsvListKind = (typeof CsvListKinds)[number];
+
+/** What an imported CSV list brought in, and each row it could not use. */
+export const CsvImportReportSchema = z.object({
+  file: z.string(),
+  kind: z.enum(CsvListKinds),
+  rows: z.number().int(),
+  added: z.number().int(),
+  /** Rows naming an entity or link already in the case (an entity's new aliases are added to it). */
+  joined: z.number().int(),
+  errors: z.array(RowErrorSchema),
+});
+export type CsvImportReport = z.infer<typeof CsvImportReportSchema>;
+
 export const exchangeChannels = {
   /** The whole case as a STIX 2.1 bundle or FollowTheMoney entity lines, ids stable across exports. */
   'exchange.export': { input: z.object({ format: z.enum(ExchangeFormats) }).strict(), output: ExchangeExportSchema },
   /** Brings a FollowTheMoney file's entities, documents and mentions in, all suggested. */
   'exchange.importFtm': { input: z.object({ path }).strict(), output: FtmImportReportSchema },
+  /** Imports an analyst's list of entities or links; `mapping` maps our column names to the file's headers. */
+  'exchange.importCsv': {
+    input: z.object({ path, kind: z.enum(CsvListKinds), mapping: z.record(z.string(), z.string().max(200)).optional() }).strict(),
+    output: CsvImportReportSchema,
+  },
   /** Merges the case file at `path` into the open case, as one undoable step. */
   'exchange.merge': { input: z.object({ path, analyst: z.string().trim().max(200).optional() }).strict(), output: MergeReportSchema },
 } as const;

@@ -396,6 +396,34 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
     });
 
   program
+    .command('import-list')
+    .description(
+      "Import an analyst's own list as CSV: entities (name, type, aliases, lat, lon, notes; aliases separated by ;) or links " +
+        '(source, target, relation, date, grading; ends named by entity name, date YYYY[-MM[-DD]] or START/END, grading like B2). Each bad row is reported by line.',
+    )
+    .argument('<case>', 'path of the case file')
+    .argument('<file>', 'the CSV file (comma, semicolon or tab separated, with a header row)')
+    .addOption(new Option('--kind <kind>', 'what the list holds').choices(['entities', 'links']).makeOptionMandatory())
+    .option('--map <pairs>', 'our column names for your headers, e.g. name="Full name",lat=Latitude')
+    .option('--json', 'print the report as JSON')
+    .action(async (casePath: string, file: string, options: { kind: 'entities' | 'links'; map?: string; json?: boolean }) => {
+      await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
+      const mapping = Object.fromEntries(
+        (options.map ?? '')
+          .split(',')
+          .filter((pair) => pair.includes('='))
+          .map((pair) => pair.split('=').map((part) => part.trim().replace(/^"|"$/g, '')) as [string, string]),
+      );
+      const report = await engine.handlers['exchange.importCsv'](parseInput('exchange.importCsv', { path: resolve(file), kind: options.kind, mapping }));
+      if (options.json) output.out(`${JSON.stringify(report, null, 2)}\n`);
+      else {
+        output.out(`${report.file}: ${report.rows} rows; ${report.added} ${report.kind} added, ${report.joined} already in the case, ${report.errors.length} not imported.\n`);
+        for (const error of report.errors) output.out(`  line ${error.line}: ${error.message}\n`);
+      }
+      if (report.errors.length > 0) throw new PartialFailure(`${report.errors.length} row${report.errors.length === 1 ? '' : 's'} of ${report.file} could not be imported (see above).`);
+    });
+
+  program
     .command('merge')
     .description(
       "Merge a colleague's case into this one: documents join by SHA-256, entities by name or gazetteer place; tags, notes, links with evidence, " +
