@@ -12,6 +12,10 @@ export const exchange: Migration = {
   name: 'exchange',
   up(db) {
     db.exec(`
+      -- Deleting a document (undoing a merge or an import) sets near_duplicate_of to NULL in the
+      -- documents that point at it; without an index each delete reads the whole table.
+      CREATE INDEX documents_by_near_duplicate ON documents (near_duplicate_of);
+
       CREATE TABLE case_identity (
         singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
         uid       TEXT NOT NULL CHECK (length(uid) = 36)
