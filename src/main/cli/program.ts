@@ -5,11 +5,13 @@ import { z } from 'zod';
 import { basename, extname, join, resolve } from 'node:path';
 import type { CaseCheck, CaseInfo } from '../../shared/api';
 import type { BriefingSpec } from '../../shared/briefing';
+import type { FtmImportReport, MergeReport } from '../../shared/exchange';
 import { DossierError } from '../../shared/errors';
 import { parseInput } from '../../shared/rpc';
 import type { Engine } from '../engine/engine';
 import { formatDateValue } from '../../shared/claims';
 import { exporters } from './exporters';
+import { isFtmFile } from './exchangeFiles';
 import { describeUnexpected, safeForTerminal } from './terminal';
 
 export interface CliOutput {
@@ -130,7 +132,7 @@ function buildProgram(getEngine: () => Promise<Engine>, output: CliOutput): Comm
 
   program
     .command('import')
-    .description('Import files and folders into a case (txt, md, html, pdf, docx, eml, mbox, zip, Reuters SGML).')
+    .description('Import files and folders into a case (txt, md, html, pdf, docx, eml, mbox, zip, Reuters SGML), and FollowTheMoney entity files (.ftm.json, .ijson, .jsonl).')
     .argument('<case>', 'path of the case file')
     .argument('<paths...>', 'files or folders to import (folders recursively)')
     .option('--json', 'print the report as JSON')
@@ -138,8 +140,18 @@ function buildProgram(getEngine: () => Promise<Engine>, output: CliOutput): Comm
     .action(async (casePath: string, paths: string[], options: { json?: boolean; extract: boolean }) => {
       const engine = await getEngine();
       await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
+      // FollowTheMoney entity files come in as entities and documents, not as one text document.
+      const ftmFiles = paths.filter(isFtmFile);
+      for (const file of ftmFiles) {
+        const ftm = await engine.handlers['exchange.importFtm'](parseInput('exchange.importFtm', { path: resolve(file) }));
+        if (options.json) output.out(`${JSON.stringify({ ftm }, null, 2)}\n`);
+        else output.out(formatFtmImport(ftm));
+        if (ftm.errorCount > 0) throw new PartialFailure(`${ftm.errorCount} line${ftm.errorCount === 1 ? '' : 's'} of ${ftm.file} could not be imported (see above).`);
+      }
+      const documentPaths = paths.filter((path) => !ftmFiles.includes(path));
+      if (documentPaths.length === 0) return;
       const report = await engine.startImport(
-        paths.map((path) => ({ path: resolve(path) })),
+        documentPaths.map((path) => ({ path: resolve(path) })),
         { extract: options.extract },
       ).finished;
       if (options.json) {
@@ -387,7 +399,7 @@ function buildProgram(getEngine: () => Promise<Engine>, output: CliOutput): Comm
   program
     .command('export')
     .description(
-      'Export a case for other tools: the graph of documents, entities and links as GraphML (Gephi, Cytoscape) or CSV nodes and edges; ' +
+      'Export a case for other tools: the graph of documents, entities and links as GraphML (networkx, igraph, Gephi, Cytoscape), GEXF (Gephi, with dates) or CSV nodes and edges; ' +
         'every located place (suggested ones marked) and every drawing as GeoJSON or KML (QGIS, Google Earth).',
     )
     .argument('<case>', 'path of the case file')
@@ -401,11 +413,85 @@ function buildProgram(getEngine: () => Promise<Engine>, output: CliOutput): Comm
       output.out(`${written}\n`);
     });
 
+  program
+    .command('import-list')
+    .description(
+      "Import an analyst's own list as CSV: entities (name, type, aliases, lat, lon, notes; aliases separated by ;) or links " +
+        '(source, target, relation, date, grading; ends named by entity name, date YYYY[-MM[-DD]] or START/END, grading like B2). Each bad row is reported by line.',
+    )
+    .argument('<case>', 'path of the case file')
+    .argument('<file>', 'the CSV file (comma, semicolon or tab separated, with a header row)')
+    .addOption(new Option('--kind <kind>', 'what the list holds').choices(['entities', 'links']).makeOptionMandatory())
+    .option('--map <pairs>', 'our column names for your headers, e.g. name="Full name",lat=Latitude')
+    .option('--json', 'print the report as JSON')
+    .action(async (casePath: string, file: string, options: { kind: 'entities' | 'links'; map?: string; json?: boolean }) => {
+      await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
+      const mapping = Object.fromEntries(
+        (options.map ?? '')
+          .split(',')
+          .filter((pair) => pair.includes('='))
+          .map((pair) => pair.split('=').map((part) => part.trim().replace(/^"|"$/g, '')) as [string, string]),
+      );
+      const report = await engine.handlers['exchange.importCsv'](parseInput('exchange.importCsv', { path: resolve(file), kind: options.kind, mapping }));
+      if (options.json) output.out(`${JSON.stringify(report, null, 2)}\n`);
+      else {
+        output.out(`${report.file}: ${report.rows} rows; ${report.added} ${report.kind} added, ${report.joined} already in the case, ${report.errors.length} not imported.\n`);
+        for (const error of report.errors) output.out(`  line ${error.line}: ${error.message}\n`);
+      }
+      if (report.errors.length > 0) throw new PartialFailure(`${report.errors.length} row${report.errors.length === 1 ? '' : 's'} of ${report.file} could not be imported (see above).`);
+    });
+
+  program
+    .command('merge')
+    .description(
+      "Merge a colleague's case into this one: documents join by SHA-256, entities by name or gazetteer place; tags, notes, links with evidence, " +
+        'drawings and briefings come along with where they came from. One undoable step; the other file is only read.',
+    )
+    .argument('<into>', 'the case to merge into (changed)')
+    .argument('<from>', 'the case to merge from (read only)')
+    .option('--analyst <name>', 'who is merging, recorded with the merge')
+    .option('--json', 'print the report as JSON')
+    .action(async (into: string, from: string, options: { analyst?: string; json?: boolean }) => {
+      await engine.handlers['cases.open'](parseInput('cases.open', { path: into }));
+      const report = await engine.handlers['exchange.merge'](parseInput('exchange.merge', { path: resolve(from), ...(options.analyst ? { analyst: options.analyst } : {}) }));
+      output.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatMerge(report));
+    });
+
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: output.out, writeErr: output.err });
     command.showHelpAfterError(`(run "dossier ${command.name()} --help" for usage)`);
   }
   return program;
+}
+
+function formatMerge(report: MergeReport): string {
+  const list = (counts: Record<string, number>) =>
+    Object.entries(counts)
+      .filter(([, count]) => count > 0)
+      .map(([what, count]) => `${count} ${what}`)
+      .join(', ') || 'nothing';
+  const lines = [
+    report.changed
+      ? `Merged "${report.source.title}" (one step: Undo in the app reverts it).`
+      : `Nothing to merge from "${report.source.title}": ${report.sameCase ? 'it is this case, or a copy of it' : 'everything in it is already here'}; the case is unchanged.`,
+    `  joined: ${list(report.joined)}`,
+    `  added:  ${list(report.added)}`,
+    ...report.conflicts.map((conflict) => `  conflict (${conflict.kind}): ${conflict.message}`),
+    ...report.doubtful.map((pair) => `  doubtful: "${pair.name}" added as entity ${pair.addedEntityId}; ${pair.reason} as entity ${pair.entityId}. Merge them if they are one.`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function formatFtmImport(report: FtmImportReport): string {
+  const skipped = Object.entries(report.skipped).map(([schema, count]) => `${count} ${schema}`);
+  const lines = [
+    `FollowTheMoney ${report.file}: ${report.entitiesAdded} entities added and ${report.entitiesJoined} joined to ones in the case, ` +
+      `${report.documentsAdded} documents added and ${report.documentsJoined} already here, ${report.mentionsAdded} mentions; all suggested, for review.`,
+    ...(skipped.length ? [`  not imported (no place for them in a case yet): ${skipped.join(', ')}`] : []),
+    ...report.errors.map((error) => `  line ${error.line}: ${error.message}`),
+    ...(report.errorCount > report.errors.length ? [`  ... and ${report.errorCount - report.errors.length} more lines with errors`] : []),
+  ];
+  return `${lines.join('\n')}\n`;
 }
 
 function formatCheck(title: string, report: CaseCheck): string {

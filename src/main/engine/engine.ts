@@ -50,6 +50,7 @@ import { mapHandlers } from './map/handlers';
 import { claimsHandlers } from './claims/handlers';
 import { caseReader } from './claims/reading';
 import { timelineHandlers } from './timeline/handlers';
+import { exchangeHandlers } from './exchange/handlers';
 import { DEFAULT_LIMITS } from './ingest/types';
 import { RecentCases } from './recentCases';
 
@@ -329,6 +330,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     ...mapHandlers(db),
     ...claimsHandlers(db),
     ...timelineHandlers(db),
+    ...exchangeHandlers(db, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
 
     'history.undo': () => undoOrRedo(db(), 'undo'),
     'history.redo': () => undoOrRedo(db(), 'redo'),
