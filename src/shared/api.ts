@@ -8,14 +8,27 @@
 import { z } from 'zod';
 import { briefingChannels } from './briefing';
 import { casePath, caseChannels } from './cases';
+import { claimsChannels } from './claims';
 import { ImportProgressSchema, ImportReportSchema, documentChannels } from './documents';
 import { ExtractProgressSchema, entityChannels } from './entities';
+import { exchangeChannels } from './exchange';
 import { graphChannels } from './graph';
 import { mapChannels, mapShellChannels } from './map';
 import { emptyInput } from './schemas';
+import { timelineChannels } from './timeline';
 
 /** Channels the engine answers (in a worker thread in the app, in-process in the CLI and tests). */
-export const engineChannels = combineChannelMaps(caseChannels, documentChannels, entityChannels, graphChannels, mapChannels, briefingChannels);
+export const engineChannels = combineChannelMaps(
+  caseChannels,
+  documentChannels,
+  entityChannels,
+  graphChannels,
+  mapChannels,
+  briefingChannels,
+  claimsChannels,
+  timelineChannels,
+  exchangeChannels,
+);
 
 /** Channels only the desktop shell can answer: native dialogs and the operating system. */
 const ownShellChannels = {

@@ -30,16 +30,16 @@ const SEED_NAMES: readonly { text: string; type: 'person' | 'organization' | 'lo
   { text: 'Pashinian', type: 'person', name: 'Nikol Pashinyan' },
   { text: 'Ilham Aliyev', type: 'person', name: 'Ilham Aliyev', role: 'President', affiliation: 'Azerbaijan' },
   { text: 'Azerbaijani Ministry of Defense', type: 'organization', name: 'Azerbaijani Ministry of Defense' },
-  { text: 'Azerbaijan', type: 'location', name: 'Azerbaijan', place: place('geonames:587116', 'Azerbaijan', 40.5, 47.5, 'Azerbaijan', 'PCLI') },
-  { text: 'Armenia', type: 'location', name: 'Armenia', place: place('geonames:174982', 'Armenia', 40.25, 45, 'Armenia', 'PCLI') },
-  { text: 'Kalbajar', type: 'location', name: 'Kalbajar', place: place('geonames:586523', 'Kalbajar', 40.09806, 46.03889, 'Azerbaijan', 'PPLA2') },
-  { text: 'Yerevan', type: 'location', name: 'Yerevan', place: place('geonames:616052', 'Yerevan', 40.18111, 44.51361, 'Armenia', 'PPLC'), role: 'government' },
-  { text: 'Russia', type: 'location', name: 'Russia', place: place('geonames:2017370', 'Russia', 60, 100, 'Russia', 'PCLI') },
-  { text: 'Nagorno-Karabakh', type: 'location', name: 'Nagorno-Karabakh', place: place('geonames:10346', 'Nagorno-Karabakh', 39.85, 46.75, 'Azerbaijan', 'RGN') },
+  { text: 'Azerbaijan', type: 'location', name: 'Azerbaijan', place: place('geonames:587116', 'Azerbaijan', 40.5, 47.5, 'AZ', 'PCLI') },
+  { text: 'Armenia', type: 'location', name: 'Armenia', place: place('geonames:174982', 'Armenia', 40.25, 45, 'AM', 'PCLI') },
+  { text: 'Kalbajar', type: 'location', name: 'Kalbajar', place: place('geonames:586523', 'Kalbajar', 40.09806, 46.03889, 'AZ', 'PPLA2') },
+  { text: 'Yerevan', type: 'location', name: 'Yerevan', place: place('geonames:616052', 'Yerevan', 40.18111, 44.51361, 'AM', 'PPLC'), role: 'government' },
+  { text: 'Russia', type: 'location', name: 'Russia', place: place('geonames:2017370', 'Russia', 60, 100, 'RU', 'PCLI') },
+  { text: 'Nagorno-Karabakh', type: 'location', name: 'Nagorno-Karabakh', place: place('geonames:10346', 'Nagorno-Karabakh', 39.85, 46.75, 'AZ', 'RGN') },
   { text: 'Armudlu', type: 'location', name: 'Armudlu' },
   { text: 'Armenian', type: 'location', name: 'Armenia', role: 'affiliation' },
   { text: 'Azerbaijani', type: 'location', name: 'Azerbaijan', role: 'affiliation' },
-  { text: 'Baku', type: 'location', name: 'Baku', place: place('geonames:587084', 'Baku', 40.37767, 49.89201, 'Azerbaijan', 'PPLC'), role: 'government' },
+  { text: 'Baku', type: 'location', name: 'Baku', place: place('geonames:587084', 'Baku', 40.37767, 49.89201, 'AZ', 'PPLC'), role: 'government' },
 ];
 
 /**

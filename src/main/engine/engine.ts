@@ -6,13 +6,16 @@ import type { EngineChannel, Handlers } from '../../shared/api';
 import { briefingHandlers } from './briefing/handlers';
 import type { CaseFile } from './case/caseFile';
 import { caseHandlers } from './case/handlers';
+import { claimsHandlers } from './claims/handlers';
 import type { EngineOptions } from './case/session';
 import { createSession } from './case/session';
 import { documentHandlers } from './documents/handlers';
 import { entityHandlers } from './entities/handlers';
+import { exchangeHandlers } from './exchange/handlers';
 import { graphHandlers } from './graph/handlers';
 import type { ImportJob, Importer } from './ingest/importer';
 import { mapHandlers } from './map/handlers';
+import { timelineHandlers } from './timeline/handlers';
 
 export type { EngineOptions } from './case/session';
 
@@ -36,6 +39,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
     ...graphHandlers(session),
     ...mapHandlers(session),
     ...briefingHandlers(session),
+    ...claimsHandlers(session),
+    ...timelineHandlers(session),
+    ...exchangeHandlers(session),
   };
   return {
     handlers,

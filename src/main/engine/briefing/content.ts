@@ -4,6 +4,10 @@
  * data, so the PDF layout only lays out.
  */
 import type { Database } from 'better-sqlite3';
+import type { CaseEvent, DateValue } from '../../../shared/claims';
+import { formatDateValue } from '../../../shared/claims';
+import { competingAccounts } from '../claims/accounts';
+import { listEvents } from '../claims/repository';
 import type { BriefingSection, BriefingSpec } from '../../../shared/briefing';
 import { sectionTitles } from '../../../shared/briefing';
 import type { EntityType } from '../../../shared/entities';
@@ -73,6 +77,17 @@ export interface ChronologyEntry {
   readonly notes: readonly number[];
 }
 
+/** One speaker's side of a dispute, as the briefing sets it beside the others. */
+export interface AccountEntry {
+  readonly speaker: string;
+  readonly stance: string;
+  readonly quote: string;
+  readonly date: string | null;
+  readonly grading: string | null;
+  readonly reviewed: boolean;
+  readonly note: number;
+}
+
 export interface Excerpt {
   readonly quote: string;
   readonly comment: string;
@@ -84,6 +99,11 @@ export type SectionContent =
   | { readonly kind: 'places'; readonly title: string; readonly pins: readonly PlacePin[]; readonly drawings: readonly MapDrawing[] }
   | { readonly kind: 'relationships'; readonly title: string; readonly nodes: readonly GraphNode[]; readonly edges: readonly GraphEdge[] }
   | { readonly kind: 'chronology'; readonly title: string; readonly entries: readonly ChronologyEntry[] }
+  | {
+      readonly kind: 'accounts';
+      readonly title: string;
+      readonly groups: readonly { readonly topic: string; readonly sides: readonly { readonly side: string; readonly accounts: readonly AccountEntry[] }[] }[];
+    }
   | { readonly kind: 'excerpts'; readonly title: string; readonly excerpts: readonly Excerpt[] }
   | { readonly kind: 'notes'; readonly title: string; readonly text: string };
 
@@ -304,6 +324,18 @@ function chronologySection(db: Database, section: Extract<BriefingSection, { kin
      ORDER BY published_at, id LIMIT ?`,
   ).all(...(chosen ?? []), MAX_CHRONOLOGY) as { id: number; title: string; published_at: string }[];
   const documents = rows.map((row) => ({ date: row.published_at.slice(0, 10), text: row.title, notes: [citations.cite(row.id)] }));
+  // Events read in the documents, with their dates' precision; the analyst's rejections are left out
+  // and what they have not reviewed yet says so.
+  const events = listEvents(db)
+    .map((event) => ({ event, date: event.date ?? documentDate(rows, db, event.documentId) }))
+    .filter(({ date }) => date !== null)
+    .slice(0, MAX_CHRONOLOGY)
+    .map(({ event, date }) => ({
+      date: formatDateValue(date!),
+      sortKey: date!.value,
+      text: `${eventSentence(event)}${event.status === 'confirmed' ? '' : ' (unreviewed)'}`,
+      notes: [citations.cite(event.documentId)],
+    }));
   // Dated links are events the analyst asserted: they belong in the chronology with their evidence.
   const links = caseLinks(db)
     .filter((link) => link.dateStart)
@@ -316,7 +348,48 @@ function chronologySection(db: Database, section: Extract<BriefingSection, { kin
   return {
     kind: 'chronology',
     title: section.title || sectionTitles.chronology,
-    entries: [...documents, ...links].sort((left, right) => left.date.localeCompare(right.date)),
+    entries: [...documents.map((entry) => ({ ...entry, sortKey: entry.date })), ...links.map((entry) => ({ ...entry, sortKey: entry.date })), ...events]
+      .sort((left, right) => left.sortKey.localeCompare(right.sortKey))
+      .map(({ sortKey: _sortKey, ...entry }) => entry),
+  };
+}
+
+function documentDate(rows: readonly { id: number; published_at: string }[], db: Database, documentId: number): DateValue | null {
+  const published =
+    rows.find((row) => row.id === documentId)?.published_at ??
+    (statement(db, 'SELECT published_at FROM documents WHERE id = ?').get(documentId) as { published_at: string | null } | undefined)?.published_at;
+  return published && /^\d{4}-\d{2}-\d{2}/.test(published) ? { value: published.slice(0, 10), precision: 'day', approximate: false, source: 'document' } : null;
+}
+
+function eventSentence(event: CaseEvent): string {
+  const parts = [event.agent?.name, event.trigger.text, event.patient?.name, event.place ? `near ${event.place.name}` : null].filter(Boolean);
+  const sentence = parts.join(' ');
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+}
+
+function accountsSection(db: Database, section: Extract<BriefingSection, { kind: 'accounts' }>, citations: Citations): SectionContent {
+  const groups = competingAccounts(db).slice(0, 20);
+  return {
+    kind: 'accounts',
+    title: section.title || sectionTitles.accounts,
+    groups: groups.map((group) => ({
+      topic: group.topic,
+      sides: group.sides.map(({ side, claimIds }) => ({
+        side,
+        accounts: group.claims.filter((claim) => claimIds.includes(claim.id)).map((claim) => {
+        const quote = claim.content.text.replace(/\s+/g, ' ').trim();
+        return {
+          speaker: claim.speaker.name,
+          stance: claim.stance,
+          quote: quote.length > 400 ? `${quote.slice(0, 399)}…` : quote,
+          date: claim.date ? formatDateValue(claim.date) : claim.documentDate,
+          grading: claim.reliability || claim.credibility ? `${claim.reliability ?? '?'}${claim.credibility ?? '?'}` : null,
+          reviewed: claim.status === 'confirmed',
+          note: citations.cite(claim.documentId),
+        };
+        }),
+      })),
+    })),
   };
 }
 
@@ -347,6 +420,8 @@ export function gatherBriefing(db: Database, spec: BriefingSpec, caseTitle: stri
         return relationshipsSection(db, section, citations);
       case 'chronology':
         return chronologySection(db, section, citations);
+      case 'accounts':
+        return accountsSection(db, section, citations);
       case 'excerpts':
         return excerptsSection(db, section, citations);
       case 'notes':

@@ -42,7 +42,7 @@ export function caseHandlers(session: Session): Handlers<keyof typeof caseChanne
 
   return {
     'cases.create': ({ path, title }) => describe(session.adopt(createCaseFile(path, title, options))),
-    'cases.open': ({ path }) => describe(session.adopt(openCaseFile(path, options))),
+    'cases.open': ({ path, readOnly }) => describe(session.adopt(openCaseFile(path, { ...options, ...(readOnly ? { readOnly } : {}) }))),
     'cases.openDemo': async () => describe(await openDemo()),
     'cases.close': () => {
       session.close();

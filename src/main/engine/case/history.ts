@@ -32,6 +32,8 @@ export interface AuditPayloads {
   'gazetteer.addExtract': { id: number; fileName: string; places: number };
   'gazetteer.removeExtract': { id: number; fileName: string };
   'gazetteer.placeUnplaced': { placed: number };
+  'exchange.importCsv': { file: string; kind: string; added: number; joined: number; errors: number };
+  'exchange.importFtm': { file: string; errors: number; [count: string]: unknown };
 }
 
 /** Appends an entry kept for audit; call it inside the transaction that makes the change. */

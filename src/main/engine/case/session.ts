@@ -6,6 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import type { EmitEvent } from '../../../shared/api';
 import { DossierError } from '../../../shared/errors';
+import { caseReader } from '../claims/reading';
 import { ExtractionRunner } from '../entities/extraction';
 import type { PlaceLookup } from '../entities/store';
 import { extractEntries } from '../entities/gazetteerExtracts';
@@ -81,7 +82,12 @@ export function createSession(options: EngineOptions): Session {
   const bundledGazetteer = (): Gazetteer => loadGazetteer(gazetteerDir(resources()));
   const analyzerOver = (gazetteer: Gazetteer | null): EntityAnalyzer => {
     const pipeline = createEntityPipeline(resources(), gazetteer ?? undefined);
-    return { analyze: (text) => pipeline.analyze(text), knowledge: createKnowledge(gazetteer ?? bundledGazetteer(), resources()) };
+    return {
+      analyze: (text) => pipeline.analyze(text),
+      ...(pipeline.analyzeTokenized ? { analyzeTokenized: (text: string) => pipeline.analyzeTokenized!(text) } : {}),
+      knowledge: createKnowledge(gazetteer ?? bundledGazetteer(), resources()),
+      reader: caseReader,
+    };
   };
   const caseGazetteer = (file: CaseFile, caches: Caches): Gazetteer => {
     if (caches.gazetteer) return caches.gazetteer;

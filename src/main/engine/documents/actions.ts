@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { DocumentDetail, Note, Tag } from '../../../shared/documents';
 import { DossierError } from '../../../shared/errors';
 import { record, registerReversibles } from '../case/undo';
+import { redateDocument } from '../claims/reading';
 import { deleteNote, getNote, insertNote, listNotes, setNote } from './notes';
 import type { DocumentMetadata } from './repository';
 import { getDocument, getDocumentMetadata, setDocumentMetadata } from './repository';
@@ -140,8 +141,8 @@ registerReversibles({
   'documents.update': {
     payload: DocumentsUpdate,
     describe: (p) => `edit details of "${p.after.title}"`,
-    undo: (db, p) => setDocumentMetadata(db, p.id, p.before),
-    redo: (db, p) => setDocumentMetadata(db, p.id, p.after),
+    undo: (db, p) => setMetadataAndRedate(db, p.id, p.after, p.before),
+    redo: (db, p) => setMetadataAndRedate(db, p.id, p.before, p.after),
   },
 });
 
@@ -251,9 +252,15 @@ export function updateDocument(db: Database, id: number, patch: Partial<Document
       language: patch.language === undefined ? before.language : patch.language,
     };
     if (JSON.stringify(before) === JSON.stringify(after)) return;
-    setDocumentMetadata(db, id, after);
+    setMetadataAndRedate(db, id, before, after);
     record(db, 'documents.update', { id, before, after });
   })();
+}
+
+/** Sets a document's metadata; a new date resolves its relative times ("on Tuesday") again. */
+function setMetadataAndRedate(db: Database, id: number, before: DocumentMetadata, after: DocumentMetadata): void {
+  setDocumentMetadata(db, id, after);
+  if (before.publishedAt !== after.publishedAt) redateDocument(db, id);
 }
 
 /** A document as the reader shows it, notes included. */

@@ -16,6 +16,9 @@ import { enrichMentions, indexCaseNames } from './enrich';
 import type { Knowledge } from './knowledge';
 import { liveMention } from './liveMentions';
 import { rawAttributes } from './attributes';
+import type { DocumentReader } from '../claims/reading';
+import type { Tokens } from '../extract/tokenize';
+import { readIntoCase } from '../claims/reading';
 
 /** Skeletons this short merge unrelated names too easily (Ali, Aly), so they are not trusted alone. */
 const MIN_SKELETON_LENGTH = 6;
@@ -181,7 +184,11 @@ export function storeSuggestions(db: Database, documentId: number, mentions: rea
 /** The extractor with what it needs beyond the tagger. */
 export interface EntityAnalyzer {
   analyze(text: string): AnalyzedMention[];
+  /** The mentions with the tokens they were found on, for the reading layer to reuse. */
+  analyzeTokenized?(text: string): { readonly mentions: AnalyzedMention[]; readonly tokens?: Tokens };
   readonly knowledge: Knowledge;
+  /** Reads times, claims, events and relations against the names found; none when reading is off. */
+  readonly reader?: DocumentReader;
 }
 
 /** The analyst's confirmed names, found in every document extracted afterwards. */
@@ -204,9 +211,14 @@ export class CaseExtraction {
     this.caseNames = indexCaseNames(confirmedNames(db));
   }
 
-  /** Extracts one document and stores its suggestions; call it inside the document's transaction. */
+  /**
+   * Extracts one document and stores its suggestions, then reads it (times, claims, events,
+   * relations) against the names just stored; call it inside the document's transaction.
+   */
   suggest(documentId: number, text: string): number {
-    const mentions = enrichMentions(text, this.analyzer.analyze(text), this.analyzer.knowledge, this.caseNames);
-    return storeSuggestions(this.db, documentId, mentions);
+    const analyzed = this.analyzer.reader && this.analyzer.analyzeTokenized ? this.analyzer.analyzeTokenized(text) : { mentions: this.analyzer.analyze(text) };
+    const mentions = enrichMentions(text, analyzed.mentions, this.analyzer.knowledge, this.caseNames);
+    const stored = storeSuggestions(this.db, documentId, mentions);
+    return this.analyzer.reader ? stored + readIntoCase(this.db, this.analyzer.reader, documentId, text, mentions, analyzed.tokens) : stored;
   }
 }
