@@ -38,7 +38,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
-  // The layers (ARCHITECTURE.md): shared is pure; the engine and CLI never touch Electron; the
+  // The layers (docs/ARCHITECTURE.md): shared is pure; the engine and CLI never touch Electron; the
   // renderer reaches the engine only through window.dossier.
   layer(['src/shared/**'], [
     nodeBuiltins,

@@ -36,7 +36,7 @@ export interface AnalyzedMention {
   readonly place?: PlaceChoice & { readonly confidence: number; readonly candidates: readonly PlaceChoice[] };
 }
 
-/** The line `dossier extract --jsonl` prints for a mention (ARCHITECTURE.md). */
+/** The line `dossier extract --jsonl` prints for a mention (the README's CLI section). */
 export function toExtractLine(mention: AnalyzedMention): Record<string, unknown> {
   const { place, ...rest } = mention;
   if (!place) return rest;
