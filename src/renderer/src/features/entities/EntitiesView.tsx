@@ -2,41 +2,10 @@
  * The Entities view: the case's actors and places, suggested by the import or confirmed by the
  * analyst, in a dense table with filters, sorting, multi-select and bulk confirmation.
  */
-import {
-  ActionIcon,
-  Alert,
-  Badge,
-  Button,
-  Checkbox,
-  Chip,
-  EmptyState,
-  Group,
-  Menu,
-  Modal,
-  SegmentedControl,
-  Table,
-  Text,
-  TextInput,
-  Tooltip,
-  UnstyledButton,
-} from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Checkbox, EmptyState, Group, Menu, Table, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useHotkeys } from '@mantine/hooks';
-import {
-  IconArrowDown,
-  IconArrowMerge,
-  IconArrowUp,
-  IconCheck,
-  IconDots,
-  IconId,
-  IconPencil,
-  IconRefresh,
-  IconSearch,
-  IconTrash,
-  IconUsers,
-  IconWorld,
-  IconX,
-} from '@tabler/icons-react';
+import { IconArrowDown, IconArrowMerge, IconArrowUp, IconCheck, IconDots, IconId, IconPencil, IconRefresh, IconSearch, IconTrash, IconUsers, IconWorld, IconX } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { EntityStatuses, EntitySummary, EntityType } from '../../../../shared/entities';
 import type { NavigationRequest } from '../../components/navigation';
@@ -45,12 +14,14 @@ import { errorMessage } from '../../api/client';
 import { notifyError } from '../../api/notify';
 import { entityColors, entityTypeLabels } from './entityColors';
 import { EntityTypeIcon } from './EntityTypeIcon';
+import { EntityFilters } from './EntityFilters';
 import type { EntityFilter } from './queries';
 import { EntityPanel } from './EntityPanel';
 import { GazetteerModal } from './GazetteerModal';
 import { DeleteEntitiesModal, MergeModal } from './MergeModal';
 import { useEntities, useExtractAgain, useSetEntityStatus, useUpdateEntity } from './queries';
 import classes from './entities.module.css';
+import { RenameModal } from './RenameModal';
 
 type EntityStatus = (typeof EntityStatuses)[number];
 type SortField = 'name' | 'mentions' | 'documents';
@@ -345,38 +316,7 @@ export function EntitiesView({ request = null }: { request?: NavigationRequest |
   return (
     <div className={classes.view} data-testid="view-entities">
       <Group className={classes.toolbar} gap="sm" wrap="wrap" justify="space-between">
-        <Group gap="sm" wrap="wrap">
-          <TextInput
-            size="xs"
-            w={220}
-            placeholder="Search names and aliases"
-            aria-label="Search entities"
-            leftSection={<IconSearch size={14} />}
-            value={filter.search}
-            maxLength={200}
-            onChange={(event) => setFilter({ ...filter, search: event.currentTarget.value })}
-          />
-          <Chip.Group multiple value={[...filter.types]} onChange={(types) => setFilter({ ...filter, types })}>
-            <Group gap={4} wrap="nowrap">
-              {EntityTypes.map((type) => (
-                <Chip key={type} value={type} size="xs" variant="light" color={entityColors[type]}>
-                  {entityTypeLabels[type]}
-                </Chip>
-              ))}
-            </Group>
-          </Chip.Group>
-          <SegmentedControl
-            size="xs"
-            aria-label="Status"
-            value={filter.status}
-            onChange={(status) => setFilter({ ...filter, status })}
-            data={[
-              { value: 'all', label: 'All' },
-              { value: 'suggested', label: 'Suggested' },
-              { value: 'confirmed', label: 'Confirmed' },
-            ]}
-          />
-        </Group>
+        <EntityFilters filter={filter} onChange={setFilter} />
         <Group gap={6} wrap="nowrap">
           {chosen.length > 0 ? (
             <>
@@ -445,56 +385,3 @@ export function EntitiesView({ request = null }: { request?: NavigationRequest |
   );
 }
 
-function RenameModal({ entity, onClose }: { entity: EntitySummary | null; onClose: () => void }) {
-  const update = useUpdateEntity();
-  const [name, setName] = useState('');
-  const [shownFor, setShownFor] = useState<number | null>(null);
-  if (entity && shownFor !== entity.id) {
-    setShownFor(entity.id);
-    setName(entity.name);
-  }
-  const save = async () => {
-    if (!entity) return;
-    const trimmed = name.trim();
-    if (!trimmed || trimmed === entity.name) {
-      onClose();
-      return;
-    }
-    try {
-      await update.mutateAsync({ id: entity.id, name: trimmed });
-      notifications.show({ color: 'indigo', message: `Renamed to ${trimmed}`, autoClose: 3000 });
-      setShownFor(null);
-      onClose();
-    } catch (error) {
-      notifyError(`Could not rename ${entity.name}`, error);
-    }
-  };
-  return (
-    <Modal
-      opened={entity !== null}
-      onClose={() => {
-        setShownFor(null);
-        onClose();
-      }}
-      title="Rename entity"
-      size="sm"
-    >
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
-        <TextInput label="Name" data-autofocus value={name} maxLength={500} onChange={(event) => setName(event.currentTarget.value)} />
-        <Group justify="flex-end" mt="md" gap={6}>
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={update.isPending} disabled={!name.trim()}>
-            Rename
-          </Button>
-        </Group>
-      </form>
-    </Modal>
-  );
-}

@@ -2,7 +2,7 @@
 import { Group, Skeleton, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
 import type { PlaceOption } from '../../../../shared/entities';
-import classes from './PlaceCandidates.module.css';
+import pickList from '../../components/PickList.module.css';
 
 const featureLabels: Record<string, string> = {
   PCLI: 'country',
@@ -53,7 +53,7 @@ export function PlaceCandidates({ options, loading, currentId, busy = false, act
         return (
           <UnstyledButton
             key={option.id}
-            className={classes.candidate}
+            className={pickList.item}
             data-current={current || undefined}
             disabled={current || busy}
             onClick={() => onChoose(option)}

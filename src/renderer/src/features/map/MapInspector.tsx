@@ -15,6 +15,7 @@ import { PlaceCandidates } from '../entities/PlaceCandidates';
 import { useEntity, usePlaceCandidates } from '../entities/queries';
 import { placeKinds } from './mapStyle';
 import { useDeleteDrawing, useMovePlace, useUpdateDrawing } from './queries';
+import pickList from '../../components/PickList.module.css';
 import classes from './map.module.css';
 
 export const drawingColors = ['#d9480f', '#c92a2a', '#5f3dc4', '#1971c2', '#2b8a3e', '#e67700', '#212529'];
@@ -190,7 +191,7 @@ export function DrawingList({ drawings, onSelect }: { drawings: readonly Drawing
       {drawings.map((drawing) => {
         const Icon = kindIcons[drawing.kind];
         return (
-          <UnstyledButton key={drawing.id} className={classes.candidate} onClick={() => onSelect(drawing)} aria-label={`Drawing ${drawing.label || drawing.kind}`}>
+          <UnstyledButton key={drawing.id} className={pickList.item} onClick={() => onSelect(drawing)} aria-label={`Drawing ${drawing.label || drawing.kind}`}>
             <Group gap={6} wrap="nowrap">
               <Icon size={14} color={drawing.color} />
               <Text size="xs" truncate>
