@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import type { BriefingSpec } from '../../../shared/briefing';
 import { gatherBriefing } from './content';
 import type { PageNumbers } from './document';
-import { BriefingDocument, FONT_FAMILIES, TOTAL_PAGES } from './document';
+import { BriefingDocument, TOTAL_PAGES } from './document';
+import { FONT_FAMILIES } from './pdfStyles';
 import { graphPanel } from './graphPanel';
 import { mapPanel } from './panels';
 
