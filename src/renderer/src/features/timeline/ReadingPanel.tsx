@@ -23,9 +23,10 @@ export type ReadingTab = 'claims' | 'links' | 'accounts';
 
 const undoHint = `${modKey}+Z undoes`;
 
-/** The passage a claim cites: its content, quoted. */
+/** The passage a claim cites, in quotation marks unless it opens with its own. */
 function quoteOf(claim: Claim): string {
-  return claim.content.text.replace(/\s+/g, ' ').trim();
+  const text = claim.content.text.replace(/\s+/g, ' ').trim();
+  return /^["“«„]/.test(text) ? text : `“${text}”`;
 }
 
 export function ReadingPanel({
@@ -111,10 +112,8 @@ function ClaimsTable({ claims, loading, selected, onSelect }: { claims: readonly
       <Table.Thead>
         <Table.Tr>
           <Table.Th>Speaker</Table.Th>
-          <Table.Th>Stance</Table.Th>
           <Table.Th>Says</Table.Th>
-          <Table.Th>Date</Table.Th>
-          <Table.Th>Source</Table.Th>
+          <Table.Th>When · source</Table.Th>
           <Table.Th>Grading</Table.Th>
           <Table.Th aria-label="Actions" />
         </Table.Tr>
@@ -133,25 +132,23 @@ function ClaimsTable({ claims, loading, selected, onSelect }: { claims: readonly
               onClick={() => onSelect(key)}
               style={{ cursor: 'pointer', borderLeft: `3px ${suggested ? 'dashed' : 'solid'} var(--mantine-color-default-border)` }}
             >
-              <Table.Td>
+              <Table.Td w={190}>
                 <Group gap={4} wrap="nowrap">
                   <EntityLabel name={claim.speaker.name} type={claim.speaker.type} />
                   <SpeakerEdit claim={claim} />
                 </Group>
-              </Table.Td>
-              <Table.Td>
                 <StanceBadge stance={claim.stance} />
               </Table.Td>
-              <Table.Td maw={380}>
+              <Table.Td>
                 <Text size="sm" c={suggested ? 'dimmed' : undefined} lineClamp={2} className={classes.quote}>
-                  {claim.cue.text}: “{quoteOf(claim)}”
+                  {claim.cue.text}: {quoteOf(claim)}
                 </Text>
               </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <Text size="xs">{formatClaimDate(claim.date, claim.documentDate)}</Text>
-              </Table.Td>
-              <Table.Td maw={180}>
-                <Text size="xs" truncate title={claim.documentTitle}>
+              <Table.Td maw={170}>
+                <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
+                  {formatClaimDate(claim.date, claim.documentDate)}
+                </Text>
+                <Text size="xs" c="dimmed" truncate title={claim.documentTitle}>
                   {claim.documentTitle}
                 </Text>
               </Table.Td>
@@ -211,7 +208,7 @@ function SpeakerEdit({ claim }: { claim: Claim }) {
           size="sm"
           variant="subtle"
           color="gray"
-          aria-label={`Change the speaker of "${quoteOf(claim).slice(0, 40)}"`}
+          aria-label={`Change the speaker of ${quoteOf(claim).slice(0, 40)}`}
           onClick={(event) => {
             event.stopPropagation();
             setOpened((value) => !value);
@@ -265,8 +262,7 @@ function RelationsTable({ relations, loading }: { relations: readonly RelationSu
       <Table.Thead>
         <Table.Tr>
           <Table.Th>Link</Table.Th>
-          <Table.Th>Evidence</Table.Th>
-          <Table.Th>Source</Table.Th>
+          <Table.Th>Evidence · source</Table.Th>
           <Table.Th>Grading</Table.Th>
           <Table.Th aria-label="Actions" />
         </Table.Tr>
@@ -303,13 +299,11 @@ function RelationRow({ relation }: { relation: RelationSuggestion }) {
           <EntityLabel name={relation.target.name} type={relation.target.type} />
         </Group>
       </Table.Td>
-      <Table.Td maw={420}>
+      <Table.Td>
         <Text size="xs" c={suggested ? 'dimmed' : undefined} lineClamp={2} className={classes.quote}>
           <Evidence relation={relation} />
         </Text>
-      </Table.Td>
-      <Table.Td maw={160}>
-        <Text size="xs" truncate title={relation.documentTitle}>
+        <Text size="xs" c="dimmed" truncate maw={360} title={relation.documentTitle}>
           {relation.documentTitle}
         </Text>
       </Table.Td>
@@ -427,7 +421,7 @@ function Accounts({ groups, loading }: { groups: readonly AccountGroup[]; loadin
                   {claim.status === 'suggested' ? <StatusBadge status="suggested" /> : null}
                 </Group>
                 <Text size="sm" className={classes.quote} lineClamp={5}>
-                  “{quoteOf(claim)}”
+                  {quoteOf(claim)}
                 </Text>
                 <Text size="xs" c="dimmed" mt={4} truncate title={claim.documentTitle}>
                   {claim.documentTitle}

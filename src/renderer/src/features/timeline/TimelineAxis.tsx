@@ -38,6 +38,8 @@ export interface TimelineAxisHandle {
 }
 
 const GUTTER = 168;
+/** Room after the latest item for its label, when everything is fitted. */
+const TRAIL = 180;
 const AXIS_HEIGHT = 34;
 const ROW_HEIGHT = 24;
 const LANE_PADDING = 8;
@@ -98,7 +100,7 @@ export function TimelineAxis({
   const plotWidth = Math.max(width, GUTTER + 100);
 
   const domain = useMemo(() => fitDomain(allItems), [allItems]);
-  const base = useMemo(() => scaleUtc().domain(domain).range([GUTTER, plotWidth]), [domain, plotWidth]);
+  const base = useMemo(() => scaleUtc().domain(domain).range([GUTTER + 8, Math.max(GUTTER + 60, plotWidth - TRAIL)]), [domain, plotWidth]);
   const x: ScaleTime<number, number> = useMemo(() => transform.rescaleX(base), [transform, base]);
   const current = useRef({ x, onPeriod });
   current.current = { x, onPeriod };
@@ -108,7 +110,11 @@ export function TimelineAxis({
     () =>
       zoom<HTMLDivElement, unknown>()
         .scaleExtent([0.02, 50_000])
-        .filter((event: MouseEvent | WheelEvent) => event.type === 'wheel' || (!event.shiftKey && !event.ctrlKey && !event.button))
+        // d3-brush lets its mousedown bubble, so a drag on the axis band must not pan as well.
+        .filter(
+          (event: MouseEvent | WheelEvent) =>
+            event.type === 'wheel' || (!event.shiftKey && !event.ctrlKey && !event.button && !(event.target instanceof Element && event.target.closest('[data-period-band]'))),
+        )
         .on('zoom', (event: D3ZoomEvent<HTMLDivElement, unknown>) => setTransform(event.transform)),
     [],
   );
@@ -231,7 +237,7 @@ export function TimelineAxis({
       className={classes.axisRoot}
       data-testid="timeline-axis"
     >
-      <svg className={classes.axisBand} width={plotWidth} height={AXIS_HEIGHT} data-testid="timeline-axis-band" aria-label="Time axis: drag to choose a period">
+      <svg className={classes.axisBand} width={plotWidth} height={AXIS_HEIGHT} data-period-band data-testid="timeline-axis-band" aria-label="Time axis: drag to choose a period">
         <rect x={GUTTER} y={0} width={plotWidth - GUTTER} height={AXIS_HEIGHT} className={classes.bandBackground} />
         <text x={10} y={AXIS_HEIGHT / 2 + 4} className={classes.gutterHint}>
           Drag here for a period

@@ -81,6 +81,8 @@ export function laneOf(item: TimelineItem, mode: LaneMode): { key: string; label
   if (mode === 'actor') {
     const actor = item.actors[0];
     if (actor) return { key: `entity:${actor.entityId}`, label: actor.name, type: actor.type };
+    // A country or a capital speaking ("Azerbaijan claimed") is no actor entity, but still who speaks.
+    if (item.kind === 'claim' && item.source) return { key: `speaker:${item.source}`, label: item.source, type: null };
     return { key: `none:${item.kind}`, label: kindLane[item.kind], type: null };
   }
   if (item.source) {

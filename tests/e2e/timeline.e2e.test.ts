@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { seedReadingCase } from '../support/seedReading';
+import type { DossierSession } from './harness';
+import { createCase, useDossier } from './harness';
+
+let session: DossierSession;
+
+useDossier('timeline-', (launched) => {
+  session = launched;
+});
+
+/** A case with the seed article read (dated 2 June 2021), open on the Timeline view. */
+async function openSeededTimeline(title: string): Promise<void> {
+  const { page } = session;
+  await createCase(session, title);
+  await seedReadingCase(session.engine);
+  // The sixth rail item; its shortcut comes from the rail order.
+  await page.keyboard.press('Control+6');
+  await page.getByTestId('timeline-view').waitFor();
+  await item('event:1').waitFor();
+}
+
+const item = (key: string) => session.page.locator(`[data-testid="timeline-item"][data-key="${key}"]`);
+/** The item's mark or bar (its label may run under the inspector). */
+const shape = (key: string) => item(key).locator('path, circle, rect[data-testid="timeline-bar"]').first();
+
+async function box(key: string) {
+  const found = await shape(key).boundingBox();
+  if (!found) throw new Error(`${key} is not drawn`);
+  return found;
+}
+
+describe('timeline, end to end', () => {
+  it('draws events by their precision, brushes a period, sets accounts side by side, confirms a link and undoes a rejected claim', async () => {
+    const { page } = session;
+    await openSeededTimeline('Border timeline');
+
+    // "entered" (during Tuesday, 1 June) is a day mark; "since mid-May" a bar across the whole of May, faded as approximate.
+    expect(await item('event:1').getAttribute('data-precision')).toBe('day');
+    const midMay = item('event:3');
+    expect(await midMay.getAttribute('data-precision')).toBe('month');
+    expect(await midMay.locator('rect[data-testid="timeline-bar"]').getAttribute('mask')).toContain('soft');
+    // Zoomed in on May and June (the wheel zooms about the pointer), days are wide enough to measure.
+    const fitted = await box('event:3');
+    await page.mouse.move(fitted.x + fitted.width / 2, fitted.y + fitted.height / 2);
+    for (let step = 0; step < 4; step += 1) await page.mouse.wheel(0, -400);
+    await expect.poll(async () => (await box('event:3')).width).toBeGreaterThan(fitted.width * 4);
+    const may = await box('event:3');
+    const tuesday = await box('event:1');
+    const wednesday = await box('claim:1');
+    const day = wednesday.x + wednesday.width / 2 - (tuesday.x + tuesday.width / 2);
+    expect(day).toBeGreaterThan(0);
+    expect(may.width / day).toBeGreaterThan(28);
+    expect(may.width / day).toBeLessThan(34);
+    // Suggestions are dashed.
+    expect(await item('event:1').getAttribute('data-status')).toBe('suggested');
+    expect(await item('event:1').locator('path').getAttribute('stroke-dasharray')).toBeTruthy();
+    await page.mouse.move(0, 0);
+    await session.screenshot('timeline-01-lanes-light');
+
+    // Selecting an item: the inspector says when, how precisely and from where the date comes.
+    await shape('event:1').click();
+    const inspector = page.getByTestId('timeline-inspector');
+    await inspector.getByTestId('inspector-when').getByText('1 June 2021').waitFor();
+    await inspector.getByText(/day precision · date from text/).waitFor();
+    await shape('event:3').click();
+    await inspector.getByTestId('inspector-when').getByText('≈ May 2021').waitFor();
+    await inspector.getByText(/month precision, approximate/).waitFor();
+
+    // Brushing on the axis band, from the first of May to the day of the article: the period chip.
+    const band = (await page.getByTestId('timeline-axis-band').boundingBox())!;
+    const y = band.y + band.height / 2;
+    await page.mouse.move(may.x + day / 2, y);
+    await page.mouse.down();
+    await page.mouse.move(may.x + may.width / 2, y, { steps: 4 });
+    await page.mouse.move(wednesday.x + wednesday.width / 2, y, { steps: 4 });
+    await page.mouse.up();
+    const chip = page.getByTestId('period-chip');
+    await chip.getByText('1 May – 2 Jun 2021').waitFor();
+    await page.getByTestId('timeline-period-shade').waitFor();
+    await page.mouse.move(0, 0);
+    await session.screenshot('timeline-02-period');
+
+    // The graph's date filter starts from the period.
+    await page.getByRole('button', { name: 'Graph', exact: true }).click();
+    await expect.poll(() => page.getByLabel('From date').inputValue()).toBe('2021-05-01');
+    expect(await page.getByLabel('To date').inputValue()).toBe('2021-06-02');
+    await page.getByRole('button', { name: 'Timeline', exact: true }).click();
+    await chip.getByText('1 May – 2 Jun 2021').waitFor();
+
+    // Competing accounts: the ministry's and Pashinyan's claims side by side.
+    await page.getByRole('tab', { name: /Competing accounts/ }).click();
+    const group = page.getByTestId('account-group').first();
+    const ministry = group.locator('[data-testid="account-claim"][data-speaker="Azerbaijani Ministry of Defense"]');
+    const pashinyan = group.locator('[data-testid="account-claim"][data-speaker="Nikol Pashinyan"]').filter({ hasText: 'technical work' });
+    await ministry.getByText(/about 40/).waitFor();
+    await pashinyan.getByText(/technical work/).waitFor();
+    const left = (await ministry.boundingBox())!;
+    const right = (await pashinyan.boundingBox())!;
+    expect(Math.abs(left.y - right.y)).toBeLessThan(4);
+    expect(left.x).not.toBe(right.x);
+    await expect.poll(() => ministry.getByTestId('stance').textContent()).toBe('accuses');
+    await expect.poll(() => pashinyan.getByTestId('stance').textContent()).toBe('denies');
+    await page.mouse.move(0, 0);
+    await session.screenshot('timeline-03-accounts');
+
+    // Confirming a suggested link (graded B2) asserts a link citing its sentence.
+    await page.getByRole('tab', { name: /Suggested links/ }).click();
+    const relation = page.getByTestId('relation-row').filter({ hasText: 'Ilham Aliyev' });
+    await relation.getByLabel(/^Source reliability/).click();
+    await page.getByRole('option', { name: /^B — Usually reliable/ }).click();
+    await relation.getByLabel(/^Information credibility/).click();
+    await page.getByRole('option', { name: /^2 — Probably true/ }).click();
+    await relation.getByRole('button', { name: 'Confirm Nikol Pashinyan communicates with Ilham Aliyev' }).click();
+    await relation.getByText('asserted').waitFor();
+    const links = await session.engine.handlers['links.list']({});
+    expect(links).toEqual([expect.objectContaining({ fromLabel: 'Nikol Pashinyan', toLabel: 'Ilham Aliyev', relation: 'communicates with', reliability: 'B', credibility: 2 })]);
+    expect(links[0]!.evidence[0]!.quote).toContain('agreed with');
+
+    // Rejecting a claim hides it from the list and the timeline; Ctrl+Z brings it back.
+    await page.getByRole('tab', { name: /^Claims/ }).click();
+    const claimRow = page.getByTestId('claim-row').filter({ hasText: 'technical work' });
+    await claimRow.getByRole('button', { name: 'Reject the claim by Nikol Pashinyan' }).first().click();
+    await claimRow.waitFor({ state: 'detached' });
+    await item('claim:3').waitFor({ state: 'detached' });
+    await page.getByTestId('timeline-view').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await claimRow.waitFor();
+    await item('claim:3').waitFor();
+    expect((await session.engine.handlers['claims.list']({})).find((claim) => claim.content.text.includes('technical work'))?.status).toBe('suggested');
+
+    // Keyboard: A accepts the selected claim (drawn solid then), Enter opens its passage in the reader.
+    await shape('claim:3').click();
+    await page.keyboard.press('a');
+    await expect.poll(() => item('claim:3').getAttribute('data-status')).toBe('confirmed');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('reader').waitFor();
+    await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('carrying out technical work on sovereign Armenian territory');
+  });
+
+  it('teaches when empty, and shows lanes by source and the accounts in the dark theme', async () => {
+    const { page } = session;
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    await createCase(session, 'Dark timeline');
+    await page.getByRole('button', { name: 'Timeline', exact: true }).click();
+    await page.getByTestId('timeline-empty').getByText(/appear here when documents are read/).waitFor();
+
+    await seedReadingCase(session.engine);
+    // A fresh look at the case, as after any import.
+    await page.getByRole('button', { name: 'Documents', exact: true }).click();
+    await page.getByRole('button', { name: 'Timeline', exact: true }).click();
+    await item('event:1').waitFor();
+    await page.getByText('By source').click();
+    await page.locator('[data-testid="timeline-lane"][data-lane="Nikol Pashinyan"]').waitFor();
+    await shape('event:3').click();
+    await page.mouse.move(0, 0);
+    await session.screenshot('timeline-04-dark-by-source');
+    await page.getByRole('tab', { name: /Competing accounts/ }).click();
+    await page.getByTestId('account-claim').first().waitFor();
+    await session.screenshot('timeline-05-dark-accounts');
+  });
+});
