@@ -415,8 +415,8 @@ function Accounts({ groups, loading }: { groups: readonly AccountGroup[]; loadin
                   if (event.key === 'Enter') navigation.showPassage(claim.documentId, claim.content.start, claim.content.end);
                 }}
               >
-                <Group gap={6} mb={4} wrap="nowrap">
-                  <EntityLabel name={claim.speaker.name} type={claim.speaker.type} />
+                <EntityLabel name={claim.speaker.name} type={claim.speaker.type} />
+                <Group gap={4} mt={2} mb={4}>
                   <StanceBadge stance={claim.stance} />
                   {claim.status === 'suggested' ? <StatusBadge status="suggested" /> : null}
                 </Group>
@@ -425,9 +425,9 @@ function Accounts({ groups, loading }: { groups: readonly AccountGroup[]; loadin
                 </Text>
                 <Text size="xs" c="dimmed" mt={4} truncate title={claim.documentTitle}>
                   {claim.documentTitle}
-                  {claim.documentDate ? ` · ${formatIsoPrefix(claim.documentDate.slice(0, 10))}` : ''}
                 </Text>
                 <Text size="xs" c="dimmed">
+                  {claim.documentDate ? `${formatIsoPrefix(claim.documentDate.slice(0, 10))} · ` : ''}
                   {gradeText(claim.reliability, claim.credibility)}
                 </Text>
               </Box>

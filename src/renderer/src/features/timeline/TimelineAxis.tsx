@@ -39,7 +39,7 @@ export interface TimelineAxisHandle {
 
 const GUTTER = 168;
 /** Room after the latest item for its label, when everything is fitted. */
-const TRAIL = 180;
+const TRAIL = 230;
 const AXIS_HEIGHT = 34;
 const ROW_HEIGHT = 24;
 const LANE_PADDING = 8;
