@@ -59,6 +59,8 @@ export const CaseInfoSchema = z.object({
   title: z.string(),
   description: z.string(),
   schemaVersion: z.number().int(),
+  /** Open for reading only (asked for, or the file, its folder or disk cannot be written): every change is refused. */
+  readOnly: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
   counts: z.object({
@@ -101,7 +103,7 @@ export const engineChannels = {
     input: z.object({ path: casePath, title: caseTitle }).strict(),
     output: CaseInfoSchema,
   },
-  'cases.open': { input: z.object({ path: casePath }).strict(), output: CaseInfoSchema },
+  'cases.open': { input: z.object({ path: casePath, readOnly: z.boolean().optional() }).strict(), output: CaseInfoSchema },
   'cases.close': { input: emptyInput, output: z.null() },
   'cases.current': { input: emptyInput, output: CaseInfoSchema.nullable() },
   'cases.update': {

@@ -12,8 +12,10 @@ export const BriefingSectionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('places'), title, entityIds: z.array(id).max(2_000).optional() }).strict(),
   /** Relationships: a graph panel of the actors and places and the links between them. */
   z.object({ kind: z.literal('relationships'), title }).strict(),
-  /** Chronology: the chosen documents (or all dated ones) in date order. */
+  /** Chronology: events read in the documents (not rejected), dated links, and the chosen documents (or all dated ones), in date order. */
   z.object({ kind: z.literal('chronology'), title, documentIds: z.array(id).max(5_000).optional() }).strict(),
+  /** Competing accounts: claims that disagree about the same event or actors, side by side with their sources and grading. */
+  z.object({ kind: z.literal('accounts'), title }).strict(),
   /** Quoted excerpts: the analyst's notes on passages (chosen ones, or all), each quote cited. */
   z.object({ kind: z.literal('excerpts'), title, noteIds: z.array(id).max(2_000).optional() }).strict(),
   /** Free text by the analyst (Markdown). */
@@ -54,6 +56,7 @@ export const sectionTitles: Readonly<Record<BriefingSectionKind, string>> = {
   places: 'Places',
   relationships: 'Relationships',
   chronology: 'Chronology',
+  accounts: 'Competing accounts',
   excerpts: 'Quoted excerpts',
   notes: 'Analyst notes',
 };
@@ -67,6 +70,6 @@ export function defaultBriefing(caseTitle: string, today: string): BriefingSpec 
     date: today,
     summary: '',
     pageSize: 'A4',
-    sections: [{ kind: 'actors' }, { kind: 'places' }, { kind: 'relationships' }, { kind: 'chronology' }, { kind: 'excerpts' }],
+    sections: [{ kind: 'actors' }, { kind: 'places' }, { kind: 'relationships' }, { kind: 'chronology' }, { kind: 'accounts' }, { kind: 'excerpts' }],
   };
 }

@@ -127,6 +127,8 @@ export const AccountGroupSchema = z.object({
   /** What the accounts are about, in a few words ("movement near Armudlu"). */
   topic: z.string(),
   claims: z.array(ClaimSchema),
+  /** The sides the claims come from (a speaker's affiliation, or the speaker), each with its claims' ids, for columns side by side. */
+  sides: z.array(z.object({ side: z.string(), claimIds: z.array(id) })),
 });
 export type AccountGroup = z.infer<typeof AccountGroupSchema>;
 

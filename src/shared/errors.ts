@@ -16,6 +16,10 @@ export class DossierError extends Error {
 export function toApiError(error: unknown, context: string): ApiError {
   if (error instanceof DossierError) return { code: error.code, message: error.message };
   if (isApiErrorLike(error)) return { code: error.code, message: error.message };
+  // SQLite refuses writes to a case opened read-only; say so in words, not as a failure.
+  if (typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'SQLITE_READONLY') {
+    return { code: 'read-only', message: 'This case is open read-only, so nothing in it can be changed. Copy it to a folder you can write to and open the copy to edit.' };
+  }
   const detail = error instanceof Error ? error.message : String(error);
   return { code: 'internal', message: `${context} failed unexpectedly: ${detail}` };
 }

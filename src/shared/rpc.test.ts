@@ -8,6 +8,7 @@ const info = {
   title: 'X',
   description: '',
   schemaVersion: 1,
+  readOnly: false,
   createdAt: 'now',
   updatedAt: 'now',
   counts: { documents: 0, entities: 0, links: 0 },

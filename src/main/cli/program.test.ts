@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtFile, projectRoot } from '../../../tests/support/built';
@@ -168,6 +168,35 @@ describe('dossier new / info', () => {
     expect(lines[1]!.mentions.map((mention) => mention.text)).toEqual(['Baku', 'Yerevan']);
   });
 
+  it('reads claims, events and relations from JSON lines, statelessly', async () => {
+    const seed = readFileSync(join(projectRoot, 'tests', 'fixtures', 'border-incident-article.txt'), 'utf8');
+    const result = await runWithInput(
+      [JSON.stringify({ id: 'seed', text: seed, date: '2021-06-02' }), '{"id": 3}', JSON.stringify({ id: 'empty', text: '' })],
+      'read',
+      '--jsonl',
+    );
+    expect(result.code).toBe(EXIT_FAILED);
+    expect(result.stderr).toMatch(/line 2 is not \{"id": string, "text": string, "date"\?: "YYYY-MM-DD"\}; skipped/);
+    type Span = { start: number; end: number; text: string };
+    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as {
+      id: string;
+      times: unknown[];
+      claims: { speaker?: Span & { type: string }; cue: Span; content: { start: number; end: number }; stance: string }[];
+      events: { trigger: Span; type: string; place?: Span }[];
+      relations: { source: Span & { type: string }; target: Span & { type: string }; type: string; evidence: { start: number; end: number } }[];
+    });
+    expect(lines.map((line) => line.id)).toEqual(['seed', 'empty']);
+    expect(lines[1]).toEqual({ id: 'empty', times: [], claims: [], events: [], relations: [] });
+    const { claims, events, relations } = lines[0]!;
+    for (const claim of claims) expect(seed.slice(claim.cue.start, claim.cue.end)).toBe(claim.cue.text);
+    const ministry = claims.find((claim) => seed.slice(claim.content.start, claim.content.end).includes('about 40'));
+    expect(ministry).toMatchObject({ speaker: { text: 'Azerbaijani Ministry of Defense', type: 'organization' }, cue: { text: 'said' }, stance: 'asserts' });
+    expect(claims.find((claim) => seed.slice(claim.content.start, claim.content.end).includes('technical work'))?.speaker?.text).toBe('Nikol Pashinián');
+    expect(events.find((event) => event.trigger.text === 'entered')).toMatchObject({ type: 'movement', place: { text: 'Armudlu' } });
+    expect(relations.find((relation) => relation.type === 'leads')).toMatchObject({ source: { text: 'Ilham Aliyev', type: 'person' }, target: { text: 'Azerbaijan' } });
+    expect((await runWithInput([], 'read')).stderr).toMatch(/Say --jsonl/);
+  });
+
   it('lists entities and adds a GeoNames extract to a case\'s gazetteer', async () => {
     const dir = tempDir();
     const path = join(dir, 'places.dossier');
@@ -213,6 +242,61 @@ describe('dossier check', () => {
     expect(damaged.stderr).toMatch(/"Check" is damaged/);
     const text = await run('check', path);
     expect(text.stdout).toMatch(/damaged original \(stored SHA-256 [0-9a-f]{12}…, now [0-9a-f]{12}…\): #1 "Azerbaijan denounces/);
+    expect(hash(path)).toBe(before);
+  });
+});
+
+describe('dossier claims / timeline', () => {
+  it('lists the seed article\'s claims and its events in date order, with the precision of each date', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'read.dossier');
+    // A date in the file name is the document's date, as an analyst's naming often gives it.
+    const article = join(dir, 'border-incident-2021-06-02.txt');
+    writeFileSync(article, readFileSync(join(projectRoot, 'tests', 'fixtures', 'border-incident-article.txt')));
+    await run('new', path);
+    expect((await run('import', path, article)).code).toBe(EXIT_OK);
+    const claims = await run('claims', path);
+    expect(claims.code).toBe(EXIT_OK);
+    expect(claims.stdout).toMatch(/Azerbaijani Ministry of Defense said \[asserts, suggested\]: “about 40” Armenian soldiers entered/);
+    expect(claims.stdout).toMatch(/Nikol Pashinyan stressed \[\w+, suggested\]: the military was “carrying out technical work/);
+    const timeline = await run('timeline', path, '--json');
+    const { events } = JSON.parse(timeline.stdout) as { events: { label: string; start: string; precision: string; dateSource: string; places: { name: string }[] }[] };
+    const entered = events.find((event) => event.label.includes('entered'))!;
+    expect(entered).toMatchObject({ start: '2021-06-02', precision: 'day', dateSource: 'document', places: [{ name: 'Armudlu' }] });
+    expect(events.find((event) => event.label.includes('withdrawn'))).toMatchObject({ start: '2021-06-01', dateSource: 'text' });
+    expect(events.map((event) => event.start)).toEqual([...events.map((event) => event.start)].sort());
+  });
+});
+
+describe('terminal output', () => {
+  it('prints control and bidi characters from a file name as visible escapes', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'escape.dossier');
+    await run('new', path, '--title', 'Escape');
+    const hostile = join(dir, 'clear\u001b[2J\u202etxt.exe.txt');
+    writeFileSync(hostile, 'Hello from a hostile name.');
+    const imported = await run('import', path, hostile, '--no-extract', '--json');
+    expect(imported.stdout.includes('\u001b') || imported.stdout.includes('\u202e')).toBe(false);
+    expect(imported.stdout).toContain('\\u202e');
+    // Escaped inside a JSON string, the name still reads back exactly.
+    expect((JSON.parse(imported.stdout) as { imported: { file: string }[] }).imported[0]!.file).toBe(hostile);
+  });
+});
+
+describe('a read-only case', () => {
+  it('can be searched and listed, and a change is refused in one line that says why', async () => {
+    const path = join(tempDir(), 'evidence.dossier');
+    await run('new', path, '--title', 'Evidence copy');
+    await run('import', path, join(projectRoot, 'tests', 'fixtures', 'border-incident-article.txt'));
+    chmodSync(path, 0o444);
+    const before = hash(path);
+    const found = await run('search', path, 'Armudlu');
+    expect(found).toMatchObject({ code: EXIT_OK, stderr: '' });
+    expect(found.stdout).toMatch(/^1 document match/);
+    expect((await run('claims', path)).code).toBe(EXIT_OK);
+    const tagged = await run('tag', path, 'Armudlu', '--add', 'seen');
+    expect(tagged.code).toBe(EXIT_FAILED);
+    expect(tagged.stderr).toMatch(/^dossier: the case is open read-only .*nothing in it was changed.*\n$/);
     expect(hash(path)).toBe(before);
   });
 });

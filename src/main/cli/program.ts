@@ -2,14 +2,18 @@
 import { Command, CommanderError, Option } from 'commander';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { basename, extname, resolve } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import type { CaseCheck, CaseInfo } from '../../shared/api';
 import type { BriefingSpec } from '../../shared/briefing';
 import { DossierError } from '../../shared/errors';
 import { parseInput } from '../../shared/rpc';
 import { createEngine } from '../engine/engine';
-import { createEntityPipeline, toExtractLine } from '../engine/extract/pipeline';
+import { loadExtractor } from '../engine/extract/index';
+import { createEntityPipeline, locateResources, toExtractLine } from '../engine/extract/pipeline';
+import { readText, toReadLine } from '../engine/reading/index';
+import { formatDateValue } from '../engine/briefing/content';
 import { exporters } from './exporters';
+import { describeUnexpected, safeForTerminal } from './terminal';
 
 export interface CliOutput {
   readonly out: (text: string) => void;
@@ -51,11 +55,13 @@ const processOutput: CliOutput = {
 };
 
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
-export async function runCli(argv: readonly string[], output: CliOutput = processOutput): Promise<number> {
+export async function runCli(argv: readonly string[], rawOutput: CliOutput = processOutput): Promise<number> {
+  const debug = argv.includes('--debug');
+  const output: CliOutput = { ...rawOutput, out: (text) => rawOutput.out(safeForTerminal(text)), err: (text) => rawOutput.err(safeForTerminal(text)) };
   const engine = createEngine();
   const program = buildProgram(engine, output);
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    await program.parseAsync(argv.filter((argument) => argument !== '--debug'), { from: 'user' });
     return EXIT_OK;
   } catch (error) {
     if (error instanceof CommanderError) {
@@ -69,7 +75,7 @@ export async function runCli(argv: readonly string[], output: CliOutput = proces
       output.err(`dossier: ${error.message}\n`);
       return EXIT_FAILED;
     }
-    output.err(`dossier: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    output.err(`dossier: ${debug && error instanceof Error ? (error.stack ?? error.message) : describeUnexpected(error)}\n`);
     return EXIT_FAILED;
   } finally {
     engine.dispose();
@@ -288,6 +294,77 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
         output.out(`${JSON.stringify({ id: parsed.data.id, mentions: pipeline.analyze(parsed.data.text).map(toExtractLine) })}\n`);
       }
       if (bad > 0) throw new PartialFailure(`${bad} input line${bad === 1 ? ' was' : 's were'} skipped (see above).`);
+    });
+
+  program
+    .command('read')
+    .description(
+      'Read who says what and who did what in texts: reads JSON lines {"id","text","date"?} on stdin and writes ' +
+        '{"id","times","claims","events","relations"} lines on stdout (UTF-16 offsets, end exclusive).',
+    )
+    .option('--jsonl', 'JSON lines in and out (the only format)')
+    .action(async (options: { jsonl?: boolean }) => {
+      if (!options.jsonl) throw new DossierError('invalid-input', 'Say --jsonl: dossier read --jsonl < in.jsonl > out.jsonl');
+      // The tagger alone: the read lines carry no coordinates, so the gazetteer is not loaded.
+      const extractor = loadExtractor(join(locateResources(), 'ner'));
+      let lineNumber = 0;
+      let bad = 0;
+      for await (const line of (output.input ?? readStdinLines)()) {
+        lineNumber += 1;
+        if (!line.trim()) continue;
+        const parsed = ExtractLineSchema.safeParse(parseJson(line));
+        if (!parsed.success) {
+          bad += 1;
+          output.err(`dossier: line ${lineNumber} is not {"id": string, "text": string, "date"?: "YYYY-MM-DD"}; skipped.\n`);
+          continue;
+        }
+        const { id, text, date } = parsed.data;
+        output.out(`${JSON.stringify(toReadLine(id, readText(text, { extractor, ...(date ? { documentDate: date } : {}) })))}\n`);
+      }
+      if (bad > 0) throw new PartialFailure(`${bad} input line${bad === 1 ? ' was' : 's were'} skipped (see above).`);
+    });
+
+  program
+    .command('claims')
+    .description('List who says what in a case: each claim with its speaker, cue, stance, date and document (rejected ones left out).')
+    .argument('<case>', 'path of the case file')
+    .option('--json', 'print JSON instead of text')
+    .action(async (casePath: string, options: { json?: boolean }) => {
+      const info = await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
+      const claims = await engine.handlers['claims.list']({});
+      if (options.json) {
+        output.out(`${JSON.stringify(claims, null, 2)}\n`);
+        return;
+      }
+      output.out(`${claims.length} claim${claims.length === 1 ? '' : 's'} in "${info.title}".\n`);
+      for (const claim of claims) {
+        const when = claim.date ? formatDateValue(claim.date) : (claim.documentDate ?? 'undated');
+        const content = claim.content.text.replace(/\s+/g, ' ').trim();
+        output.out(`${when.padEnd(14)} ${claim.speaker.name} ${claim.cue.text} [${claim.stance}${claim.status === 'suggested' ? ', suggested' : ''}]: ${content}\n`);
+        output.out(`${''.padEnd(14)}   #${claim.documentId} ${claim.documentTitle} @${claim.content.start}-${claim.content.end}\n`);
+      }
+    });
+
+  program
+    .command('timeline')
+    .description('List the events of a case in date order, with the precision of each date, actors, places, document and span.')
+    .argument('<case>', 'path of the case file')
+    .option('--json', 'print JSON instead of text')
+    .action(async (casePath: string, options: { json?: boolean }) => {
+      const info = await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
+      const { items, undated } = await engine.handlers['timeline.items']({ kinds: ['event'] });
+      if (options.json) {
+        output.out(`${JSON.stringify({ events: items, undated }, null, 2)}\n`);
+        return;
+      }
+      output.out(`${items.length} dated event${items.length === 1 ? '' : 's'} in "${info.title}"${undated ? ` (${undated} undated)` : ''}.\n`);
+      for (const item of items) {
+        const when = `${item.dateSource === 'document' ? 'by ' : ''}${item.approximate ? 'c. ' : ''}${item.precision === 'day' ? item.start : item.precision === 'month' ? item.start.slice(0, 7) : item.start.slice(0, 4)}`;
+        const who = item.actors.map((actor) => actor.name).join(', ');
+        const where = item.places.map((place) => place.name).join(', ');
+        output.out(`${when.padEnd(16)} ${item.label}${who ? `  [actors: ${who}]` : ''}${where ? `  [places: ${where}]` : ''}${item.status === 'suggested' ? '  (suggested)' : ''}\n`);
+        if (item.documentId !== null) output.out(`${''.padEnd(16)} #${item.documentId} ${item.documentTitle ?? ''}${item.span ? ` @${item.span.start}-${item.span.end}` : ''}\n`);
+      }
     });
 
   program

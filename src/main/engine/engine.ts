@@ -48,6 +48,7 @@ import { resolvePlaces } from './geo/resolve';
 import { Importer } from './ingest/importer';
 import { mapHandlers } from './map/handlers';
 import { claimsHandlers } from './claims/handlers';
+import { caseReader } from './claims/reading';
 import { timelineHandlers } from './timeline/handlers';
 import { DEFAULT_LIMITS } from './ingest/types';
 import { RecentCases } from './recentCases';
@@ -93,7 +94,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const bundledGazetteer = (): Gazetteer => loadGazetteer(gazetteerDir(resources()));
   const analyzerOver = (gazetteer: Gazetteer | null): EntityAnalyzer => {
     const pipeline = createEntityPipeline(resources(), gazetteer ?? undefined);
-    return { analyze: (text) => pipeline.analyze(text), knowledge: createKnowledge(gazetteer ?? bundledGazetteer(), resources()) };
+    return { analyze: (text) => pipeline.analyze(text), knowledge: createKnowledge(gazetteer ?? bundledGazetteer(), resources()), reader: caseReader };
   };
   let current: OpenCase | null = null;
   const caseGazetteer = (open: OpenCase): Gazetteer => {
@@ -190,8 +191,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const file = adopt(createCaseFile(path, title, options));
       return describeCase(file.db, file.path);
     },
-    'cases.open': ({ path }) => {
-      const file = adopt(openCaseFile(path, options));
+    'cases.open': ({ path, readOnly }) => {
+      const file = adopt(openCaseFile(path, { ...options, ...(readOnly ? { readOnly } : {}) }));
       return describeCase(file.db, file.path);
     },
     'cases.openDemo': async () => {

@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../../../tests/support/built';
@@ -37,6 +37,19 @@ function countColour(image: PageImage, color: string, tolerance: number): number
 }
 
 describe('briefing PDF export', () => {
+  it('keeps web and mail links of the Markdown as links, and javascript: or file: links as plain text', async () => {
+    const { dir, handlers } = await seedCase();
+    const draft = await handlers['briefings.draft']({});
+    const summary = '[the ministry](https://mod.gov.az/en/news) · [run me](javascript:alert(1)) · [a file](file:///etc/passwd) · [write](mailto:desk@example.org)';
+    const path = join(dir, 'links.pdf');
+    await handlers['briefings.export']({ spec: { ...draft, summary, sections: [] }, path });
+    const raw = readFileSync(path, 'latin1');
+    expect(raw).toContain('https://mod.gov.az/en/news');
+    expect(raw).toContain('mailto:desk@example.org');
+    expect(raw).not.toMatch(/javascript:|file:\/\//);
+    expect(pdfText(path)).toMatch(/run me/);
+  });
+
   it('exports the seed case: title, marking on every page, places, actors, cited excerpt and numbered sources', async () => {
     const { dir, engine, handlers } = await seedCase();
     const draft = await handlers['briefings.draft']({});

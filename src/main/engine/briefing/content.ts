@@ -4,6 +4,9 @@
  * data, so the PDF layout only lays out.
  */
 import type { Database } from 'better-sqlite3';
+import type { CaseEvent, DateValue } from '../../../shared/claims';
+import { competingAccounts } from '../claims/accounts';
+import { listEvents } from '../claims/repository';
 import type { BriefingSection, BriefingSpec } from '../../../shared/briefing';
 import { sectionTitles } from '../../../shared/briefing';
 import type { EntityType } from '../../../shared/entities';
@@ -71,6 +74,17 @@ export interface ChronologyEntry {
   readonly notes: readonly number[];
 }
 
+/** One speaker's side of a dispute, as the briefing sets it beside the others. */
+export interface AccountEntry {
+  readonly speaker: string;
+  readonly stance: string;
+  readonly quote: string;
+  readonly date: string | null;
+  readonly grading: string | null;
+  readonly reviewed: boolean;
+  readonly note: number;
+}
+
 export interface Excerpt {
   readonly quote: string;
   readonly comment: string;
@@ -82,6 +96,11 @@ export type SectionContent =
   | { readonly kind: 'places'; readonly title: string; readonly pins: readonly PlacePin[]; readonly drawings: readonly MapDrawing[] }
   | { readonly kind: 'relationships'; readonly title: string; readonly nodes: readonly GraphNode[]; readonly edges: readonly GraphEdge[] }
   | { readonly kind: 'chronology'; readonly title: string; readonly entries: readonly ChronologyEntry[] }
+  | {
+      readonly kind: 'accounts';
+      readonly title: string;
+      readonly groups: readonly { readonly topic: string; readonly sides: readonly { readonly side: string; readonly accounts: readonly AccountEntry[] }[] }[];
+    }
   | { readonly kind: 'excerpts'; readonly title: string; readonly excerpts: readonly Excerpt[] }
   | { readonly kind: 'notes'; readonly title: string; readonly text: string };
 
@@ -303,6 +322,18 @@ function chronologySection(db: Database, section: Extract<BriefingSection, { kin
      ORDER BY published_at, id LIMIT ?`,
   ).all(...(chosen ?? []), MAX_CHRONOLOGY) as { id: number; title: string; published_at: string }[];
   const documents = rows.map((row) => ({ date: row.published_at.slice(0, 10), text: row.title, notes: [citations.cite(row.id)] }));
+  // Events read in the documents, with their dates' precision; the analyst's rejections are left out
+  // and what they have not reviewed yet says so.
+  const events = listEvents(db)
+    .map((event) => ({ event, date: event.date ?? documentDate(rows, db, event.documentId) }))
+    .filter(({ date }) => date !== null)
+    .slice(0, MAX_CHRONOLOGY)
+    .map(({ event, date }) => ({
+      date: formatDateValue(date!),
+      sortKey: date!.value,
+      text: `${eventSentence(event)}${event.status === 'confirmed' ? '' : ' (unreviewed)'}`,
+      notes: [citations.cite(event.documentId)],
+    }));
   // Dated links are events the analyst asserted: they belong in the chronology with their evidence.
   const links = caseLinks(db)
     .filter((link) => link.dateStart)
@@ -315,7 +346,57 @@ function chronologySection(db: Database, section: Extract<BriefingSection, { kin
   return {
     kind: 'chronology',
     title: section.title || sectionTitles.chronology,
-    entries: [...documents, ...links].sort((left, right) => left.date.localeCompare(right.date)),
+    entries: [...documents.map((entry) => ({ ...entry, sortKey: entry.date })), ...links.map((entry) => ({ ...entry, sortKey: entry.date })), ...events]
+      .sort((left, right) => left.sortKey.localeCompare(right.sortKey))
+      .map(({ sortKey: _sortKey, ...entry }) => entry),
+  };
+}
+
+function documentDate(rows: readonly { id: number; published_at: string }[], db: Database, documentId: number): DateValue | null {
+  const published =
+    rows.find((row) => row.id === documentId)?.published_at ??
+    (statement(db, 'SELECT published_at FROM documents WHERE id = ?').get(documentId) as { published_at: string | null } | undefined)?.published_at;
+  return published && /^\d{4}-\d{2}-\d{2}/.test(published) ? { value: published.slice(0, 10), precision: 'day', approximate: false, source: 'document' } : null;
+}
+
+/**
+ * "2021-06-01", "2021-05" for a month, "2020" for a year; "c." before an approximate one, and "by"
+ * before a document's own date standing in for a date the text does not give.
+ */
+export function formatDateValue(date: DateValue): string {
+  const range = date.endValue && date.endValue !== date.value ? `${date.value}–${date.endValue}` : date.value;
+  return `${date.source === 'document' ? 'by ' : ''}${date.approximate ? 'c. ' : ''}${range}`;
+}
+
+function eventSentence(event: CaseEvent): string {
+  const parts = [event.agent?.name, event.trigger.text, event.patient?.name, event.place ? `near ${event.place.name}` : null].filter(Boolean);
+  const sentence = parts.join(' ');
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+}
+
+function accountsSection(db: Database, section: Extract<BriefingSection, { kind: 'accounts' }>, citations: Citations): SectionContent {
+  const groups = competingAccounts(db).slice(0, 20);
+  return {
+    kind: 'accounts',
+    title: section.title || sectionTitles.accounts,
+    groups: groups.map((group) => ({
+      topic: group.topic,
+      sides: group.sides.map(({ side, claimIds }) => ({
+        side,
+        accounts: group.claims.filter((claim) => claimIds.includes(claim.id)).map((claim) => {
+        const quote = claim.content.text.replace(/\s+/g, ' ').trim();
+        return {
+          speaker: claim.speaker.name,
+          stance: claim.stance,
+          quote: quote.length > 400 ? `${quote.slice(0, 399)}…` : quote,
+          date: claim.date ? formatDateValue(claim.date) : claim.documentDate,
+          grading: claim.reliability || claim.credibility ? `${claim.reliability ?? '?'}${claim.credibility ?? '?'}` : null,
+          reviewed: claim.status === 'confirmed',
+          note: citations.cite(claim.documentId),
+        };
+        }),
+      })),
+    })),
   };
 }
 
@@ -346,6 +427,8 @@ export function gatherBriefing(db: Database, spec: BriefingSpec, caseTitle: stri
         return relationshipsSection(db, section, citations);
       case 'chronology':
         return chronologySection(db, section, citations);
+      case 'accounts':
+        return accountsSection(db, section, citations);
       case 'excerpts':
         return excerptsSection(db, section, citations);
       case 'notes':

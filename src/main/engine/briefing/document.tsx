@@ -80,12 +80,16 @@ function inline(tokens: readonly Token[] | undefined, fallback: string): ReactNo
             {inline((token as Tokens.Em).tokens, token.raw)}
           </Text>
         );
-      case 'link':
+      case 'link': {
+        const link = token as Tokens.Link;
+        // Only web and mail links become links in the PDF; javascript:, file: and the like stay plain text.
+        if (!isSafeLink(link.href)) return <Text key={index}>{link.text}</Text>;
         return (
-          <Link key={index} src={(token as Tokens.Link).href}>
-            {(token as Tokens.Link).text}
+          <Link key={index} src={link.href}>
+            {link.text}
           </Link>
         );
+      }
       case 'codespan':
         return <Text key={index}>{(token as Tokens.Codespan).text}</Text>;
       case 'br':
@@ -359,7 +363,38 @@ function Section({
             </View>
           ))
         ) : (
-          <Text style={styles.small}>No dated documents.</Text>
+          <Text style={styles.small}>No dated events, links or documents.</Text>
+        )
+      ) : null}
+      {section.kind === 'accounts' ? (
+        section.groups.length > 0 ? (
+          section.groups.map((group, index) => (
+            <View key={index} style={{ marginBottom: 10 }}>
+              <Text style={styles.h2}>{group.topic}</Text>
+              <View style={{ flexDirection: 'row' }}>
+                {group.sides.map((side, column) => (
+                  <View key={column} style={{ flex: 1, marginRight: column < group.sides.length - 1 ? 8 : 0 }}>
+                    <Text style={{ ...styles.small, fontWeight: 700, marginBottom: 2 }}>{side.side.toUpperCase()}</Text>
+                    {side.accounts.map((account, position) => (
+                      <View key={position} style={styles.quote} wrap={false}>
+                        <Text style={{ fontWeight: 700 }}>
+                          {account.speaker} <Text style={{ fontWeight: 400 }}>{account.stance}</Text>
+                        </Text>
+                        <Text>
+                          “{account.quote}” {cite([account.note])}
+                        </Text>
+                        <Text style={{ ...styles.small, marginTop: 2 }}>
+                          {[account.date, account.grading ? `graded ${account.grading}` : 'ungraded', account.reviewed ? null : 'unreviewed'].filter(Boolean).join(' · ')}
+                        </Text>
+                      </View>
+                    ))}
+                  </View>
+                ))}
+              </View>
+            </View>
+          ))
+        ) : (
+          <Text style={styles.small}>No competing accounts: no two sides were found to accuse or deny each other.</Text>
         )
       ) : null}
       {section.kind === 'excerpts' ? (
@@ -393,6 +428,11 @@ function EndnoteLine({ note }: { note: Endnote }) {
       </Text>
     </View>
   );
+}
+
+/** Whether a Markdown link may become a /URI action in the PDF: http, https and mailto only. */
+export function isSafeLink(href: string): boolean {
+  return /^(?:https?:\/\/|mailto:)/i.test(href.trim());
 }
 
 export function BriefingDocument({

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -125,10 +126,29 @@ describe('openCaseFile', () => {
     expectRefusal(path, 'newer-schema', new RegExp(`newer Dossier \\(case format v${SCHEMA_VERSION + 1}; .* up to v${SCHEMA_VERSION}\\)`));
   });
 
-  it('refuses a read-only file', () => {
+  it('opens a read-only file for reading only, without writing a byte to it', () => {
     const path = makeCase(tempDir());
     chmodSync(path, 0o444);
-    expectRefusal(path, 'read-only', /case\.dossier is read-only/);
+    const before = fingerprint(path);
+    const file = openCaseFile(path);
+    expect(file.readOnly).toBe(true);
+    expect(file.db.prepare('SELECT title FROM case_meta').get()).toEqual({ title: 'Border incident' });
+    expect(() => file.db.prepare("UPDATE case_meta SET title = 'x'").run()).toThrow(/readonly/);
+    file.db.close();
+    expect(fingerprint(path)).toBe(before);
+  });
+
+  it('opens a writable case read-only when asked, and refuses an older format it cannot update read-only', () => {
+    const path = makeCase(tempDir());
+    const file = openCaseFile(path, { readOnly: true });
+    expect(file.readOnly).toBe(true);
+    file.db.close();
+    const old = join(tempDir(), 'old.dossier');
+    const raw = new Database(old);
+    raw.pragma(`application_id = ${DOSSIER_APPLICATION_ID}`);
+    migrate(raw, 'old.dossier', SCHEMA_VERSION - 1);
+    raw.close();
+    expect(() => openCaseFile(old, { readOnly: true })).toThrow(/older case format .* read-only here/);
   });
 
   it('refuses a damaged file that fails quick_check, without writing to it', () => {
@@ -155,6 +175,12 @@ describe('openCaseFile', () => {
 });
 
 describe('openCaseFile with a hostile or refused file', () => {
+  it('refuses a pipe named .dossier without blocking on it', () => {
+    const path = join(tempDir(), 'pipe.dossier');
+    execFileSync('mkfifo', [path]);
+    expect(() => openCaseFile(path)).toThrow(/pipe\.dossier is not a regular file/);
+  });
+
   it('refuses a case carrying a trigger it did not write, before the trigger can fire, and leaves the file as it was', () => {
     const path = makeCase(tempDir());
     const raw = new Database(path);

@@ -18,18 +18,22 @@ import { recordHistory } from './history';
 export interface CaseFileOptions {
   /** Path of a better-sqlite3 addon built for this runtime (the app passes Electron's build). */
   readonly nativeBinding?: string;
+  /** Open for reading only, even when the file could be written (a colleague's evidence copy). */
+  readonly readOnly?: boolean;
 }
 
 /** An open case: the connection and the path it came from. */
 export interface CaseFile {
   readonly db: SqliteDatabase;
   readonly path: string;
+  /** Opened for reading only: asked for, or the file, its folder or its disk cannot be written. */
+  readonly readOnly: boolean;
 }
 
 /** Opens an existing case file for reading and writing, or throws a DossierError saying why not. */
 export function openCaseFile(path: string, options: CaseFileOptions = {}): CaseFile {
   const absolute = resolve(path);
-  inspectBeforeOpening(path, absolute);
+  const readOnly = inspectBeforeOpening(path, absolute) || options.readOnly === true;
   // Judged through a read-only connection first: a file refused here is never written to (no
   // journal-mode switch, no checkpoint of a -wal beside it, no migration step).
   const companionsBefore = existingCompanions(absolute);
@@ -39,17 +43,28 @@ export function openCaseFile(path: string, options: CaseFileOptions = {}): CaseF
     const version = inspecting.pragma('user_version', { simple: true }) as number;
     checkSchema(inspecting, path, version);
     checkMigrations(inspecting, path);
+    if (readOnly && version < SCHEMA_VERSION) {
+      throw new DossierError(
+        'read-only',
+        `${path} is in an older case format (v${version}) that Dossier must update before opening, and it is read-only here. ` +
+          'Copy it to a folder you can write to and open the copy.',
+      );
+    }
   } catch (error) {
     inspecting.close();
     removeNewEmptyCompanions(absolute, companionsBefore);
     throw error;
+  }
+  if (readOnly) {
+    inspecting.pragma('foreign_keys = ON');
+    return { db: inspecting, path: absolute, readOnly: true };
   }
   inspecting.close();
   const db = connect(absolute, options);
   try {
     configure(db);
     migrate(db, path);
-    return { db, path: absolute };
+    return { db, path: absolute, readOnly: false };
   } catch (error) {
     db.close();
     throw error;
@@ -112,7 +127,8 @@ function placeNewFile(building: string, target: string, label: string): void {
   }
 }
 
-function inspectBeforeOpening(label: string, absolute: string): void {
+/** Judges the file by its bytes; answers whether it can only be read (the file, its folder or its disk is read-only). */
+function inspectBeforeOpening(label: string, absolute: string): boolean {
   let stats: Stats;
   try {
     stats = statSync(absolute);
@@ -124,6 +140,10 @@ function inspectBeforeOpening(label: string, absolute: string): void {
   }
   if (stats.isDirectory()) {
     throw new DossierError('not-a-case', `${label} is a folder, not a Dossier case file; choose a .dossier file.`);
+  }
+  if (!stats.isFile()) {
+    // Reading a pipe or a device would block, or never end.
+    throw new DossierError('not-a-case', `${label} is not a regular file (a device, pipe or socket), so it is not a Dossier case file; choose a .dossier file.`);
   }
   const header = parseHeader(readHead(absolute, label));
   if (header.kind === 'empty') {
@@ -152,13 +172,7 @@ function inspectBeforeOpening(label: string, absolute: string): void {
         `v${SCHEMA_VERSION}). Update Dossier to open it; the file was not changed.`,
     );
   }
-  if (isReadOnly(absolute, stats)) {
-    throw new DossierError(
-      'read-only',
-      `${label} is read-only, and Dossier must be able to save to a case file. ` +
-        'Copy it to a folder you can write to, or make it writable, then open it again.',
-    );
-  }
+  return isReadOnly(absolute, stats);
 }
 
 // Root can write to a file whatever its mode, so the mode bits are checked as well as access().

@@ -71,6 +71,7 @@ export function describeCase(db: Database, path: string): CaseInfo {
     title: meta.title,
     description: meta.description,
     schemaVersion: db.pragma('user_version', { simple: true }) as number,
+    readOnly: db.readonly,
     createdAt: meta.createdAt,
     updatedAt: meta.updatedAt,
     counts: countCaseContents(db),

@@ -19,7 +19,8 @@ export function competingAccounts(db: Database): AccountGroup[] {
   const claims = listClaims(db).filter((claim) => claim.speaker.entityId !== null);
   if (claims.length < 2) return [];
   const events = listEvents(db);
-  const side = sideOf(db);
+  const sideLabel = sideOf(db);
+  const side = (entityId: number): string => sideLabel(entityId).toLowerCase();
   const mentioned = statement(
     db,
     `SELECT DISTINCT lower(e.name) AS name, lower(coalesce(json_extract(e.attributes, '$.affiliation'), '')) AS affiliation
@@ -51,10 +52,12 @@ export function competingAccounts(db: Database): AccountGroup[] {
   };
   for (const claim of claims) {
     const mySide = side(claim.speaker.entityId!);
-    for (const key of [...keysOf.get(claim.id)!, ...namedSides(claim)]) {
+    // One document or one event: the same story, whoever tells it.
+    for (const key of keysOf.get(claim.id)!) for (const other of byKey.get(key) ?? []) parent.set(find(claim.id), find(other.id));
+    // A claim naming another side meets that side's claims when one of the two accuses or denies.
+    for (const key of namedSides(claim)) {
       for (const other of byKey.get(key) ?? []) {
-        if (other.id === claim.id || side(other.speaker.entityId!) === mySide) continue;
-        if (!isDispute(claim) && !isDispute(other)) continue;
+        if (side(other.speaker.entityId!) === mySide || (!isDispute(claim) && !isDispute(other))) continue;
         parent.set(find(claim.id), find(other.id));
       }
     }
@@ -67,7 +70,7 @@ export function competingAccounts(db: Database): AccountGroup[] {
   }
   const result: AccountGroup[] = [];
   for (const [root, members] of groups) {
-    if (members.length < 2) continue;
+    if (new Set(members.map((claim) => side(claim.speaker.entityId!))).size < 2 || !members.some(isDispute)) continue;
     // One claim per speaker and stance reads best side by side; the rest stay in the reader.
     const seen = new Set<string>();
     const shown = members.filter((claim) => {
@@ -76,14 +79,25 @@ export function competingAccounts(db: Database): AccountGroup[] {
       seen.add(key);
       return true;
     });
-    result.push({ key: `accounts:${root}`, topic: topicOf(members, events), claims: shown.slice(0, MAX_GROUP) });
+    const claimsShown = shown.slice(0, MAX_GROUP);
+    const sides = new Map<string, number[]>();
+    for (const claim of claimsShown) {
+      const label = sideLabel(claim.speaker.entityId!);
+      sides.set(label, [...(sides.get(label) ?? []), claim.id]);
+    }
+    result.push({
+      key: `accounts:${root}`,
+      topic: topicOf(members, events),
+      claims: claimsShown,
+      sides: [...sides].map(([label, claimIds]) => ({ side: label, claimIds })),
+    });
   }
   return result.sort((a, b) => b.claims.length - a.claims.length);
 }
 
 const isDispute = (claim: Claim): boolean => claim.stance === 'accuses' || claim.stance === 'denies';
 
-/** A speaker's side: its affiliation when it has one, else itself. */
+/** A speaker's side, as written: its affiliation when it has one, else its name. */
 function sideOf(db: Database): (entityId: number) => string {
   const cache = new Map<number, string>();
   const read = statement(db, "SELECT name, json_extract(attributes, '$.affiliation') AS affiliation FROM entities WHERE id = ?");
@@ -91,7 +105,7 @@ function sideOf(db: Database): (entityId: number) => string {
     let side = cache.get(entityId);
     if (side === undefined) {
       const row = read.get(entityId) as { name: string; affiliation: string | null } | undefined;
-      side = (row?.affiliation || row?.name || String(entityId)).toLowerCase();
+      side = row?.affiliation || row?.name || String(entityId);
       cache.set(entityId, side);
     }
     return side;

@@ -133,7 +133,7 @@ function toArgument(db: Database, stored: ResolvedArgument | undefined): Argumen
     end: stored.end,
     text: stored.text,
     entityId: entity ? stored.entityId : null,
-    name: entity?.name ?? stored.text,
+    name: entity && !stored.partial ? entity.name : stored.text,
     type: entity?.kind ?? stored.type,
   };
 }

@@ -31,6 +31,8 @@ export interface FoundClaim {
   readonly cue: FoundSpan;
   readonly content: { readonly start: number; readonly end: number };
   readonly stance: Stance;
+  /** The sentence of the cue, where its date is looked for (the speaker may be named sentences before). */
+  readonly sentence?: { readonly start: number; readonly end: number };
 }
 
 export interface FoundEvent {
@@ -64,6 +66,8 @@ export interface DocumentReading {
 export interface ResolvedArgument extends FoundSpan {
   readonly type: EntityType;
   readonly entityId: number | null;
+  /** The entity's mention is only part of the words ("Armenian" in "six Armenian soldiers"): show the words. */
+  readonly partial?: boolean;
 }
 
 /** "the ministry", "the minister", "the spokesman": a definite description of the last speaker of its kind. */
@@ -84,7 +88,7 @@ export function storeReading(db: Database, documentId: number, reading: Document
     let speaker = resolver.resolve(claim.speaker, claim.speaker.type);
     if (speaker.entityId === null && lastSpeaker && refersBack(claim.speaker.text, lastSpeaker.type)) speaker = { ...speaker, entityId: lastSpeaker.entityId, type: lastSpeaker.type };
     if (speaker.entityId !== null) lastSpeaker = speaker;
-    const sentence = { start: Math.min(claim.speaker.start, claim.cue.start, claim.content.start), end: Math.max(claim.speaker.end, claim.cue.end, claim.content.end) };
+    const sentence = claim.sentence ?? { start: Math.min(claim.cue.start, claim.content.start), end: Math.max(claim.cue.end, claim.content.end) };
     const date = dateWithin(reading.times, sentence.start, sentence.end);
     statement(
       db,
@@ -117,6 +121,8 @@ export function storeReading(db: Database, documentId: number, reading: Document
     if (event.agent) args.agent = resolver.resolve(event.agent, 'other');
     if (event.patient) args.patient = resolver.resolve(event.patient, 'other');
     if (event.place) args.place = resolver.resolve(event.place, 'location');
+    // Kept so that the event can be dated again when the document's date changes.
+    if (event.time) args.time = { ...event.time, type: 'other', entityId: null };
     const date = event.time ? dateOf(reading.times, event.time) : null;
     statement(
       db,
@@ -160,7 +166,7 @@ export function storeReading(db: Database, documentId: number, reading: Document
   return stored;
 }
 
-function storeTimes(db: Database, documentId: number, times: readonly FoundTime[]): void {
+export function storeTimes(db: Database, documentId: number, times: readonly FoundTime[]): void {
   statement(db, 'DELETE FROM time_mentions WHERE document_id = ?').run(documentId);
   const insert = statement(
     db,
@@ -189,13 +195,13 @@ function toDateValue(time: FoundTime): DateValue | null {
 }
 
 /** The resolved date of the time expression at `span`, if the reading found one there. */
-function dateOf(times: readonly FoundTime[], span: FoundSpan): DateValue | null {
+export function dateOf(times: readonly FoundTime[], span: FoundSpan): DateValue | null {
   const time = times.find((candidate) => candidate.start < span.end && span.start < candidate.end);
   return time ? toDateValue(time) : null;
 }
 
 /** The first resolved time expression between `start` and `end`. */
-function dateWithin(times: readonly FoundTime[], start: number, end: number): DateValue | null {
+export function dateWithin(times: readonly FoundTime[], start: number, end: number): DateValue | null {
   for (const time of times) {
     if (time.start >= start && time.end <= end) {
       const value = toDateValue(time);
@@ -234,6 +240,7 @@ class SpanResolver {
         bestOverlap = overlap;
       }
     }
-    return { start: span.start, end: span.end, text: span.text, type: best?.type ?? fallbackType, entityId: best?.entity_id ?? null };
+    const partial = best !== null && bestOverlap < 0.6 * (span.end - span.start);
+    return { start: span.start, end: span.end, text: span.text, type: best?.type ?? fallbackType, entityId: best?.entity_id ?? null, ...(partial ? { partial } : {}) };
   }
 }

@@ -14,6 +14,7 @@ import { entityReversibles } from '../entities/actions';
 import { curationReversibles } from '../entities/curation';
 import { linkReversibles } from '../graph/links';
 import { readingReversibles } from '../claims/repository';
+import { redateDocument } from '../claims/reading';
 import { drawingReversibles } from '../map/drawings';
 import { deleteNote, getNote, insertNote, listNotes, setNote } from './notes';
 import type { DocumentMetadata } from './repository';
@@ -127,8 +128,8 @@ const documentReversibles = {
   'documents.update': reversible({
     payload: z.object({ id: z.number(), before: Metadata, after: Metadata }),
     describe: (p) => `edit details of "${p.after.title}"`,
-    undo: (db, p) => setDocumentMetadata(db, p.id, p.before),
-    redo: (db, p) => setDocumentMetadata(db, p.id, p.after),
+    undo: (db, p) => setMetadataAndRedate(db, p.id, p.after, p.before),
+    redo: (db, p) => setMetadataAndRedate(db, p.id, p.before, p.after),
   }),
 };
 
@@ -272,9 +273,15 @@ export function updateDocument(db: Database, id: number, patch: Partial<Document
       language: patch.language === undefined ? before.language : patch.language,
     };
     if (JSON.stringify(before) === JSON.stringify(after)) return;
-    setDocumentMetadata(db, id, after);
+    setMetadataAndRedate(db, id, before, after);
     record(db, 'documents.update', { id, before, after });
   })();
+}
+
+/** Sets a document's metadata; a new date resolves its relative times ("on Tuesday") again. */
+function setMetadataAndRedate(db: Database, id: number, before: DocumentMetadata, after: DocumentMetadata): void {
+  setDocumentMetadata(db, id, after);
+  if (before.publishedAt !== after.publishedAt) redateDocument(db, id);
 }
 
 /** A document as the reader shows it, notes included. */

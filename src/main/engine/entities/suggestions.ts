@@ -13,6 +13,8 @@ import type { AnalyzedMention, PlaceChoice } from '../extract/pipeline';
 import type { CaseName, EnrichedMention } from './enrich';
 import { enrichMentions, indexCaseNames } from './enrich';
 import type { Knowledge } from './knowledge';
+import type { DocumentReader } from '../claims/reading';
+import { readIntoCase } from '../claims/reading';
 
 /** Skeletons this short merge unrelated names too easily (Ali, Aly), so they are not trusted alone. */
 const MIN_SKELETON_LENGTH = 6;
@@ -226,6 +228,8 @@ export function storeSuggestions(db: Database, documentId: number, mentions: rea
 export interface EntityAnalyzer {
   analyze(text: string): AnalyzedMention[];
   readonly knowledge: Knowledge;
+  /** Reads times, claims, events and relations against the names found; none when reading is off. */
+  readonly reader?: DocumentReader;
 }
 
 /** The analyst's confirmed names, found in every document extracted afterwards. */
@@ -248,9 +252,13 @@ export class CaseExtraction {
     this.caseNames = indexCaseNames(confirmedNames(db));
   }
 
-  /** Extracts one document and stores its suggestions; call it inside the document's transaction. */
+  /**
+   * Extracts one document and stores its suggestions, then reads it (times, claims, events,
+   * relations) against the names just stored; call it inside the document's transaction.
+   */
   suggest(documentId: number, text: string): number {
     const mentions = enrichMentions(text, this.analyzer.analyze(text), this.analyzer.knowledge, this.caseNames);
-    return storeSuggestions(this.db, documentId, mentions);
+    const stored = storeSuggestions(this.db, documentId, mentions);
+    return this.analyzer.reader ? stored + readIntoCase(this.db, this.analyzer.reader, documentId, text, mentions) : stored;
   }
 }

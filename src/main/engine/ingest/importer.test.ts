@@ -1,5 +1,6 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../../../tests/support/built';
@@ -77,6 +78,12 @@ describe('import', () => {
     expect(listDocuments(db, {}).rows[0]?.publishedAt).toBe('2025-03-04');
   });
 
+  it('dates a document with no date in its metadata by the dateline it opens with', async () => {
+    const story = 'Border talks resume\n\nTBILISI, May 14, 2021 (Caucasus Monitor) - Negotiators from Armenia and Azerbaijan met on Friday.';
+    await importer.start([{ name: 'talks-2025-01-01.txt', bytes: new TextEncoder().encode(story) }]).finished;
+    expect(listDocuments(db, {}).rows[0]?.publishedAt).toBe('2021-05-14');
+  });
+
   it('gives every bad file its own clear reason and imports the rest', async () => {
     const dir = copyFixtures(['junk.txt', 'empty.txt', 'encrypted.pdf', 'truncated.pdf', 'bomb.docx', 'border-incident-article.txt']);
     writeFileSync(join(dir, 'vanishing.txt'), 'here now');
@@ -93,6 +100,22 @@ describe('import', () => {
     expect(reasons['vanishing.txt']).toMatch(/vanishing\.txt disappeared before it could be imported/);
     expect(reasons['never-existed.txt']).toMatch(/never-existed\.txt does not exist/);
     expect(db.pragma('quick_check', { simple: true })).toBe('ok');
+  });
+
+  it('refuses devices and pipes without reading them, e-mail of random bytes, and reads a text that mentions %PDF as text', async () => {
+    const dir = tempDir();
+    const fifo = join(dir, 'pipe.txt');
+    execFileSync('mkfifo', [fifo]);
+    const junkMail = join(dir, 'random.eml');
+    writeFileSync(junkMail, Buffer.from(Array.from({ length: 4096 }, (_, index) => (index * 7919 + 13) % 256)));
+    const pdfTalk = join(dir, 'pdf-versions.txt');
+    writeFileSync(pdfTalk, 'Files written by Acrobat 11 start with %PDF-1.7, older ones with %PDF-1.4.\n');
+    const report = await importer.start([{ path: '/dev/zero' }, { path: fifo }, { path: junkMail }, { path: pdfTalk }]).finished;
+    const reasons: Record<string, string> = Object.fromEntries(report.failed.map((failure) => [failure.file.split('/').at(-1) ?? '', failure.reason]));
+    expect(reasons['zero']).toMatch(/zero is not a regular file/);
+    expect(reasons['pipe.txt']).toMatch(/pipe\.txt is not a regular file/);
+    expect(reasons['random.eml']).toMatch(/random\.eml is named \.eml but does not start with e-mail headers/);
+    expect(report.imported.map((entry) => entry.file)).toEqual([pdfTalk]);
   });
 
   it('refuses a file over the size limit with a message saying how to proceed', async () => {

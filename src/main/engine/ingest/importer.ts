@@ -17,6 +17,7 @@ import type { EntityAnalyzer } from '../entities/suggestions';
 import { CaseExtraction } from '../entities/suggestions';
 import { findDocumentBySha256, insertDocument, listFingerprints, storeBlob } from '../documents/repository';
 import { formatBytes } from './read/common';
+import { datelineDate } from './read/dateline';
 import { readFile } from './read';
 import type { ExtractedDocument, IngestFile, IngestLimits } from './types';
 import { DEFAULT_LIMITS } from './types';
@@ -264,8 +265,14 @@ export class Importer {
     const name = basename(path);
     let size: number;
     try {
-      size = statSync(path).size;
-    } catch {
+      const stats = statSync(path);
+      // A device (/dev/zero), pipe or socket says its size is 0 and never ends, or blocks the import.
+      if (!stats.isFile()) {
+        throw new DossierError('invalid-input', `${name} is not a regular file (a device, pipe or socket); Dossier imports files and folders only.`);
+      }
+      size = stats.size;
+    } catch (error) {
+      if (error instanceof DossierError) throw error;
       throw new DossierError('not-found', `${name} disappeared before it could be imported (moved or deleted?); import it again from where it is now.`);
     }
     if (size > this.limits.maxFileBytes) throw tooLarge(name, size, this.limits);
@@ -326,7 +333,8 @@ export class Importer {
       title: document.title.trim() || file.name,
       author: document.author,
       source: document.source,
-      publishedAt: document.publishedAt ?? dateInFileName(document.originalName ?? file.name),
+      // The document's own metadata, else the dateline its text opens with, else a date in its file name.
+      publishedAt: document.publishedAt ?? datelineDate(document.text) ?? dateInFileName(document.originalName ?? file.name),
       language: document.language,
       fileName: document.originalName ?? file.name,
       importedAt: new Date().toISOString(),

@@ -189,6 +189,36 @@ const CASES: { source: string; sentence: string; date?: string; times: Expected[
     ],
   },
   {
+    source: 're3d centcom (public domain)',
+    sentence: 'A series of precision U.S. airstrikes against al-Qaida operatives this week in northwestern Syria’s Idlib province killed more than 20 militants and destroyed eight vehicles and nine structures, Pentagon Press Secretary Peter Cook told reporters today.',
+    date: '2017-01-06',
+    times: [
+      ['this week', '2017-01-02', '2017-01-08', 'day'],
+      ['today', '2017-01-06', undefined, 'day'],
+    ],
+  },
+  {
+    // A period that runs up to the document's day.
+    source: 're3d centcom (public domain)',
+    sentence: 'In the past 24 hours, Iraqi forces maintained their defensive positions against Islamic State of Iraq and the Levant fighters on three sides of Mosul, the country’s second-largest city, Pentagon press operations director Navy Capt. Jeff Davis said.',
+    date: '2016-12-16',
+    times: [['past 24 hours', '2016-12-15', '2016-12-16', 'day']],
+  },
+  {
+    source: 're3d us-state-department (public domain)',
+    sentence: 'We condemn in the strongest possible terms terrorist attacks this weekend in Baghdad and Najaf.',
+    date: '2016-05-02',
+    times: [['this weekend', '2016-04-30', '2016-05-01', 'day']],
+  },
+  {
+    source: 'GeoVirus / Wikinews (CC BY 2.5)',
+    sentence: 'The virus killed nearly 1,000,000 people around the globe in 1968 and 1969.',
+    times: [
+      ['1968', '1968', undefined, 'year'],
+      ['1969', '1969', undefined, 'year'],
+    ],
+  },
+  {
     source: 're3d australian-department-of-foreign-affairs (CC BY 3.0 AU)',
     sentence: 'Declaring Mosul district under the criminal code follows the declaration of Al-Raqqa province in Syria in December 2014.',
     times: [['December 2014', '2014-12', undefined, 'month']],
@@ -251,6 +281,16 @@ const RUSSIAN: { sentence: string; date?: string; times: Expected[] }[] = [
   { sentence: 'В среду министерство обороны сообщило об инциденте.', date: '2021-06-02', times: [['среду', '2021-06-02', undefined, 'day']] },
   { sentence: 'Напряжённость на границе растёт с середины мая.', date: '2021-06-02', times: [['середины мая', '2021-05', undefined, 'month', true]] },
   { sentence: 'Следующая встреча состоится 10 мая.', date: '2021-06-02', times: [['10 мая', '2022-05-10', undefined, 'day']] },
+  {
+    sentence: 'В прошлом году перемирие соблюдалось. Бои шли с 10 по 12 марта, а на этой неделе возобновились.',
+    date: '2021-06-02',
+    times: [
+      ['прошлом году', '2020', undefined, 'year'],
+      ['10 по 12 марта', '2021-03-10', '2021-03-12', 'day'],
+      ['этой неделе', '2021-05-31', '2021-06-06', 'day'],
+    ],
+  },
+  { sentence: 'Перемирие действовало между 2019 и 2021 годами.', times: [['2019 и 2021 годами', '2019', '2021', 'year']] },
 ];
 
 describe('findTimes', () => {
@@ -296,6 +336,24 @@ describe('findTimes', () => {
     });
   }
 
+  it('reads absolute dates in the usual forms, with no document date', () => {
+    const all = (text: string): Expected[] => summary(findTimes(text));
+    expect(all('Signed 2 June 2021, published June 2, 2021 and filed 2021-06-02.')).toEqual(
+      expected([
+        ['2 June 2021', '2021-06-02', undefined, 'day'],
+        ['June 2, 2021', '2021-06-02', undefined, 'day'],
+        ['2021-06-02', '2021-06-02', undefined, 'day'],
+      ]),
+    );
+    expect(all('It began in March 2020 and ended in 2021.')).toEqual(
+      expected([
+        ['March 2020', '2020-03', undefined, 'month'],
+        ['2021', '2021', undefined, 'year'],
+      ]),
+    );
+    expect(findTimes('in March 2020').map((mention) => mention.anchor)).toEqual(['absolute']);
+  });
+
   it('reads relative expressions against the document date', () => {
     const date = { documentDate: '2021-06-02' }; // a Wednesday
     const one = (text: string): Expected | undefined => summary(findTimes(text, date))[0];
@@ -321,10 +379,19 @@ describe('findTimes', () => {
       'The convoy will stay for two weeks and leave within 24 hours.',
       'Exports rose to 2000 tonnes, and 3/4 of them went by sea.',
       'The Sunday Times reported on Good Friday; USA Today agreed.',
+      'SEP7 1624 UP 13 OCT7 1638 UP 13',
       'Загрязнение попадает в окружающую среду.',
+      'Марта Иванова выступила среди первых.',
     ]) {
       expect(findTimes(text, date).map((mention) => mention.text), text).toEqual([]);
     }
+  });
+
+  it('reads a long table of dates, which chrono sees in pieces, without losing or splitting one', () => {
+    const line = 'Qtly div 15 cts vs 15 cts Pay April 15 Record March 31\n';
+    const times = findTimes(line.repeat(300), { documentDate: '1987-03-17' });
+    expect(times).toHaveLength(600);
+    expect(new Set(times.map((mention) => `${mention.text} ${mention.value}`))).toEqual(new Set(['April 15 1987-04-15', 'March 31 1987-03-31']));
   });
 
   it('ignores a malformed document date rather than guessing', () => {

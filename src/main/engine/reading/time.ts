@@ -48,6 +48,11 @@ interface Found {
 
 // --- Where to look -------------------------------------------------------------------------------
 
+const RUSSIAN_STEMS = [
+  'январ', 'феврал', 'март', 'апрел', 'май', 'мая', 'мае', 'июн', 'июл', 'август', 'сентябр', 'октябр', 'ноябр', 'декабр',
+  'понедельник', 'вторник', 'сред', 'четверг', 'пятниц', 'суббот', 'воскресен', 'вчера', 'сегодня', 'завтра', 'позавчера',
+  'назад', 'недел', 'месяц', 'год', 'прошл', 'следующ',
+];
 /**
  * Words and numbers that can start or end a temporal expression. chrono runs a score of regular
  * expressions over whatever it is given, so it only sees windows around these; most news text has
@@ -58,20 +63,23 @@ const CANDIDATE = new RegExp(
     String.raw`\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b`,
     String.raw`\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`,
     String.raw`\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|ago)\b`,
-    String.raw`\b(?:[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Pp]revious)\s+(?:[\w-]+\s+)?(?:week|month|year|weekend|decade)`,
+    String.raw`\b(?:[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Pp]revious)\s+(?:[\w-]+\s+)?(?:week|month|year|weekend|decade|day|hour)`,
     String.raw`(?<![\d.,])(?:1[6-9]|20)\d\d(?!\d|[.,]\d)`,
     String.raw`\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b`,
-    String.raw`(?<!\p{L})(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр|понедельник|вторник|сред[уаы]|четверг|пятниц|суббот|воскресен|вчера|сегодня|завтра|позавчера|назад|недел|месяц)`,
+    // Russian stems in lower case or with a capital (the regular expression is case-sensitive).
+    String.raw`(?<!\p{L})(?:${RUSSIAN_STEMS.map((stem) => `[${stem[0]}${stem[0]?.toUpperCase()}]${stem.slice(1)}`).join('|')})`,
   ].join('|'),
-  'giu',
+  'gu',
 );
-// The English names above are matched case-sensitively by CANDIDATE_CASED below; CANDIDATE (with
-// the i flag) only serves Cyrillic, where case carries no such meaning.
-const CANDIDATE_CASED = new RegExp(CANDIDATE.source, 'gu');
 const CYRILLIC = /[\u0400-\u04ff]/;
 const LATIN = /[A-Za-z]/;
 /** Characters of context on each side of a candidate; chrono's expressions are shorter. */
 const WINDOW = 40;
+/**
+ * Longest window handed to chrono: a table of dates merges into one window, and chrono's cost grows
+ * faster than its input (1 MB of dividend notices took 25 s in one piece).
+ */
+const MAX_WINDOW = 1_000;
 
 interface Window {
   start: number;
@@ -87,17 +95,27 @@ function candidateWindows(text: string): Window[] {
     for (let steps = 0; from > 0 && steps < 20 && /\S/.test(text[from - 1] ?? ''); steps += 1) from -= 1;
     for (let steps = 0; to < text.length && steps < 20 && /\S/.test(text[to] ?? ''); steps += 1) to += 1;
     const last = windows[windows.length - 1];
-    if (last && from <= last.end) last.end = Math.max(last.end, to);
-    else windows.push({ start: from, end: to });
+    if (last && from <= last.end && to - last.start <= MAX_WINDOW) last.end = Math.max(last.end, to);
+    else if (last && from <= last.end) {
+      // Too long to grow: close the last window at a sentence end or a line break (else a space)
+      // before this candidate's context, and start the next one there.
+      const cut = cutPoint(text, Math.max(last.start + 1, from), Math.min(last.end, start));
+      last.end = cut;
+      windows.push({ start: cut, end: to });
+    } else windows.push({ start: from, end: to });
   };
-  const hasCyrillic = CYRILLIC.test(text);
-  const pattern = hasCyrillic ? CANDIDATE : CANDIDATE_CASED;
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    // The case-insensitive pattern also lets "may" through; those windows are filtered later anyway.
-    add(match.index, match.index + match[0].length);
-  }
+  CANDIDATE.lastIndex = 0;
+  for (let match = CANDIDATE.exec(text); match; match = CANDIDATE.exec(text)) add(match.index, match.index + match[0].length);
   return windows;
+}
+
+/** A place in text[from, to) to split a window: after a sentence end or a line break, else a space. */
+function cutPoint(text: string, from: number, to: number): number {
+  for (const boundary of [/[.!?]\s|\n/g, /\s/g]) {
+    const at = lastBoundary(text, boundary, from, to);
+    if (at > from) return at;
+  }
+  return to;
 }
 
 // --- Parsers chrono lacks ------------------------------------------------------------------------
@@ -107,29 +125,30 @@ const YEAR = String.raw`(?:1[6-9]|20)\d\d`;
 const QUANTITY_AFTER = /^\s*(?:[-–]\s*)?(?:dlrs|dollars|pct|percent|per|tonnes?|tons?|shares|barrels|bpd|mln|million|billion|people|troops|soldiers|men|cases|units|km|kilomet|miles|metres|meters|feet|hours|households|acres|hectares|points|[%$€£])/i;
 
 /** "in 2020", "since 2019", "fiscal 1987", "mid-2020"; and "between 2019 and 2021", "from 2019 to 2021", "1986/87". */
+// Each parser's pattern is compiled once: chrono asks for it on every window.
+const ENGLISH_YEARS = new RegExp(
+  String.raw`(?<![\w-])(?:between\s+(${YEAR})\s+and\s+(${YEAR}|\d\d)(?!\d)|(?:in|since|by|until|till|through|throughout|during|from|before|after|of|around|circa|fiscal|early|mid|late|the year)[\s-]+(${YEAR})(?:\s*(?:[-–—/]|to|until|through|till)\s*(${YEAR}|\d\d)(?!\d))?)(?![\w%-]|[.,]\d)`,
+  'i',
+);
 const englishYears: Parser = {
-  pattern: () =>
-    new RegExp(
-      String.raw`(?<![\w-])(?:between\s+(${YEAR})\s+and\s+(${YEAR}|\d\d)(?!\d)|(?:in|since|by|until|till|through|throughout|during|from|before|after|of|around|circa|fiscal|early|mid|late|the year)[\s-]+(${YEAR})(?:\s*(?:[-–—/]|to|until|through|till)\s*(${YEAR}|\d\d)(?!\d))?)(?![\w%-]|[.,]\d)`,
-      'i',
-    ),
+  pattern: () => ENGLISH_YEARS,
   // The text keeps its preposition: chrono drops results that are only digits. toMention strips it.
   extract: (context, match) => yearResult(context, match),
 };
 
 /** "в 2020 году", "с 2019 по 2021 год", "2020-2021 годах", "в 2020 г.", "в 2020-м". */
+const RUSSIAN_YEARS = new RegExp(
+  String.raw`(?<![\p{L}\d])(?:между\s+(${YEAR})\s+и\s+(${YEAR})|(${YEAR})(?:\s*(?:[-–—]|по|до)\s*(${YEAR}))?)(?:(?:\s*-?\s*(?:го|м|й))?\s*(?:год[а-я]*|гг?\.)|-м)(?!\p{L})`,
+  'iu',
+);
 const russianYears: Parser = {
-  pattern: () =>
-    new RegExp(
-      String.raw`(?<![\p{L}\d])(${YEAR})(?:\s*(?:[-–—]|по|до)\s*(${YEAR}))?(?:(?:\s*-?\s*(?:го|м|й))?\s*(?:год[а-я]*|гг?\.)|-м)(?!\p{L})`,
-      'iu',
-    ),
+  pattern: () => RUSSIAN_YEARS,
   extract: (context, match) => yearResult(context, match),
 };
 
 function yearResult(context: ParsingContext, match: RegExpMatchArray): ParsingResult | null {
   const whole = match[0];
-  // English "between 2019 and 2021" fills groups 1 and 2, its other forms 3 and 4; Russian 1 and 2.
+  // "between 2019 and 2021" ("между 2019 и 2021") fills groups 1 and 2, the other forms 3 and 4.
   const first = Number(match[1] ?? match[3]);
   const last = match[2] ?? match[4];
   const start = match.index ?? 0;
@@ -143,6 +162,33 @@ function yearResult(context: ParsingContext, match: RegExpMatchArray): ParsingRe
   }
   return result;
 }
+
+/** The second year of "in 1968 and 1969", which has no preposition of its own. */
+const LISTED_YEAR = new RegExp(String.raw`(?<![\w-])(?:and|or)\s+(${YEAR})(?![\w%-]|[.,]\d)`, 'i');
+const YEAR_BEFORE = new RegExp(String.raw`(?<![\d.,])${YEAR},?\s*$`);
+const englishListedYears: Parser = {
+  pattern: () => LISTED_YEAR,
+  extract: (context, match) => {
+    const start = match.index ?? 0;
+    if (!YEAR_BEFORE.test(context.text.slice(Math.max(0, start - 8), start))) return null;
+    if (QUANTITY_AFTER.test(context.text.slice(start + match[0].length, start + match[0].length + 16))) return null;
+    return context.createParsingResult(start, match[0], { year: Number(match[1]) });
+  },
+};
+
+/** "this week", which chrono does not read: the document's day, widened to its week by toMention. */
+const THIS_WEEK = /(?<![\w-])(?:this|the current)\s+week\b/i;
+function thisWeek(context: ParsingContext, match: RegExpMatchArray): ParsingResult {
+  const result = context.createParsingResult(match.index ?? 0, match[0]);
+  const { instant } = context.reference;
+  result.start.assign('year', instant.getUTCFullYear()).assign('month', instant.getUTCMonth() + 1).assign('day', instant.getUTCDate());
+  result.start.addTag('result/relativeDate');
+  return result;
+}
+const englishThisWeek: Parser = { pattern: () => THIS_WEEK, extract: thisWeek };
+
+const RUSSIAN_THIS_WEEK = /(?<!\p{L})(?:на\s+)?(?:этой|текущей|нынешней)\s+неделе(?!\p{L})/iu;
+const russianThisWeek: Parser = { pattern: () => RUSSIAN_THIS_WEEK, extract: thisWeek };
 
 /** chrono's parsers that only give false positives on news text, or only times of day, for this use. */
 const DROPPED_PARSERS = new Set([
@@ -161,9 +207,10 @@ const DROPPED_PARSERS = new Set([
  */
 const DROPPED_REFINERS = new Set(['ENUnlikelyFormatFilter']);
 
-function configured(base: chrono.Chrono, extra: Parser): chrono.Chrono {
+function configured(base: chrono.Chrono, extra: Parser[]): chrono.Chrono {
   const parser = base.clone();
-  parser.parsers = [...parser.parsers.filter((item) => !DROPPED_PARSERS.has(item.constructor.name)), extra];
+  // First, so that of two results of the same length (chrono reads "this week" as no date at all) ours is kept.
+  parser.parsers = [...extra, ...parser.parsers.filter((item) => !DROPPED_PARSERS.has(item.constructor.name))];
   parser.refiners = parser.refiners.filter((item) => !DROPPED_REFINERS.has(item.constructor.name));
   return parser;
 }
@@ -171,7 +218,7 @@ function configured(base: chrono.Chrono, extra: Parser): chrono.Chrono {
 let parsers: { english: chrono.Chrono; russian: chrono.Chrono } | null = null;
 
 function getParsers(): { english: chrono.Chrono; russian: chrono.Chrono } {
-  parsers ??= { english: configured(chrono.en.casual, englishYears), russian: configured(chrono.ru.casual, russianYears) };
+  parsers ??= { english: configured(chrono.en.casual, [englishYears, englishListedYears, englishThisWeek]), russian: configured(chrono.ru.casual, [russianYears, russianThisWeek]) };
   return parsers;
 }
 
@@ -186,9 +233,10 @@ const MONTH_LICENCE_AT_START = /(?:^|[.!?"“«\n]\s*)(?:In|Since|By|Until|Till|
 /** Names with a weekday in them ("Good Friday", "Sunday Times"). */
 const WEEKDAY_NAME_BEFORE = /\b(?:Black|Good|Bloody|Super|Ash|Easter|Palm|Holy|Cyber|Maundy|Shrove|Giving|Low|Mail\s+on|Independent\s+on)\s+$/;
 const WEEKDAY_NAME_AFTER = /^\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Mail|Sport|People|Independent|Tribune|Observer|Star|School|Service|Agreement|Night\s+Live)\b/;
+const RUSSIAN_MONTH_LICENCE = /(?:^|\s)(?:в|во|с|со|до|к|ко|по|от|после|между|и|середин\p{L}*|начал\p{L}*|конц\p{L}*|прошл\p{L}*|следующ\p{L}*|эт\p{L}*)\s+$/iu;
 const RUSSIAN_WEEKDAY_LICENCE = /^(?:(?:в|во|на|к|до|с|со|по)\s|прошл|следующ|эт|ближайш)/i;
 /** Prepositions that introduce a time but are not part of it. */
-const LEADING_PREPOSITION = /^(?:(?:on|in|at|during|since|by|from|until|till|through|throughout|before|after|of|between)\s+|(?:в|во|на|с|со|до|к|по|от|между|после)\s+)/i;
+const LEADING_PREPOSITION = /^(?:(?:and|or|on|in|at|during|since|by|from|until|till|through|throughout|before|after|of|between)\s+|(?:в|во|на|с|со|до|к|по|от|между|после)\s+)/i;
 
 function keep(text: string, found: Found): boolean {
   const { result } = found;
@@ -204,13 +252,15 @@ function keep(text: string, found: Found): boolean {
   if (/\bthe second$/i.test(words)) return false; // "the second round", not a time
   // "3/4", "5/8": fractions in prices, not days; a numeric date must name its year.
   if (/^[\d\s/.-]+$/.test(words) && !namesYear(words)) return false;
-  if (tags.has('result/relativeDateAndTime')) return false; // "two hours ago": a time, not a date
+  // "two hours ago" is a time, not a date; "the past 24 hours" is a period up to the document's day.
+  if (tags.has('result/relativeDateAndTime') && !/\b(?:past|last)\s+\S+\s+hours\b/i.test(words)) return false;
   const cyrillic = CYRILLIC.test(words);
   if (!cyrillic) {
     // "may", "march" in lower case are a verb and a noun; month names are capitalised in English.
     const month = ENGLISH_MONTH.exec(words)?.[0] ?? '';
     if (/^[a-z]/.test(month)) return false;
-    // Tables in capitals: "APR/MAY 61.75" is a price, not May 1961.
+    // Tables in capitals: "APR/MAY 61.75" is a price, not May 1961; "OCT7 1638" a contract month and a price.
+    if (/\b[A-Z]{3}\d/.test(words)) return false;
     if (/^[A-Z]{3,}$/.test(month) && start.isCertain('year') && !namesYear(words)) return false;
     // "Today" mid-sentence is a title ("USA Today").
     if (/^Today\b/.test(words) && /[\p{L},]\s*$/u.test(before)) return false;
@@ -223,13 +273,18 @@ function keep(text: string, found: Found): boolean {
     const lead = before + words.slice(0, words.indexOf(name));
     if (!MONTH_LICENCE.test(lead) && !MONTH_LICENCE_AT_START.test(lead)) return false;
   }
+  if (onlyMonth && cyrillic) {
+    // "в марте", "с середины мая"; "Марта Иванова" is a name.
+    const name = /(?:январ|феврал|март|апрел|ма[йяею]|июн|июл|август|сентябр|октябр|ноябр|декабр)\p{L}*/iu.exec(words)?.[0] ?? '';
+    if (!RUSSIAN_MONTH_LICENCE.test(`${before}${words.slice(0, words.indexOf(name))}`)) return false;
+  }
   const onlyWeekday = start.isCertain('weekday') && !hasDate;
   if (onlyWeekday) {
     if (cyrillic) {
       if (!RUSSIAN_WEEKDAY_LICENCE.test(words) && !/(?:^|\s)(?:в|во|на|к|до|с|со|по)\s+$/i.test(before)) return false;
     } else {
       // "Sat", "Sun", "Wed" are words and names; a weekday alone must be written in full.
-      if (!FULL_WEEKDAY.test(words)) return false;
+      if (!FULL_WEEKDAY.test(words) && !/\bweekend\b/i.test(words)) return false;
       if (WEEKDAY_NAME_BEFORE.test(before) || WEEKDAY_NAME_AFTER.test(after)) return false;
     }
   }
@@ -238,11 +293,11 @@ function keep(text: string, found: Found): boolean {
 
 // --- Resolution ----------------------------------------------------------------------------------
 
-const FUTURE = /\b(?:will|won't|shall|next|upcoming|scheduled|is due|are due|due on|due in|payable|pay|maturing|matures|expires|expect(?:s|ed)?(?: to)?|plan(?:s|ned)? to|intend(?:s|ed)? to|hope(?:s|d)? to|aim(?:s|ed)? to|set to|to be held|ahead of|deadline)\b|'ll\b|(?:^|\s)(?:будет|будут|состоится|состоятся|запланирован\p{L}*|следующ\p{L}*|предстоящ\p{L}*)(?!\p{L})/iu;
+const FUTURE = /\b(?:will|won't|shall|next|upcoming|scheduled|is due|are due|due on|due in|payable|pay|maturing|matures|expires|expect(?:s|ed)?(?: to)?|plan(?:s|ned)? to|intend(?:s|ed)? to|hope(?:s|d)? to|aim(?:s|ed)? to|set to|to be held|ahead of|deadline)\b|'ll\b|(?:^|\s)(?:будет|будут|состоится|состоятся|запланирован\p{L}*|следующ\p{L}*|предстоящ\p{L}*|пройд[её]т|начн[её]тся|откроется|завершится|приедет|посетит|провед[её]т|проведут)(?!\p{L})/iu;
 const PAST = /\b(?:was|were|had|did|began|said|told|(?!(?:schedul|expect|plann|intend|hop|aim)ed\b)\w+ed)\b|(?:^|\s)\p{L}+(?:ал|ял|ил|ел|ул)[аио]?(?!\p{L})/iu;
-const APPROXIMATE = /\b(?:about|around|approximately|roughly|circa|nearly|almost|some|few|several|couple|early|mid|late|end|beginning|start|middle|spring|summer|autumn|fall|winter)\b|(?:около|примерно|приблизительно|несколько|середин|начал[аеуо]|конц[аеуы]|весн|осен|зим)/i;
+const APPROXIMATE = /\b(?:about|around|approximately|roughly|circa|nearly|almost|some|few|several|couple|early|mid|late|end|beginning|start|middle|spring|summer|autumn|fall|winter)\b|(?:около|примерно|приблизительно|несколько|середин|начал[аеуо]|конц[аеуы]|весн|летом|осен|зим)/i;
 /** Qualifiers right before an expression that belong to it ("mid-", "early", "the end of", "около"). */
-const QUALIFIER_BEFORE = /(?:\b(?:(?:the\s+)?(?:end|beginning|start|middle|first\s+half|second\s+half)\s+of|(?:the\s+)?(?:spring|summer|autumn|fall|winter)(?:\s+of)?|early|mid|late|around|about|approximately|roughly|circa|nearly|almost|last|next|this)[\s-]*|(?:^|\s)(?:середин[аеуы]|начал[аеуо]|конц[аеуы]|около|примерно|приблизительно)\s+)$/iu;
+const QUALIFIER_BEFORE = /(?:\b(?:(?:the\s+)?(?:end|beginning|start|middle|first\s+half|second\s+half)\s+of|(?:the\s+)?(?:spring|summer|autumn|fall|winter)(?:\s+of)?|early|mid|late|around|about|approximately|roughly|circa|nearly|almost|last|next|this)[\s-]*|(?:^|\s)(?:середин[аеуы]|начал[аеуо]|конц[аеуы]|около|примерно|приблизительно|весной|летом|осенью|зимой)\s+)$/iu;
 const RANGE_DAY_BEFORE = /\b(?:between|from)\s+(\d{1,2})(?:st|nd|rd|th)?\s+(?:and|to|until|till|through)\s+$|(?:^|\s)(?:между|с)\s+(\d{1,2})\s+(?:и|по|до)\s+$/i;
 
 function parseDay(value: string | undefined): Day | null {
@@ -292,19 +347,32 @@ function namesYear(words: string): boolean {
  * verb in the past ("On March 3, he will travel" but not "On April 28, officials announced they will").
  */
 function speaksOfFuture(text: string, start: number, end: number): boolean {
-  let sentenceStart = start;
   // Newswire lines are hard-wrapped: a sentence ends at . ! ? or a blank line, not at a line break.
-  while (sentenceStart > 0 && sentenceStart > start - 300 && !/[.!?]/.test(text[sentenceStart - 1] ?? '') && !/\n\s*\n$/.test(text.slice(sentenceStart - 3, sentenceStart))) sentenceStart -= 1;
-  let sentenceEnd = end;
-  while (sentenceEnd < text.length && sentenceEnd < end + 300 && !/[!?]/.test(text[sentenceEnd] ?? '') && !/^(?:\.\s|\n\s*\n)/.test(text.slice(sentenceEnd, sentenceEnd + 3))) sentenceEnd += 1;
-  let clauseStart = start;
-  while (clauseStart > sentenceStart && !/[,;:()"“”«»—]/.test(text[clauseStart - 1] ?? '')) clauseStart -= 1;
-  let clauseEnd = end;
-  while (clauseEnd < sentenceEnd && !/[,;:()"“”«»—]/.test(text[clauseEnd] ?? '')) clauseEnd += 1;
-  const clause = text.slice(clauseStart, clauseEnd);
+  const sentenceStart = lastBoundary(text, SENTENCE_BOUNDARY, Math.max(0, start - 300), start);
+  const sentenceEnd = firstBoundary(text, SENTENCE_BOUNDARY, end, Math.min(text.length, end + 300));
+  const clause = text.slice(lastBoundary(text, CLAUSE_BOUNDARY, sentenceStart, start), firstBoundary(text, CLAUSE_BOUNDARY, end, sentenceEnd));
   if (FUTURE.test(clause)) return true;
   const sentence = text.slice(sentenceStart, sentenceEnd);
   return FUTURE.test(sentence) && !PAST.test(sentence);
+}
+
+const SENTENCE_BOUNDARY = /[.!?]+(?=\s)|\n[ \t]*\n/g;
+const CLAUSE_BOUNDARY = /[,;:()"“”«»—]/g;
+
+/** Where the text after the last boundary in text[from, to) starts; `from` when there is none. */
+function lastBoundary(text: string, boundary: RegExp, from: number, to: number): number {
+  const slice = text.slice(from, to);
+  let position = from;
+  boundary.lastIndex = 0;
+  for (let match = boundary.exec(slice); match; match = boundary.exec(slice)) position = from + match.index + match[0].length;
+  return position;
+}
+
+/** Where the first boundary in text[from, to) starts; `to` when there is none. */
+function firstBoundary(text: string, boundary: RegExp, from: number, to: number): number {
+  boundary.lastIndex = 0;
+  const match = boundary.exec(text.slice(from, to));
+  return match ? from + match.index : to;
 }
 
 interface Resolution {
@@ -388,20 +456,34 @@ function toMention(text: string, found: Found, documentDay: Day | null): TimeMen
   if (result.end) {
     const endComponents = result.end;
     const last = resolve(endComponents, words, day, future, endComponents.isCertain('year') ? null : first.day.year);
-    if (compare(last.day, first.day) < 0 && !endComponents.isCertain('year')) last.day = { ...last.day, year: last.day.year + 1 };
+    if (compare(last.day, first.day) < 0 && endComponents.isCertain('weekday') && !endComponents.isCertain('day')) last.day = addDays(last.day, 7);
+    else if (compare(last.day, first.day) < 0 && !endComponents.isCertain('year')) last.day = { ...last.day, year: last.day.year + 1 };
     mention.endValue = format(last.day, last.precision);
   } else if (found.rangeStartDay !== undefined && first.precision === 'day') {
     mention.endValue = mention.value;
     mention.value = format({ ...first.day, day: found.rangeStartDay }, 'day');
-  } else if (/\b(?:last|this|next|past|previous|coming)\s+week\b|(?:прошл|эт|следующ)\p{L}*\s+недел/iu.test(words) && first.precision === 'day') {
+  } else if (/\b(?:last|this|next|past|previous|coming)\s+week\b|(?:прошл|эт|текущ|нынешн|следующ)\p{L}*\s+недел/iu.test(words) && first.precision === 'day') {
     const [monday, sunday] = weekRange(first.day);
     mention.value = format(monday, 'day');
     mention.endValue = format(sunday, 'day');
-  } else if (/\b(?:past|last)\s+(?:\S+\s+)?(?:days|weeks|months|years)\b|(?:последн|прошедш)\p{L}*\s+(?:\S+\s+)?(?:дн|недел|месяц|лет|год)/iu.test(words)) {
+  } else if (/weekend/i.test(words) && first.precision === 'day') {
+    const saturday = weekdayOf(first.day) === 0 ? addDays(first.day, -1) : first.day;
+    mention.value = format(saturday, 'day');
+    mention.endValue = format(addDays(saturday, 1), 'day');
+  } else if (/\b(?:past|last)\s+(?:\S+\s+)?(?:hours|days|weeks|months|years)\b|(?:последн|прошедш)\p{L}*\s+(?:\S+\s+)?(?:дн|недел|месяц|лет|год)/iu.test(words)) {
     // "the past two weeks": a period that runs up to the document's day.
     mention.endValue = format(day, first.precision);
   }
   return mention;
+}
+
+/** chrono's results for a window; a library error on odd text loses that window's times, not the document. */
+function parseQuietly(parser: chrono.Chrono, text: string, reference: { instant: Date; timezone: number }): ParsingResult[] {
+  try {
+    return parser.parse(text, reference, { forwardDate: false }) as ParsingResult[];
+  } catch {
+    return [];
+  }
 }
 
 // --- Entry point ---------------------------------------------------------------------------------
@@ -423,7 +505,7 @@ export function findTimes(text: string, options: FindTimesOptions = {}): TimeMen
     const languages = [LATIN.test(slice) ? english : null, CYRILLIC.test(slice) ? russian : null];
     for (const parser of languages) {
       if (parser === null) continue;
-      for (const result of parser.parse(slice, reference, { forwardDate: false }) as ParsingResult[]) {
+      for (const result of parseQuietly(parser, slice, reference)) {
         const start = window.start + result.index;
         // "In mid-September, 30 people were killed": chrono reads "September, 30" as a day.
         const listed = /^(\D*?[A-Za-z]\.?),\s+\d{1,2}$/.exec(result.text);

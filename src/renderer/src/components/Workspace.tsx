@@ -2,7 +2,7 @@
  * The workspace of an open case: header, left rail of views, the view, and a status bar with
  * background work. Files dropped anywhere on it are imported; Ctrl+Z undoes the last change.
  */
-import { ActionIcon, AppShell, Box, Group, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { ActionIcon, AppShell, Badge, Box, Group, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconPencil, IconX } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
@@ -100,6 +100,17 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
                 ) : null}
               </Group>
             </UnstyledButton>
+            {caseInfo.readOnly ? (
+              <Tooltip
+                multiline
+                w={320}
+                label="This case file, its folder or its disk cannot be written (or it was opened read-only), so nothing in it can be changed here. Copy it to a folder you can write to and open the copy to edit."
+              >
+                <Badge color="yellow" variant="filled" data-testid="read-only-banner">
+                  Read-only
+                </Badge>
+              </Tooltip>
+            ) : null}
           </Group>
           <Group gap="xs" wrap="nowrap">
             <ThemeToggle />

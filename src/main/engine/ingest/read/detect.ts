@@ -49,7 +49,7 @@ export function detectFormat(name: string, bytes: Uint8Array): Format {
   const label = displayName(name);
   const extension = extensionOf(name);
 
-  if (looksLikePdf(bytes)) return 'pdf';
+  if (looksLikePdf(bytes, extension)) return 'pdf';
   if (looksLikeZip(bytes)) {
     if (extension === '.docx') return 'docx';
     if (OTHER_ZIP_FORMATS.has(extension)) throw unsupported(label, extension);
@@ -79,6 +79,10 @@ export function detectFormat(name: string, bytes: Uint8Array): Format {
   if (/^(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>])/i.test(start)) return 'html';
 
   const byExtension = BY_EXTENSION[extension];
+  // A message starts with a header line; bytes that do not are not an e-mail, whatever the name says.
+  if (byExtension === 'email' && !/^[A-Za-z][A-Za-z0-9-]*:/.test(start)) {
+    throw refuse(`${label} is named .eml but does not start with e-mail headers (From:, Date:, Subject: …); it is damaged or another kind of file`);
+  }
   if (byExtension) return byExtension;
   // A file without an extension ("README", "notes") is read as text; binary data is refused there.
   if (extension === '') return 'text';
@@ -116,8 +120,12 @@ export function isDocxPaths(paths: readonly string[]): boolean {
   return paths.includes('word/document.xml');
 }
 
-/** The PDF header within the first kilobyte, where readers look for it. */
-export function looksLikePdf(bytes: Uint8Array): boolean {
+/**
+ * A PDF starts with its header; readers also accept it anywhere in the first kilobyte, so a file
+ * named .pdf is read as one then. A text that merely mentions "%PDF-1.7" is still a text.
+ */
+export function looksLikePdf(bytes: Uint8Array, extension = '.pdf'): boolean {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
-  return head.includes('%PDF-');
+  if (/^(?:\u00ef\u00bb\u00bf)?\s*%PDF-/.test(head)) return true;
+  return extension === '.pdf' && head.includes('%PDF-');
 }

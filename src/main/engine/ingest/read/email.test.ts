@@ -40,6 +40,19 @@ describe('e-mail', () => {
     expect(document.author).toBe('desk@monitor.example');
   });
 
+  it('dates a message without a Date header by its topmost Received header', async () => {
+    const message = [
+      'Received: from mx.monitor.example by mail.agency.example; Fri, 14 May 2021 09:31:02 +0400 (GST)',
+      'Received: from laptop by mx.monitor.example; Fri, 14 May 2021 09:30:40 +0400',
+      'From: desk@monitor.example',
+      'Subject: No date',
+      '',
+      'Filed from the road.',
+    ].join('\r\n');
+    const document = await readOne({ name: 'no-date.eml', bytes: new TextEncoder().encode(message) });
+    expect(document.publishedAt).toBe('2021-05-14T05:31:02Z');
+  });
+
   it('keeps images the message itself carries (cid:) and drops the remote ones', async () => {
     const pixel = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
     const message = [

@@ -94,7 +94,7 @@ async function parseMessage(label: string, bytes: Uint8Array, part: Part | null)
   const text = cleanText(bodyText, title) || title;
   const sender = mail.from?.value[0];
   const senderAddress = sender?.address?.trim() || null;
-  const date = normalizeDate(mail.date ?? null);
+  const date = normalizeDate(mail.date ?? null) ?? receivedDate(mail.headers.get('received'));
   const contentLanguage = mail.headers.get('content-language');
 
   return {
@@ -118,6 +118,17 @@ async function parseMessage(label: string, bytes: Uint8Array, part: Part | null)
     ...(part ?? {}),
     attachments: attachmentsOf(mail),
   };
+}
+
+/**
+ * For a message without a Date header (drafts, some exports): when the last server received it,
+ * from the topmost Received header ("from … by …; Fri, 14 May 2021 09:31:02 +0400").
+ */
+function receivedDate(header: unknown): string | null {
+  const topmost: unknown = Array.isArray(header) ? header[0] : header;
+  if (typeof topmost !== 'string') return null;
+  const semicolon = topmost.lastIndexOf(';');
+  return semicolon < 0 ? null : normalizeDate(topmost.slice(semicolon + 1).replace(/\s*\([^)]*\)\s*$/, ''));
 }
 
 function addresses(field: AddressObject | AddressObject[] | undefined): string | null {

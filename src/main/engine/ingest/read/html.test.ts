@@ -87,6 +87,28 @@ describe('HTML', () => {
     }
   });
 
+  it('dates a page by its JSON-LD, its Dublin Core meta, or the time in its article header, not by a stray <time>', async () => {
+    const body = `<p>${'Negotiators from Armenia and Azerbaijan met again in a renewed attempt to settle the dispute. '.repeat(6)}</p>`;
+    const sidebar = '<aside><h3>Earlier</h3><time datetime="2019-01-05">5 January 2019</time></aside>';
+    const page = (head: string, article: string): { name: string; bytes: Uint8Array } => ({
+      name: 'page.html',
+      bytes: new TextEncoder().encode(`<!DOCTYPE html><html><head><title>Talks</title>${head}</head><body>${sidebar}${article}</body></html>`),
+    });
+    const linkedData = JSON.stringify({
+      '@context': 'https://schema.org',
+      '@graph': [{ '@type': 'ImageObject', datePublished: '2018-03-01' }, { '@type': 'NewsArticle', headline: 'Talks', datePublished: '2021-06-02' }],
+    });
+    const fromLinkedData = await readOne(page(`<script type="application/ld+json">${linkedData}</script>`, `<article>${body}</article>`));
+    expect(fromLinkedData.publishedAt).toBe('2021-06-02');
+    const fromDublinCore = await readOne(page('<meta name="DC.Date" content="2021-06-03">', `<article>${body}</article>`));
+    expect(fromDublinCore.publishedAt).toBe('2021-06-03');
+    const fromHeader = await readOne(page('', `<article><header><h1>Talks</h1><time datetime="2021-06-04">4 June 2021</time></header>${body}</article>`));
+    expect(fromHeader.publishedAt).toBe('2021-06-04');
+    // Broken JSON-LD is skipped, not fatal.
+    const broken = await readOne(page('<script type="application/ld+json">{"datePublished": </script>', `<article>${body}</article>`));
+    expect(broken.publishedAt).toBe('2019-01-05');
+  });
+
   it('honours a declared legacy charset', async () => {
     const page = Buffer.concat([
       Buffer.from('<html lang="ru"><head><meta charset="windows-1251"><title>', 'latin1'),

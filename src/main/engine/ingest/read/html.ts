@@ -190,10 +190,22 @@ function pageMetadata(document: Document): PageMetadata {
   const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() ?? null;
   const url = (canonical && /^https?:\/\//i.test(canonical) ? canonical : null) ?? meta('meta[property="og:url"]');
   const author = meta('meta[name="author"]', 'meta[property="article:author"]', 'meta[name="dc.creator"]', 'meta[name="byl"]');
+  // The first of these that parses wins: publishers' own metadata, then schema.org, then the
+  // <time> in the article's header rather than any <time> on the page (a sidebar has its own).
   const dates = [
-    meta('meta[property="article:published_time"]', 'meta[name="article:published_time"]', 'meta[itemprop="datePublished"]'),
-    meta('meta[name="date"]', 'meta[name="pubdate"]', 'meta[name="publish-date"]', 'meta[name="dc.date"]', 'meta[name="DC.date.issued"]'),
-    document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null,
+    meta(
+      'meta[property="article:published_time"]', 'meta[name="article:published_time"]', 'meta[property="og:article:published_time"]',
+      'meta[itemprop="datePublished"]',
+    ),
+    linkedDataDate(document),
+    meta(
+      'meta[name="date" i]', 'meta[name="pubdate" i]', 'meta[name="publish-date" i]', 'meta[name="publication_date" i]',
+      'meta[name="dc.date" i]', 'meta[name="dc.date.issued" i]', 'meta[name="dcterms.date" i]', 'meta[name="dcterms.issued" i]',
+      'meta[name="dcterms.created" i]', 'meta[name="citation_publication_date" i]', 'meta[name="parsely-pub-date" i]', 'meta[name="sailthru.date" i]',
+    ),
+    ...['[itemprop="datePublished"][datetime]', 'article header time[datetime]', 'header time[datetime]', 'time[pubdate][datetime]', 'article time[datetime]', 'time[datetime]'].map(
+      (selector) => document.querySelector(selector)?.getAttribute('datetime') ?? null,
+    ),
   ];
   return {
     title: meta('meta[property="og:title"]', 'meta[name="twitter:title"]'),
@@ -206,6 +218,44 @@ function pageMetadata(document: Document): PageMetadata {
     language: languageFromTag(document.documentElement.getAttribute('lang')) ?? languageFromTag(meta('meta[http-equiv="content-language" i]')),
     description: meta('meta[property="og:description"]', 'meta[name="description"]'),
   };
+}
+
+/** Article types whose datePublished is the page's date (not that of a video or an image on it). */
+const ARTICLE_TYPE = /(?:Article|BlogPosting|Report|WebPage|LiveBlogPosting)$/;
+/** JSON-LD blocks bigger than this are not metadata worth parsing. */
+const MAX_LINKED_DATA = 1_000_000;
+
+/** schema.org datePublished from the page's JSON-LD (an article's first, else any), or null. */
+function linkedDataDate(document: Document): string | null {
+  let fallback: string | null = null;
+  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json" i]'))) {
+    const source = script.textContent ?? '';
+    if (source.length > MAX_LINKED_DATA) continue;
+    let data: unknown;
+    try {
+      data = JSON.parse(source);
+    } catch {
+      continue; // broken JSON-LD is common and says nothing
+    }
+    // Objects may be nested in arrays and in @graph; walk them without recursion on hostile depth.
+    const queue: unknown[] = [data];
+    for (let visited = 0; queue.length > 0 && visited < 1_000; visited += 1) {
+      const item = queue.shift();
+      if (Array.isArray(item)) {
+        // A bounded copy: spreading a hostile array of a million items would overflow the stack.
+        for (const element of (item as unknown[]).slice(0, 1_000)) queue.push(element);
+        continue;
+      }
+      if (typeof item !== 'object' || item === null) continue;
+      const record = item as Record<string, unknown>;
+      const date = typeof record.datePublished === 'string' ? record.datePublished : null;
+      const types = ([] as unknown[]).concat(record['@type'] ?? []).filter((type): type is string => typeof type === 'string');
+      if (date && types.some((type) => ARTICLE_TYPE.test(type))) return date;
+      fallback ??= date;
+      if (record['@graph'] !== undefined) queue.push(record['@graph']);
+    }
+  }
+  return fallback;
 }
 
 function withoutNulls(record: Record<string, string | null>): Record<string, string> {

@@ -44,12 +44,13 @@ const sectionHelp: Record<BriefingSectionKind, string> = {
   actors: "A table of the case's people and organisations — confirmed ones first — with role, affiliation, mentions and sources.",
   places: "A map of the case's located places on the offline basemap; confirmed places filled, suggested ones open.",
   relationships: 'A graph of the main actors and places: who is named with whom, and the links you asserted with their grading.',
-  chronology: 'The dated documents in date order, each cited.',
+  chronology: 'Events read in the documents (with the precision of their dates), your dated links and the dated documents, in date order, each cited.',
+  accounts: 'Claims that disagree about the same event or actors, side by side with their speakers, sources and grading.',
   excerpts: 'Your notes on passages, quoted and cited.',
   notes: 'Your own text, in Markdown.',
 };
 
-const KINDS: readonly BriefingSectionKind[] = ['actors', 'places', 'relationships', 'chronology', 'excerpts', 'notes'];
+const KINDS: readonly BriefingSectionKind[] = ['actors', 'places', 'relationships', 'chronology', 'accounts', 'excerpts', 'notes'];
 
 function newSection(kind: BriefingSectionKind): BriefingSection {
   return kind === 'notes' ? { kind, text: '' } : { kind };

@@ -42,4 +42,12 @@ describe('buildMapStyle', () => {
     if (tileType) expect(ids.findIndex((id) => id.startsWith(PMTILES_SOURCE))).toBeLessThan(ids.indexOf('admin1-lines'));
     expect(JSON.stringify(style)).not.toMatch(/https:\/\//);
   });
+
+  it('sets a .pmtiles file name as text in the attribution, never as HTML', () => {
+    const hostile = { ...basemap('png'), fileName: '<img src=x onerror=alert(1)>.pmtiles' };
+    const style = buildMapStyle({ data, theme: 'light', cluster: true, fontUrl: (file) => `http://127.0.0.1/${file}`, pmtiles: { basemap: hostile, url: 'pmtiles://x' } });
+    const attribution = (style.sources[PMTILES_SOURCE] as { attribution: string }).attribution;
+    expect(attribution).not.toContain('<');
+    expect(attribution).toBe('&#60;img src=x onerror=alert(1)&#62;.pmtiles');
+  });
 });

@@ -233,13 +233,18 @@ export function buildMapStyle({ data, fontUrl, theme, cluster, pmtiles }: MapSty
   let layers = basemap.layers;
   if (pmtiles && !pmtiles.basemap.problem) {
     const { basemap: file, url } = pmtiles;
+    // MapLibre sets attribution as HTML: a file name is text, and "<img onerror=…>.pmtiles" must stay text.
+    const attribution = escapeHtml(file.fileName);
     sources[PMTILES_SOURCE] =
-      file.tileType === 'mvt'
-        ? { type: 'vector', url, attribution: file.fileName }
-        : { type: 'raster', url, tileSize: 256, attribution: file.fileName };
+      file.tileType === 'mvt' ? { type: 'vector', url, attribution } : { type: 'raster', url, tileSize: 256, attribution };
     // Over the land and regions, under the borders and labels.
     const at = layers.findIndex((layer) => layer.id === 'admin1-lines');
     layers = [...layers.slice(0, at), ...pmtilesLayers(file, theme), ...layers.slice(at)];
   }
   return { ...basemap, name: `Dossier map (${theme})`, sources, layers: [...layers, ...caseLayerList(theme)] };
+}
+
+/** `text` safe to set as HTML: the five characters HTML gives meaning to, as entities. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
