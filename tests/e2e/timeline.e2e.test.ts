@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { SeededReading } from '../support/seedReading';
 import { seedReadingCase } from '../support/seedReading';
 import type { DossierSession } from './harness';
 import { createCase, useDossier } from './harness';
 
 let session: DossierSession;
+let keys: SeededReading['keys'];
 
 useDossier('timeline-', (launched) => {
   session = launched;
@@ -13,11 +15,11 @@ useDossier('timeline-', (launched) => {
 async function openSeededTimeline(title: string): Promise<void> {
   const { page } = session;
   await createCase(session, title);
-  await seedReadingCase(session.engine);
+  ({ keys } = await seedReadingCase(session.engine));
   // The sixth rail item; its shortcut comes from the rail order.
   await page.keyboard.press('Control+6');
   await page.getByTestId('timeline-view').waitFor();
-  await item('event:1').waitFor();
+  await item(keys.entered).waitFor();
 }
 
 const item = (key: string) => session.page.locator(`[data-testid="timeline-item"][data-key="${key}"]`);
@@ -34,15 +36,15 @@ async function box(key: string) {
 async function zoomToArticle(): Promise<void> {
   const { page } = session;
   // Four notches of 400 zoom by 2^3.2; zooming about p keeps p and puts the article's day at about 70% of the band.
-  const fitted = await box('event:3');
-  const article = await box('claim:1');
+  const fitted = await box(keys.midMay);
+  const article = await box(keys.ministryClaim);
   const axisBand = (await page.getByTestId('timeline-axis-band').boundingBox())!;
   const factor = 2 ** 3.2;
   const target = axisBand.x + axisBand.width * 0.7;
   const about = Math.min(axisBand.x + axisBand.width - 2, (factor * (article.x + article.width / 2) - target) / (factor - 1));
   await page.mouse.move(about, fitted.y + fitted.height / 2);
   for (let step = 0; step < 4; step += 1) await page.mouse.wheel(0, -400);
-  await expect.poll(async () => (await box('event:3')).width).toBeGreaterThan(fitted.width * 4);
+  await expect.poll(async () => (await box(keys.midMay)).width).toBeGreaterThan(fitted.width * 4);
 }
 
 describe('timeline, end to end', () => {
@@ -51,45 +53,47 @@ describe('timeline, end to end', () => {
     await openSeededTimeline('Border timeline');
 
     // "entered" (during Tuesday, 1 June) is a day mark; "since mid-May" a bar across the whole of May, faded as approximate.
-    expect(await item('event:1').getAttribute('data-precision')).toBe('day');
-    const midMay = item('event:3');
+    expect(await item(keys.entered).getAttribute('data-precision')).toBe('day');
+    const midMay = item(keys.midMay);
     expect(await midMay.getAttribute('data-precision')).toBe('month');
     expect(await midMay.locator('rect[data-testid="timeline-bar"]').getAttribute('mask')).toContain('soft');
     await zoomToArticle();
-    const may = await box('event:3');
-    const tuesday = await box('event:1');
-    const wednesday = await box('claim:1');
+    const may = await box(keys.midMay);
+    const tuesday = await box(keys.entered);
+    const wednesday = await box(keys.ministryClaim);
     const day = wednesday.x + wednesday.width / 2 - (tuesday.x + tuesday.width / 2);
     expect(day).toBeGreaterThan(0);
     expect(may.width / day).toBeGreaterThan(28);
     expect(may.width / day).toBeLessThan(34);
     // Suggestions are dashed.
-    expect(await item('event:1').getAttribute('data-status')).toBe('suggested');
-    expect(await item('event:1').locator('path').getAttribute('stroke-dasharray')).toBeTruthy();
+    expect(await item(keys.entered).getAttribute('data-status')).toBe('suggested');
+    expect(await item(keys.entered).locator('path').getAttribute('stroke-dasharray')).toBeTruthy();
     await page.mouse.move(0, 0);
     await session.screenshot('timeline-01-lanes-light');
 
     // Selecting an item: the inspector says when, how precisely and from where the date comes.
-    await shape('event:1').click();
+    await shape(keys.entered).click();
     const inspector = page.getByTestId('timeline-inspector');
     await inspector.getByTestId('inspector-when').getByText('1 June 2021').waitFor();
     await inspector.getByText(/day precision · date from text/).waitFor();
-    await shape('event:3').click();
+    await shape(keys.midMay).click();
     await inspector.getByTestId('inspector-when').getByText('≈ May 2021').waitFor();
     await inspector.getByText(/month precision, approximate/).waitFor();
 
     // Enter opens the selected claim's passage in the reader (before any review, so the reader's text is settled).
-    await shape('claim:3').click();
+    const zoomed = await box(keys.midMay);
+    await shape(keys.technicalWorkClaim).click();
     await page.keyboard.press('Enter');
     await page.getByTestId('reader').waitFor();
     await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('carrying out technical work on sovereign Armenian territory');
+    // Back on the timeline, the zoom is as it was.
     await page.keyboard.press('Control+6');
-    await item('event:3').waitFor();
-    await zoomToArticle();
+    await item(keys.midMay).waitFor();
+    await expect.poll(async () => Math.abs((await box(keys.midMay)).width - zoomed.width)).toBeLessThan(3);
 
     // Brushing on the axis band, from the first of May to the day of the article: the period chip.
-    const monthBar = await box('event:3');
-    const articleDay = await box('claim:1');
+    const monthBar = await box(keys.midMay);
+    const articleDay = await box(keys.ministryClaim);
     const band = (await page.getByTestId('timeline-axis-band').boundingBox())!;
     const y = band.y + band.height / 2;
     await page.mouse.move(monthBar.x + day / 2, y);
@@ -135,6 +139,8 @@ describe('timeline, end to end', () => {
     await page.getByRole('option', { name: /^2 — Probably true/ }).click();
     await relation.getByRole('button', { name: 'Confirm Nikol Pashinyan communicates with Ilham Aliyev' }).click();
     await relation.getByText('asserted').waitFor();
+    await page.mouse.move(0, 0);
+    await session.screenshot('timeline-04-suggested-links');
     const links = await session.engine.handlers['links.list']({});
     expect(links).toEqual([expect.objectContaining({ fromLabel: 'Nikol Pashinyan', toLabel: 'Ilham Aliyev', relation: 'communicates with', reliability: 'B', credibility: 2 })]);
     expect(links[0]!.evidence[0]!.quote).toContain('agreed with');
@@ -144,18 +150,18 @@ describe('timeline, end to end', () => {
     const claimRow = page.getByTestId('claim-row').filter({ hasText: 'technical work' });
     await claimRow.getByRole('button', { name: 'Reject the claim by Nikol Pashinyan' }).first().click();
     await claimRow.waitFor({ state: 'detached' });
-    await item('claim:3').waitFor({ state: 'detached' });
+    await item(keys.technicalWorkClaim).waitFor({ state: 'detached' });
     await page.getByTestId('timeline-view').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+z');
     await claimRow.waitFor();
-    await item('claim:3').waitFor();
+    await item(keys.technicalWorkClaim).waitFor();
     expect((await session.engine.handlers['claims.list']({})).find((claim) => claim.content.text.includes('technical work'))?.status).toBe('suggested');
 
     // Keyboard: A accepts the selected claim, drawn solid then.
-    await shape('claim:3').click();
+    await shape(keys.technicalWorkClaim).click();
     await page.keyboard.press('a');
-    await expect.poll(() => item('claim:3').getAttribute('data-status')).toBe('confirmed');
-    expect(await item('claim:3').locator('circle').first().getAttribute('stroke-dasharray')).toBeNull();
+    await expect.poll(() => item(keys.technicalWorkClaim).getAttribute('data-status')).toBe('confirmed');
+    expect(await item(keys.technicalWorkClaim).locator('circle').first().getAttribute('stroke-dasharray')).toBeNull();
   });
 
   it('teaches when empty, and shows lanes by source and the accounts in the dark theme', async () => {
@@ -165,18 +171,18 @@ describe('timeline, end to end', () => {
     await page.getByRole('button', { name: 'Timeline', exact: true }).click();
     await page.getByTestId('timeline-empty').getByText(/appear here when documents are read/).waitFor();
 
-    await seedReadingCase(session.engine);
+    ({ keys } = await seedReadingCase(session.engine));
     // A fresh look at the case, as after any import.
     await page.getByRole('button', { name: 'Documents', exact: true }).click();
     await page.getByRole('button', { name: 'Timeline', exact: true }).click();
-    await item('event:1').waitFor();
+    await item(keys.entered).waitFor();
     await page.getByText('By source').click();
     await page.locator('[data-testid="timeline-lane"][data-lane="Nikol Pashinyan"]').waitFor();
-    await shape('event:3').click();
+    await shape(keys.midMay).click();
     await page.mouse.move(0, 0);
-    await session.screenshot('timeline-04-dark-by-source');
+    await session.screenshot('timeline-05-dark-by-source');
     await page.getByRole('tab', { name: /Competing accounts/ }).click();
     await page.getByTestId('account-claim').first().waitFor();
-    await session.screenshot('timeline-05-dark-accounts');
+    await session.screenshot('timeline-06-dark-accounts');
   });
 });

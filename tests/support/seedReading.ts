@@ -1,8 +1,9 @@
 /**
  * The seed article read as the reading layer will read it once it runs on import: its times, the
  * two competing accounts (the Ministry of Defense accusing, Pashinyan denying), the events they
- * carry and the typed links the text suggests. Until import stores readings itself, tests of the
- * timeline and of review seed a case with this.
+ * carry and the typed links the text suggests. Import reads documents itself, but what it finds
+ * moves as the reading layer improves; tests of the timeline and of review seed this fixed reading
+ * over it (storing a reading replaces the document's suggestions), so they test the UI, not the heuristics.
  */
 import type { Engine } from '../../src/main/engine/engine';
 import type { DocumentReading, FoundActor, FoundClaim, FoundEvent, FoundRelation, FoundSpan } from '../../src/main/engine/claims/store';
@@ -128,6 +129,13 @@ export interface SeededReading {
   readonly documentId: number;
   readonly text: string;
   readonly stored: number;
+  /** Timeline keys ("event:3") of what tests look for; ids depend on what import stored before. */
+  readonly keys: {
+    readonly entered: string;
+    readonly midMay: string;
+    readonly ministryClaim: string;
+    readonly technicalWorkClaim: string;
+  };
 }
 
 /**
@@ -143,5 +151,17 @@ export async function seedReadingCase(engine: Engine): Promise<SeededReading> {
   const { text } = await engine.handlers['documents.get']({ id: row.id });
   const db = engine.currentCase()!.db;
   const stored = db.transaction(() => storeReading(db, row.id, seedArticleReading(text)))();
-  return { documentId: row.id, text, stored };
+  const { items } = await engine.handlers['timeline.items']({});
+  const keyOf = (kind: 'event' | 'claim', words: string): string => {
+    const found = items.find((item) => item.kind === kind && item.label.includes(words));
+    if (!found) throw new Error(`The seeded timeline has no ${kind} with "${words}"`);
+    return found.key;
+  };
+  const keys = {
+    entered: keyOf('event', 'entered'),
+    midMay: keyOf('event', 'increased'),
+    ministryClaim: keyOf('claim', 'about 40'),
+    technicalWorkClaim: keyOf('claim', 'technical work'),
+  };
+  return { documentId: row.id, text, stored, keys };
 }

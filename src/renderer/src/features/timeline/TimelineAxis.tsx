@@ -47,6 +47,9 @@ const MARK = 6;
 const LABEL_MAX = 38;
 const CHAR_WIDTH = 6.4;
 
+/** Where the analyst last looked, per case, so going to the reader and back keeps the zoom. */
+const lastViews = new Map<string, ZoomTransform>();
+
 const kindNames: Record<TimelineItem['kind'], string> = { event: 'Event', claim: 'Claim', link: 'Link', document: 'Document' };
 
 function shortLabel(label: string): string {
@@ -80,7 +83,10 @@ export function TimelineAxis({
   period,
   onPeriod,
   handle,
+  memoryKey,
 }: {
+  /** Names the case: the zoom is remembered per case while the app runs. */
+  memoryKey: string;
   lanes: readonly Lane[];
   /** Every item of the case (whatever the filters), so fitting does not jump when a kind is hidden. */
   allItems: readonly TimelineItem[];
@@ -95,7 +101,7 @@ export function TimelineAxis({
   const { ref: sizeRef, width } = useElementSize<HTMLDivElement>();
   const root = useRef<HTMLDivElement | null>(null);
   const brushLayer = useRef<SVGGElement>(null);
-  const [transform, setTransform] = useState<ZoomTransform>(zoomIdentity);
+  const [transform, setTransform] = useState<ZoomTransform>(() => lastViews.get(memoryKey) ?? zoomIdentity);
   const [draft, setDraft] = useState<{ from: number; to: number } | null>(null);
   const plotWidth = Math.max(width, GUTTER + 100);
 
@@ -115,16 +121,21 @@ export function TimelineAxis({
           (event: MouseEvent | WheelEvent) =>
             event.type === 'wheel' || (!event.shiftKey && !event.ctrlKey && !event.button && !(event.target instanceof Element && event.target.closest('[data-period-band]'))),
         )
-        .on('zoom', (event: D3ZoomEvent<HTMLDivElement, unknown>) => setTransform(event.transform)),
-    [],
+        .on('zoom', (event: D3ZoomEvent<HTMLDivElement, unknown>) => {
+          lastViews.set(memoryKey, event.transform);
+          setTransform(event.transform);
+        }),
+    [memoryKey],
   );
   useEffect(() => {
     const element = root.current;
     if (!element) return;
     const selection = select(element);
     selection.call(zoomBehavior).on('dblclick.zoom', null);
+    const remembered = lastViews.get(memoryKey);
+    if (remembered) zoomBehavior.transform(selection, remembered);
     return () => void selection.on('.zoom', null);
-  }, [zoomBehavior]);
+  }, [zoomBehavior, memoryKey]);
 
   // The period brush lives on the axis band; React leaves the band's brush layer to d3-brush.
   const brushBehavior = useMemo<BrushBehavior<unknown>>(

@@ -13,6 +13,7 @@ import { TimelineKinds } from '../../../../shared/timeline';
 import { modKey } from '../../components/format';
 import { useNavigation } from '../../components/navigation';
 import { formatPeriod, usePeriod } from '../../components/period';
+import { useCurrentCase } from '../../api/queries';
 import { notifyError } from '../cases/useCaseCommands';
 import { useReviewClaim, useReviewEvent, useTimelineItems } from './queries';
 import type { ReadingTab } from './ReadingPanel';
@@ -30,6 +31,7 @@ const arrows: Record<string, Direction> = { ArrowLeft: 'previous', ArrowRight: '
 
 export function TimelineView() {
   const timeline = useTimelineItems();
+  const casePath = useCurrentCase().data?.path ?? '';
   const navigation = useNavigation();
   const { period, setPeriod } = usePeriod();
   const [laneMode, setLaneMode] = useState<LaneMode>('actor');
@@ -164,6 +166,7 @@ export function TimelineView() {
           ) : (
             <TimelineAxis
               handle={axis}
+              memoryKey={casePath}
               lanes={lanes}
               allItems={allItems}
               selected={selected}
