@@ -76,7 +76,9 @@ describe('timeline, end to end', () => {
     const inspector = page.getByTestId('timeline-inspector');
     await inspector.getByTestId('inspector-when').getByText('1 June 2021').waitFor();
     await inspector.getByText(/day precision · date from text/).waitFor();
-    await shape(keys.midMay).click();
+    // The left arrow goes back in time: to "since mid-May", drawn across May.
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => item(keys.midMay).getAttribute('aria-pressed')).toBe('true');
     await inspector.getByTestId('inspector-when').getByText('≈ May 2021').waitFor();
     await inspector.getByText(/month precision, approximate/).waitFor();
 

@@ -108,14 +108,14 @@ function ClaimsTable({ claims, loading, selected, onSelect }: { claims: readonly
       },
     );
   return (
-    <Table highlightOnHover verticalSpacing={4} fz="sm" stickyHeader>
+    <Table highlightOnHover verticalSpacing={4} fz="sm" stickyHeader layout="fixed">
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Speaker</Table.Th>
+          <Table.Th w={180}>Speaker</Table.Th>
           <Table.Th>Says</Table.Th>
-          <Table.Th>When · source</Table.Th>
-          <Table.Th>Grading</Table.Th>
-          <Table.Th aria-label="Actions" />
+          <Table.Th w={160}>When · source</Table.Th>
+          <Table.Th w={150}>Grading</Table.Th>
+          <Table.Th w={130} aria-label="Actions" />
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -132,7 +132,7 @@ function ClaimsTable({ claims, loading, selected, onSelect }: { claims: readonly
               onClick={() => onSelect(key)}
               style={{ cursor: 'pointer', borderLeft: `3px ${suggested ? 'dashed' : 'solid'} var(--mantine-color-default-border)` }}
             >
-              <Table.Td w={190}>
+              <Table.Td>
                 <Group gap={4} wrap="nowrap">
                   <EntityLabel name={claim.speaker.name} type={claim.speaker.type} />
                   <SpeakerEdit claim={claim} />
@@ -144,7 +144,7 @@ function ClaimsTable({ claims, loading, selected, onSelect }: { claims: readonly
                   {claim.cue.text}: {quoteOf(claim)}
                 </Text>
               </Table.Td>
-              <Table.Td maw={170}>
+              <Table.Td>
                 <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
                   {formatClaimDate(claim.date, claim.documentDate)}
                 </Text>
@@ -258,13 +258,13 @@ function RelationsTable({ relations, loading }: { relations: readonly RelationSu
   if (loading) return <Empty>Loading suggested links…</Empty>;
   if (relations.length === 0) return <Empty>No suggested links. When a sentence says how two actors relate (met, leads, belongs to, fights), the link is suggested here with that sentence as evidence.</Empty>;
   return (
-    <Table highlightOnHover verticalSpacing={4} fz="sm" stickyHeader>
+    <Table highlightOnHover verticalSpacing={4} fz="sm" stickyHeader layout="fixed">
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Link</Table.Th>
+          <Table.Th w={200}>Link</Table.Th>
           <Table.Th>Evidence · source</Table.Th>
-          <Table.Th>Grading</Table.Th>
-          <Table.Th aria-label="Actions" />
+          <Table.Th w={146}>Grading</Table.Th>
+          <Table.Th w={190} aria-label="Actions" />
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -287,8 +287,8 @@ function RelationRow({ relation }: { relation: RelationSuggestion }) {
   const Arrow = symmetricTextRelations.has(relation.relation) ? IconArrowsLeftRight : IconArrowRight;
   return (
     <Table.Tr data-testid="relation-row" data-status={relation.status} style={{ borderLeft: `3px ${suggested ? 'dashed' : 'solid'} var(--mantine-color-default-border)` }}>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        <Group gap={6} wrap="nowrap">
+      <Table.Td>
+        <Group gap={4}>
           <EntityLabel name={relation.source.name} type={relation.source.type} />
           <Group gap={2} wrap="nowrap">
             <Text size="xs" c="dimmed">
@@ -303,7 +303,7 @@ function RelationRow({ relation }: { relation: RelationSuggestion }) {
         <Text size="xs" c={suggested ? 'dimmed' : undefined} lineClamp={2} className={classes.quote}>
           <Evidence relation={relation} />
         </Text>
-        <Text size="xs" c="dimmed" truncate maw={360} title={relation.documentTitle}>
+        <Text size="xs" c="dimmed" truncate title={relation.documentTitle}>
           {relation.documentTitle}
         </Text>
       </Table.Td>
