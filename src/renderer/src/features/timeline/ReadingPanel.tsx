@@ -245,9 +245,12 @@ function Evidence({ relation }: { relation: RelationSuggestion }) {
   const cue = relation.cue;
   const at = cue ? cue.start - relation.evidence.start : -1;
   if (!cue || at < 0 || at + cue.text.length > text.length) return <>{text}</>;
+  // Two lines show: a cue deep in a long sentence comes with a little of what precedes it.
+  const from = at > 90 ? text.lastIndexOf(' ', at - 50) + 1 : 0;
   return (
     <>
-      {text.slice(0, at)}
+      {from > 0 ? '…' : ''}
+      {text.slice(from, at)}
       <b>{text.slice(at, at + cue.text.length)}</b>
       {text.slice(at + cue.text.length)}
     </>
