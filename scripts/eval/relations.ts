@@ -1,81 +1,18 @@
 // Scores the reading layer's suggested links on re3d (P/R/F1 per type), through our own entity
 // mentions (end to end) and through the gold entity spans, on a development and a held-out split.
+// With --scorer DIR it scores the learned pair scorer of scripts/train/relations.ts as well (alone,
+// and on top of the rules), the comparison that decides whether it replaces the rules.
 // Run through scripts/eval-relations.mjs, which bundles this file.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadExtractor } from '../../src/main/engine/extract/index';
-import type { MentionType } from '../../src/main/engine/extract/index';
 import type { MentionInput } from '../../src/main/engine/reading/document';
+import { prepareDocument } from '../../src/main/engine/reading/document';
 import { readText } from '../../src/main/engine/reading/index';
-import type { Relation, RelationType } from '../../src/main/engine/reading/relations';
-
-const relationOf: Record<string, RelationType> = {
-  FightingAgainst: 'opposes',
-  AlliesOf: 'allied_with',
-  InChargeOf: 'leads',
-  BelongsTo: 'member_of',
-  CommWith: 'communicates_with',
-  CoLocated: 'located_in',
-};
-// re3d's CoLocated, AlliesOf and CommWith carry no direction; the others go source → target as ours do.
-const unordered = new Set<RelationType>(['located_in', 'allied_with', 'communicates_with']);
-const types: RelationType[] = ['opposes', 'allied_with', 'leads', 'member_of', 'communicates_with', 'located_in'];
-const entityType: Record<string, MentionType> = { Person: 'person', Organisation: 'organization', Location: 'location', Nationality: 'other' };
-
-interface Gold {
-  readonly type: RelationType;
-  readonly source: [number, number];
-  readonly target: [number, number];
-}
-
-interface Document {
-  readonly text: string;
-  readonly gold: Gold[];
-  readonly entities: MentionInput[];
-}
-
-function readJsonLines(path: string): Array<Record<string, unknown>> {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
-}
-
-function loadSubset(folder: string): Document[] {
-  const documents = new Map<string, Document>();
-  for (const row of readJsonLines(join(folder, 'documents.json'))) documents.set(row._id as string, { text: row.text as string, gold: [], entities: [] });
-  for (const row of readJsonLines(join(folder, 'entities.json'))) {
-    const type = entityType[row.type as string];
-    const document = documents.get(row.documentId as string);
-    if (!type || !document) continue;
-    const start = row.begin as number;
-    const end = row.end as number;
-    document.entities.push({ start, end, text: document.text.slice(start, end), type });
-  }
-  for (const row of readJsonLines(join(folder, 'relations.json'))) {
-    const type = relationOf[row.type as string];
-    const document = documents.get(row.documentId as string);
-    if (!type || !document) continue;
-    const gold: Gold = { type, source: [row.sourceBegin as number, row.sourceEnd as number], target: [row.targetBegin as number, row.targetEnd as number] };
-    // Many links are written both ways; an unordered one counts once.
-    const duplicate = document.gold.some(
-      (other) =>
-        other.type === type &&
-        ((same(other.source, gold.source) && same(other.target, gold.target)) || (unordered.has(type) && same(other.source, gold.target) && same(other.target, gold.source))),
-    );
-    if (!duplicate) document.gold.push(gold);
-  }
-  return [...documents.values()];
-}
-
-const same = (a: [number, number], b: [number, number]): boolean => a[0] === b[0] && a[1] === b[1];
-const overlaps = (span: { start: number; end: number }, gold: [number, number]): boolean => span.start < gold[1] && gold[0] < span.end;
-
-function matches(prediction: Relation, gold: Gold): boolean {
-  if (prediction.type !== gold.type) return false;
-  if (overlaps(prediction.source, gold.source) && overlaps(prediction.target, gold.target)) return true;
-  return unordered.has(gold.type) && overlaps(prediction.source, gold.target) && overlaps(prediction.target, gold.source);
-}
+import type { Relation } from '../../src/main/engine/reading/relations';
+import { findRuleLinks, toRelation } from '../../src/main/engine/reading/relations';
+import type { RelationModel } from '../train/relationScorer';
+import { findScoredLinks, loadRelationModel } from '../train/relationScorer';
+import type { Re3dDocument } from './re3d';
+import { loadSplit, matches, relationTypes, splits } from './re3d';
 
 interface Tally {
   predicted: number;
@@ -84,10 +21,12 @@ interface Tally {
   found: number;
 }
 
-function score(documents: Document[], mentionsOf: (document: Document) => readonly MentionInput[], verbose: boolean): Map<string, Tally> {
-  const tallies = new Map<string, Tally>([...types, 'all'].map((type) => [type, { predicted: 0, correct: 0, gold: 0, found: 0 }]));
+type Reader = (document: Re3dDocument, mentions: readonly MentionInput[]) => Relation[];
+
+function score(documents: Re3dDocument[], mentionsOf: (document: Re3dDocument) => readonly MentionInput[], reader: Reader, verbose: boolean): Map<string, Tally> {
+  const tallies = new Map<string, Tally>([...relationTypes, 'all'].map((type) => [type, { predicted: 0, correct: 0, gold: 0, found: 0 }]));
   for (const document of documents) {
-    const { relations } = readText(document.text, { mentions: mentionsOf(document) });
+    const relations = reader(document, mentionsOf(document));
     for (const prediction of relations) {
       const right = document.gold.some((gold) => matches(prediction, gold));
       for (const key of [prediction.type, 'all']) {
@@ -126,19 +65,39 @@ function print(label: string, tallies: Map<string, Tally>): void {
   }
 }
 
-const [root, modelDir, verboseFlag] = process.argv.slice(2);
-const verbose = verboseFlag === '--verbose';
-const splits = {
-  development: ['centcom', 'uk-government'],
-  'held-out': ['us-state-department', 'australian-department-of-foreign-affairs'],
-};
+/** The learned scorer's links, alone or with the rules' links added (a rule's link wins on its pair). */
+function scorerReader(model: RelationModel, withRules: boolean): Reader {
+  return (document, mentions) => {
+    const reading = prepareDocument(document.text, mentions);
+    const links = findScoredLinks(reading, model);
+    if (withRules) {
+      const ruled = findRuleLinks(reading);
+      const pairs = new Set(ruled.map((link) => `${Math.min(link.source, link.target)}:${Math.max(link.source, link.target)}`));
+      links.splice(0, links.length, ...ruled, ...links.filter((link) => !pairs.has(`${Math.min(link.source, link.target)}:${Math.max(link.source, link.target)}`)));
+    }
+    return links.map((link) => toRelation(reading, link));
+  };
+}
+
+const args = process.argv.slice(2);
+const verbose = args.includes('--verbose');
+const scorerIndex = args.indexOf('--scorer');
+const scorerDir = scorerIndex >= 0 ? args[scorerIndex + 1] : undefined;
+const [root, modelDir] = args.filter((arg, index) => !arg.startsWith('--') && index !== scorerIndex + 1);
 const extractor = loadExtractor(modelDir);
-for (const [split, folders] of Object.entries(splits)) {
-  const documents = folders.flatMap((folder) => loadSubset(join(root!, folder)));
+const readers: Array<[string, Reader]> = [['rules (readText)', (document, mentions) => readText(document.text, { mentions }).relations]];
+if (scorerDir) {
+  const model = loadRelationModel(scorerDir);
+  readers.push([`learned scorer (threshold ${model.threshold})`, scorerReader(model, false)], ['rules + learned scorer', scorerReader(model, true)]);
+}
+for (const split of Object.keys(splits) as Array<keyof typeof splits>) {
+  const documents = loadSplit(root!, split);
   const relations = documents.reduce((sum, document) => sum + document.gold.length, 0);
-  console.log(`\n=== ${split}: ${folders.join(' + ')} (${documents.length} documents, ${relations} gold links of the six types)`);
-  if (verbose) console.log('-- end to end');
-  print(`${split}, end to end (our entity mentions)`, score(documents, (document) => extractor.extract(document.text), verbose));
-  if (verbose) console.log('-- gold spans');
-  print(`${split}, gold entity spans`, score(documents, (document) => document.entities, verbose));
+  console.log(`\n=== ${split}: ${splits[split].join(' + ')} (${documents.length} documents, ${relations} gold links of the six types)`);
+  for (const [name, reader] of readers) {
+    if (verbose) console.log(`-- ${name}, end to end`);
+    print(`${split}, ${name}, end to end (our entity mentions)`, score(documents, (document) => extractor.extract(document.text), reader, verbose));
+    if (verbose) console.log(`-- ${name}, gold spans`);
+    print(`${split}, ${name}, gold entity spans`, score(documents, (document) => document.entities, reader, verbose));
+  }
 }

@@ -36,6 +36,7 @@ import {
 import { claimsChannels } from './claims';
 import { graphChannels } from './graph';
 import { timelineChannels } from './timeline';
+import { exchangeChannels } from './exchange';
 import { mapChannels, mapShellChannels } from './map';
 
 const { id, color } = documentSchemas;
@@ -306,6 +307,7 @@ export const engineChannels = {
   ...mapChannels,
   ...claimsChannels,
   ...timelineChannels,
+  ...exchangeChannels,
 
   /** Undoes the latest undoable change (tagging, notes); null when there is nothing to undo. */
   'history.undo': { input: emptyInput, output: UndoResultSchema },

@@ -50,6 +50,7 @@ import { mapHandlers } from './map/handlers';
 import { claimsHandlers } from './claims/handlers';
 import { caseReader } from './claims/reading';
 import { timelineHandlers } from './timeline/handlers';
+import { exchangeHandlers } from './exchange/handlers';
 import { DEFAULT_LIMITS } from './ingest/types';
 import { RecentCases } from './recentCases';
 
@@ -94,7 +95,12 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const bundledGazetteer = (): Gazetteer => loadGazetteer(gazetteerDir(resources()));
   const analyzerOver = (gazetteer: Gazetteer | null): EntityAnalyzer => {
     const pipeline = createEntityPipeline(resources(), gazetteer ?? undefined);
-    return { analyze: (text) => pipeline.analyze(text), knowledge: createKnowledge(gazetteer ?? bundledGazetteer(), resources()), reader: caseReader };
+    return {
+      analyze: (text) => pipeline.analyze(text),
+      ...(pipeline.analyzeTokenized ? { analyzeTokenized: (text: string) => pipeline.analyzeTokenized!(text) } : {}),
+      knowledge: createKnowledge(gazetteer ?? bundledGazetteer(), resources()),
+      reader: caseReader,
+    };
   };
   let current: OpenCase | null = null;
   const caseGazetteer = (open: OpenCase): Gazetteer => {
@@ -324,6 +330,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     ...mapHandlers(db),
     ...claimsHandlers(db),
     ...timelineHandlers(db),
+    ...exchangeHandlers(db, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
 
     'history.undo': () => undoOrRedo(db(), 'undo'),
     'history.redo': () => undoOrRedo(db(), 'redo'),

@@ -9,6 +9,7 @@ import type { DateValue } from '../../../shared/claims';
 import { statement } from '../case/statements';
 import { findTimes } from '../reading/time';
 import type { EventArgument } from '../reading/events';
+import type { Tokens } from '../extract/tokenize';
 import { readText } from '../reading/index';
 import type { DocumentReading, FoundClaim, FoundEvent, FoundSpan, FoundTime, ResolvedArgument } from './store';
 import { dateOf, dateWithin, storeReading, storeTimes } from './store';
@@ -18,6 +19,8 @@ export interface ReadingInput {
   readonly text: string;
   readonly documentDate?: string;
   readonly mentions: readonly { readonly start: number; readonly end: number; readonly text: string; readonly type: string }[];
+  /** The tokens extraction found the mentions on, when it gives them (the text is then tokenized once). */
+  readonly tokens?: Tokens;
 }
 
 export type DocumentReader = (input: ReadingInput) => DocumentReading;
@@ -30,9 +33,9 @@ export function documentDateOf(db: Database, documentId: number): string | undef
 }
 
 /** Reads one document and stores what was found; call it inside the document's transaction, after its mentions are stored. */
-export function readIntoCase(db: Database, reader: DocumentReader, documentId: number, text: string, mentions: ReadingInput['mentions']): number {
+export function readIntoCase(db: Database, reader: DocumentReader, documentId: number, text: string, mentions: ReadingInput['mentions'], tokens?: Tokens): number {
   const documentDate = documentDateOf(db, documentId);
-  return storeReading(db, documentId, reader({ text, mentions, ...(documentDate ? { documentDate } : {}) }));
+  return storeReading(db, documentId, reader({ text, mentions, ...(documentDate ? { documentDate } : {}), ...(tokens ? { tokens } : {}) }));
 }
 
 /** Resolves a document's times against its (new) date, and re-dates its claims and events; in the caller's transaction. */
@@ -67,9 +70,10 @@ function serialise(date: DateValue | null): string | null {
 }
 
 /** The reading layer over the names extraction found: times, claims, events and relations, as the case stores them. */
-export const caseReader: DocumentReader = ({ text, documentDate, mentions }) => {
+export const caseReader: DocumentReader = ({ text, documentDate, mentions, tokens }) => {
   const reading = readText(text, {
     ...(documentDate ? { documentDate } : {}),
+    ...(tokens ? { tokens } : {}),
     mentions: mentions.flatMap((mention) => (isMentionType(mention.type) ? [{ start: mention.start, end: mention.end, text: mention.text, type: mention.type }] : [])),
   });
   // Claims with no speaker ("it was reported that") are not stored: a claim is someone's.

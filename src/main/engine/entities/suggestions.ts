@@ -14,6 +14,7 @@ import type { CaseName, EnrichedMention } from './enrich';
 import { enrichMentions, indexCaseNames } from './enrich';
 import type { Knowledge } from './knowledge';
 import type { DocumentReader } from '../claims/reading';
+import type { Tokens } from '../extract/tokenize';
 import { readIntoCase } from '../claims/reading';
 
 /** Skeletons this short merge unrelated names too easily (Ali, Aly), so they are not trusted alone. */
@@ -227,6 +228,8 @@ export function storeSuggestions(db: Database, documentId: number, mentions: rea
 /** The extractor with what it needs beyond the tagger. */
 export interface EntityAnalyzer {
   analyze(text: string): AnalyzedMention[];
+  /** The mentions with the tokens they were found on, for the reading layer to reuse. */
+  analyzeTokenized?(text: string): { readonly mentions: AnalyzedMention[]; readonly tokens?: Tokens };
   readonly knowledge: Knowledge;
   /** Reads times, claims, events and relations against the names found; none when reading is off. */
   readonly reader?: DocumentReader;
@@ -257,8 +260,9 @@ export class CaseExtraction {
    * relations) against the names just stored; call it inside the document's transaction.
    */
   suggest(documentId: number, text: string): number {
-    const mentions = enrichMentions(text, this.analyzer.analyze(text), this.analyzer.knowledge, this.caseNames);
+    const analyzed = this.analyzer.reader && this.analyzer.analyzeTokenized ? this.analyzer.analyzeTokenized(text) : { mentions: this.analyzer.analyze(text) };
+    const mentions = enrichMentions(text, analyzed.mentions, this.analyzer.knowledge, this.caseNames);
     const stored = storeSuggestions(this.db, documentId, mentions);
-    return this.analyzer.reader ? stored + readIntoCase(this.db, this.analyzer.reader, documentId, text, mentions) : stored;
+    return this.analyzer.reader ? stored + readIntoCase(this.db, this.analyzer.reader, documentId, text, mentions, analyzed.tokens) : stored;
   }
 }

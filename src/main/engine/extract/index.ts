@@ -20,8 +20,16 @@ export interface ExtractedMention {
   role?: string;
 }
 
+/** Mentions with the tokens they were found on, for a caller that reads the same text further (the reading layer). */
+export interface TokenizedMentions {
+  readonly mentions: ExtractedMention[];
+  readonly tokens: Tokens;
+}
+
 export interface Extractor {
   extract(text: string): ExtractedMention[];
+  /** As `extract`, returning the tokens too, so that they are not computed a second time. */
+  extractTokenized?(text: string): TokenizedMentions;
 }
 
 const typeOfLabel: Record<string, MentionType> = { PER: 'person', ORG: 'organization', LOC: 'location', MISC: 'other' };
@@ -42,7 +50,13 @@ export function loadExtractor(modelDir?: string): Extractor {
     loadGivenNames(directory),
   );
   const rules = { titles: titleWords(), demonyms: demonymWords(), countries: countryNames() };
-  return { extract: (text) => extractMentions(model, matcher, rules, text) };
+  return {
+    extract: (text) => extractMentions(model, matcher, rules, tokenize(text), text),
+    extractTokenized: (text) => {
+      const tokens = tokenize(text);
+      return { mentions: extractMentions(model, matcher, rules, tokens, text), tokens };
+    },
+  };
 }
 
 interface Rules {
@@ -51,8 +65,7 @@ interface Rules {
   readonly countries: ReadonlySet<string>;
 }
 
-function extractMentions(model: TaggerModel, matcher: LexiconMatcher, rules: Rules, text: string): ExtractedMention[] {
-  const tokens = tokenize(text);
+function extractMentions(model: TaggerModel, matcher: LexiconMatcher, rules: Rules, tokens: Tokens, text: string): ExtractedMention[] {
   const prepared = prepareTokens(tokens.words, tokens.sentenceStarts, matcher);
   const tags = tagTokens(model, prepared);
   const spans: Span[] = [];
@@ -315,6 +328,9 @@ function foldPhrase(words: readonly string[], first: number, end: number): strin
 }
 
 function isCapitalised(word: string): boolean {
+  // ASCII without lower-casing a string (this runs on every token); other letters as Unicode says.
+  const code = word.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
   const first = word[0]!;
   return first !== first.toLowerCase();
 }
@@ -328,6 +344,16 @@ function isPossessive(word: string): boolean {
 }
 
 /** Token range [first, end) to a mention, after trimming titles, possessives and punctuation. */
+/** Names of file formats, markup languages and protocols: written in capitals like acronyms, but never an actor or a place. */
+const TECHNICAL_WORDS = new Set([
+  'pdf', 'docx', 'doc', 'xlsx', 'xls', 'pptx', 'ppt', 'odt', 'rtf', 'txt', 'md', 'csv', 'tsv', 'json', 'xml', 'html', 'htm', 'xhtml',
+  'css', 'svg', 'png', 'jpg', 'jpeg', 'gif', 'tiff', 'tif', 'webp', 'bmp', 'mp3', 'mp4', 'wav', 'avi', 'mov', 'zip', 'rar', 'gz', 'tar',
+  'eml', 'mbox', 'msg', 'pst', 'ics', 'vcf', 'url', 'uri', 'http', 'https', 'ftp', 'smtp', 'imap', 'pop3', 'mime', 'utf-8', 'ascii', 'www',
+]);
+
+/** Header names of an e-mail, which begin a line and end in a colon. */
+const EMAIL_HEADER_WORDS = new Set(['from', 'to', 'cc', 'bcc', 'subject', 'date', 'sent', 're', 'fwd', 'fw', 'reply-to', 'attachment', 'attachments']);
+
 function toMention(text: string, tokens: Tokens, first: number, end: number, type: MentionType, rules: Rules): ExtractedMention | undefined {
   const { words, starts, ends } = tokens;
   let last = end - 1;
@@ -356,6 +382,10 @@ function toMention(text: string, tokens: Tokens, first: number, end: number, typ
   const lowered = mentionText.toLowerCase();
   // Demonyms ("Azerbaijani", "Azerbaijani-Armenian") describe, they do not name a place or a group one could link.
   if (first === last && lowered.split('-').every((part) => rules.demonyms.has(part))) return undefined;
+  // File formats, markup and protocols ("the attached DOCX", "HTML version", "via HTTPS") are no one's name.
+  if (words.slice(first, last + 1).every((word) => TECHNICAL_WORDS.has(word.toLowerCase()) || isPunctuation(word))) return undefined;
+  // An e-mail header's name at the start of a line ("From:", "Subject:", "Cc:") is not part of the name after it.
+  if (first === last && EMAIL_HEADER_WORDS.has(lowered) && text.charAt(stop) === ':') return undefined;
   // A country name is a place even where the tagger reads it as an organisation ("U.S.").
   if (type === 'organization' && rules.countries.has(lowered)) type = 'location';
   const mention: ExtractedMention = { start, end: stop, text: mentionText, type };

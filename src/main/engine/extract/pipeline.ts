@@ -9,7 +9,9 @@ import { foldText } from '../../../shared/textFolding';
 import type { Gazetteer, PlaceCandidate } from '../geo/gazetteer';
 import { gazetteerDir, loadGazetteer } from '../geo/gazetteer';
 import { createPlaceResolver } from '../geo/resolve';
-import type { MentionType } from './index';
+import type { ExtractedMention, MentionType } from './index';
+import { tokenize } from './tokenize';
+import type { Tokens } from './tokenize';
 import { loadExtractor } from './index';
 
 /** A gazetteer place in the short form kept with a suggestion. */
@@ -56,6 +58,8 @@ export function toPlaceOption(candidate: PlaceCandidate): PlaceChoice {
 
 export interface EntityPipeline {
   analyze(text: string): AnalyzedMention[];
+  /** As `analyze`, returning the tokens too, so that a reader of the same text does not tokenize it again. */
+  analyzeTokenized?(text: string): { readonly mentions: AnalyzedMention[]; readonly tokens: Tokens };
 }
 
 /** The app's resources folder: the one given, else the nearest `resources/` with a gazetteer above here or the working directory. */
@@ -80,28 +84,32 @@ export function createEntityPipeline(resourcesDir?: string, gazetteer?: Gazettee
   const extractor = extractors.get(modelDir) ?? loadExtractor(modelDir);
   extractors.set(modelDir, extractor);
   const resolvePlaces = createPlaceResolver(gazetteer ?? loadGazetteer(gazetteerDir(resources)));
+  const analyzeMentions = (text: string, mentions: readonly ExtractedMention[]): AnalyzedMention[] => {
+    const people = personNames(mentions.filter((mention) => mention.type === 'person').map((mention) => mention.text));
+    const places = resolvePlaces(
+      mentions.filter((mention) => mention.type === 'location'),
+      text,
+    );
+    const placeAt = new Map(places.map((place) => [place.mention.start, place]));
+    return mentions.map((mention) => {
+      const base = { start: mention.start, end: mention.end, text: mention.text, type: mention.type, ...(mention.role ? { role: mention.role } : {}) };
+      if (mention.type === 'person') return { ...base, entity: { name: people.get(mention.text) ?? mention.text } };
+      const resolved = mention.type === 'location' ? placeAt.get(mention.start) : undefined;
+      if (!resolved?.candidate) return { ...base, entity: { name: mention.text } };
+      return {
+        ...base,
+        // The name as the documents write it; the gazetteer's own name ("Kerbakhiar") can be one
+        // the analyst has never seen. Places still merge by gazetteer id.
+        entity: { name: mention.text },
+        place: { ...toPlaceOption(resolved.candidate), confidence: resolved.confidence, candidates: resolved.candidates.map(toPlaceOption) },
+      };
+    });
+  };
   return {
-    analyze(text) {
-      const mentions = extractor.extract(text);
-      const people = personNames(mentions.filter((mention) => mention.type === 'person').map((mention) => mention.text));
-      const places = resolvePlaces(
-        mentions.filter((mention) => mention.type === 'location'),
-        text,
-      );
-      const placeAt = new Map(places.map((place) => [place.mention.start, place]));
-      return mentions.map((mention) => {
-        const base = { start: mention.start, end: mention.end, text: mention.text, type: mention.type, ...(mention.role ? { role: mention.role } : {}) };
-        if (mention.type === 'person') return { ...base, entity: { name: people.get(mention.text) ?? mention.text } };
-        const resolved = mention.type === 'location' ? placeAt.get(mention.start) : undefined;
-        if (!resolved?.candidate) return { ...base, entity: { name: mention.text } };
-        return {
-          ...base,
-          // The name as the documents write it; the gazetteer's own name ("Kerbakhiar") can be one
-          // the analyst has never seen. Places still merge by gazetteer id.
-          entity: { name: mention.text },
-          place: { ...toPlaceOption(resolved.candidate), confidence: resolved.confidence, candidates: resolved.candidates.map(toPlaceOption) },
-        };
-      });
+    analyze: (text) => analyzeMentions(text, extractor.extract(text)),
+    analyzeTokenized(text) {
+      const { mentions, tokens } = extractor.extractTokenized?.(text) ?? { mentions: extractor.extract(text), tokens: tokenize(text) };
+      return { mentions: analyzeMentions(text, mentions), tokens };
     },
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { MentionType } from '../extract/index';
 import { tokenize } from '../extract/tokenize';
+import type { Tokens } from '../extract/tokenize';
 
 /** A stretch of the text: UTF-16 offsets, end exclusive. */
 export interface TextSpan {
@@ -63,9 +64,11 @@ export function mentionName(text: string): string {
   return text.replace(leadingArticle, '').replace(trailingPossessive, '').trim() || text;
 }
 
-/** Tokenizes `text` and places `mentions` (any order; overlapping ones keep the first longest) on the tokens. */
-export function prepareDocument(text: string, mentions: readonly MentionInput[]): ReadingDocument {
-  const tokens = tokenize(text);
+/**
+ * Tokenizes `text` (unless the entity extractor's `tokens` of the same text are given) and places
+ * `mentions` (any order; overlapping ones keep the first longest) on the tokens.
+ */
+export function prepareDocument(text: string, mentions: readonly MentionInput[], tokens: Tokens = tokenize(text)): ReadingDocument {
   const { words, starts, ends } = tokens;
   const count = words.length;
   const lower = new Array<string>(count);

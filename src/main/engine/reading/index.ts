@@ -5,6 +5,7 @@
  */
 import type { Extractor } from '../extract/index';
 import type { AnalyzedMention, EntityPipeline } from '../extract/pipeline';
+import type { Tokens } from '../extract/tokenize';
 import type { Claim } from './claims';
 import { findClaims } from './claims';
 import type { MentionInput } from './document';
@@ -31,6 +32,8 @@ export interface ReadOptions {
   readonly extractor?: Extractor | EntityPipeline;
   /** Mentions already found (a case's confirmed mentions, gold spans); used instead of the extractor. */
   readonly mentions?: readonly MentionInput[];
+  /** The tokens those mentions were found on, so the text is not tokenized again. */
+  readonly tokens?: Tokens;
 }
 
 /** What the reading layer found in one text; every span is UTF-16 offsets into that text. */
@@ -41,17 +44,19 @@ export interface Reading {
   readonly relations: Relation[];
 }
 
-function mentionsFor(text: string, options: ReadOptions): readonly MentionInput[] {
-  if (options.mentions) return options.mentions;
+/** The mentions to read with, and the extractor's tokens where it gives them (the text is then tokenized once, not twice). */
+function mentionsFor(text: string, options: ReadOptions): { readonly mentions: readonly MentionInput[]; readonly tokens?: Tokens } {
+  if (options.mentions) return { mentions: options.mentions, ...(options.tokens ? { tokens: options.tokens } : {}) };
   const extractor = options.extractor;
   if (!extractor) throw new Error('readText needs an extractor (loadExtractor or createEntityPipeline) or the mentions.');
-  if ('analyze' in extractor) return extractor.analyze(text) satisfies AnalyzedMention[];
-  return extractor.extract(text);
+  if ('analyze' in extractor) return extractor.analyzeTokenized?.(text) ?? { mentions: extractor.analyze(text) satisfies AnalyzedMention[] };
+  return extractor.extractTokenized?.(text) ?? { mentions: extractor.extract(text) };
 }
 
 /** Reads `text`: its times, claims, events and suggested relations. */
 export function readText(text: string, options: ReadOptions): Reading {
-  const document = prepareDocument(text, mentionsFor(text, options));
+  const { mentions, tokens } = mentionsFor(text, options);
+  const document = prepareDocument(text, mentions, tokens);
   const times: TimeMention[] = findTimes(text, options.documentDate ? { documentDate: options.documentDate } : {});
   const claims = findClaims(document);
   return { times, claims, events: findEvents(document, claims, times), relations: findRelations(document) };

@@ -273,6 +273,24 @@ describe('readText', () => {
     expect(reading.events[0]).toMatchObject({ type: 'meeting', agent: { entity: { name: 'Nikol Pashinyan' } }, place: { text: 'Brussels' } });
   });
 
+  it('reads the tagger\'s own tokens the same as a second tokenization (seed article; re3d CENTCOM, public domain)', () => {
+    const seed = readFileSync(join(projectRoot, 'tests', 'fixtures', 'border-incident-article.txt'), 'utf8');
+    const centcom =
+      'On Monday, Dec. 26, Abu Jandal al-Kuwaiti, an ISIL gang leader in Raqqah was struck and killed by a coalition airstrike near Tabqa Dam, Syria. ' +
+      'Coalition military forces continued to attack the Islamic State of Iraq and the Levant terrorists in Syria and Iraq.';
+    for (const text of [seed, centcom]) {
+      const tagged = extractor.extractTokenized!(text);
+      expect(tagged.mentions).toEqual(extractor.extract(text));
+      expect(readText(text, { extractor, documentDate: '2021-06-02' })).toEqual(readText(text, { mentions: extractor.extract(text), documentDate: '2021-06-02' }));
+    }
+  });
+
+  it('reads with an extractor that gives no tokens (it tokenizes the text itself)', () => {
+    const text = 'Pashinyan met Aliyev in Brussels.';
+    const mentions = extractor.extract(text);
+    expect(readText(text, { extractor: { extract: () => mentions } })).toEqual(readText(text, { extractor }));
+  });
+
   it('reads an empty text', () => {
     expect(readText('', { extractor: { extract: () => [] } })).toEqual({ times: [], claims: [], events: [], relations: [] });
   });

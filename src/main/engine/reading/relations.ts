@@ -107,28 +107,54 @@ function allowed(kinds: Kinds, mention: EntityRef): boolean {
   return kinds.includes(kindLetter[mention.type]);
 }
 
-/** Suggested typed links, sentence by sentence, in text order; one per pair and type. */
+/** A link between two mentions of a document, by mention index, with its cue as token indices (cueEnd exclusive; none when equal). */
+export interface MentionLink {
+  readonly source: number;
+  readonly target: number;
+  readonly type: RelationType;
+  readonly cueFirst: number;
+  readonly cueEnd: number;
+}
+
+/** True when two mentions may not be linked at all: the same name twice, or a month or weekday the tagger took for a name. */
+export function unlinkable(document: ReadingDocument, source: number, target: number): boolean {
+  const { mentions } = document;
+  if (source === target) return true;
+  if (mentions[source]!.name.toLowerCase() === mentions[target]!.name.toLowerCase()) return true;
+  return calendarWords.test(mentions[source]!.text) || calendarWords.test(mentions[target]!.text);
+}
+
+/** The link as the reading layer returns it: the mentions, the cue's words, and the sentence as evidence. */
+export function toRelation(document: ReadingDocument, link: MentionLink): Relation {
+  const { mentions, mentionFirst, sentenceOf, sentenceStarts, sentenceEnds } = document;
+  const sentence = sentenceOf[mentionFirst[link.source]!]!;
+  const evidence = tokenSpan(document, sentenceStarts[sentence]!, sentenceEnds[sentence]!);
+  return {
+    source: mentions[link.source]!,
+    target: mentions[link.target]!,
+    type: link.type,
+    ...(link.cueEnd > link.cueFirst ? { cue: tokenSpan(document, link.cueFirst, link.cueEnd) } : {}),
+    evidence: { start: evidence.start, end: evidence.end },
+  };
+}
+
+/** Suggested typed links by the rules alone, sentence by sentence, in text order; one per pair and type. */
 export function findRelations(document: ReadingDocument): Relation[] {
+  return findRuleLinks(document).map((link) => toRelation(document, link));
+}
+
+/** The rules' links by mention index (what `findRelations` returns, before it is turned into spans). */
+export function findRuleLinks(document: ReadingDocument): MentionLink[] {
   countries ??= countryNames();
-  const { mentions, mentionFirst, mentionEnd, lower, sentenceOf, sentenceStarts, sentenceEnds } = document;
-  const found: Relation[] = [];
+  const { mentions, mentionFirst, mentionEnd, lower, sentenceOf } = document;
+  const found: MentionLink[] = [];
   const seen = new Set<string>();
   const add = (source: number, target: number, type: RelationType, cueFirst: number, cueEnd: number): void => {
-    if (source === target) return;
     const key = `${source}:${target}:${type}`;
     if (seen.has(key) || (symmetricRelations.has(type) && seen.has(`${target}:${source}:${type}`))) return;
-    if (mentions[source]!.name.toLowerCase() === mentions[target]!.name.toLowerCase()) return;
-    if (calendarWords.test(mentions[source]!.text) || calendarWords.test(mentions[target]!.text)) return;
+    if (unlinkable(document, source, target)) return;
     seen.add(key);
-    const sentence = sentenceOf[mentionFirst[source]!]!;
-    const evidence = tokenSpan(document, sentenceStarts[sentence]!, sentenceEnds[sentence]!);
-    found.push({
-      source: mentions[source]!,
-      target: mentions[target]!,
-      type,
-      ...(cueEnd > cueFirst ? { cue: tokenSpan(document, cueFirst, cueEnd) } : {}),
-      evidence: { start: evidence.start, end: evidence.end },
-    });
+    found.push({ source, target, type, cueFirst, cueEnd });
   };
   // Both ends of a link, spread over coordinated mentions: "in Syria and Iraq", "The UK, the Coalition and Iraq are committed to …".
   const addSpread = (source: number, target: number, type: RelationType, cueFirst: number, cueEnd: number): void => {
@@ -274,10 +300,10 @@ function conjunctsBefore(document: ReadingDocument, index: number): number[] {
   return found;
 }
 
-const cueTrim = new Set([',', 'the', 'a', 'an', "'s", 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'will', 'also', 'today', 'yesterday', 'to', 'its', 'their', 'his', 'her']);
+export const cueTrim: ReadonlySet<string> = new Set([',', 'the', 'a', 'an', "'s", 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'will', 'also', 'today', 'yesterday', 'to', 'its', 'their', 'his', 'her']);
 
 /** The cue words of a gap without the determiners and auxiliaries around them. */
-function trimCue(document: ReadingDocument, first: number, end: number): [number, number] {
+export function trimCue(document: ReadingDocument, first: number, end: number): [number, number] {
   let from = first;
   let to = end;
   while (from < to && cueTrim.has(document.lower[from]!)) from += 1;
