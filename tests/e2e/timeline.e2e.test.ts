@@ -186,5 +186,21 @@ describe('timeline, end to end', () => {
     await page.getByRole('tab', { name: /Competing accounts/ }).click();
     await page.getByTestId('account-claim').first().waitFor();
     await session.screenshot('timeline-06-dark-accounts');
+
+    // Who really speaks, and how far to trust it: the entity picker and the Admiralty grading.
+    await page.getByRole('tab', { name: /^Claims/ }).click();
+    const captured = page.getByTestId('claim-row').filter({ hasText: 'captured six' });
+    await captured.getByRole('button', { name: /^Change the speaker of/ }).click();
+    const picker = page.locator('input').and(page.getByLabel('Who says this?'));
+    await picker.fill('Ministry');
+    await page.getByRole('option', { name: /^Azerbaijani Ministry of Defense · Organisation/ }).click();
+    await captured.getByText('Azerbaijani Ministry of Defense').waitFor();
+    await captured.getByLabel(/^Source reliability/).click();
+    await page.getByRole('option', { name: /^C — Fairly reliable/ }).click();
+    await expect
+      .poll(async () => (await session.engine.handlers['claims.list']({})).find((claim) => claim.content.text.includes('captured six')))
+      .toMatchObject({ speaker: { name: 'Azerbaijani Ministry of Defense' }, reliability: 'C' });
+    await page.mouse.move(0, 0);
+    await session.screenshot('timeline-07-dark-claims');
   });
 });

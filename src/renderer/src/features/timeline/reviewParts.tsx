@@ -143,7 +143,8 @@ export function EntityPicker({ label, onPick, autoFocus = false }: { label: stri
       onChange={(value) => {
         if (value) onPick(Number(value));
       }}
-      comboboxProps={{ withinPortal: true }}
+      // Inside the popover that holds it: a portalled list would count as a click outside and close it.
+      comboboxProps={{ withinPortal: false }}
     />
   );
 }
