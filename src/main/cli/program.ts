@@ -425,6 +425,7 @@ function buildProgram(getEngine: () => Promise<Engine>, output: CliOutput): Comm
     .option('--map <pairs>', 'our column names for your headers, e.g. name="Full name",lat=Latitude')
     .option('--json', 'print the report as JSON')
     .action(async (casePath: string, file: string, options: { kind: 'entities' | 'links'; map?: string; json?: boolean }) => {
+      const engine = await getEngine();
       await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
       const mapping = Object.fromEntries(
         (options.map ?? '')
@@ -452,6 +453,7 @@ function buildProgram(getEngine: () => Promise<Engine>, output: CliOutput): Comm
     .option('--analyst <name>', 'who is merging, recorded with the merge')
     .option('--json', 'print the report as JSON')
     .action(async (into: string, from: string, options: { analyst?: string; json?: boolean }) => {
+      const engine = await getEngine();
       await engine.handlers['cases.open'](parseInput('cases.open', { path: into }));
       const report = await engine.handlers['exchange.merge'](parseInput('exchange.merge', { path: resolve(from), ...(options.analyst ? { analyst: options.analyst } : {}) }));
       output.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatMerge(report));
