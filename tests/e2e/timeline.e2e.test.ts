@@ -125,8 +125,11 @@ describe('timeline, end to end', () => {
     await pashinyan.getByText(/technical work/).waitFor();
     const left = (await ministry.boundingBox())!;
     const right = (await pashinyan.boundingBox())!;
-    expect(Math.abs(left.y - right.y)).toBeLessThan(4);
-    expect(left.x).not.toBe(right.x);
+    // In columns of their own sides: the two boxes do not overlap horizontally.
+    expect(left.x + left.width <= right.x + 1 || right.x + right.width <= left.x + 1).toBe(true);
+    const sides = await group.getByTestId('account-side').allTextContents();
+    expect(sides.some((side) => /^AZERBAIJAN/i.test(side))).toBe(true);
+    expect(sides.some((side) => /^ARMENIA/i.test(side))).toBe(true);
     await expect.poll(() => ministry.getByTestId('stance').textContent()).toBe('accuses');
     await expect.poll(() => pashinyan.getByTestId('stance').textContent()).toBe('denies');
     await page.mouse.move(0, 0);
