@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { combineChannelMaps } from './api';
 import { DossierError } from './errors';
-import { createDispatcher } from './rpc';
+import { createDispatcher, parseInput } from './rpc';
 
 const info = {
   path: '/cases/x.dossier',
@@ -76,5 +76,17 @@ describe('createDispatcher', () => {
 describe('combineChannelMaps', () => {
   it('throws when a channel is registered twice', () => {
     expect(() => combineChannelMaps({ 'a.b': 1 }, { 'a.b': 2 })).toThrow(/a\.b is registered twice/);
+  });
+});
+
+describe('parseInput on a flood', () => {
+  it('refuses 200,000 bad list items before the schema sees them, and lists only the first few problems of a bad payload', () => {
+    const flood = Array.from({ length: 200_000 }, () => 'not a number');
+    expect(() => parseInput('tags.apply', { tag: { name: 'x' }, documentIds: flood, action: 'add' })).toThrow(/too much data \(a list of 200,000 items; at most 100,000\)/);
+    let nested: unknown = 1;
+    for (let depth = 0; depth < 100; depth += 1) nested = [nested];
+    expect(() => parseInput('tags.apply', { tag: { name: 'x' }, documentIds: nested, action: 'add' })).toThrow(/nested more than 32 levels/);
+    const many = Array.from({ length: 50 }, () => 'x');
+    expect(() => parseInput('tags.apply', { tag: { name: 'x' }, documentIds: many, action: 'add' })).toThrow(/; and 45 more$/);
   });
 });

@@ -48,6 +48,27 @@ async function* readStdinLines(): AsyncIterable<string> {
 /** Some of the work was done and reported; the exit code still says not all of it. */
 class PartialFailure extends Error {}
 
+/**
+ * The JSON-lines loop of `extract` and `read`: each input line {"id","text","date"?} answered by one
+ * output line; a line that is not one gets an error line and is skipped, never a crash.
+ */
+async function eachTextLine(output: CliOutput, answer: (line: z.infer<typeof ExtractLineSchema>) => Record<string, unknown>): Promise<void> {
+  let lineNumber = 0;
+  let bad = 0;
+  for await (const line of (output.input ?? readStdinLines)()) {
+    lineNumber += 1;
+    if (!line.trim()) continue;
+    const parsed = ExtractLineSchema.safeParse(parseJson(line));
+    if (!parsed.success) {
+      bad += 1;
+      output.err(`dossier: line ${lineNumber} is not {"id": string, "text": string, "date"?: "YYYY-MM-DD"}; skipped.\n`);
+      continue;
+    }
+    output.out(`${JSON.stringify(answer(parsed.data))}\n`);
+  }
+  if (bad > 0) throw new PartialFailure(`${bad} input line${bad === 1 ? ' was' : 's were'} skipped (see above).`);
+}
+
 const processOutput: CliOutput = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
@@ -302,20 +323,7 @@ function buildProgram(getEngine: () => Promise<Engine>, output: CliOutput): Comm
       if (!options.jsonl) throw new DossierError('invalid-input', 'Say --jsonl: dossier extract --jsonl < in.jsonl > out.jsonl');
       const { createEntityPipeline, toExtractLine } = await import('../engine/extract/pipeline');
       const pipeline = createEntityPipeline();
-      let lineNumber = 0;
-      let bad = 0;
-      for await (const line of (output.input ?? readStdinLines)()) {
-        lineNumber += 1;
-        if (!line.trim()) continue;
-        const parsed = ExtractLineSchema.safeParse(parseJson(line));
-        if (!parsed.success) {
-          bad += 1;
-          output.err(`dossier: line ${lineNumber} is not {"id": string, "text": string, "date"?: "YYYY-MM-DD"}; skipped.\n`);
-          continue;
-        }
-        output.out(`${JSON.stringify({ id: parsed.data.id, mentions: pipeline.analyze(parsed.data.text).map(toExtractLine) })}\n`);
-      }
-      if (bad > 0) throw new PartialFailure(`${bad} input line${bad === 1 ? ' was' : 's were'} skipped (see above).`);
+      await eachTextLine(output, ({ id, text }) => ({ id, mentions: pipeline.analyze(text).map(toExtractLine) }));
     });
 
   program
@@ -334,21 +342,7 @@ function buildProgram(getEngine: () => Promise<Engine>, output: CliOutput): Comm
         import('../engine/reading/index'),
       ]);
       const extractor = loadExtractor(join(locateResources(), 'ner'));
-      let lineNumber = 0;
-      let bad = 0;
-      for await (const line of (output.input ?? readStdinLines)()) {
-        lineNumber += 1;
-        if (!line.trim()) continue;
-        const parsed = ExtractLineSchema.safeParse(parseJson(line));
-        if (!parsed.success) {
-          bad += 1;
-          output.err(`dossier: line ${lineNumber} is not {"id": string, "text": string, "date"?: "YYYY-MM-DD"}; skipped.\n`);
-          continue;
-        }
-        const { id, text, date } = parsed.data;
-        output.out(`${JSON.stringify(toReadLine(id, readText(text, { extractor, ...(date ? { documentDate: date } : {}) })))}\n`);
-      }
-      if (bad > 0) throw new PartialFailure(`${bad} input line${bad === 1 ? ' was' : 's were'} skipped (see above).`);
+      await eachTextLine(output, ({ id, text, date }) => toReadLine(id, readText(text, { extractor, ...(date ? { documentDate: date } : {}) })));
     });
 
   program

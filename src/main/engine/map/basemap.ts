@@ -19,9 +19,32 @@ export const MAX_RANGE_BYTES = 16 * 1024 * 1024;
 
 const gunzipAsync = promisify(gunzip);
 
+/**
+ * A basemap path is saved in the case, which may come from anyone: it must name a regular file on
+ * this machine's disks. A UNC path (\\server\share) would make Windows connect to a remote host,
+ * a device (/dev/zero, \\.\PhysicalDrive0) never ends, and a pipe blocks the engine.
+ */
+export function checkBasemapPath(path: string): void {
+  const fileName = basename(path);
+  if (/^(\\\\|\/\/)/.test(path) && !/^\\\\[.?]\\/.test(path)) {
+    throw new DossierError('invalid-input', `${fileName} is on a network share (${path}); Dossier reads basemaps only from this machine's disks. Copy it here and choose the copy.`);
+  }
+  if (/^\\\\[.?]\\/.test(path) || /^\/dev\//.test(path)) {
+    throw new DossierError('invalid-input', `${path} is a device, not a .pmtiles file; choose a .pmtiles file.`);
+  }
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch (error) {
+    throw new DossierError('not-found', `${fileName} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); check that the file is still there.`);
+  }
+  if (!stats.isFile()) throw new DossierError('invalid-input', `${fileName} is not a regular file (a folder, device or pipe); choose a .pmtiles file.`);
+}
+
 /** Reads `length` bytes at `offset` (fewer at the end of the file). */
 export function readRange(path: string, offset: number, length: number): Buffer {
   if (length > MAX_RANGE_BYTES) throw new DossierError('invalid-input', `A basemap read is at most ${MAX_RANGE_BYTES} bytes.`);
+  checkBasemapPath(path);
   let descriptor: number;
   try {
     descriptor = openSync(path, 'r');
@@ -77,6 +100,7 @@ const tileTypes: Record<number, MapBasemap['tileType']> = {
 /** Checks a .pmtiles file and says what it holds; refuses anything else with the file's name and the fix. */
 export async function describeBasemap(path: string): Promise<MapBasemap> {
   const fileName = basename(path);
+  checkBasemapPath(path);
   let bytes: number;
   try {
     bytes = statSync(path).size;

@@ -19,9 +19,11 @@ import { EntitiesView } from '../features/entities/EntitiesView';
 import { ExtractionStatus } from '../features/entities/ExtractionStatus';
 import { GraphView } from '../features/graph/GraphView';
 import { MapView } from '../features/map/MapView';
+import { TimelineView } from '../features/timeline/TimelineView';
 import { modKey } from './format';
 import type { GraphRequest, Navigation, NavigationRequest } from './navigation';
 import { NavigationContext } from './navigation';
+import { PeriodProvider } from './period';
 import { ThemeToggle } from './ThemeToggle';
 import type { ViewId } from './views';
 import { views } from './views';
@@ -75,6 +77,7 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
 
   return (
     <NavigationContext.Provider value={navigation}>
+    <PeriodProvider>
     <AppShell header={{ height: 48 }} navbar={{ width: 76, breakpoint: 0 }} footer={{ height: 26 }} padding={0}>
       <AppShell.Header>
         <Group h="100%" px="sm" justify="space-between" wrap="nowrap">
@@ -171,6 +174,11 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
             <MapView request={mapRequest} />
           </Box>
         ) : null}
+        {view.id === 'timeline' ? (
+          <Box h="100%">
+            <TimelineView />
+          </Box>
+        ) : null}
       </AppShell.Main>
       <AppShell.Footer>
         <Group h="100%" px="sm" justify="space-between" gap="md" wrap="nowrap" className={classes.status}>
@@ -188,6 +196,7 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
       <DropOverlay onDrop={(files) => void importer.importFiles(files)} />
       <CaseDetailsModal opened={detailsOpened} onClose={() => setDetailsOpened(false)} caseInfo={caseInfo} />
     </AppShell>
+    </PeriodProvider>
     </NavigationContext.Provider>
   );
 }

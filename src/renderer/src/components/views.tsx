@@ -1,8 +1,8 @@
 /** The workspace's views, in rail order. */
-import { IconFileText, IconMap2, IconPresentation, IconTopologyStar3, IconUsers } from '@tabler/icons-react';
+import { IconFileText, IconMap2, IconPresentation, IconTimeline, IconTopologyStar3, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 
-export type ViewId = 'documents' | 'entities' | 'graph' | 'map' | 'briefing';
+export type ViewId = 'documents' | 'entities' | 'graph' | 'map' | 'briefing' | 'timeline';
 
 export interface ViewDefinition {
   readonly id: ViewId;
@@ -35,5 +35,10 @@ export const views: readonly ViewDefinition[] = [
     id: 'briefing',
     label: 'Briefing',
     icon: IconPresentation,
+  },
+  {
+    id: 'timeline',
+    label: 'Timeline',
+    icon: IconTimeline,
   },
 ];

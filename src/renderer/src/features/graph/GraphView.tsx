@@ -15,13 +15,14 @@ import type { Link } from '../../../../shared/graph';
 import { call } from '../../api/client';
 import { notifyError } from '../../api/notify';
 import type { GraphRequest } from '../../components/navigation';
+import { usePeriod } from '../../components/period';
 import { GraphAnalytics } from './GraphAnalytics';
 import { GraphFilters } from './GraphFilters';
 import { EdgeInspector, NodeInspector } from './GraphInspector';
 import { Legend } from './GraphLegend';
 import { GraphToolbar } from './GraphToolbar';
 import type { Centrality, CaseGraphModel, GraphFilter } from './graphModel';
-import { buildGraph, communities as findCommunities, egoNetwork, isEdgeShown, isNodeShown, kindLabels, pathEdges, shortestPath, sizeBy, syncSlice } from './graphModel';
+import { buildGraph, communities as findCommunities, defaultFilter, egoNetwork, isEdgeShown, isNodeShown, kindLabels, pathEdges, shortestPath, sizeBy, syncSlice } from './graphModel';
 import { LinkModal } from './LinkModal';
 import { Overview } from './Overview';
 import { useGraphSlice } from './queries';
@@ -38,7 +39,9 @@ const FIRST_LAYOUT_MS = 3_500;
 
 export function GraphView({ request = null }: { request?: GraphRequest | null }) {
   const dark = useComputedColorScheme('light') === 'dark';
-  const [state, dispatch] = useGraphController();
+  // The view mounts when shown, so the period brushed on the timeline is its date filter's start.
+  const { period } = usePeriod();
+  const [state, dispatch] = useGraphController(period ? { ...defaultFilter, from: period.from, to: period.to } : defaultFilter);
   const { expanded, selection, filter, centrality, communities, path, ego, linkDraft, linking, pendingFocus } = state;
   const slice = useGraphSlice(expanded);
   const [graph, setGraph] = useState<CaseGraphModel | null>(null);

@@ -110,6 +110,7 @@ export function graphViewReducer(state: GraphViewState, action: GraphAction): Gr
   }
 }
 
-export function useGraphController() {
-  return useReducer(graphViewReducer, initialGraphViewState);
+/** The view's state; `filter` is where its filters start (the period brushed on the timeline, say). */
+export function useGraphController(filter: GraphFilter = defaultFilter) {
+  return useReducer(graphViewReducer, filter, (start) => ({ ...initialGraphViewState, filter: start }));
 }

@@ -13,6 +13,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { DrawingGeometry, Position } from '../../../../shared/map';
 import type { NavigationRequest } from '../../components/navigation';
+import { usePeriod } from '../../components/period';
 import { notifyError } from '../../api/notify';
 import { basemapData, fontUrl } from './assets';
 import { positionsOf } from './drawingGeometry';
@@ -46,7 +47,9 @@ const modeHints: Record<Exclude<Mode, 'select'>, string> = {
 export function MapView({ request = null }: { request?: NavigationRequest | null }) {
   const theme = useComputedColorScheme('light');
   const container = useRef<HTMLDivElement>(null);
-  const [filter, setFilter] = useState<Filter>(noFilter);
+  // The view mounts when shown, so the period brushed on the timeline is its date filter's start.
+  const { period } = usePeriod();
+  const [filter, setFilter] = useState<Filter>(() => (period ? { ...noFilter, from: period.from, to: period.to } : noFilter));
   const [cluster, setCluster] = useState(true);
   const [editor, dispatch] = useMapEditor();
   const { mode, sketch, pointer, selection } = editor;
