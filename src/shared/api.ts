@@ -337,6 +337,12 @@ export const shellChannels = {
   ...mapShellChannels,
 } as const;
 
+/**
+ * The preload's own message (not a channel the page can call): a file dropped on the window, whose
+ * path the main process then lets the engine read.
+ */
+export const GRANT_DROPPED_PATH = 'paths.grantDropped';
+
 /** Every channel, combined; a name registered twice is a programming error and throws at load. */
 export const channels = combineChannelMaps(engineChannels, shellChannels);
 
