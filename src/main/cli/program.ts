@@ -12,6 +12,7 @@ import { loadExtractor } from '../engine/extract/index';
 import { createEntityPipeline, locateResources, toExtractLine } from '../engine/extract/pipeline';
 import { readText, toReadLine } from '../engine/reading/index';
 import { formatDateValue } from '../engine/briefing/content';
+import { availableLanguages, locateOcrData, parseLanguages } from '../engine/ingest/ocr/engine';
 import { exporters } from './exporters';
 import { describeUnexpected, safeForTerminal } from './terminal';
 
@@ -127,16 +128,19 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
 
   program
     .command('import')
-    .description('Import files and folders into a case (txt, md, html, pdf, docx, eml, mbox, zip, Reuters SGML).')
+    .description('Import files and folders into a case (txt, md, html, pdf, docx, eml, mbox, zip, Reuters SGML; images and scanned PDFs by OCR).')
     .argument('<case>', 'path of the case file')
     .argument('<paths...>', 'files or folders to import (folders recursively)')
     .option('--json', 'print the report as JSON')
     .option('--no-extract', 'skip entity extraction (people, organisations, places)')
-    .action(async (casePath: string, paths: string[], options: { json?: boolean; extract: boolean }) => {
+    .option('--ocr-lang <languages>', 'languages of the text in images and scans, joined by + (eng, rus, hye, aze)', 'eng')
+    .option('--no-ocr', 'do not read text from images and scanned pages (images are refused, scanned PDF pages stay empty)')
+    .action(async (casePath: string, paths: string[], options: { json?: boolean; extract: boolean; ocr: boolean; ocrLang: string }) => {
       await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
+      const languages = options.ocr ? parseLanguages(options.ocrLang, availableLanguages(locateOcrData())) : null;
       const report = await engine.startImport(
         paths.map((path) => ({ path: resolve(path) })),
-        { extract: options.extract },
+        { extract: options.extract, ocr: languages ? { languages } : false },
       ).finished;
       if (options.json) {
         output.out(`${JSON.stringify({ imported: report.imported, duplicates: report.duplicates, failed: report.failed }, null, 2)}\n`);
