@@ -260,10 +260,13 @@ export class Importer {
           total += loaded.members.length;
         } else if (this.db.open && !this.cancelled.has(jobId)) {
           this.commit(item, loaded, report, extract);
+        } else {
+          report.cancelled = true;
         }
       } catch (error) {
         // A file whose OCR was stopped by Cancel did not fail; the report says the job was cancelled.
-        if (!this.cancelled.has(jobId)) report.failed.push({ file: item.label, reason: describe(error) });
+        if (this.cancelled.has(jobId)) report.cancelled = true;
+        else report.failed.push({ file: item.label, reason: describe(error) });
       }
       done += 1;
       // Let other requests (the list, the reader) through between files.
