@@ -18,4 +18,16 @@ net.connect = net.createConnection = () => refuse('a socket');
 tls.connect = () => refuse('a TLS socket');
 dns.lookup = () => refuse('a DNS lookup');
 
+// Tesseract and Leptonica print diagnostics ("Estimating resolution as 300", "Error in pixReadMem")
+// on the console; failures also come back as errors, and the rest would only clutter the CLI's
+// output, so those lines are dropped.
+const DIAGNOSTIC = /^(libpng (error|warning)|Image file \S+ cannot be read|Estimating resolution as|Warning: Invalid resolution|Detected \d+ diacritics|Error in pix|Error in fopenReadFromMemory|Image too (small|large) to scale|Line cannot be recognized|Empty page)/;
+for (const method of ['log', 'warn', 'error', 'info']) {
+  const original = console[method].bind(console);
+  console[method] = (...args) => {
+    if (typeof args[0] === 'string' && DIAGNOSTIC.test(args[0])) return;
+    original(...args);
+  };
+}
+
 require('tesseract.js/src/worker-script/node/index.js');

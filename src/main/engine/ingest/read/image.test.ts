@@ -120,6 +120,23 @@ describe('OCR', () => {
     expect(sentence.map((word) => document!.text.slice(word.start, word.end))).toEqual(['village', 'of', 'Armudlu', 'in', 'the', 'Kalbajar']);
   });
 
+  it('reads every page of a multi-page TIFF, and JPEG and WebP photos', async () => {
+    const outcome = await readFile(fixture('scan-two-pages.tif'), DEFAULT_LIMITS, 0, ocr);
+    if (outcome.type !== 'documents') throw new Error('expected a document');
+    const [tiff] = outcome.documents;
+    const [first, second] = tiff!.pageStarts as [number, number];
+    expect(tiff!.text.slice(first, second)).toBe('Page one: the village of Armudlu.\n\n');
+    expect(tiff!.text.slice(second)).toBe('Page two: the Kalbajar region.');
+    expect(tiff!.meta).toMatchObject({ imageFormat: 'TIFF', pages: 2, ocrPages: 2 });
+    expect(pagesSeen).toEqual(expect.arrayContaining(['scan-two-pages.tif 1/2', 'scan-two-pages.tif 2/2']));
+    expect((tiff!.meta.ocrWords as OcrLayer).words.filter((_, index) => index % 8 === 0)).toEqual([1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2]);
+
+    for (const [name, expected, format] of [['scan-line.jpg', 'Page one: the village of Armudlu.', 'JPEG'], ['scan-line.webp', 'Page two: the Kalbajar region.', 'WebP']]) {
+      const photo = await readFile(fixture(name!), DEFAULT_LIMITS, 0, ocr);
+      expect(photo.type === 'documents' && photo.documents[0]).toMatchObject({ text: expected, meta: { imageFormat: format } });
+    }
+  });
+
   it('keeps the text layer of a mixed PDF and reads only its scanned page', async () => {
     const outcome = await readFile(fixture('scan-mixed.pdf'), DEFAULT_LIMITS, 0, ocr);
     if (outcome.type !== 'documents') throw new Error('expected a document');
