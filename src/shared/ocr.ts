@@ -55,4 +55,9 @@ export const ocrChannels = {
       .refine((span) => span.end > span.start, 'a span ends after it starts'),
     output: z.array(WordBoxSchema),
   },
+  /** The picture of a scanned page, sized in the pixels its word boxes are measured in. */
+  'ocr.pageImage': {
+    input: z.object({ documentId: id, page: z.number().int().min(1) }).strict(),
+    output: z.object({ mime: z.enum(['image/png', 'image/jpeg', 'image/webp']), bytes: z.instanceof(Uint8Array), width: z.number().int(), height: z.number().int() }),
+  },
 } as const;

@@ -5,6 +5,7 @@ import type { ocrChannels } from '../../../shared/ocr';
 import { getOcrLayer, wordBoxesForSpan } from '../documents/ocrWords';
 import { availableLanguages, locateOcrData } from '../ingest/ocr/engine';
 import { boxesForSpan } from '../ingest/ocr/layout';
+import { pageImage } from './pageImage';
 
 export function ocrHandlers(db: () => Database): Handlers<keyof typeof ocrChannels> {
   return {
@@ -16,5 +17,6 @@ export function ocrHandlers(db: () => Database): Handlers<keyof typeof ocrChanne
       return { pages: layer.pages.filter((entry) => page === undefined || entry.page === page), words };
     },
     'ocr.boxes': ({ documentId, start, end }) => wordBoxesForSpan(db(), documentId, start, end),
+    'ocr.pageImage': ({ documentId, page }) => pageImage(db(), documentId, page),
   };
 }

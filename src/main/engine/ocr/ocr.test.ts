@@ -40,8 +40,21 @@ describe('scanned documents through the engine', () => {
       ]);
       expect(boxes[0]!.x1).toBeLessThanOrEqual(boxes[1]!.x0);
 
+      // The page as OCR saw it, in the pixels of its boxes: a TIFF page comes back as a PNG.
+      const picture = await engine.handlers['ocr.pageImage']({ documentId, page: 2 });
+      expect(picture).toMatchObject({ mime: 'image/png', width: 700, height: second!.pages[0]!.height });
+      expect([...picture.bytes.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+
       const typed = await engine.startImport([{ path: fixture('notes.md') }]).finished;
       expect(await engine.handlers['ocr.layer']({ documentId: typed.imported[0]!.documentId })).toBeNull();
+      await expect(async () => engine.handlers['ocr.pageImage']({ documentId: typed.imported[0]!.documentId, page: 1 })).rejects.toThrow(/was not read by OCR/);
+
+      // A scanned PDF page is drawn again at 300 dpi, the size its boxes were measured on.
+      const scan = await engine.startImport([{ path: fixture('scan-mixed.pdf') }], { extract: false }).finished;
+      const scanId = scan.imported[0]!.documentId;
+      const layer = await engine.handlers['ocr.layer']({ documentId: scanId });
+      const drawn = await engine.handlers['ocr.pageImage']({ documentId: scanId, page: 2 });
+      expect({ width: drawn.width, height: drawn.height }).toEqual({ width: layer!.pages[0]!.width, height: layer!.pages[0]!.height });
     } finally {
       engine.dispose();
     }

@@ -122,6 +122,24 @@ async function tiffPageImages(label: string, bytes: Uint8Array): Promise<(index:
   };
 }
 
+/** One page of a TIFF as a PNG, for showing it with its word boxes. */
+export async function tiffPageAsPng(bytes: Uint8Array, index: number): Promise<{ png: Uint8Array<ArrayBuffer>; width: number; height: number }> {
+  const UTIF = await import('utif2');
+  const { createCanvas } = await import('@napi-rs/canvas');
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  const pages = UTIF.decode(buffer).filter((directory) => ((directory['t254'] as number[] | undefined)?.[0] ?? 0) % 2 === 0);
+  const directory = pages[index];
+  if (!directory) throw new Error(`the TIFF has no page ${index + 1}`);
+  UTIF.decodeImage(buffer, directory);
+  const rgba = UTIF.toRGBA8(directory);
+  const canvas = createCanvas(directory.width, directory.height);
+  const context = canvas.getContext('2d');
+  const image = context.createImageData(directory.width, directory.height);
+  image.data.set(rgba.subarray(0, image.data.length));
+  context.putImageData(image, 0, 0);
+  return { png: new Uint8Array(canvas.toBuffer('image/png')), width: directory.width, height: directory.height };
+}
+
 /** RGBA pixels as an 8-bit grey PNM (P5), transparency over white as on paper. */
 export function greyPnm(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): Uint8Array {
   const header = new TextEncoder().encode(`P5\n${width} ${height}\n255\n`);

@@ -47,21 +47,7 @@ function pdfJsDataFolders(): { cMapUrl: string; standardFontDataUrl: string } | 
 export async function readPdf(name: string, bytes: Uint8Array, limits: IngestLimits = DEFAULT_LIMITS, ocr: OcrContext | null = null): Promise<ExtractedDocument> {
   const label = displayName(name);
   const { getDocument } = await loadPdfJs();
-  const task = getDocument({
-    // pdf.js takes ownership of (detaches) the buffer it is given, so it gets a copy.
-    data: copyBytes(bytes),
-    ...pdfJsDataFolders(),
-    cMapPacked: true,
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    useWorkerFetch: false,
-    enableXfa: false,
-    disableAutoFetch: true,
-    disableStream: true,
-    stopAtErrors: false,
-    verbosity: 0,
-  });
+  const task = getDocument(documentOptions(bytes));
   try {
     const document = await task.promise;
     const pages: string[] = [];
@@ -146,6 +132,41 @@ export async function readPdf(name: string, bytes: Uint8Array, limits: IngestLim
   }
 }
 
+/** How Dossier opens every PDF: from memory, no scripts, no fonts or data from outside pdf.js's own folder. */
+function documentOptions(bytes: Uint8Array): Parameters<PdfJs['getDocument']>[0] {
+  return {
+    // pdf.js takes ownership of (detaches) the buffer it is given, so it gets a copy.
+    data: copyBytes(bytes),
+    ...pdfJsDataFolders(),
+    cMapPacked: true,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    useWorkerFetch: false,
+    enableXfa: false,
+    disableAutoFetch: true,
+    disableStream: true,
+    stopAtErrors: false,
+    verbosity: 0,
+  };
+}
+
+/**
+ * A page as the PNG that OCR read it from (300 dpi, same pixel size), for showing the page with
+ * its word boxes; the original PDF is not re-read by OCR.
+ */
+export async function renderPdfPageAsPng(bytes: Uint8Array, number: number, limits: IngestLimits = DEFAULT_LIMITS): Promise<{ png: Uint8Array<ArrayBuffer>; width: number; height: number }> {
+  const { getDocument } = await loadPdfJs();
+  const task = getDocument(documentOptions(bytes));
+  try {
+    const document = await task.promise;
+    const { canvas, width, height } = await drawPage(document, number, limits);
+    return { png: new Uint8Array((canvas as { toBuffer(mime: 'image/png'): Buffer }).toBuffer('image/png')), width, height };
+  } finally {
+    await task.destroy();
+  }
+}
+
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
 
@@ -162,6 +183,13 @@ async function hasImage(page: PdfPage): Promise<boolean> {
  * metres wide) to a grey PNM for Tesseract. pdf.js draws on @napi-rs/canvas in Node.
  */
 async function renderPage(document: PdfDocument, number: number, limits: IngestLimits): Promise<{ pnm: Uint8Array; width: number; height: number }> {
+  const { canvas, context, width, height, factory } = await drawPage(document, number, limits);
+  const pixels = context.getImageData(0, 0, width, height).data;
+  factory.destroy({ canvas, context });
+  return { pnm: greyPnm(pixels, width, height), width, height };
+}
+
+async function drawPage(document: PdfDocument, number: number, limits: IngestLimits) {
   const page = await document.getPage(number);
   try {
     const natural = page.getViewport({ scale: 1 });
@@ -174,9 +202,7 @@ async function renderPage(document: PdfDocument, number: number, limits: IngestL
     const factory = document.canvasFactory as CanvasFactory;
     const { canvas, context } = factory.create(width, height);
     await page.render({ canvas: canvas as never, canvasContext: context, viewport, background: 'white' }).promise;
-    const pixelsData = context.getImageData(0, 0, width, height).data;
-    factory.destroy({ canvas, context });
-    return { pnm: greyPnm(pixelsData, width, height), width, height };
+    return { canvas, context, width, height, factory };
   } finally {
     page.cleanup();
   }
