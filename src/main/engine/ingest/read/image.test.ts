@@ -103,6 +103,7 @@ describe('OCR', () => {
     expect(document!.text.split('\n')).toHaveLength(3);
     expect(document!.meta).toMatchObject({ imageFormat: 'PNG', pages: 1, ocrPages: 1, ocrLanguages: 'eng' });
     expect(document!.meta.ocrConfidence).toBeGreaterThan(80);
+    expect(document!.language).toBe('en');
     expect(pagesSeen).toContain('scan-paragraph.png 1/1');
 
     // A span of the text (a search hit, a note) maps to the boxes of the words it covers.

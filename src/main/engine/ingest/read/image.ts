@@ -66,7 +66,7 @@ export function scannedDocument(
     author: fields.author ?? null,
     source: null,
     publishedAt: fields.publishedAt ?? null,
-    language: fields.language ?? detectLanguage(text),
+    language: fields.language ?? languageOfScan(text, ocr.languages),
     pageStarts,
     meta: {
       ...meta,
@@ -79,6 +79,20 @@ export function scannedDocument(
     },
     attachments: [],
   };
+}
+
+/** Tesseract's codes for the languages it ships, as the ISO 639-1 codes documents carry. */
+const ISO_639_1: Readonly<Record<string, string>> = { eng: 'en', rus: 'ru', hye: 'hy', aze: 'az' };
+
+/**
+ * The language of recognised text: what detection says when it is one the analyst chose for OCR,
+ * else the chosen one when there was only one (detection misreads short or noisy OCR text).
+ */
+export function languageOfScan(text: string, languages: readonly string[]): string | null {
+  const detected = detectLanguage(text);
+  const chosen = languages.map((code) => ISO_639_1[code]).filter((code): code is string => code !== undefined);
+  if (detected !== null && chosen.includes(detected)) return detected;
+  return chosen.length === 1 ? chosen[0]! : detected;
 }
 
 export function checkPixels(label: string, size: { width: number; height: number }, index: number, pages: number, limits: IngestLimits): void {
