@@ -37,6 +37,7 @@ import { claimsChannels } from './claims';
 import { graphChannels } from './graph';
 import { timelineChannels } from './timeline';
 import { ImportOcrSchema, ocrChannels } from './ocr';
+import { exchangeChannels } from './exchange';
 import { mapChannels, mapShellChannels } from './map';
 
 const { id, color } = documentSchemas;
@@ -308,6 +309,7 @@ export const engineChannels = {
   ...claimsChannels,
   ...timelineChannels,
   ...ocrChannels,
+  ...exchangeChannels,
 
   /** Undoes the latest undoable change (tagging, notes); null when there is nothing to undo. */
   'history.undo': { input: emptyInput, output: UndoResultSchema },

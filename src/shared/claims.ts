@@ -156,3 +156,12 @@ export const claimsChannels = {
   'relations.confirm': { input: z.object({ id, ...GradingFields }).partial({ reliability: true, credibility: true }).strict(), output: RelationSuggestionSchema },
   'relations.reject': { input: z.object({ id }).strict(), output: RelationSuggestionSchema },
 } as const;
+
+/**
+ * "2021-06-01", "2021-05" for a month, "2020" for a year; "c." before an approximate one, and "by"
+ * before a document's own date standing in for a date the text does not give.
+ */
+export function formatDateValue(date: DateValue): string {
+  const range = date.endValue && date.endValue !== date.value ? `${date.value}–${date.endValue}` : date.value;
+  return `${date.source === 'document' ? 'by ' : ''}${date.approximate ? 'c. ' : ''}${range}`;
+}

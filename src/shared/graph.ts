@@ -216,7 +216,7 @@ export const NodePositionSchema = z
   .object({ key: NodeKeySchema, x: z.number().finite(), y: z.number().finite(), pinned: z.boolean() })
   .strict();
 
-export const ExportFormats = ['graphml', 'csv'] as const;
+export const ExportFormats = ['graphml', 'gexf', 'csv'] as const;
 export type ExportFormat = (typeof ExportFormats)[number];
 
 /** An export as files to write: one for GraphML, nodes and edges for CSV. */

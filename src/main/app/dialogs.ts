@@ -14,10 +14,12 @@ export function createShellHandlers(
   documentsFolder: string,
   shell: Pick<Shell, 'openPath'>,
 ): Handlers<Exclude<ShellChannel, 'shell.takeLaunchCase'>> {
+  // The PDF paths the analyst chose in the briefing's save dialog: the only files the renderer may ask the system to open.
+  const chosenBriefings = new Set<string>();
   return {
     'shell.openPath': async ({ path }) => {
-      // Only files Dossier wrote (PDF exports) are opened, and only ones that exist.
-      if (!path.toLowerCase().endsWith('.pdf') || !existsSync(path)) {
+      // Only files Dossier wrote (PDF exports the analyst chose a place for) are opened, and only ones that exist.
+      if (!chosenBriefings.has(path) || !path.toLowerCase().endsWith('.pdf') || !existsSync(path)) {
         throw new DossierError('not-found', `${path} is not an exported PDF that exists; export the briefing again.`);
       }
       const failure = await shell.openPath(path);
@@ -58,7 +60,9 @@ export function createShellHandlers(
       };
       const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
       if (result.canceled || !result.filePath) return null;
-      return result.filePath.toLowerCase().endsWith('.pdf') ? result.filePath : `${result.filePath}.pdf`;
+      const chosen = result.filePath.toLowerCase().endsWith('.pdf') ? result.filePath : `${result.filePath}.pdf`;
+      chosenBriefings.add(chosen);
+      return chosen;
     },
     'shell.chooseGazetteerExtract': async () => {
       const owner = window();

@@ -2,13 +2,14 @@
  * Electron's main process: one instance, one hardened window, the menu, and the gateway to the
  * engine worker. Everything that can live elsewhere does; this file only wires things together.
  */
-import { Menu, app, dialog, ipcMain, session, shell } from 'electron';
+import { Menu, app, dialog, ipcMain, net, protocol, session, shell } from 'electron';
 import type { BrowserWindow, WebFrameMain } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MenuCommand, RecentCase } from '../../shared/api';
 import { isEventName } from '../../shared/api';
 import { CASE_FILE_EXTENSION } from '../engine/case/format';
+import { registerAppScheme, serveRenderer } from './appProtocol';
 import { createShellHandlers } from './dialogs';
 import { startEngineHost } from './engineHost';
 import { registerGateway } from './gateway';
@@ -22,6 +23,8 @@ const windowOptions = {
   devServerUrl: !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined,
 };
 let mainWindow: BrowserWindow | null = null;
+// Before the app is ready, as Electron requires: the scheme the built renderer is served from.
+registerAppScheme(protocol);
 let launchCase: string | null = caseFromArguments(process.argv);
 
 function caseFromArguments(argv: readonly string[]): string | null {
@@ -64,6 +67,7 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   const development = Boolean(windowOptions.devServerUrl);
   hardenSession(session.defaultSession, { development });
+  if (!development) serveRenderer(protocol, windowOptions.rendererDir, (url) => net.fetch(url));
   const nativeBinding = join(app.getAppPath(), 'native', 'electron', 'better_sqlite3.node');
   const engine = startEngineHost(
     join(__dirname, 'worker.js'),

@@ -58,8 +58,15 @@ describe('the main window', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      devTools: false,
     });
-    expect(created[0]!.loaded).toEqual(['/app/out/renderer/index.html']);
+    // Served from app://, whose origin is the renderer's files alone, not file:// (every file on the disk).
+    expect(created[0]!.loaded).toEqual(['app://dossier/index.html']);
+  });
+
+  it('opens DevTools only in development', () => {
+    createMainWindow({ preloadPath: 'p', rendererDir: '/r', devServerUrl: 'http://localhost:5173/' });
+    expect((created[0]!.options['webPreferences'] as Record<string, unknown>)['devTools']).toBe(true);
   });
 
   it('refuses navigation, redirects, webviews and new windows', () => {
@@ -77,7 +84,7 @@ describe('the main window', () => {
   });
 
   it('trusts only its own page as a caller', () => {
-    expect(rendererUrlPrefix({ preloadPath: 'p', rendererDir: '/app/out/renderer' })).toBe('file:///app/out/renderer/');
+    expect(rendererUrlPrefix({ preloadPath: 'p', rendererDir: '/app/out/renderer' })).toBe('app://dossier/');
     expect(rendererUrlPrefix({ preloadPath: 'p', rendererDir: '/r', devServerUrl: 'http://localhost:5173/x' })).toBe(
       'http://localhost:5173/',
     );
@@ -90,6 +97,7 @@ describe('the session', () => {
     return {
       handlers,
       session: {
+        on: (event: string, handler: unknown) => (handlers[`on:${event}`] = handler),
         setPermissionRequestHandler: (handler: unknown) => (handlers['request'] = handler),
         setPermissionCheckHandler: (handler: unknown) => (handlers['check'] = handler),
         setDevicePermissionHandler: (handler: unknown) => (handlers['device'] = handler),
@@ -130,9 +138,17 @@ describe('the session', () => {
       (handlers['request-url'] as (d: unknown, c: (r: unknown) => void) => void)({ url }, answer);
       return answer.mock.calls[0]![0];
     };
-    expect(decide('file:///app/out/renderer/index.html')).toEqual({ cancel: false });
+    expect(decide('app://dossier/index.html')).toEqual({ cancel: false });
     expect(decide('https://tiles.example.com/0/0/0.png')).toEqual({ cancel: true });
     expect(decide('http://192.168.1.4/')).toEqual({ cancel: true });
+  });
+
+  it('cancels every download', () => {
+    const { session, handlers } = fakeSession();
+    hardenSession(session as never, { development: false });
+    const preventDefault = vi.fn();
+    (handlers['on:will-download'] as (event: { preventDefault: () => void }) => void)({ preventDefault });
+    expect(preventDefault).toHaveBeenCalled();
   });
 
   it('tells local URLs from remote ones', () => {

@@ -3,9 +3,11 @@ import type { Session, WebContents, WebPreferences } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 
 /** Web preferences for every Dossier window; the renderer gets no Node.js and no Electron. */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+export function secureWebPreferences(preloadPath: string, options: { development: boolean } = { development: false }): WebPreferences {
   return {
     preload: preloadPath,
+    // DevTools would let anyone at the keyboard run code with the page's bridge; only in development.
+    devTools: options.development,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -48,6 +50,8 @@ export function hardenSession(session: Session, options: { development: boolean 
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } });
   });
+  // Nothing is ever downloaded: a link or a page that starts a download has it cancelled.
+  session.on('will-download', (event) => event.preventDefault());
   // Belt and braces: even if a page tried, nothing may leave the machine.
   session.webRequest.onBeforeRequest((details, callback) => {
     callback({ cancel: !isLocalUrl(details.url) });
@@ -58,7 +62,7 @@ export function hardenSession(session: Session, options: { development: boolean 
 export function isLocalUrl(url: string): boolean {
   try {
     const parsed = new URL(url);
-    if (['file:', 'data:', 'blob:', 'devtools:', 'chrome-extension:'].includes(parsed.protocol)) return true;
+    if (['app:', 'file:', 'data:', 'blob:', 'devtools:', 'chrome-extension:'].includes(parsed.protocol)) return true;
     if (parsed.protocol === 'http:' || parsed.protocol === 'ws:') {
       return parsed.hostname === 'localhost' || parsed.hostname === '127.0.0.1';
     }

@@ -1,11 +1,11 @@
 /** Creates the main window, hardened, showing the built renderer (or the dev server). */
 import { BrowserWindow } from 'electron';
-import { join } from 'node:path';
+import { APP_HOST, APP_INDEX_URL, APP_SCHEME } from './appProtocol';
 import { hardenContents, secureWebPreferences } from './security';
 
 export interface WindowOptions {
   readonly preloadPath: string;
-  /** The dev server URL in development; otherwise the built index.html is loaded from disk. */
+  /** The dev server URL in development; otherwise the built renderer is served from app://dossier/. */
   readonly devServerUrl?: string;
   readonly rendererDir: string;
 }
@@ -19,14 +19,14 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
     show: false,
     title: 'Dossier',
     backgroundColor: '#1a1b1e',
-    webPreferences: secureWebPreferences(options.preloadPath),
+    webPreferences: secureWebPreferences(options.preloadPath, { development: Boolean(options.devServerUrl) }),
   });
   hardenContents(window.webContents);
   window.once('ready-to-show', () => window.show());
   if (options.devServerUrl) {
     void window.loadURL(options.devServerUrl);
   } else {
-    void window.loadFile(join(options.rendererDir, 'index.html'));
+    void window.loadURL(APP_INDEX_URL);
   }
   return window;
 }
@@ -34,5 +34,5 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
 /** The URL prefix our own page is served from; only frames under it may call the gateway. */
 export function rendererUrlPrefix(options: WindowOptions): string {
   if (options.devServerUrl) return new URL(options.devServerUrl).origin + '/';
-  return new URL(`file://${join(options.rendererDir, '/')}`).href;
+  return `${APP_SCHEME}://${APP_HOST}/`;
 }

@@ -58,7 +58,7 @@ describe('export', () => {
 
     // A format it does not know is a usage error that names the ones it does.
     expect(await runCli(['export', path, '--format', 'svg', '--out', csvPath], { out: () => undefined, err: (text) => err.push(text) })).toBe(2);
-    expect(err.join('')).toMatch(/graphml, csv/);
+    expect(err.join('')).toMatch(/graphml, gexf, csv/);
   });
 });
 

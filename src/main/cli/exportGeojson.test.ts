@@ -47,6 +47,6 @@ describe('dossier export', () => {
 
     const errors: string[] = [];
     expect(await runCli(['export', path, '--format', 'shapefile', '--out', out], { out: () => undefined, err: (text) => void errors.push(text) })).toBe(2);
-    expect(errors.join('')).toMatch(/Allowed choices are graphml, csv, geojson, kml/);
+    expect(errors.join('')).toMatch(/Allowed choices are graphml, gexf, csv, geojson, kml, stix, ftm/);
   });
 });

@@ -5,6 +5,7 @@
 import { basename, dirname, extname, join } from 'node:path';
 import type { Engine } from '../engine/engine';
 import type { ExportFormat } from '../../shared/graph';
+import type { ExchangeFormat } from '../../shared/exchange';
 import { checkExportTarget, refuseCaseFileName, writeFileSafely } from '../engine/case/safeWrite';
 import { parseInput } from '../../shared/rpc';
 
@@ -16,7 +17,11 @@ export interface ExportTarget {
 
 export type Exporter = (engine: Engine, target: ExportTarget) => Promise<string>;
 
-const GRAPH_EXTENSIONS: Readonly<Record<ExportFormat, readonly string[]>> = { graphml: ['.graphml', '.xml'], csv: ['.csv'] };
+const GRAPH_EXTENSIONS: Readonly<Record<ExportFormat, readonly string[]>> = {
+  graphml: ['.graphml', '.xml'],
+  gexf: ['.gexf'],
+  csv: ['.csv'],
+};
 
 /** Writes the graph export's files: FILE itself for one file, FILE-nodes.csv and FILE-edges.csv for CSV. */
 function graphExporter(format: ExportFormat): Exporter {
@@ -43,9 +48,29 @@ function mapExporter(format: 'geojson' | 'kml'): Exporter {
   };
 }
 
+/** Writes a STIX 2.1 bundle or FollowTheMoney entity lines (the engine builds the text). */
+function exchangeExporter(format: ExchangeFormat): Exporter {
+  return async (engine, { out, overwrite }) => {
+    const options = { overwrite, extensions: EXCHANGE_EXTENSIONS[format] };
+    checkExportTarget(out, options);
+    const exported = await engine.handlers['exchange.export']({ format });
+    writeFileSafely(out, exported.content, options);
+    const what = format === 'stix' ? `a STIX 2.1 bundle of ${exported.objects} objects` : `${exported.objects} FollowTheMoney entities`;
+    return `Wrote ${out}: ${what}.${exported.leftOut.length ? ` Left out: ${exported.leftOut.join('; ')}.` : ''}`;
+  };
+}
+
+const EXCHANGE_EXTENSIONS: Readonly<Record<ExchangeFormat, readonly string[]>> = {
+  stix: ['.json', '.stix'],
+  ftm: ['.ftm.json', '.ijson', '.jsonl', '.json'],
+};
+
 export const exporters: Readonly<Record<string, Exporter>> = {
   graphml: graphExporter('graphml'),
+  gexf: graphExporter('gexf'),
   csv: graphExporter('csv'),
   geojson: mapExporter('geojson'),
   kml: mapExporter('kml'),
+  stix: exchangeExporter('stix'),
+  ftm: exchangeExporter('ftm'),
 };

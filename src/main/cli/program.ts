@@ -5,15 +5,14 @@ import { z } from 'zod';
 import { basename, extname, join, resolve } from 'node:path';
 import type { CaseCheck, CaseInfo } from '../../shared/api';
 import type { BriefingSpec } from '../../shared/briefing';
+import type { FtmImportReport, MergeReport } from '../../shared/exchange';
 import { DossierError } from '../../shared/errors';
 import { parseInput } from '../../shared/rpc';
-import { createEngine } from '../engine/engine';
-import { loadExtractor } from '../engine/extract/index';
-import { createEntityPipeline, locateResources, toExtractLine } from '../engine/extract/pipeline';
-import { readText, toReadLine } from '../engine/reading/index';
-import { formatDateValue } from '../engine/briefing/content';
+import type { Engine } from '../engine/engine';
+import { formatDateValue } from '../../shared/claims';
 import { availableLanguages, locateOcrData, parseLanguages } from '../engine/ingest/ocr/engine';
 import { exporters } from './exporters';
+import { isFtmFile } from './exchangeFiles';
 import { describeUnexpected, safeForTerminal } from './terminal';
 
 export interface CliOutput {
@@ -50,6 +49,27 @@ async function* readStdinLines(): AsyncIterable<string> {
 /** Some of the work was done and reported; the exit code still says not all of it. */
 class PartialFailure extends Error {}
 
+/**
+ * The JSON-lines loop of `extract` and `read`: each input line {"id","text","date"?} answered by one
+ * output line; a line that is not one gets an error line and is skipped, never a crash.
+ */
+async function eachTextLine(output: CliOutput, answer: (line: z.infer<typeof ExtractLineSchema>) => Record<string, unknown>): Promise<void> {
+  let lineNumber = 0;
+  let bad = 0;
+  for await (const line of (output.input ?? readStdinLines)()) {
+    lineNumber += 1;
+    if (!line.trim()) continue;
+    const parsed = ExtractLineSchema.safeParse(parseJson(line));
+    if (!parsed.success) {
+      bad += 1;
+      output.err(`dossier: line ${lineNumber} is not {"id": string, "text": string, "date"?: "YYYY-MM-DD"}; skipped.\n`);
+      continue;
+    }
+    output.out(`${JSON.stringify(answer(parsed.data))}\n`);
+  }
+  if (bad > 0) throw new PartialFailure(`${bad} input line${bad === 1 ? ' was' : 's were'} skipped (see above).`);
+}
+
 const processOutput: CliOutput = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
@@ -59,8 +79,11 @@ const processOutput: CliOutput = {
 export async function runCli(argv: readonly string[], rawOutput: CliOutput = processOutput): Promise<number> {
   const debug = argv.includes('--debug');
   const output: CliOutput = { ...rawOutput, out: (text) => rawOutput.out(safeForTerminal(text)), err: (text) => rawOutput.err(safeForTerminal(text)) };
-  const engine = createEngine();
-  const program = buildProgram(engine, output);
+  // The engine (SQLite, the readers, the model) loads on the first command that needs it, so that
+  // --help and usage errors answer at once.
+  let engine: Engine | undefined;
+  const getEngine = async (): Promise<Engine> => (engine ??= (await import('../engine/engine')).createEngine());
+  const program = buildProgram(getEngine, output);
   try {
     await program.parseAsync(argv.filter((argument) => argument !== '--debug'), { from: 'user' });
     return EXIT_OK;
@@ -79,11 +102,11 @@ export async function runCli(argv: readonly string[], rawOutput: CliOutput = pro
     output.err(`dossier: ${debug && error instanceof Error ? (error.stack ?? error.message) : describeUnexpected(error)}\n`);
     return EXIT_FAILED;
   } finally {
-    engine.dispose();
+    engine?.dispose();
   }
 }
 
-function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput): Command {
+function buildProgram(getEngine: () => Promise<Engine>, output: CliOutput): Command {
   const program = new Command('dossier')
     .description('Dossier case files from the command line: the same engine as the app, with no window.')
     .version('0.1.0')
@@ -97,6 +120,7 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
     .argument('<case>', 'path of the case file to create, e.g. border-incident.dossier')
     .option('--title <title>', 'title of the case (default: the file name)')
     .action(async (casePath: string, options: { title?: string }) => {
+      const engine = await getEngine();
       const title = options.title ?? basename(casePath, extname(casePath));
       const input = parseInput('cases.create', { path: casePath, title });
       const info = await engine.handlers['cases.create'](input);
@@ -109,6 +133,7 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
     .argument('<case>', 'path of the case file')
     .option('--json', 'print JSON instead of text')
     .action(async (casePath: string, options: { json?: boolean }) => {
+      const engine = await getEngine();
       const info = await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
       output.out(options.json ? `${JSON.stringify(info, null, 2)}\n` : formatInfo(info));
     });
@@ -119,6 +144,7 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
     .argument('<case>', 'path of the case file')
     .option('--json', 'print JSON instead of text')
     .action(async (casePath: string, options: { json?: boolean }) => {
+      const engine = await getEngine();
       const info = await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
       const report = await engine.handlers['cases.check']({});
       if (options.json) output.out(`${JSON.stringify(report, null, 2)}\n`);
@@ -128,7 +154,9 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
 
   program
     .command('import')
-    .description('Import files and folders into a case (txt, md, html, pdf, docx, eml, mbox, zip, Reuters SGML; images and scanned PDFs by OCR).')
+    .description(
+      'Import files and folders into a case (txt, md, html, pdf, docx, eml, mbox, zip, Reuters SGML; images and scanned PDFs by OCR), and FollowTheMoney entity files (.ftm.json, .ijson, .jsonl).',
+    )
     .argument('<case>', 'path of the case file')
     .argument('<paths...>', 'files or folders to import (folders recursively)')
     .option('--json', 'print the report as JSON')
@@ -136,10 +164,22 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
     .option('--ocr-lang <languages>', 'languages of the text in images and scans, joined by + (eng, rus, hye, aze)', 'eng')
     .option('--no-ocr', 'do not read text from images and scanned pages (images are refused, scanned PDF pages stay empty)')
     .action(async (casePath: string, paths: string[], options: { json?: boolean; extract: boolean; ocr: boolean; ocrLang: string }) => {
-      await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
+      // Checked before anything is opened or imported: a language without data is a typing error.
       const languages = options.ocr ? parseLanguages(options.ocrLang, availableLanguages(locateOcrData())) : null;
+      const engine = await getEngine();
+      await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
+      // FollowTheMoney entity files come in as entities and documents, not as one text document.
+      const ftmFiles = paths.filter(isFtmFile);
+      for (const file of ftmFiles) {
+        const ftm = await engine.handlers['exchange.importFtm'](parseInput('exchange.importFtm', { path: resolve(file) }));
+        if (options.json) output.out(`${JSON.stringify({ ftm }, null, 2)}\n`);
+        else output.out(formatFtmImport(ftm));
+        if (ftm.errorCount > 0) throw new PartialFailure(`${ftm.errorCount} line${ftm.errorCount === 1 ? '' : 's'} of ${ftm.file} could not be imported (see above).`);
+      }
+      const documentPaths = paths.filter((path) => !ftmFiles.includes(path));
+      if (documentPaths.length === 0) return;
       const report = await engine.startImport(
-        paths.map((path) => ({ path: resolve(path) })),
+        documentPaths.map((path) => ({ path: resolve(path) })),
         { extract: options.extract, ocr: languages ? { languages } : false },
       ).finished;
       if (options.json) {
@@ -159,6 +199,7 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
     .option('--json', 'print JSON instead of text')
     .option('--limit <n>', 'how many results at most', '20')
     .action(async (casePath: string, query: string, options: { json?: boolean; limit: string }) => {
+      const engine = await getEngine();
       await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
       const limit = Number.parseInt(options.limit, 10);
       const page = await engine.handlers['documents.list'](
@@ -183,6 +224,7 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
     .option('--add <tag>', 'tag to add (created if new), e.g. source/official')
     .option('--remove <tag>', 'tag to remove')
     .action(async (casePath: string, query: string, options: { add?: string; remove?: string }) => {
+      const engine = await getEngine();
       if (!options.add === !options.remove) throw new DossierError('invalid-input', 'Say which tag: --add TAG or --remove TAG (one of them).');
       await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
       const ids: number[] = [];
@@ -207,6 +249,7 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
     .argument('<case>', 'path of the case file')
     .option('--json', 'print JSON instead of text')
     .action(async (casePath: string, options: { json?: boolean }) => {
+      const engine = await getEngine();
       const info = await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
       const entities = await engine.handlers['entities.list']({});
       if (options.json) {
@@ -234,6 +277,7 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
     .option('--remove <id>', 'remove the extract with this id')
     .option('--json', 'print JSON instead of text')
     .action(async (casePath: string, options: { add?: string; remove?: string; json?: boolean }) => {
+      const engine = await getEngine();
       await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
       if (options.add) {
         const added = await engine.handlers['gazetteer.addExtract'](parseInput('gazetteer.addExtract', { path: resolve(options.add) }));
@@ -257,6 +301,7 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
     .option('--briefing <name>', 'the title of a briefing saved in the case')
     .option('--force', 'replace --out if it exists (a case file is never replaced)')
     .action(async (casePath: string, options: { out: string; briefing?: string; force?: boolean }) => {
+      const engine = await getEngine();
       await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
       let spec: BriefingSpec;
       if (options.briefing) {
@@ -283,21 +328,9 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
     .option('--jsonl', 'JSON lines in and out (the only format)')
     .action(async (options: { jsonl?: boolean }) => {
       if (!options.jsonl) throw new DossierError('invalid-input', 'Say --jsonl: dossier extract --jsonl < in.jsonl > out.jsonl');
+      const { createEntityPipeline, toExtractLine } = await import('../engine/extract/pipeline');
       const pipeline = createEntityPipeline();
-      let lineNumber = 0;
-      let bad = 0;
-      for await (const line of (output.input ?? readStdinLines)()) {
-        lineNumber += 1;
-        if (!line.trim()) continue;
-        const parsed = ExtractLineSchema.safeParse(parseJson(line));
-        if (!parsed.success) {
-          bad += 1;
-          output.err(`dossier: line ${lineNumber} is not {"id": string, "text": string, "date"?: "YYYY-MM-DD"}; skipped.\n`);
-          continue;
-        }
-        output.out(`${JSON.stringify({ id: parsed.data.id, mentions: pipeline.analyze(parsed.data.text).map(toExtractLine) })}\n`);
-      }
-      if (bad > 0) throw new PartialFailure(`${bad} input line${bad === 1 ? ' was' : 's were'} skipped (see above).`);
+      await eachTextLine(output, ({ id, text }) => ({ id, mentions: pipeline.analyze(text).map(toExtractLine) }));
     });
 
   program
@@ -310,22 +343,13 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
     .action(async (options: { jsonl?: boolean }) => {
       if (!options.jsonl) throw new DossierError('invalid-input', 'Say --jsonl: dossier read --jsonl < in.jsonl > out.jsonl');
       // The tagger alone: the read lines carry no coordinates, so the gazetteer is not loaded.
+      const [{ loadExtractor }, { locateResources }, { readText, toReadLine }] = await Promise.all([
+        import('../engine/extract/index'),
+        import('../engine/extract/pipeline'),
+        import('../engine/reading/index'),
+      ]);
       const extractor = loadExtractor(join(locateResources(), 'ner'));
-      let lineNumber = 0;
-      let bad = 0;
-      for await (const line of (output.input ?? readStdinLines)()) {
-        lineNumber += 1;
-        if (!line.trim()) continue;
-        const parsed = ExtractLineSchema.safeParse(parseJson(line));
-        if (!parsed.success) {
-          bad += 1;
-          output.err(`dossier: line ${lineNumber} is not {"id": string, "text": string, "date"?: "YYYY-MM-DD"}; skipped.\n`);
-          continue;
-        }
-        const { id, text, date } = parsed.data;
-        output.out(`${JSON.stringify(toReadLine(id, readText(text, { extractor, ...(date ? { documentDate: date } : {}) })))}\n`);
-      }
-      if (bad > 0) throw new PartialFailure(`${bad} input line${bad === 1 ? ' was' : 's were'} skipped (see above).`);
+      await eachTextLine(output, ({ id, text, date }) => toReadLine(id, readText(text, { extractor, ...(date ? { documentDate: date } : {}) })));
     });
 
   program
@@ -334,6 +358,7 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
     .argument('<case>', 'path of the case file')
     .option('--json', 'print JSON instead of text')
     .action(async (casePath: string, options: { json?: boolean }) => {
+      const engine = await getEngine();
       const info = await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
       const claims = await engine.handlers['claims.list']({});
       if (options.json) {
@@ -355,6 +380,7 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
     .argument('<case>', 'path of the case file')
     .option('--json', 'print JSON instead of text')
     .action(async (casePath: string, options: { json?: boolean }) => {
+      const engine = await getEngine();
       const info = await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
       const { items, undated } = await engine.handlers['timeline.items']({ kinds: ['event'] });
       if (options.json) {
@@ -374,7 +400,7 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
   program
     .command('export')
     .description(
-      'Export a case for other tools: the graph of documents, entities and links as GraphML (Gephi, Cytoscape) or CSV nodes and edges; ' +
+      'Export a case for other tools: the graph of documents, entities and links as GraphML (networkx, igraph, Gephi, Cytoscape), GEXF (Gephi, with dates) or CSV nodes and edges; ' +
         'every located place (suggested ones marked) and every drawing as GeoJSON or KML (QGIS, Google Earth).',
     )
     .argument('<case>', 'path of the case file')
@@ -382,9 +408,56 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
     .requiredOption('--out <file>', 'the file to write (CSV writes FILE-nodes.csv and FILE-edges.csv beside it)')
     .option('--force', 'replace --out if it exists (a case file is never replaced)')
     .action(async (casePath: string, options: { format: string; out: string; force?: boolean }) => {
+      const engine = await getEngine();
       await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
       const written = await exporters[options.format]!(engine, { out: resolve(options.out), overwrite: options.force ?? false });
       output.out(`${written}\n`);
+    });
+
+  program
+    .command('import-list')
+    .description(
+      "Import an analyst's own list as CSV: entities (name, type, aliases, lat, lon, notes; aliases separated by ;) or links " +
+        '(source, target, relation, date, grading; ends named by entity name, date YYYY[-MM[-DD]] or START/END, grading like B2). Each bad row is reported by line.',
+    )
+    .argument('<case>', 'path of the case file')
+    .argument('<file>', 'the CSV file (comma, semicolon or tab separated, with a header row)')
+    .addOption(new Option('--kind <kind>', 'what the list holds').choices(['entities', 'links']).makeOptionMandatory())
+    .option('--map <pairs>', 'our column names for your headers, e.g. name="Full name",lat=Latitude')
+    .option('--json', 'print the report as JSON')
+    .action(async (casePath: string, file: string, options: { kind: 'entities' | 'links'; map?: string; json?: boolean }) => {
+      const engine = await getEngine();
+      await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
+      const mapping = Object.fromEntries(
+        (options.map ?? '')
+          .split(',')
+          .filter((pair) => pair.includes('='))
+          .map((pair) => pair.split('=').map((part) => part.trim().replace(/^"|"$/g, '')) as [string, string]),
+      );
+      const report = await engine.handlers['exchange.importCsv'](parseInput('exchange.importCsv', { path: resolve(file), kind: options.kind, mapping }));
+      if (options.json) output.out(`${JSON.stringify(report, null, 2)}\n`);
+      else {
+        output.out(`${report.file}: ${report.rows} rows; ${report.added} ${report.kind} added, ${report.joined} already in the case, ${report.errors.length} not imported.\n`);
+        for (const error of report.errors) output.out(`  line ${error.line}: ${error.message}\n`);
+      }
+      if (report.errors.length > 0) throw new PartialFailure(`${report.errors.length} row${report.errors.length === 1 ? '' : 's'} of ${report.file} could not be imported (see above).`);
+    });
+
+  program
+    .command('merge')
+    .description(
+      "Merge a colleague's case into this one: documents join by SHA-256, entities by name or gazetteer place; tags, notes, links with evidence, " +
+        'drawings and briefings come along with where they came from. One undoable step; the other file is only read.',
+    )
+    .argument('<into>', 'the case to merge into (changed)')
+    .argument('<from>', 'the case to merge from (read only)')
+    .option('--analyst <name>', 'who is merging, recorded with the merge')
+    .option('--json', 'print the report as JSON')
+    .action(async (into: string, from: string, options: { analyst?: string; json?: boolean }) => {
+      const engine = await getEngine();
+      await engine.handlers['cases.open'](parseInput('cases.open', { path: into }));
+      const report = await engine.handlers['exchange.merge'](parseInput('exchange.merge', { path: resolve(from), ...(options.analyst ? { analyst: options.analyst } : {}) }));
+      output.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatMerge(report));
     });
 
   for (const command of program.commands) {
@@ -392,6 +465,36 @@ function buildProgram(engine: ReturnType<typeof createEngine>, output: CliOutput
     command.showHelpAfterError(`(run "dossier ${command.name()} --help" for usage)`);
   }
   return program;
+}
+
+function formatMerge(report: MergeReport): string {
+  const list = (counts: Record<string, number>) =>
+    Object.entries(counts)
+      .filter(([, count]) => count > 0)
+      .map(([what, count]) => `${count} ${what}`)
+      .join(', ') || 'nothing';
+  const lines = [
+    report.changed
+      ? `Merged "${report.source.title}" (one step: Undo in the app reverts it).`
+      : `Nothing to merge from "${report.source.title}": ${report.sameCase ? 'it is this case, or a copy of it' : 'everything in it is already here'}; the case is unchanged.`,
+    `  joined: ${list(report.joined)}`,
+    `  added:  ${list(report.added)}`,
+    ...report.conflicts.map((conflict) => `  conflict (${conflict.kind}): ${conflict.message}`),
+    ...report.doubtful.map((pair) => `  doubtful: "${pair.name}" added as entity ${pair.addedEntityId}; ${pair.reason} as entity ${pair.entityId}. Merge them if they are one.`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function formatFtmImport(report: FtmImportReport): string {
+  const skipped = Object.entries(report.skipped).map(([schema, count]) => `${count} ${schema}`);
+  const lines = [
+    `FollowTheMoney ${report.file}: ${report.entitiesAdded} entities added and ${report.entitiesJoined} joined to ones in the case, ` +
+      `${report.documentsAdded} documents added and ${report.documentsJoined} already here, ${report.mentionsAdded} mentions; all suggested, for review.`,
+    ...(skipped.length ? [`  not imported (no place for them in a case yet): ${skipped.join(', ')}`] : []),
+    ...report.errors.map((error) => `  line ${error.line}: ${error.message}`),
+    ...(report.errorCount > report.errors.length ? [`  ... and ${report.errorCount - report.errors.length} more lines with errors`] : []),
+  ];
+  return `${lines.join('\n')}\n`;
 }
 
 function formatCheck(title: string, report: CaseCheck): string {

@@ -51,6 +51,7 @@ import { claimsHandlers } from './claims/handlers';
 import { caseReader } from './claims/reading';
 import { timelineHandlers } from './timeline/handlers';
 import { ocrHandlers } from './ocr/handlers';
+import { exchangeHandlers } from './exchange/handlers';
 import { DEFAULT_LIMITS } from './ingest/types';
 import { RecentCases } from './recentCases';
 
@@ -331,6 +332,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     ...claimsHandlers(db),
     ...timelineHandlers(db),
     ...ocrHandlers(db),
+    ...exchangeHandlers(db, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
 
     'history.undo': () => undoOrRedo(db(), 'undo'),
     'history.redo': () => undoOrRedo(db(), 'redo'),

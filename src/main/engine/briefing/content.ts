@@ -5,6 +5,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { CaseEvent, DateValue } from '../../../shared/claims';
+import { formatDateValue } from '../../../shared/claims';
 import { competingAccounts } from '../claims/accounts';
 import { listEvents } from '../claims/repository';
 import type { BriefingSection, BriefingSpec } from '../../../shared/briefing';
@@ -357,15 +358,6 @@ function documentDate(rows: readonly { id: number; published_at: string }[], db:
     rows.find((row) => row.id === documentId)?.published_at ??
     (statement(db, 'SELECT published_at FROM documents WHERE id = ?').get(documentId) as { published_at: string | null } | undefined)?.published_at;
   return published && /^\d{4}-\d{2}-\d{2}/.test(published) ? { value: published.slice(0, 10), precision: 'day', approximate: false, source: 'document' } : null;
-}
-
-/**
- * "2021-06-01", "2021-05" for a month, "2020" for a year; "c." before an approximate one, and "by"
- * before a document's own date standing in for a date the text does not give.
- */
-export function formatDateValue(date: DateValue): string {
-  const range = date.endValue && date.endValue !== date.value ? `${date.value}–${date.endValue}` : date.value;
-  return `${date.source === 'document' ? 'by ' : ''}${date.approximate ? 'c. ' : ''}${range}`;
 }
 
 function eventSentence(event: CaseEvent): string {

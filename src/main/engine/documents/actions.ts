@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { DocumentDetail, Note, Tag } from '../../../shared/documents';
 import { DossierError } from '../../../shared/errors';
 import { nextToRedo, nextToUndo, recordHistory, setHistoryState } from '../case/history';
+import { exchangeReversibles } from '../exchange/merge';
 import type { Reversible } from '../case/reversible';
 import { reversible } from '../case/reversible';
 import { briefingReversibles } from '../briefing/repository';
@@ -141,6 +142,7 @@ const reversibles = {
   ...linkReversibles,
   ...readingReversibles,
   ...drawingReversibles,
+  ...exchangeReversibles,
 };
 
 type Operation = keyof typeof reversibles;

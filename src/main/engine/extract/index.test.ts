@@ -146,3 +146,16 @@ describe('the dirt of real reports', () => {
     expect(found.some((mention) => /^\w+ (Junior Sergeant|Minister)$/.test(mention))).toBe(false);
   });
 });
+
+describe('extract on the words around documents', () => {
+  it('never makes an actor of a file format or an e-mail header name', () => {
+    const extractor = loadExtractor();
+    const names = (text: string) => extractor.extract(text).map((mention) => mention.text);
+    // Constructed from the shape of the demo case's e-mail and reports.
+    expect(names('Please find the report attached as a DOCX and an HTML version from the Ministry of Defense.')).toEqual(['Ministry of Defense']);
+    const mail = names('From: Anna Petrosyan\nTo: Desk\nSubject: Sotk shelling\n\nThe MD file and the PDF came from Baku.');
+    expect(mail).toContain('Anna Petrosyan');
+    expect(mail).toContain('Baku');
+    expect(mail.some((name) => /^(From|To|Subject|MD|PDF)$/.test(name))).toBe(false);
+  });
+});

@@ -344,6 +344,16 @@ function isPossessive(word: string): boolean {
 }
 
 /** Token range [first, end) to a mention, after trimming titles, possessives and punctuation. */
+/** Names of file formats, markup languages and protocols: written in capitals like acronyms, but never an actor or a place. */
+const TECHNICAL_WORDS = new Set([
+  'pdf', 'docx', 'doc', 'xlsx', 'xls', 'pptx', 'ppt', 'odt', 'rtf', 'txt', 'md', 'csv', 'tsv', 'json', 'xml', 'html', 'htm', 'xhtml',
+  'css', 'svg', 'png', 'jpg', 'jpeg', 'gif', 'tiff', 'tif', 'webp', 'bmp', 'mp3', 'mp4', 'wav', 'avi', 'mov', 'zip', 'rar', 'gz', 'tar',
+  'eml', 'mbox', 'msg', 'pst', 'ics', 'vcf', 'url', 'uri', 'http', 'https', 'ftp', 'smtp', 'imap', 'pop3', 'mime', 'utf-8', 'ascii', 'www',
+]);
+
+/** Header names of an e-mail, which begin a line and end in a colon. */
+const EMAIL_HEADER_WORDS = new Set(['from', 'to', 'cc', 'bcc', 'subject', 'date', 'sent', 're', 'fwd', 'fw', 'reply-to', 'attachment', 'attachments']);
+
 function toMention(text: string, tokens: Tokens, first: number, end: number, type: MentionType, rules: Rules): ExtractedMention | undefined {
   const { words, starts, ends } = tokens;
   let last = end - 1;
@@ -372,6 +382,10 @@ function toMention(text: string, tokens: Tokens, first: number, end: number, typ
   const lowered = mentionText.toLowerCase();
   // Demonyms ("Azerbaijani", "Azerbaijani-Armenian") describe, they do not name a place or a group one could link.
   if (first === last && lowered.split('-').every((part) => rules.demonyms.has(part))) return undefined;
+  // File formats, markup and protocols ("the attached DOCX", "HTML version", "via HTTPS") are no one's name.
+  if (words.slice(first, last + 1).every((word) => TECHNICAL_WORDS.has(word.toLowerCase()) || isPunctuation(word))) return undefined;
+  // An e-mail header's name at the start of a line ("From:", "Subject:", "Cc:") is not part of the name after it.
+  if (first === last && EMAIL_HEADER_WORDS.has(lowered) && text.charAt(stop) === ':') return undefined;
   // A country name is a place even where the tagger reads it as an organisation ("U.S.").
   if (type === 'organization' && rules.countries.has(lowered)) type = 'location';
   const mention: ExtractedMention = { start, end: stop, text: mentionText, type };

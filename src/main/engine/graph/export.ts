@@ -1,6 +1,6 @@
 /**
- * The case graph as files other tools read: GraphML (Gephi, Cytoscape, yEd) and CSV nodes and
- * edges. Every node and edge carries its type, status and weight so it can be filtered downstream.
+ * The case graph as files other tools read: GraphML (networkx, igraph, Gephi, Cytoscape, yEd), GEXF
+ * (Gephi, with dates for its timeline) and CSV nodes and edges. Every node and edge carries its type, status and weight so it can be filtered downstream.
  * One writer a format, chosen by name, so that more formats sit beside these.
  */
 import type { Database } from 'better-sqlite3';
@@ -10,6 +10,7 @@ import { loadCaseGraph } from './caseGraph';
 
 const writers: Record<ExportFormat, (graph: CaseGraph, title: string) => GraphExport['files']> = {
   graphml: (graph, title) => [{ suffix: '.graphml', mimeType: 'application/graphml+xml', content: toGraphml(graph, title) }],
+  gexf: (graph, title) => [{ suffix: '.gexf', mimeType: 'application/gexf+xml', content: toGexf(graph, title) }],
   csv: (graph) => [
     { suffix: '-nodes.csv', mimeType: 'text/csv', content: nodesCsv(graph.nodes) },
     { suffix: '-edges.csv', mimeType: 'text/csv', content: edgesCsv(graph.edges) },
@@ -74,7 +75,13 @@ function dataElements<T>(item: T, attributes: readonly Attribute<T>[], prefix: s
   return out;
 }
 
-/** GraphML with typed keys; edges say each whether it is directed, as GraphML allows in a mixed graph. */
+/**
+ * GraphML with typed keys, as one directed graph. The case mixes directed links with undirected
+ * mentions and co-occurrences, but a GraphML reader such as networkx refuses a graph whose edges
+ * disagree with its `edgedefault` (and igraph and Gephi ignore the per-edge `directed` attribute),
+ * so every edge is written source to target and the `directed` data says whether the direction
+ * means anything.
+ */
 export function toGraphml(graph: CaseGraph, title: string): string {
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -87,14 +94,84 @@ export function toGraphml(graph: CaseGraph, title: string): string {
   for (const attribute of edgeAttributes) {
     lines.push(`  <key id="e_${attribute.id}" for="edge" attr.name="${attribute.id}" attr.type="${attribute.type}"/>`);
   }
-  lines.push(`  <graph id="${xml(title)}" edgedefault="undirected">`);
+  lines.push(`  <graph id="${xml(title)}" edgedefault="directed">`);
   for (const node of graph.nodes) lines.push(`    <node id="${node.key}">${dataElements(node, nodeAttributes, 'n')}</node>`);
   for (const edge of graph.edges) {
-    lines.push(
-      `    <edge id="${xml(edge.key)}" source="${edge.source}" target="${edge.target}" directed="${edge.directed}">${dataElements(edge, edgeAttributes, 'e')}</edge>`,
-    );
+    lines.push(`    <edge id="${xml(edge.key)}" source="${edge.source}" target="${edge.target}">${dataElements(edge, edgeAttributes, 'e')}</edge>`);
   }
   lines.push('  </graph>', '</graphml>', '');
+  return lines.join('\n');
+}
+
+/** A GEXF date: the day of a 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD[...]' value, or null. */
+function gexfDate(value: string | null, end = false): string | null {
+  if (!value) return null;
+  const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(value);
+  if (!match) return null;
+  const [, year, month, day] = match;
+  if (day) return `${year}-${month}-${day}`;
+  if (month) return end ? `${year}-${month}-${String(new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate()).padStart(2, '0')}` : `${year}-${month}-01`;
+  return end ? `${year}-12-31` : `${year}-01-01`;
+}
+
+function gexfAttributeType(type: Attribute<unknown>['type']): string {
+  return type === 'int' ? 'integer' : type;
+}
+
+function gexfAttributes<T>(item: T, attributes: readonly Attribute<T>[], skip: ReadonlySet<string>): string {
+  let out = '';
+  for (const attribute of attributes) {
+    if (skip.has(attribute.id)) continue;
+    const value = attribute.value(item);
+    if (value === null) continue;
+    out += `<attvalue for="${attribute.id}" value="${xml(String(value))}"/>`;
+  }
+  return out ? `<attvalues>${out}</attvalues>` : '';
+}
+
+function spell(start: string | null, end: string | null): string {
+  return `${start ? ` start="${start}"` : ''}${end ? ` end="${end}"` : ''}`;
+}
+
+/**
+ * GEXF 1.3 for Gephi: each edge typed directed or undirected (GEXF allows a mixed graph), and
+ * dated documents and links carry `start`/`end` so Gephi's timeline can play the case. A
+ * document's mention edges start on its date.
+ */
+export function toGexf(graph: CaseGraph, title: string): string {
+  const skipNode = new Set(['label']);
+  const skipEdge = new Set(['weight']);
+  const documentDates = new Map(graph.nodes.map((node) => [node.key, gexfDate(node.date)]));
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">',
+    `  <meta><creator>Dossier</creator><description>${xml(title)}</description></meta>`,
+    '  <graph mode="dynamic" defaultedgetype="directed" timeformat="date">',
+    '    <attributes class="node">',
+    ...nodeAttributes
+      .filter((attribute) => !skipNode.has(attribute.id))
+      .map((attribute) => `      <attribute id="${attribute.id}" title="${attribute.id}" type="${gexfAttributeType(attribute.type)}"/>`),
+    '    </attributes>',
+    '    <attributes class="edge">',
+    ...edgeAttributes
+      .filter((attribute) => !skipEdge.has(attribute.id))
+      .map((attribute) => `      <attribute id="${attribute.id}" title="${attribute.id}" type="${gexfAttributeType(attribute.type)}"/>`),
+    '    </attributes>',
+    '    <nodes>',
+  ];
+  for (const node of graph.nodes) {
+    lines.push(`      <node id="${node.key}" label="${xml(node.label)}"${spell(gexfDate(node.date), null)}>${gexfAttributes(node, nodeAttributes, skipNode)}</node>`);
+  }
+  lines.push('    </nodes>', '    <edges>');
+  for (const edge of graph.edges) {
+    const start = edge.type === 'mention' ? (documentDates.get(edge.source) ?? documentDates.get(edge.target) ?? null) : gexfDate(edge.dateStart);
+    const end = edge.type === 'link' ? gexfDate(edge.dateEnd, true) : null;
+    lines.push(
+      `      <edge id="${xml(edge.key)}" source="${edge.source}" target="${edge.target}" type="${edge.directed ? 'directed' : 'undirected'}" weight="${edge.weight}"` +
+        `${edge.relation ? ` label="${xml(edge.relation)}"` : ''}${spell(start, end)}>${gexfAttributes(edge, edgeAttributes, skipEdge)}</edge>`,
+    );
+  }
+  lines.push('    </edges>', '  </graph>', '</gexf>', '');
   return lines.join('\n');
 }
 

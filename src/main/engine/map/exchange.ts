@@ -4,7 +4,6 @@
  * drawing; import reads drawings back. Bad input is refused with the file, the place in it and the fix.
  */
 import type { Database } from 'better-sqlite3';
-import { JSDOM, VirtualConsole } from 'jsdom';
 import { readFileSync } from 'node:fs';
 import { checkExportTarget, writeFileSafely } from '../case/safeWrite';
 import { basename, extname } from 'node:path';
@@ -232,11 +231,20 @@ function parsePositions(coordinates: string, fileName: string, where: string): P
     });
 }
 
+/** Parses XML text into a DOM document (throws on XML that is not well formed). */
+export type XmlParser = (source: string) => Document;
+
+/** jsdom's XML parser, loaded on first use: jsdom takes seconds to load, and most commands never read KML. */
+export async function loadXmlParser(): Promise<XmlParser> {
+  const { JSDOM, VirtualConsole } = await import('jsdom');
+  return (source) => new JSDOM(source, { contentType: 'text/xml', virtualConsole: new VirtualConsole() }).window.document;
+}
+
 /** Reads drawings from KML text: every Placemark's Point, LineString and Polygon (inside MultiGeometry too). */
-export function drawingsFromKml(source: string, fileName: string): ParsedDrawings {
+export function drawingsFromKml(source: string, fileName: string, parseXml: XmlParser): ParsedDrawings {
   let document: Document;
   try {
-    document = new JSDOM(source.replace(/^\uFEFF/, ''), { contentType: 'text/xml', virtualConsole: new VirtualConsole() }).window.document;
+    document = parseXml(source.replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new DossierError(
       'invalid-input',
@@ -305,7 +313,7 @@ export function formatOfPath(path: string): MapFileFormat | null {
 }
 
 /** Imports a GeoJSON or KML file's points, lines and polygons as drawings, in one undoable change. */
-export function importMapFile(db: Database, path: string): MapImportReport {
+export async function importMapFile(db: Database, path: string): Promise<MapImportReport> {
   const fileName = basename(path);
   const format = formatOfPath(path);
   if (!format) {
@@ -317,7 +325,7 @@ export function importMapFile(db: Database, path: string): MapImportReport {
   } catch (error) {
     throw new DossierError('not-found', `${fileName} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); check that the file is still there.`);
   }
-  const parsed = format === 'kml' ? drawingsFromKml(source, fileName) : drawingsFromGeoJson(source, fileName);
+  const parsed = format === 'kml' ? drawingsFromKml(source, fileName, await loadXmlParser()) : drawingsFromGeoJson(source, fileName);
   if (parsed.drawings.length === 0 && parsed.skipped.length === 0) {
     throw new DossierError('invalid-input', `${fileName} has no features to import.`);
   }

@@ -9,7 +9,7 @@ import { migrate, SCHEMA_VERSION } from '../case/migrations';
 import type { Engine } from '../engine';
 import { createEngine } from '../engine';
 import { distanceKm } from '../geo/resolve';
-import { drawingsFromGeoJson, drawingsFromKml } from './exchange';
+import { drawingsFromGeoJson, drawingsFromKml, loadXmlParser } from './exchange';
 
 const tempDir = useTempDirs();
 const seedPath = join(projectRoot, 'tests', 'fixtures', 'border-incident-article.txt');
@@ -176,22 +176,24 @@ describe('the map', () => {
     engine.dispose();
   });
 
-  it('refuses bad GeoJSON and KML naming the file, the feature and the fix', () => {
+  it('refuses bad GeoJSON and KML naming the file, the feature and the fix', async () => {
+    const parseXml = await loadXmlParser();
     expect(() => drawingsFromGeoJson('{"type": "FeatureCollection", "features": [', 'border.geojson')).toThrow(/border\.geojson is not valid JSON/);
     expect(() => drawingsFromGeoJson('{"hello": 1}', 'notes.json')).toThrow(/notes\.json is JSON but not GeoJSON/);
     expect(() =>
       drawingsFromGeoJson(JSON.stringify({ type: 'Feature', properties: { name: 'Sector' }, geometry: { type: 'Point', coordinates: [200, 40] } }), 'bad.geojson'),
     ).toThrow(/bad\.geojson, feature 1 \("Sector"\): a longitude is between -180 and 180/);
-    expect(() => drawingsFromKml('<kml><Placemark>', 'route.kml')).toThrow(/route\.kml is not well-formed XML/);
-    expect(() => drawingsFromKml('<gpx></gpx>', 'track.kml')).toThrow(/track\.kml is XML but not KML/);
+    expect(() => drawingsFromKml('<kml><Placemark>', 'route.kml', parseXml)).toThrow(/route\.kml is not well-formed XML/);
+    expect(() => drawingsFromKml('<gpx></gpx>', 'track.kml', parseXml)).toThrow(/track\.kml is XML but not KML/);
     expect(() =>
-      drawingsFromKml('<kml><Placemark><name>Post</name><Point><coordinates>x,y</coordinates></Point></Placemark></kml>', 'post.kml'),
+      drawingsFromKml('<kml><Placemark><name>Post</name><Point><coordinates>x,y</coordinates></Point></Placemark></kml>', 'post.kml', parseXml),
     ).toThrow(/post\.kml, placemark 1 \("Post"\): "x,y" is not a coordinate/);
     // Google Earth's styles and multi-geometries read as they should.
     const parsed = drawingsFromKml(
       `<kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark><name>Two posts</name><Style><IconStyle><color>ff0000ff</color></IconStyle></Style>
        <MultiGeometry><Point><coordinates>45.9,40.1,0</coordinates></Point><Point><coordinates>46.0,40.2</coordinates></Point></MultiGeometry></Placemark></Document></kml>`,
       'posts.kml',
+      parseXml,
     );
     expect(parsed.drawings.map((drawing) => [drawing.geometry, drawing.color])).toEqual([
       [{ type: 'Point', coordinates: [45.9, 40.1] }, '#ff0000'],

@@ -32,11 +32,13 @@ export function timelineItems(db: Database, query: TimelineQuery = {}): { items:
     items.push({ ...item, ...range, precision: date.precision, approximate: date.approximate, dateSource });
   };
   const entityName = statement(db, 'SELECT name, kind FROM entities WHERE id = ?');
+  // Who acts: a person or organisation, or a country or capital speaking or acting as its government.
   const actor = (entityId: number | null): TimelineItem['actors'] => {
     if (entityId === null) return [];
     const row = entityName.get(entityId) as { name: string; kind: EntityType } | undefined;
-    return row && row.kind !== 'location' ? [{ entityId, name: row.name, type: row.kind }] : [];
+    return row ? [{ entityId, name: row.name, type: row.kind }] : [];
   };
+  const nonPlaceActor = (entityId: number | null): TimelineItem['actors'] => actor(entityId).filter((found) => found.type !== 'location');
   const documentDates = new Map<number, DateValue | null>();
   const documentDate = (documentId: number): DateValue | null => {
     if (!documentDates.has(documentId)) {
@@ -91,7 +93,7 @@ export function timelineItems(db: Database, query: TimelineQuery = {}): { items:
       );
     }
   }
-  if (kinds.has('link')) pushLinks(db, push, actor);
+  if (kinds.has('link')) pushLinks(db, push, nonPlaceActor);
   if (kinds.has('document')) {
     const rows = statement(db, 'SELECT id, title, published_at FROM documents WHERE parent_id IS NULL ORDER BY published_at, id').all() as {
       id: number;

@@ -19,10 +19,12 @@ import { EntitiesView } from '../features/entities/EntitiesView';
 import { ExtractionStatus } from '../features/entities/ExtractionStatus';
 import { GraphView } from '../features/graph/GraphView';
 import { MapView } from '../features/map/MapView';
+import { TimelineView } from '../features/timeline/TimelineView';
 import { ComingNext } from './ComingNext';
 import { modKey } from './format';
 import type { GraphRequest, Navigation, NavigationRequest } from './navigation';
 import { NavigationContext } from './navigation';
+import { PeriodProvider } from './period';
 import { ThemeToggle } from './ThemeToggle';
 import type { ViewId } from './views';
 import { views } from './views';
@@ -76,6 +78,7 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
 
   return (
     <NavigationContext.Provider value={navigation}>
+    <PeriodProvider>
     <AppShell header={{ height: 48 }} navbar={{ width: 76, breakpoint: 0 }} footer={{ height: 26 }} padding={0}>
       <AppShell.Header>
         <Group h="100%" px="sm" justify="space-between" wrap="nowrap">
@@ -172,7 +175,12 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
             <MapView request={mapRequest} />
           </Box>
         ) : null}
-        {view.id === 'documents' || view.id === 'entities' || view.id === 'graph' || view.id === 'map' || view.id === 'briefing' ? null : (
+        {view.id === 'timeline' ? (
+          <Box h="100%">
+            <TimelineView />
+          </Box>
+        ) : null}
+        {view.id === 'documents' || view.id === 'entities' || view.id === 'graph' || view.id === 'map' || view.id === 'briefing' || view.id === 'timeline' ? null : (
           <Box h="100%">
             <ComingNext view={view} caseInfo={caseInfo} />
           </Box>
@@ -194,6 +202,7 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
       <DropOverlay onDrop={(files) => void importer.importFiles(files)} />
       <CaseDetailsModal opened={detailsOpened} onClose={() => setDetailsOpened(false)} caseInfo={caseInfo} />
     </AppShell>
+    </PeriodProvider>
     </NavigationContext.Provider>
   );
 }

@@ -1,8 +1,8 @@
 /** The workspace's views, in rail order, with what each will hold. */
-import { IconFileText, IconMap2, IconPresentation, IconTopologyStar3, IconUsers } from '@tabler/icons-react';
+import { IconFileText, IconMap2, IconPresentation, IconTimeline, IconTopologyStar3, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 
-export type ViewId = 'documents' | 'entities' | 'graph' | 'map' | 'briefing';
+export type ViewId = 'documents' | 'entities' | 'graph' | 'map' | 'briefing' | 'timeline';
 
 export interface ViewDefinition {
   readonly id: ViewId;
@@ -42,5 +42,11 @@ export const views: readonly ViewDefinition[] = [
     label: 'Briefing',
     icon: IconPresentation,
     purpose: 'A briefing PDF with actors, map, graph, chronology and source citations.',
+  },
+  {
+    id: 'timeline',
+    label: 'Timeline',
+    icon: IconTimeline,
+    purpose: 'Events, claims, dated links and documents in time, and the review of what Dossier read in them.',
   },
 ];

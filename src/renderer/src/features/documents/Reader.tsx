@@ -125,14 +125,15 @@ export function Reader({ documentId, search, tags, onOpenDocument, focusNote, fo
 
   useLayoutEffect(() => {
     const root = textRef.current;
-    if (!focusPassage || !document_ || !root) return;
+    // Once the mentions are drawn too: drawing them anew would drop a selection made before.
+    if (!focusPassage || !document_ || !root || !mentionsLoaded) return;
     const range = rangeOfOffsets(root, focusPassage.start, focusPassage.end);
     if (!range) return;
     range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
     const selection = window.getSelection();
     selection?.removeAllRanges();
     selection?.addRange(range);
-  }, [focusPassage, document_]);
+  }, [focusPassage, document_, mentionsLoaded]);
 
   // The "Add note" button follows the selection and leaves when it collapses.
   useEffect(() => {

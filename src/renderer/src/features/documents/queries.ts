@@ -87,7 +87,8 @@ export function invalidateCaseData(client: QueryClient): Promise<void> {
   return client.invalidateQueries({
     predicate: (query) => {
       const [scope, name] = query.queryKey;
-      // Imports suggest entities and undo may take entity changes back, so those refresh too.
+      // Imports suggest entities and undo may take entity changes back, so those refresh too; reviews
+      // of what Dossier read change the timeline and its reading panel.
       return (
         scope === 'documents' ||
         scope === 'tags' ||
@@ -97,6 +98,8 @@ export function invalidateCaseData(client: QueryClient): Promise<void> {
         scope === 'graph' ||
         scope === 'links' ||
         scope === 'map' ||
+        scope === 'timeline' ||
+        scope === 'reading' ||
         (scope === 'cases' && name === 'current')
       );
     },

@@ -47,6 +47,7 @@ import type { EdgeType, Link, NodeKind } from '../../../../shared/graph';
 import { NodeKinds, SourceReliabilities } from '../../../../shared/graph';
 import { call } from '../../api/client';
 import type { GraphRequest } from '../../components/navigation';
+import { usePeriod } from '../../components/period';
 import { notifyError } from '../cases/useCaseCommands';
 import { useTags } from '../documents/queries';
 import type { Centrality, CaseGraphModel, GraphFilter } from './graphModel';
@@ -96,7 +97,9 @@ export function GraphView({ request = null }: { request?: GraphRequest | null })
   const [graph, setGraph] = useState<CaseGraphModel | null>(null);
   const [version, setVersion] = useState(0);
   const [selection, setSelection] = useState<Selection>(null);
-  const [filter, setFilter] = useState<GraphFilter>(defaultFilter);
+  // The view mounts when shown, so the period brushed on the timeline is its date filter's start.
+  const { period } = usePeriod();
+  const [filter, setFilter] = useState<GraphFilter>(() => (period ? { ...defaultFilter, from: period.from, to: period.to } : defaultFilter));
   const [centrality, setCentrality] = useState<Centrality>('degree');
   const [scores, setScores] = useState<Map<string, number> | null>(null);
   const [communities, setCommunities] = useState<Map<string, number> | null>(null);

@@ -47,6 +47,7 @@ import type { Drawing, DrawingGeometry, MapPlace, MapPlaceQuery, Position } from
 import { call } from '../../api/client';
 import { modKey } from '../../components/format';
 import type { NavigationRequest } from '../../components/navigation';
+import { usePeriod } from '../../components/period';
 import { notifyError } from '../cases/useCaseCommands';
 import { useTags } from '../documents/queries';
 import { basemapData, fontUrl } from './assets';
@@ -146,7 +147,9 @@ function movedName(drawing: Drawing, grab: Grab): string {
 export function MapView({ request = null }: { request?: NavigationRequest | null }) {
   const theme = useComputedColorScheme('light');
   const container = useRef<HTMLDivElement>(null);
-  const [filter, setFilter] = useState<Filter>(noFilter);
+  // The view mounts when shown, so the period brushed on the timeline is its date filter's start.
+  const { period } = usePeriod();
+  const [filter, setFilter] = useState<Filter>(() => (period ? { ...noFilter, from: period.from, to: period.to } : noFilter));
   const [cluster, setCluster] = useState(true);
   const [mode, setMode] = useState<Mode>('select');
   const [sketch, setSketch] = useState<Position[]>([]);

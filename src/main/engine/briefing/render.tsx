@@ -1,13 +1,13 @@
 /**
- * Exports a briefing as a PDF, in the engine, so the CLI needs no window: gathers the content,
- * draws the map and graph panels as vectors, lays the document out twice (the first pass finds the
- * page of each heading for the contents), and writes the file in one step.
+ * Renders a briefing as a PDF, in the engine, so the CLI needs no window: gathers the content,
+ * draws the map and graph panels as vectors, and lays the document out twice (the first pass finds
+ * the page of each heading for the contents). Loaded only when a briefing is exported: react-pdf
+ * takes a second or more to load.
  */
 import { Font, renderToBuffer } from '@react-pdf/renderer';
-import { checkExportTarget, writeFileSafely } from '../case/safeWrite';
 import type { Database } from 'better-sqlite3';
 import { join } from 'node:path';
-import type { BriefingExport, BriefingSpec } from '../../../shared/briefing';
+import type { BriefingSpec } from '../../../shared/briefing';
 import { gatherBriefing } from './content';
 import type { PageNumbers } from './document';
 import { BriefingDocument, FONT_FAMILIES, TOTAL_PAGES } from './document';
@@ -61,13 +61,4 @@ export async function renderBriefing(db: Database, spec: BriefingSpec, options: 
   const pages: PageNumbers = new Map();
   const pdf = await renderToBuffer(<BriefingDocument content={content} map={map} graph={graph} pages={pages} knownPages={firstPass} draft={false} />);
   return { pdf, pages: pages.get(TOTAL_PAGES) ?? 0 };
-}
-
-/** Writes the briefing to `path` (through a temporary file, so a failed export leaves nothing half-written). */
-export async function exportBriefing(db: Database, spec: BriefingSpec, path: string, options: ExportOptions & { overwrite?: boolean }): Promise<BriefingExport> {
-  const target = { overwrite: options.overwrite ?? false, extensions: ['.pdf'] };
-  checkExportTarget(path, target);
-  const { pdf, pages } = await renderBriefing(db, spec, options);
-  writeFileSafely(path, pdf, target);
-  return { path, pages, bytes: pdf.length };
 }
