@@ -36,6 +36,7 @@ import {
 import { claimsChannels } from './claims';
 import { graphChannels } from './graph';
 import { timelineChannels } from './timeline';
+import { ImportOcrSchema, ocrChannels } from './ocr';
 import { exchangeChannels } from './exchange';
 import { mapChannels, mapShellChannels } from './map';
 
@@ -128,7 +129,7 @@ export const engineChannels = {
 
   /** Starts a background import; progress and the final report arrive as events. */
   'documents.import': {
-    input: z.object({ sources: z.array(ImportSourceSchema).min(1).max(100_000) }).strict(),
+    input: z.object({ sources: z.array(ImportSourceSchema).min(1).max(100_000), ocr: ImportOcrSchema.optional() }).strict(),
     output: z.object({ jobId: z.number().int() }),
   },
   'documents.cancelImport': { input: z.object({ jobId: z.number().int() }).strict(), output: z.null() },
@@ -307,6 +308,7 @@ export const engineChannels = {
   ...mapChannels,
   ...claimsChannels,
   ...timelineChannels,
+  ...ocrChannels,
   ...exchangeChannels,
 
   /** Undoes the latest undoable change (tagging, notes); null when there is nothing to undo. */

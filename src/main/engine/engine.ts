@@ -50,6 +50,7 @@ import { mapHandlers } from './map/handlers';
 import { claimsHandlers } from './claims/handlers';
 import { caseReader } from './claims/reading';
 import { timelineHandlers } from './timeline/handlers';
+import { ocrHandlers } from './ocr/handlers';
 import { exchangeHandlers } from './exchange/handlers';
 import { DEFAULT_LIMITS } from './ingest/types';
 import { RecentCases } from './recentCases';
@@ -224,8 +225,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
       return recent.list();
     },
 
-    'documents.import': ({ sources }) => {
-      const job = startImport(sources);
+    'documents.import': ({ sources, ocr }) => {
+      const job = startImport(sources, ocr === undefined ? {} : { ocr });
       // The report arrives as the import.finished event; nothing waits on the promise here.
       job.finished.catch(() => undefined);
       return { jobId: job.jobId };
@@ -330,6 +331,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     ...mapHandlers(db),
     ...claimsHandlers(db),
     ...timelineHandlers(db),
+    ...ocrHandlers(db),
     ...exchangeHandlers(db, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
 
     'history.undo': () => undoOrRedo(db(), 'undo'),

@@ -43,6 +43,7 @@ import { KindIcon, kindLabels } from './kinds';
 import { useApplyTag, useCreateNote, useDeleteNote, useDocument, useUpdateNote } from './queries';
 import type { Span } from './textLayout';
 import { OFFSET_ATTRIBUTE, layoutBlocks, layoutRuns, rangeOfOffsets, selectionOffsets } from './textLayout';
+import { ScanOrText } from './ScanView';
 import { TagPill } from './TagPill';
 import classes from './DocumentsView.module.css';
 
@@ -235,7 +236,9 @@ export function Reader({ documentId, search, tags, onOpenDocument, focusNote, fo
         lang={document_.language ?? undefined}
         data-testid="reader-text"
       >
-        <DocumentText document={document_} mentions={mentionsQuery.data ?? NO_MENTIONS} activeNoteId={openNote?.noteId ?? null} />
+        <ScanOrText key={document_.id} document={document_}>
+          <DocumentText document={document_} mentions={mentionsQuery.data ?? NO_MENTIONS} activeNoteId={openNote?.noteId ?? null} />
+        </ScanOrText>
       </div>
       {pending ? (
         <NoteComposer
