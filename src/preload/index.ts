@@ -5,7 +5,7 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { IpcRendererEvent } from 'electron';
 import type { DossierBridge, EventName, EventPayload, Result } from '../shared/api';
-import { isChannel, isEventName } from '../shared/api';
+import { GRANT_DROPPED_PATH, isChannel, isEventName } from '../shared/api';
 
 const bridge = {
   invoke(channel, input) {
@@ -27,7 +27,11 @@ const bridge = {
   },
   pathForFile(file: { readonly name: string }) {
     // A dropped file's path, so large files are read from disk by the engine, not copied over IPC.
-    return webUtils.getPathForFile(file as File) || null;
+    // Only a real dropped File has one; the main process is told, so that the engine may read it.
+    const path = webUtils.getPathForFile(file as File);
+    if (!path) return null;
+    ipcRenderer.sendSync(GRANT_DROPPED_PATH, path);
+    return path;
   },
 } satisfies DossierBridge;
 

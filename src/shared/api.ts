@@ -14,6 +14,7 @@ import { ExtractProgressSchema, entityChannels } from './entities';
 import { exchangeChannels } from './exchange';
 import { graphChannels } from './graph';
 import { mapChannels, mapShellChannels } from './map';
+import { ocrChannels } from './ocr';
 import { emptyInput } from './schemas';
 import { timelineChannels } from './timeline';
 
@@ -28,6 +29,7 @@ export const engineChannels = combineChannelMaps(
   claimsChannels,
   timelineChannels,
   exchangeChannels,
+  ocrChannels,
 );
 
 /** Channels only the desktop shell can answer: native dialogs and the operating system. */
@@ -53,6 +55,12 @@ const ownShellChannels = {
 } as const;
 
 export const shellChannels = combineChannelMaps(ownShellChannels, mapShellChannels);
+
+/**
+ * The preload's own message (not a channel the page can call): a file dropped on the window, whose
+ * path the main process then lets the engine read.
+ */
+export const GRANT_DROPPED_PATH = 'paths.grantDropped';
 
 /** Every channel, combined; a name registered twice is a programming error and throws at load. */
 export const channels = combineChannelMaps(engineChannels, shellChannels);

@@ -1,5 +1,6 @@
 /** Documents, tags, notes and imports: the schemas the contract uses for them. */
 import { z } from 'zod';
+import { ImportOcrSchema } from './ocr';
 import { emptyInput, hexColor as color, id } from './schemas';
 
 /** What a document was made from. */
@@ -139,7 +140,7 @@ export type ImportProgress = z.infer<typeof ImportProgressSchema>;
 export const documentChannels = {
   /** Starts a background import; progress and the final report arrive as events. */
   'documents.import': {
-    input: z.object({ sources: z.array(ImportSourceSchema).min(1).max(100_000) }).strict(),
+    input: z.object({ sources: z.array(ImportSourceSchema).min(1).max(100_000), ocr: ImportOcrSchema.optional() }).strict(),
     output: z.object({ jobId: z.number().int() }),
   },
   'documents.cancelImport': { input: z.object({ jobId: z.number().int() }).strict(), output: z.null() },

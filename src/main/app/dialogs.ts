@@ -86,7 +86,7 @@ export function createShellHandlers(
         filters: folders
           ? []
           : [
-              { name: 'Documents', extensions: ['txt', 'md', 'html', 'htm', 'pdf', 'docx', 'eml', 'mbox', 'zip', 'sgm'] },
+              { name: 'Documents', extensions: ['txt', 'md', 'html', 'htm', 'pdf', 'docx', 'eml', 'mbox', 'zip', 'sgm', 'png', 'jpg', 'jpeg', 'tif', 'tiff', 'webp'] },
               { name: 'All files', extensions: ['*'] },
             ],
         properties: (folders ? ['openDirectory', 'multiSelections'] : ['openFile', 'multiSelections']) as (

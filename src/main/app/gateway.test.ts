@@ -2,12 +2,13 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { channels } from '../../shared/api';
 import { registerGateway } from './gateway';
+import { PathGrants } from './pathGrants';
 
 vi.mock('electron', () => ({}));
 
 const ownFrame = { url: 'file:///app/out/renderer/index.html', parent: null };
 
-function setUp() {
+function setUp(grants?: PathGrants) {
   const registered = new Map<string, (event: IpcMainInvokeEvent, input: unknown) => Promise<unknown>>();
   const ipcMain = {
     handle: (channel: string, listener: (event: IpcMainInvokeEvent, input: unknown) => Promise<unknown>) => {
@@ -27,7 +28,7 @@ function setUp() {
     'shell.chooseMapFile': vi.fn(() => null),
     'shell.chooseMapExportPath': vi.fn(() => null),
   };
-  registerGateway(ipcMain, { engine, shell, isTrustedFrame: (frame) => frame === (ownFrame as never) });
+  registerGateway(ipcMain, { engine, shell, isTrustedFrame: (frame) => frame === (ownFrame as never), ...(grants ? { grants } : {}) });
   const invoke = (channel: string, input: unknown, frame: unknown = ownFrame) =>
     registered.get(channel)!({ senderFrame: frame } as IpcMainInvokeEvent, input);
   return { registered, engine, shell, invoke };
@@ -64,5 +65,20 @@ describe('the IPC gateway', () => {
     expect(shell['shell.chooseNewCasePath']).toHaveBeenCalledWith({ suggestedName: 'Border incident' });
     expect(await invoke('shell.chooseCaseToOpen', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(engine).not.toHaveBeenCalled();
+  });
+
+  it('lets the engine read or write only paths the analyst chose in a dialog or dropped, and the cases the engine named', async () => {
+    const grants = new PathGrants();
+    const { engine, invoke } = setUp(grants);
+    // A page running script of its own cannot name a file.
+    expect(await invoke('documents.import', { sources: [{ path: '/etc/hostname' }] })).toMatchObject({ ok: false, error: { code: 'forbidden-sender', message: expect.stringMatching(/^\/etc\/hostname was not chosen/) as string } });
+    expect(await invoke('map.export', { path: '/home/analyst/.bashrc', format: 'kml', overwrite: true })).toMatchObject({ ok: false });
+    expect(engine).not.toHaveBeenCalled();
+    // What a dialog answered may go to the engine; a folder chosen for import grants the files in it.
+    await invoke('shell.chooseNewCasePath', { suggestedName: 'Border incident' });
+    expect(await invoke('cases.create', { path: '/cases/new.dossier', title: 'Border' })).toMatchObject({ ok: true });
+    grants.grantFrom(['/evidence/folder']);
+    expect(await invoke('documents.import', { sources: [{ path: '/evidence/folder/a.pdf' }, { path: '/evidence/folder' }] })).toMatchObject({ ok: true });
+    expect(await invoke('documents.import', { sources: [{ path: '/evidence/folder/../../etc/passwd' }] })).toMatchObject({ ok: false });
   });
 });

@@ -8,6 +8,7 @@ import type { Result, ShellChannel, Handlers } from '../../shared/api';
 import { channels, engineChannels, isChannel } from '../../shared/api';
 import { toApiError } from '../../shared/errors';
 import { createDispatcher, parseInput } from '../../shared/rpc';
+import type { PathGrants } from './pathGrants';
 
 export interface GatewayOptions {
   /** Answers engine channels (the worker host in the app). */
@@ -16,6 +17,8 @@ export interface GatewayOptions {
   readonly shell: Handlers<ShellChannel>;
   /** True only for the main frame of a Dossier window showing the app's own page. */
   readonly isTrustedFrame: (frame: WebFrameMain | null) => boolean;
+  /** When given, engine calls may name only paths granted here; dialogs and the engine's case answers grant them. */
+  readonly grants?: PathGrants;
 }
 
 /** Registers one `ipcMain.handle` per contract channel and returns the dispatcher it uses. */
@@ -29,14 +32,30 @@ export function registerGateway(ipcMain: IpcMain, options: GatewayOptions): (eve
     if (!isChannel(channel)) {
       return { ok: false, error: { code: 'unknown-channel', message: `There is no channel called ${channel}.` } };
     }
-    if (!Object.hasOwn(engineChannels, channel)) return shellDispatch(channel, input);
+    const grants = options.grants;
+    if (!Object.hasOwn(engineChannels, channel)) {
+      const answer = await shellDispatch(channel, input);
+      // What a dialog answers is what the analyst chose: those paths may go to the engine.
+      if (grants && answer.ok && channel.startsWith('shell.') && channel !== 'shell.openPath') grants.grantFrom(answer.value);
+      return answer;
+    }
     let parsed: unknown;
     try {
       parsed = parseInput(channel, input);
     } catch (error) {
       return { ok: false, error: toApiError(error, channel) };
     }
-    return options.engine(channel, parsed);
+    const ungranted = grants?.firstUngranted(parsed);
+    if (ungranted) {
+      return {
+        ok: false,
+        error: { code: 'forbidden-sender', message: `${ungranted} was not chosen in a Dossier dialog or dropped on the window; choose it with the File menu or drop it here.` },
+      };
+    }
+    const answer = await options.engine(channel, parsed);
+    // The engine names case files (recent cases, the open case): those may be opened again.
+    if (grants && answer.ok && channel.startsWith('cases.')) grants.grantFrom(answer.value);
+    return answer;
   };
 
   for (const channel of Object.keys(channels)) {

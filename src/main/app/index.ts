@@ -8,13 +8,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MenuCommand } from '../../shared/api';
 import type { RecentCase } from '../../shared/cases';
-import { isEventName } from '../../shared/api';
+import { GRANT_DROPPED_PATH, isEventName } from '../../shared/api';
 import { CASE_FILE_EXTENSION } from '../engine/case/format';
 import { registerAppScheme, serveRenderer } from './appProtocol';
 import { createShellHandlers } from './dialogs';
 import { startEngineHost } from './engineHost';
 import { registerGateway } from './gateway';
 import { buildMenuTemplate } from './menu';
+import { PathGrants } from './pathGrants';
 import { hardenContents, hardenSession } from './security';
 import { createMainWindow, rendererUrlPrefix } from './window';
 
@@ -91,7 +92,15 @@ async function start(): Promise<void> {
   };
 
   const prefix = rendererUrlPrefix(windowOptions);
+  const isTrustedFrame = (frame: WebFrameMain | null): boolean =>
+    frame !== null && frame.parent === null && mainWindow !== null && frame === mainWindow.webContents.mainFrame && frame.url.startsWith(prefix);
+  const grants = new PathGrants();
+  ipcMain.on(GRANT_DROPPED_PATH, (event, path: unknown) => {
+    if (isTrustedFrame(event.senderFrame) && typeof path === 'string') grants.grantFrom(path);
+    event.returnValue = null;
+  });
   registerGateway(ipcMain, {
+    grants,
     engine: async (channel, input) => {
       const result = await engine.call(channel, input);
       if (channel.startsWith('cases.')) void refreshMenu();
@@ -105,8 +114,7 @@ async function start(): Promise<void> {
         return path;
       },
     },
-    isTrustedFrame: (frame: WebFrameMain | null) =>
-      frame !== null && frame.parent === null && mainWindow !== null && frame === mainWindow.webContents.mainFrame && frame.url.startsWith(prefix),
+    isTrustedFrame,
   });
 
   await refreshMenu();

@@ -10,6 +10,7 @@ import { DossierError } from '../../shared/errors';
 import { parseInput } from '../../shared/rpc';
 import type { Engine } from '../engine/engine';
 import { formatDateValue } from '../../shared/claims';
+import { availableLanguages, locateOcrData, parseLanguages } from '../engine/ingest/ocr/engine';
 import { exporters } from './exporters';
 import { isFtmFile } from './exchangeFiles';
 import { describeUnexpected, safeForTerminal } from './terminal';
@@ -153,12 +154,18 @@ function buildProgram(getEngine: () => Promise<Engine>, output: CliOutput): Comm
 
   program
     .command('import')
-    .description('Import files and folders into a case (txt, md, html, pdf, docx, eml, mbox, zip, Reuters SGML), and FollowTheMoney entity files (.ftm.json, .ijson, .jsonl).')
+    .description(
+      'Import files and folders into a case (txt, md, html, pdf, docx, eml, mbox, zip, Reuters SGML; images and scanned PDFs by OCR), and FollowTheMoney entity files (.ftm.json, .ijson, .jsonl).',
+    )
     .argument('<case>', 'path of the case file')
     .argument('<paths...>', 'files or folders to import (folders recursively)')
     .option('--json', 'print the report as JSON')
     .option('--no-extract', 'skip entity extraction (people, organisations, places)')
-    .action(async (casePath: string, paths: string[], options: { json?: boolean; extract: boolean }) => {
+    .option('--ocr-lang <languages>', 'languages of the text in images and scans, joined by + (eng, rus, hye, aze)', 'eng')
+    .option('--no-ocr', 'do not read text from images and scanned pages (images are refused, scanned PDF pages stay empty)')
+    .action(async (casePath: string, paths: string[], options: { json?: boolean; extract: boolean; ocr: boolean; ocrLang: string }) => {
+      // Checked before anything is opened or imported: a language without data is a typing error.
+      const languages = options.ocr ? parseLanguages(options.ocrLang, availableLanguages(locateOcrData())) : null;
       const engine = await getEngine();
       await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
       // FollowTheMoney entity files come in as entities and documents, not as one text document.
@@ -173,7 +180,7 @@ function buildProgram(getEngine: () => Promise<Engine>, output: CliOutput): Comm
       if (documentPaths.length === 0) return;
       const report = await engine.startImport(
         documentPaths.map((path) => ({ path: resolve(path) })),
-        { extract: options.extract },
+        { extract: options.extract, ocr: languages ? { languages } : false },
       ).finished;
       if (options.json) {
         output.out(`${JSON.stringify({ imported: report.imported, duplicates: report.duplicates, failed: report.failed }, null, 2)}\n`);

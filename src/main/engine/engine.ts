@@ -15,6 +15,7 @@ import { exchangeHandlers } from './exchange/handlers';
 import { graphHandlers } from './graph/handlers';
 import type { ImportJob, Importer } from './ingest/importer';
 import { mapHandlers } from './map/handlers';
+import { ocrHandlers } from './ocr/handlers';
 import { timelineHandlers } from './timeline/handlers';
 
 export type { EngineOptions } from './case/session';
@@ -42,6 +43,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     ...claimsHandlers(session),
     ...timelineHandlers(session),
     ...exchangeHandlers(session),
+    ...ocrHandlers(session),
   };
   return {
     handlers,

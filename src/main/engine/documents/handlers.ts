@@ -10,8 +10,8 @@ import { listTags } from './tags';
 export function documentHandlers(session: Session): Handlers<keyof typeof documentChannels> {
   const { db } = session;
   return {
-    'documents.import': ({ sources }) => {
-      const job = session.startImport(sources);
+    'documents.import': ({ sources, ocr }) => {
+      const job = session.startImport(sources, ocr === undefined ? {} : { ocr });
       // The report arrives as the import.finished event; nothing waits on the promise here.
       job.finished.catch(() => undefined);
       return { jobId: job.jobId };

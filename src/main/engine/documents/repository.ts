@@ -211,7 +211,8 @@ function rowToDocumentRow(row: DocumentListRow): DocumentRow {
 
 function getDocumentRow(db: Database, id: number): DocumentFullRow {
   const row = statement(db, 
-      `SELECT ${ROW_COLUMNS}, NULL AS snippet, d.language, d.text, d.html, d.page_starts, d.meta, d.search_names,
+      // The OCR word layer can be megabytes; it is read on its own (ocrWords.ts), not with every document.
+      `SELECT ${ROW_COLUMNS}, NULL AS snippet, d.language, d.text, d.html, d.page_starts, json_remove(d.meta, '$.ocrWords') AS meta, d.search_names,
          (SELECT sha256 FROM document_blobs WHERE id = d.blob_id) AS sha256
        FROM documents AS d WHERE d.id = ?`,
     )

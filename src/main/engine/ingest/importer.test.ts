@@ -2,13 +2,15 @@ import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { projectRoot } from '../../../../tests/support/built';
 import { useTempDirs } from '../../../../tests/support/tempDir';
 import type { EventName, EventPayload } from '../../../shared/api';
 import { createCaseFile } from '../case/caseFile';
 import { listDocuments } from '../documents/repository';
+import { DEFAULT_LIMITS } from './types';
 import { Importer } from './importer';
+import type { OcrEngine } from './ocr/engine';
 
 const tempDir = useTempDirs();
 const fixture = (name: string) => join(projectRoot, 'tests', 'fixtures', name);
@@ -120,6 +122,7 @@ describe('import', () => {
 
   it('refuses a file over the size limit with a message saying how to proceed', async () => {
     const small = new Importer(db, undefined, {
+      ...DEFAULT_LIMITS,
       maxFileBytes: 1000,
       maxArchiveEntries: 10,
       maxArchiveBytes: 10_000,
@@ -139,6 +142,7 @@ describe('import', () => {
 
   it('counts the files inside nested archives against the outer archive\'s limits', async () => {
     const strict = new Importer(db, undefined, {
+      ...DEFAULT_LIMITS,
       maxFileBytes: 1024 * 1024,
       maxArchiveEntries: 10,
       maxArchiveBytes: 240,
@@ -157,5 +161,33 @@ describe('import', () => {
     expect(report.cancelled).toBe(true);
     expect(report.imported.length).toBeLessThan(4);
     expect(listDocuments(db, {}).total).toBe(report.imported.length);
+  });
+
+  it('reports OCR progress per page and stops a page in flight at Cancel, committing nothing of it', async () => {
+    const dir = copyFixtures(['notes.md', 'scan-paragraph.png']);
+    let terminated = 0;
+    let release: () => void = () => undefined;
+    // An OCR engine that never finishes a page by itself: only Cancel (terminate) ends it.
+    const engine: OcrEngine = {
+      recognize: () =>
+        new Promise((_, reject) => {
+          release = () => reject(new Error('worker terminated'));
+        }),
+      terminate: () => {
+        terminated += 1;
+        release();
+        return Promise.resolve();
+      },
+    };
+    const scanning = new Importer(db, <E extends EventName>(event: E, payload: EventPayload<E>) => events.push({ event, payload }), DEFAULT_LIMITS, undefined, () => engine);
+    const job = scanning.start([{ path: dir }]);
+    await vi.waitFor(() => expect(events.some((entry) => String((entry.payload as { current?: string }).current).includes('page 1 of 1'))).toBe(true));
+    expect(events.map((entry) => (entry.payload as { current?: string }).current)).toContain('scan-paragraph.png: reading text (OCR), page 1 of 1');
+    scanning.cancel(job.jobId);
+    const report = await job.finished;
+    expect(report).toMatchObject({ cancelled: true, failed: [] });
+    expect(report.imported.map((entry) => entry.file)).toEqual([join(dir, 'notes.md')]);
+    expect(listDocuments(db, {}).total).toBe(1);
+    expect(terminated).toBeGreaterThan(0);
   });
 });

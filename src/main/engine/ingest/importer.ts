@@ -18,8 +18,10 @@ import { CaseExtraction } from '../entities/suggestions';
 import { findDocumentBySha256, insertDocument, listFingerprints, storeBlob } from '../documents/repository';
 import { formatBytes } from './read/common';
 import { datelineDate } from './read/dateline';
+import type { OcrEngine } from './ocr/engine';
+import { availableLanguages, createOcrEngine, locateOcrData, parseLanguages } from './ocr/engine';
 import { readFile } from './read';
-import type { ExtractedDocument, IngestFile, IngestLimits } from './types';
+import type { ExtractedDocument, IngestFile, IngestLimits, OcrContext } from './types';
 import { DEFAULT_LIMITS } from './types';
 
 interface QueueItem {
@@ -57,6 +59,17 @@ interface PreparedDocument {
   readonly children: readonly PreparedDocument[];
 }
 
+/** How an import treats images and scanned PDF pages. */
+export interface ImportOptions {
+  /** Suggest entities from each document's text (default true). */
+  readonly extract?: boolean;
+  /** OCR languages (Tesseract codes, default English), or false to import without OCR. */
+  readonly ocr?: { readonly languages?: readonly string[] } | false;
+}
+
+/** The OCR languages of an import when none are chosen. */
+export const DEFAULT_OCR_LANGUAGES: readonly string[] = ['eng'];
+
 export interface ImportJob {
   readonly jobId: number;
   readonly finished: Promise<ImportReport>;
@@ -84,26 +97,44 @@ export class Importer {
   private nearDuplicates: NearDuplicateIndex | null = null;
 
   private analyzer: EntityAnalyzer | null = null;
+  /** Each running job's OCR worker, started when its first image needs reading. */
+  private readonly ocrEngines = new Map<number, OcrEngine>();
 
-  /** `entityAnalyzer` gives the extractor (loaded on first use); without it nothing is extracted. */
+  /**
+   * `entityAnalyzer` gives the extractor (loaded on first use); without it nothing is extracted.
+   * `ocrEngine` makes the OCR worker of a job (default: tesseract.js over resources/ocr).
+   */
   constructor(
     private readonly db: Database,
     private readonly emit: EmitEvent | undefined,
     private readonly limits: IngestLimits = DEFAULT_LIMITS,
     private readonly entityAnalyzer?: () => EntityAnalyzer,
+    private readonly ocrEngine: () => OcrEngine = () => createOcrEngine(),
   ) {}
 
-  /** Starts importing; the returned promise settles with the report when the job ends. */
-  start(sources: readonly ImportSource[], options: { extract?: boolean } = {}): ImportJob {
+  /**
+   * Starts importing; the returned promise settles with the report when the job ends. Throws
+   * (before starting) for OCR languages Dossier has no data for.
+   */
+  start(sources: readonly ImportSource[], options: ImportOptions = {}): ImportJob {
+    const languages = options.ocr === false ? null : checkLanguages(options.ocr?.languages ?? DEFAULT_OCR_LANGUAGES);
     const jobId = this.nextJobId++;
     this.running.add(jobId);
     if (options.extract !== false && this.entityAnalyzer) this.analyzer ??= this.entityAnalyzer();
     const extract = options.extract !== false && this.analyzer ? new CaseExtraction(this.db, this.analyzer) : null;
-    const finished = this.run(jobId, sources, extract).finally(() => {
+    const finished = this.run(jobId, sources, extract, languages).finally(async () => {
       this.running.delete(jobId);
       this.cancelled.delete(jobId);
+      await this.stopOcr(jobId);
     });
     return { jobId, finished };
+  }
+
+  /** Ends a job's OCR worker; a page being read then fails, and the job sees it was cancelled. */
+  private async stopOcr(jobId: number): Promise<void> {
+    const engine = this.ocrEngines.get(jobId);
+    this.ocrEngines.delete(jobId);
+    await engine?.terminate();
   }
 
   /** Built on first use from the case's stored fingerprints, then kept up to date by inserts. */
@@ -113,17 +144,20 @@ export class Importer {
   }
 
   cancel(jobId: number): void {
-    if (this.running.has(jobId)) this.cancelled.add(jobId);
+    if (!this.running.has(jobId)) return;
+    this.cancelled.add(jobId);
+    // OCR of one page takes seconds; the page in flight is abandoned rather than waited for.
+    void this.stopOcr(jobId);
   }
 
   cancelAll(): void {
-    for (const jobId of this.running) this.cancelled.add(jobId);
+    for (const jobId of this.running) this.cancel(jobId);
   }
 
-  private async run(jobId: number, sources: readonly ImportSource[], extract: CaseExtraction | null): Promise<ImportReport> {
+  private async run(jobId: number, sources: readonly ImportSource[], extract: CaseExtraction | null, languages: readonly string[] | null): Promise<ImportReport> {
     const report: ImportReport = { jobId, imported: [], duplicates: [], failed: [], cancelled: false };
     try {
-      await this.work(jobId, sources, report, extract);
+      await this.work(jobId, sources, report, extract, languages);
     } catch (error) {
       // Whatever happens, the window hears that the job ended and why.
       report.failed.push({ file: '(import)', reason: `The import stopped: ${describe(error)}` });
@@ -132,12 +166,12 @@ export class Importer {
     return report;
   }
 
-  private async work(jobId: number, sources: readonly ImportSource[], report: ImportReport, extract: CaseExtraction | null): Promise<void> {
+  private async work(jobId: number, sources: readonly ImportSource[], report: ImportReport, extract: CaseExtraction | null, languages: readonly string[] | null): Promise<void> {
     // Checkpointing the WAL every few MB would copy each page twice during a bulk import;
     // checkpoint once at the end instead.
     this.db.pragma('wal_autocheckpoint = 0');
     try {
-      await this.importQueue(jobId, sources, report, extract);
+      await this.importQueue(jobId, sources, report, extract, languages);
     } finally {
       if (this.db.open) {
         this.db.pragma('wal_checkpoint(PASSIVE)');
@@ -146,7 +180,13 @@ export class Importer {
     }
   }
 
-  private async importQueue(jobId: number, sources: readonly ImportSource[], report: ImportReport, extract: CaseExtraction | null): Promise<void> {
+  private async importQueue(
+    jobId: number,
+    sources: readonly ImportSource[],
+    report: ImportReport,
+    extract: CaseExtraction | null,
+    languages: readonly string[] | null,
+  ): Promise<void> {
     const queue: QueueItem[] = [];
     for (const source of sources) {
       if ('bytes' in source) queue.push({ label: source.name, bytes: source.bytes, depth: 0 });
@@ -170,11 +210,25 @@ export class Importer {
       });
     };
     progress(queue[0]?.label ?? null, true);
+    const ocr: OcrContext | null = languages && {
+      languages,
+      beforePage: (file, page, pages) => {
+        if (this.cancelled.has(jobId)) throw new DossierError('conflict', 'The import was cancelled.');
+        // Every page is news when a page takes seconds.
+        progress(`${file}: reading text (OCR), page ${page} of ${pages}`, true);
+      },
+      recognize: (image) => {
+        if (this.cancelled.has(jobId)) return Promise.reject(new DossierError('conflict', 'The import was cancelled.'));
+        let engine = this.ocrEngines.get(jobId);
+        if (!engine) this.ocrEngines.set(jobId, (engine = this.ocrEngine()));
+        return engine.recognize(image, languages);
+      },
+    };
 
     // The next files are read from disk while this one is parsed and written.
     const ahead = new Map<QueueItem, Promise<Loaded>>();
     const startLoading = (item: QueueItem): Promise<Loaded> => {
-      const loading = this.load(item);
+      const loading = this.load(item, ocr);
       loading.catch(() => undefined);
       return loading;
     };
@@ -206,9 +260,13 @@ export class Importer {
           total += loaded.members.length;
         } else if (this.db.open && !this.cancelled.has(jobId)) {
           this.commit(item, loaded, report, extract);
+        } else {
+          report.cancelled = true;
         }
       } catch (error) {
-        report.failed.push({ file: item.label, reason: describe(error) });
+        // A file whose OCR was stopped by Cancel did not fail; the report says the job was cancelled.
+        if (this.cancelled.has(jobId)) report.cancelled = true;
+        else report.failed.push({ file: item.label, reason: describe(error) });
       }
       done += 1;
       // Let other requests (the list, the reader) through between files.
@@ -218,7 +276,7 @@ export class Importer {
   }
 
   /** Reads one file, its attachments too, without writing to the case. */
-  private async load(item: QueueItem): Promise<Loaded> {
+  private async load(item: QueueItem, ocr: OcrContext | null): Promise<Loaded> {
     const bytes = item.bytes ?? (await this.readFromDisk(item));
     const name = item.path ? basename(item.path) : basename(item.label);
     if (bytes.length === 0) throw new DossierError('invalid-input', `${name} is empty (0 bytes); there is nothing to import.`);
@@ -226,7 +284,7 @@ export class Importer {
     const fileSha = sha256(bytes);
     const existing = findDocumentBySha256(this.db, fileSha);
     if (existing !== null) return { kind: 'duplicate', existing };
-    const outcome = await readFile({ name, bytes }, this.limits, item.depth);
+    const outcome = await readFile({ name, bytes }, this.limits, item.depth, ocr);
     if (outcome.type === 'container') {
       const archive = item.archive ?? { name: item.label, entries: 0, bytes: 0, exceeded: false };
       archive.entries += outcome.members.length;
@@ -243,7 +301,7 @@ export class Importer {
     }
     const failures: ImportReport['failed'] = [];
     const prepared: PreparedDocument[] = [];
-    for (const document of outcome.documents) prepared.push(await this.prepare(document, item, failures, 0));
+    for (const document of outcome.documents) prepared.push(await this.prepare(document, item, failures, 0, ocr));
     return { kind: 'documents', file: { bytes, sha256: fileSha, name }, prepared, failures };
   }
 
@@ -284,20 +342,22 @@ export class Importer {
   }
 
   /** Reads a document's attachments (recursively) before the transaction, which must be synchronous. */
-  private async prepare(document: ExtractedDocument, item: QueueItem, failures: ImportReport['failed'], level: number): Promise<PreparedDocument> {
+  private async prepare(document: ExtractedDocument, item: QueueItem, failures: ImportReport['failed'], level: number, ocr: OcrContext | null): Promise<PreparedDocument> {
     const children: PreparedDocument[] = [];
     for (const attachment of document.attachments) {
       const label = `${item.label}/${attachment.name}`;
       try {
         if (attachment.bytes.length === 0) throw new DossierError('invalid-input', `${attachment.name} is empty (0 bytes).`);
         if (level >= this.limits.maxArchiveDepth) throw new DossierError('invalid-input', `${attachment.name} is nested too deeply to import.`);
-        const outcome = await readFile(attachment, this.limits, item.depth + 1);
+        const outcome = await readFile(attachment, this.limits, item.depth + 1, ocr);
         const documents = outcome.type === 'documents' ? outcome.documents : [];
         if (outcome.type === 'container') {
           failures.push({ file: label, reason: `${attachment.name} is an archive attached to a message; save it and import it on its own.` });
         }
         for (const child of documents) {
-          children.push(await this.prepare({ ...child, original: child.original ?? attachment.bytes, originalName: child.originalName ?? attachment.name }, item, failures, level + 1));
+          children.push(
+            await this.prepare({ ...child, original: child.original ?? attachment.bytes, originalName: child.originalName ?? attachment.name }, item, failures, level + 1, ocr),
+          );
         }
       } catch (error) {
         failures.push({ file: label, reason: describe(error) });
@@ -349,6 +409,12 @@ export class Importer {
     for (const child of entry.children) this.store(child, file, id, item, report, extract);
     return id;
   }
+}
+
+/** The languages as given, checked against the shipped OCR data (which is looked for only then). */
+function checkLanguages(languages: readonly string[]): readonly string[] {
+  if (languages.length === 1 && languages[0] === 'eng') return languages;
+  return parseLanguages(languages.join('+'), availableLanguages(locateOcrData()));
 }
 
 function tooLarge(name: string, size: number, limits: IngestLimits): DossierError {

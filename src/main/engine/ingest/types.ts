@@ -4,6 +4,7 @@
  * zip archive). The importer stores each document in its own transaction with its original bytes.
  */
 import type { DocumentKind } from '../../../shared/documents';
+import type { RecognizedPage } from './ocr/engine';
 
 /** A file to import: its name (for messages, type detection and metadata) and its bytes. */
 export interface IngestFile {
@@ -58,6 +59,22 @@ export interface IngestLimits {
   readonly maxCompressionRatio: number;
   /** How deep archives may nest inside archives. */
   readonly maxArchiveDepth: number;
+  /** Largest image (one page of it) read for text, in pixels; checked from the header, before decoding. */
+  readonly maxImagePixels: number;
+  /** Most pages of one file (a TIFF, a scanned PDF) read for text. */
+  readonly maxOcrPages: number;
+}
+
+/**
+ * How a reader gets text out of page images during one import; absent when the import runs
+ * without OCR. `beforePage` reports progress and throws when the import was cancelled.
+ */
+export interface OcrContext {
+  /** Tesseract language codes, e.g. ['eng', 'rus']. */
+  readonly languages: readonly string[];
+  beforePage(file: string, page: number, pages: number): void;
+  /** Recognises one page image given as PNG, JPEG, WebP or PNM bytes. */
+  recognize(image: Uint8Array): Promise<RecognizedPage>;
 }
 
 export const DEFAULT_LIMITS: IngestLimits = {
@@ -66,4 +83,8 @@ export const DEFAULT_LIMITS: IngestLimits = {
   maxArchiveBytes: 1024 * 1024 * 1024,
   maxCompressionRatio: 200,
   maxArchiveDepth: 3,
+  // 100 megapixels: an A3 page scanned at 600 dpi is 70; 400 MB of RGBA while it is read.
+  maxImagePixels: 100_000_000,
+  // At a few seconds a page on one core, a thousand pages is most of an hour already.
+  maxOcrPages: 1000,
 };

@@ -1,12 +1,16 @@
 // Decides how to read a file: by its content (magic bytes, the shape of its first lines) first,
 // then by its extension, since names lie more often than bytes do.
 import { displayName, extensionOf, refuse } from './common';
+import { sniffImage } from './imageHeader';
 import { looksLikeReuters } from './reuters';
 import { listZipPaths, looksLikeZip } from './zip';
 
-export type Format = 'text' | 'markdown' | 'html' | 'pdf' | 'docx' | 'email' | 'mbox' | 'zip' | 'reuters';
+export type Format = 'text' | 'markdown' | 'html' | 'pdf' | 'docx' | 'email' | 'mbox' | 'zip' | 'reuters' | 'image';
 
-export const SUPPORTED_TYPES = '.txt, .md, .html, .htm, .pdf, .docx, .eml, .mbox, .zip and Reuters-21578 .sgm';
+export const SUPPORTED_TYPES = '.txt, .md, .html, .htm, .pdf, .docx, .eml, .mbox, .zip, Reuters-21578 .sgm and images (.png, .jpg, .tif, .webp)';
+
+/** Extensions of the images read by OCR; a file so named whose bytes are no such image is damaged. */
+const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.jpe', '.tif', '.tiff', '.webp']);
 
 const BY_EXTENSION: Readonly<Record<string, Format>> = {
   '.txt': 'text',
@@ -31,11 +35,7 @@ const OTHER_ZIP_FORMATS = new Set(['.xlsx', '.pptx', '.odt', '.ods', '.odp', '.e
 /** Formats recognised by their first bytes that Dossier cannot read yet, with what to do instead. */
 const KNOWN_BINARY: readonly { readonly magic: readonly number[]; readonly what: string }[] = [
   { magic: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old Microsoft Office file (.doc, .xls or .msg); save it as .docx or .pdf' },
-  { magic: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image; Dossier cannot read text from images yet' },
-  { magic: [0xff, 0xd8, 0xff], what: 'a JPEG image; Dossier cannot read text from images yet' },
-  { magic: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image; Dossier cannot read text from images yet' },
-  { magic: [0x49, 0x49, 0x2a, 0x00], what: 'a TIFF image; Dossier cannot read text from images yet' },
-  { magic: [0x4d, 0x4d, 0x00, 0x2a], what: 'a TIFF image; Dossier cannot read text from images yet' },
+  { magic: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image; save it as PNG to read its text' },
   { magic: [0x1f, 0x8b], what: 'a gzip archive; unpack it or re-pack it as .zip' },
   { magic: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], what: 'a 7-Zip archive; unpack it or re-pack it as .zip' },
   { magic: [0x52, 0x61, 0x72, 0x21], what: 'a RAR archive; unpack it or re-pack it as .zip' },
@@ -50,6 +50,10 @@ export function detectFormat(name: string, bytes: Uint8Array): Format {
   const extension = extensionOf(name);
 
   if (looksLikePdf(bytes, extension)) return 'pdf';
+  if (sniffImage(bytes) !== null) return 'image';
+  if (IMAGE_EXTENSIONS.has(extension)) {
+    throw refuse(`${label} is named ${extension} but is not a readable image (its first bytes are no PNG, JPEG, TIFF or WebP header); it is damaged or another kind of file`);
+  }
   if (looksLikeZip(bytes)) {
     if (extension === '.docx') return 'docx';
     if (OTHER_ZIP_FORMATS.has(extension)) throw unsupported(label, extension);

@@ -12,13 +12,16 @@ describe('readFile', () => {
   it('names the supported types for a type it cannot import', async () => {
     const error = await refusal({ name: 'C:\\Users\\analyst\\table.xyz', bytes: new TextEncoder().encode('a,b\n1,2\n') });
     expect(error.message).toBe(
-      'table.xyz has a type Dossier cannot import yet (.xyz); supported: .txt, .md, .html, .htm, .pdf, .docx, .eml, .mbox, .zip and Reuters-21578 .sgm',
+      'table.xyz has a type Dossier cannot import yet (.xyz); supported: .txt, .md, .html, .htm, .pdf, .docx, .eml, .mbox, .zip, Reuters-21578 .sgm and images (.png, .jpg, .tif, .webp)',
     );
   });
 
   it('says what a known binary format is and what to do, whatever its name', async () => {
+    const gif = new TextEncoder().encode('GIF89a\u0001\u0000\u0001\u0000');
+    expect((await refusal({ name: 'scan.txt', bytes: gif })).message).toMatch(/^scan\.txt is a GIF image; save it as PNG to read its text;/);
+    // A PNG is read as an image whatever its name; this one is only the start of one.
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
-    expect((await refusal({ name: 'scan.txt', bytes: png })).message).toMatch(/^scan\.txt is a PNG image; Dossier cannot read text from images yet;/);
+    expect((await refusal({ name: 'scan.txt', bytes: png })).message).toMatch(/^scan\.txt is a damaged PNG image \(the file ends inside its header/);
     const office = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     expect((await refusal({ name: 'old.doc', bytes: office })).message).toContain('old.doc is an old Microsoft Office file (.doc, .xls or .msg); save it as .docx or .pdf');
     expect((await refusal({ name: 'locked.docx', bytes: office })).message).toBe('locked.docx is encrypted; remove the password in Word and import it again');

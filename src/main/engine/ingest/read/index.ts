@@ -1,9 +1,10 @@
 // The format readers' entry point: one file's bytes in, documents (or archive members) out.
 import { DossierError } from '../../../../shared/errors';
-import type { ExtractOutcome, ExtractedDocument, IngestFile, IngestLimits } from '../types';
+import type { ExtractOutcome, ExtractedDocument, IngestFile, IngestLimits, OcrContext } from '../types';
 import { DEFAULT_LIMITS } from '../types';
 import { describeError, displayName, formatBytes, refuse } from './common';
 import { detectFormat } from './detect';
+import { sniffImage } from './imageHeader';
 import { readReuters } from './reuters';
 import { readText } from './text';
 import { readZip } from './zip';
@@ -17,10 +18,13 @@ export { SUPPORTED_TYPES } from './detect';
  * `limits.maxArchiveDepth`. The importer should also add up members across nested archives
  * against `maxArchiveEntries` and `maxArchiveBytes`; one call sees only its own archive.
  *
+ * `ocr` reads text from images and from PDF pages without a text layer; without it images are
+ * refused and such PDFs keep only their text layer.
+ *
  * Throws DossierError('invalid-input') with a message that names the file and says what to do
- * for empty, oversized, encrypted, damaged, binary or unsupported files, and for zip bombs.
+ * for empty, oversized, encrypted, damaged, binary or unsupported files, and for zip and image bombs.
  */
-export async function readFile(file: IngestFile, limits: IngestLimits = DEFAULT_LIMITS, depth = 0): Promise<ExtractOutcome> {
+export async function readFile(file: IngestFile, limits: IngestLimits = DEFAULT_LIMITS, depth = 0, ocr: OcrContext | null = null): Promise<ExtractOutcome> {
   const label = displayName(file.name);
   const { bytes } = file;
   if (bytes.length === 0) throw refuse(`${label} is empty (0 bytes); nothing to import`);
@@ -38,7 +42,9 @@ export async function readFile(file: IngestFile, limits: IngestLimits = DEFAULT_
       case 'html':
         return single((await import('./html')).readHtml(file.name, bytes));
       case 'pdf':
-        return single(await (await import('./pdf')).readPdf(file.name, bytes));
+        return single(await (await import('./pdf')).readPdf(file.name, bytes, limits, ocr));
+      case 'image':
+        return single(await (await import('./image')).readImage(file.name, bytes, sniffImage(bytes)!, limits, ocr));
       case 'docx':
         return single(await (await import('./docx')).readDocx(file.name, bytes, limits));
       case 'email':

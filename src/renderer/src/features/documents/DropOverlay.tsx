@@ -71,7 +71,7 @@ export function DropOverlay({ onDrop }: { onDrop: (files: File[]) => void }) {
         <IconFileImport size={40} stroke={1.5} color="var(--mantine-primary-color-filled)" aria-hidden />
         <Text fw={600}>Drop files to import</Text>
         <Text size="xs" c="dimmed">
-          txt, md, html, pdf, docx, eml, mbox, zip, Reuters SGML
+          txt, md, html, pdf, docx, eml, mbox, zip, Reuters SGML; images and scans by OCR
         </Text>
       </Stack>
     </Overlay>

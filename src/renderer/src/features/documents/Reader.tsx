@@ -25,6 +25,7 @@ import { DocumentText } from './DocumentText';
 import type { Floating, OpenNote, Pending } from './NotePopovers';
 import { NoteComposer, NoteViewer } from './NotePopovers';
 import { ReaderHeader } from './ReaderHeader';
+import { ScanOrText } from './ScanView';
 import classes from './DocumentsView.module.css';
 
 interface ReaderProps {
@@ -221,7 +222,9 @@ export function Reader({ documentId, search, tags, onOpenDocument, focusNote, fo
         lang={document_.language ?? undefined}
         data-testid="reader-text"
       >
-        <DocumentText document={document_} mentions={mentionsQuery.data ?? NO_MENTIONS} activeNoteId={openNote?.noteId ?? null} />
+        <ScanOrText key={document_.id} document={document_}>
+          <DocumentText document={document_} mentions={mentionsQuery.data ?? NO_MENTIONS} activeNoteId={openNote?.noteId ?? null} />
+        </ScanOrText>
       </div>
       {pending ? (
         <NoteComposer
