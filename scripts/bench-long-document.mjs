@@ -30,7 +30,7 @@ function newswire(bytes) {
   for (let file = 0; file < 22 && text.length < bytes; file += 1) {
     const sgml = readFileSync(join(reuters, `reut2-${String(file).padStart(3, '0')}.sgm`), 'latin1');
     for (const match of sgml.matchAll(/<BODY>([\s\S]*?)<\/BODY>/g)) {
-      text += `${match[1].replace(/&lt;/g, '<').replace(/&amp;/g, '&').replace(/\x03/g, '').trim()}\n\n`;
+      text += `${match[1].replace(/&lt;/g, '<').replace(/&amp;/g, '&').replaceAll(String.fromCharCode(3), '').trim()}\n\n`;
       if (text.length >= bytes) break;
     }
   }
