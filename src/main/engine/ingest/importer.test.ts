@@ -9,6 +9,7 @@ import type { EventName, EventPayload } from '../../../shared/api';
 import { createCaseFile } from '../case/caseFile';
 import { listDocuments } from '../documents/repository';
 import { Importer } from './importer';
+import { DEFAULT_LIMITS } from '../limits';
 
 const tempDir = useTempDirs();
 const fixture = (name: string) => join(projectRoot, 'tests', 'fixtures', name);
@@ -120,6 +121,7 @@ describe('import', () => {
 
   it('refuses a file over the size limit with a message saying how to proceed', async () => {
     const small = new Importer(db, undefined, {
+      ...DEFAULT_LIMITS,
       maxFileBytes: 1000,
       maxArchiveEntries: 10,
       maxArchiveBytes: 10_000,
@@ -139,6 +141,7 @@ describe('import', () => {
 
   it('counts the files inside nested archives against the outer archive\'s limits', async () => {
     const strict = new Importer(db, undefined, {
+      ...DEFAULT_LIMITS,
       maxFileBytes: 1024 * 1024,
       maxArchiveEntries: 10,
       maxArchiveBytes: 240,

@@ -46,24 +46,6 @@ export type ExtractOutcome =
   | { readonly type: 'documents'; readonly documents: readonly ExtractedDocument[] }
   | { readonly type: 'container'; readonly members: readonly IngestFile[] };
 
-/** Bounds that keep hostile or huge input from exhausting the machine. */
-export interface IngestLimits {
-  /** Largest single file accepted (bytes). */
-  readonly maxFileBytes: number;
-  /** Most files one archive may expand to, counting nested archives. */
-  readonly maxArchiveEntries: number;
-  /** Most bytes one archive may expand to, counting nested archives. */
-  readonly maxArchiveBytes: number;
-  /** Highest expansion ratio (uncompressed / compressed) tolerated for an archive entry. */
-  readonly maxCompressionRatio: number;
-  /** How deep archives may nest inside archives. */
-  readonly maxArchiveDepth: number;
-}
-
-export const DEFAULT_LIMITS: IngestLimits = {
-  maxFileBytes: 256 * 1024 * 1024,
-  maxArchiveEntries: 50_000,
-  maxArchiveBytes: 1024 * 1024 * 1024,
-  maxCompressionRatio: 200,
-  maxArchiveDepth: 3,
-};
+// The limits live with every other bound Dossier sets, in one place.
+export type { IngestLimits } from '../limits';
+export { DEFAULT_LIMITS } from '../limits';
