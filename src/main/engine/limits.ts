@@ -60,7 +60,7 @@ export const DEFAULT_LIMITS: IngestLimits = {
 /** Bounds on one search, so that a pasted list of words cannot keep the case busy for minutes. */
 export const SEARCH_LIMITS = {
   /** Most characters in a search. */
-  maxQueryCharacters: 2_000,
+  maxQueryCharacters: 10_000,
   /** Most terms (words, phrases, NEAR groups) in a search. */
   maxTerms: 64,
   /** Most prefix terms (word*) in a search: each one expands to every word it begins. */

@@ -9,6 +9,8 @@ import type { DocumentKind } from '../../../shared/documents';
 export interface IngestFile {
   readonly name: string;
   readonly bytes: Uint8Array;
+  /** Why this archive member must not be imported (it failed its checksum), when it must not. */
+  readonly problem?: string;
 }
 
 /** One document as read from a file, ready to store. */

@@ -5,9 +5,12 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { DossierError } from '../../../../shared/errors';
+import { Inflate } from 'fflate';
+import { DEFAULT_LIMITS } from '../../limits';
+import type { IngestLimits } from '../../limits';
 import type { ExtractedDocument } from '../types';
 import { cleanText } from './clean';
-import { copyBytes, describeError, displayName, languageFromTag, refuse, shortenTitle, titleFromText } from './common';
+import { copyBytes, describeError, displayName, formatBytes, formatCount, languageFromTag, refuse, shortenTitle, titleFromText, truncationNote } from './common';
 import { detectLanguage } from './language';
 
 type PdfJs = typeof PdfJsModule;
@@ -32,8 +35,9 @@ function pdfJsDataFolders(): { cMapUrl: string; standardFontDataUrl: string } | 
 }
 
 /** Whether the bytes are a PDF: "%PDF-" within the first KB, as readers accept it. */
-export async function readPdf(name: string, bytes: Uint8Array): Promise<ExtractedDocument> {
+export async function readPdf(name: string, bytes: Uint8Array, limits: IngestLimits = DEFAULT_LIMITS): Promise<ExtractedDocument> {
   const label = displayName(name);
+  checkPdfStreams(label, bytes, limits);
   const { getDocument } = await loadPdfJs();
   const task = getDocument({
     // pdf.js takes ownership of (detaches) the buffer it is given, so it gets a copy.
@@ -53,17 +57,31 @@ export async function readPdf(name: string, bytes: Uint8Array): Promise<Extracte
   try {
     const document = await task.promise;
     const pages: string[] = [];
-    for (let number = 1; number <= document.numPages; number++) {
+    const notes: string[] = [];
+    const pagesToRead = Math.min(document.numPages, limits.maxPdfPages);
+    let characters = 0;
+    for (let number = 1; number <= pagesToRead; number++) {
       const page = await document.getPage(number);
-      const content = await page.getTextContent();
-      let text = '';
-      for (const item of content.items) {
-        if ('str' in item) text += item.str + (item.hasEOL ? '\n' : '');
+      const { text, complete } = await pageText(page, Math.min(limits.maxPdfPageCharacters, limits.maxDocumentCharacters - characters));
+      const cleaned = cleanText(text);
+      pages.push(cleaned);
+      characters += cleaned.length;
+      if (!complete) {
+        // pdf.js cannot stop one page's text and go on to the next (cancelling its stream fails
+        // inside pdf.js), so the reading stops here; destroying the document ends the page's work.
+        const limitName = characters >= limits.maxDocumentCharacters ? 'maxDocumentCharacters' : 'maxPdfPageCharacters';
+        notes.push(truncationNote(label, `the text of pages 1 to ${number} only, and of page ${number} the first ${formatCount(cleaned.length)} characters`, limitName));
+        break;
       }
-      pages.push(cleanText(text));
       page.cleanup();
+      if (number === pagesToRead && pagesToRead < document.numPages) {
+        notes.push(truncationNote(label, `the first ${formatCount(pagesToRead)} of its ${formatCount(document.numPages)} pages`, 'maxPdfPages'));
+      }
     }
+    if (notes.length > 0) pages.push(notes.map((note) => `[${note}]`).join('\n'));
     const { text, pageStarts } = joinPages(pages);
+    // The notes are no page of the document.
+    if (notes.length > 0) pageStarts.pop();
     if (text === '') {
       throw refuse(`${label} has no text layer (it may be scanned images); run OCR on it and import it again`);
     }
@@ -86,6 +104,7 @@ export async function readPdf(name: string, bytes: Uint8Array): Promise<Extracte
       meta: Object.fromEntries(
         Object.entries({
           pages: document.numPages,
+          truncated: notes.length > 0 ? notes.join(' ') : null,
           subject: field('Subject'),
           keywords: field('Keywords'),
           creator: field('Creator'),
@@ -101,6 +120,90 @@ export async function readPdf(name: string, bytes: Uint8Array): Promise<Extracte
   } finally {
     await task.destroy();
   }
+}
+
+type PdfPage = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>;
+
+/**
+ * A page's text, read as a stream and no further than `maxCharacters`: a page of 200 MB of text
+ * operators otherwise became one array of millions of items before a character was kept. When it
+ * stops early the stream is left unread (pdf.js waits for a read that never comes) rather than
+ * cancelled: pdf.js closes a cancelled stream twice and throws where nothing can catch it.
+ */
+async function pageText(page: PdfPage, maxCharacters: number): Promise<{ text: string; complete: boolean }> {
+  const reader = page.streamTextContent().getReader() as ReadableStreamDefaultReader<{ items: ({ str?: string; hasEOL?: boolean } | object)[] }>;
+  let text = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return { text, complete: true };
+    for (const item of value.items) {
+      if ('str' in item && typeof item.str === 'string') text += item.str + ('hasEOL' in item && item.hasEOL ? '\n' : '');
+    }
+    if (text.length > maxCharacters) {
+      reader.releaseLock();
+      return { text: text.slice(0, maxCharacters), complete: false };
+    }
+  }
+}
+
+/** Compressed bytes handed to the inflater at a time while measuring a stream. */
+const STREAM_STEP = 8 * 1024;
+
+/**
+ * Measures what every Flate stream of the PDF expands to before pdf.js decodes any: pdf.js keeps a
+ * decoded stream whole in memory, so a 512 MB stream of zeros packed into 500 KB took 1.3 GB before
+ * the answer "no text layer". Refuses past maxPdfStreamBytes for one stream or maxPdfDecodedBytes
+ * for all. Damaged streams are left for pdf.js to judge.
+ */
+export function checkPdfStreams(label: string, bytes: Uint8Array, limits: IngestLimits): void {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let total = 0;
+  let position = 0;
+  for (;;) {
+    const keyword = buffer.indexOf('stream', position, 'latin1');
+    if (keyword < 0) return;
+    position = keyword + 6;
+    if (keyword >= 3 && buffer.toString('latin1', keyword - 3, keyword) === 'end') continue;
+    const head = buffer.toString('latin1', Math.max(0, keyword - 1024), keyword);
+    if (!/\/Filter\s*\[?\s*\/FlateDecode\b/.test(head.slice(head.lastIndexOf('obj') + 1))) continue;
+    let start = position;
+    if (buffer[start] === 0x0d) start += 1;
+    if (buffer[start] === 0x0a) start += 1;
+    const end = buffer.indexOf('endstream', start, 'latin1');
+    const stop = end < 0 ? buffer.length : end;
+    const budget = Math.min(limits.maxPdfStreamBytes, limits.maxPdfDecodedBytes - total);
+    const produced = inflatedSize(bytes.subarray(start, stop), budget);
+    if (produced > limits.maxPdfStreamBytes) {
+      throw refuse(
+        `${label} has a stream that expands to more than ${formatBytes(limits.maxPdfStreamBytes)} (the limit maxPdfStreamBytes; a sign of a PDF made to exhaust memory); ` +
+          'print it to a new PDF or save its text, and import that',
+      );
+    }
+    total += produced;
+    if (total > limits.maxPdfDecodedBytes) {
+      throw refuse(
+        `${label} expands to more than ${formatBytes(limits.maxPdfDecodedBytes)} of streams (the limit maxPdfDecodedBytes); split it or print it to a smaller PDF, and import that`,
+      );
+    }
+    position = stop;
+  }
+}
+
+/** How many bytes some Flate data expands to, counted up to just past `budget`; damaged data counts what came out. */
+function inflatedSize(data: Uint8Array, budget: number): number {
+  let produced = 0;
+  const inflater = new Inflate((chunk) => {
+    produced += chunk.length;
+  });
+  try {
+    for (let offset = 0; offset < data.length && produced <= budget; offset += STREAM_STEP) {
+      const end = Math.min(offset + STREAM_STEP, data.length);
+      inflater.push(data.subarray(offset, end), end >= data.length);
+    }
+  } catch {
+    // Damaged or not Flate after all: pdf.js decides what to make of it.
+  }
+  return produced;
 }
 
 /**
