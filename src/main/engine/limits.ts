@@ -30,6 +30,8 @@ export interface IngestLimits {
   readonly maxPdfStreamBytes: number;
   /** Most bytes all of a PDF's streams together may expand to. */
   readonly maxPdfDecodedBytes: number;
+  /** How deeply a PDF's graphics states (q … Q) may nest; pdf.js slows beyond the square of the depth. */
+  readonly maxPdfGraphicsNesting: number;
   /** Most bytes of XML in a Word document's parts (the text, its notes, headers and footers). */
   readonly maxDocxXmlBytes: number;
   /** Largest single e-mail message parsed (an .eml file, or one message of an mbox). */
@@ -51,6 +53,7 @@ export const DEFAULT_LIMITS: IngestLimits = {
   maxPdfPageCharacters: 1_000_000,
   maxPdfStreamBytes: 128 * 1024 * 1024,
   maxPdfDecodedBytes: 512 * 1024 * 1024,
+  maxPdfGraphicsNesting: 1_000,
   maxDocxXmlBytes: 32 * 1024 * 1024,
   maxMessageBytes: 64 * 1024 * 1024,
   maxAttachmentBytes: 32 * 1024 * 1024,

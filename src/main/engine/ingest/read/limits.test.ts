@@ -76,6 +76,12 @@ describe('limits', () => {
     expect(error.message).toMatch(/^zeros\.pdf has a stream that expands to more than 1 MB \(the limit maxPdfStreamBytes/);
   });
 
+  it('refuses a PDF whose graphics states nest past maxPdfGraphicsNesting, which pdf.js would take hours over', async () => {
+    const content = utf8(`${'q '.repeat(50_000)}BT (deep) Tj ET${' Q'.repeat(10)}`);
+    const error = await refusal({ name: 'nested.pdf', bytes: pdfWithStream(deflateSync(content)) });
+    expect(error.message).toMatch(/^nested\.pdf nests graphics states 50,000 deep; Dossier reads PDFs nested up to 1,000 deep \(the limit maxPdfGraphicsNesting/);
+  });
+
   it('refuses HTML nested past maxHtmlDepth with a message, not a stack overflow', async () => {
     const html = `<html><body>${'<div>'.repeat(20_000)}${STORY}${'</div>'.repeat(20_000)}</body></html>`;
     const error = await refusal({ name: 'deep.html', bytes: utf8(html) });

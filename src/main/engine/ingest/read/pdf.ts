@@ -150,10 +150,12 @@ async function pageText(page: PdfPage, maxCharacters: number): Promise<{ text: s
 const STREAM_STEP = 8 * 1024;
 
 /**
- * Measures what every Flate stream of the PDF expands to before pdf.js decodes any: pdf.js keeps a
- * decoded stream whole in memory, so a 512 MB stream of zeros packed into 500 KB took 1.3 GB before
- * the answer "no text layer". Refuses past maxPdfStreamBytes for one stream or maxPdfDecodedBytes
- * for all. Damaged streams are left for pdf.js to judge.
+ * Measures every stream of the PDF before pdf.js reads any: pdf.js keeps a decoded stream whole in
+ * memory (a 512 MB stream of zeros packed into 500 KB took 1.3 GB before the answer "no text
+ * layer"), and its time grows faster than the square of how deeply graphics states nest (32,000
+ * nested "q" took 90 s, and pdf.js cannot be interrupted meanwhile). Refuses past
+ * maxPdfStreamBytes for one stream, maxPdfDecodedBytes for all, or maxPdfGraphicsNesting. Streams
+ * with filters other than Flate are left to pdf.js, and so are damaged ones.
  */
 export function checkPdfStreams(label: string, bytes: Uint8Array, limits: IngestLimits): void {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -165,14 +167,23 @@ export function checkPdfStreams(label: string, bytes: Uint8Array, limits: Ingest
     position = keyword + 6;
     if (keyword >= 3 && buffer.toString('latin1', keyword - 3, keyword) === 'end') continue;
     const head = buffer.toString('latin1', Math.max(0, keyword - 1024), keyword);
-    if (!/\/Filter\s*\[?\s*\/FlateDecode\b/.test(head.slice(head.lastIndexOf('obj') + 1))) continue;
+    const dictionary = head.slice(head.lastIndexOf('obj') + 1);
+    const flate = /\/Filter\s*\[?\s*\/FlateDecode\b/.test(dictionary);
+    if (!flate && /\/Filter\b/.test(dictionary)) continue;
     let start = position;
     if (buffer[start] === 0x0d) start += 1;
     if (buffer[start] === 0x0a) start += 1;
     const end = buffer.indexOf('endstream', start, 'latin1');
     const stop = end < 0 ? buffer.length : end;
-    const budget = Math.min(limits.maxPdfStreamBytes, limits.maxPdfDecodedBytes - total);
-    const produced = inflatedSize(bytes.subarray(start, stop), budget);
+    const nesting = new NestingCounter();
+    const data = bytes.subarray(start, stop);
+    let produced = data.length;
+    if (flate) {
+      const budget = Math.min(limits.maxPdfStreamBytes, limits.maxPdfDecodedBytes - total);
+      produced = inflatedSize(data, budget, (chunk) => nesting.add(chunk));
+    } else {
+      nesting.add(data);
+    }
     if (produced > limits.maxPdfStreamBytes) {
       throw refuse(
         `${label} has a stream that expands to more than ${formatBytes(limits.maxPdfStreamBytes)} (the limit maxPdfStreamBytes; a sign of a PDF made to exhaust memory); ` +
@@ -185,15 +196,49 @@ export function checkPdfStreams(label: string, bytes: Uint8Array, limits: Ingest
         `${label} expands to more than ${formatBytes(limits.maxPdfDecodedBytes)} of streams (the limit maxPdfDecodedBytes); split it or print it to a smaller PDF, and import that`,
       );
     }
+    if (nesting.deepest > limits.maxPdfGraphicsNesting) {
+      throw refuse(
+        `${label} nests graphics states ${formatCount(nesting.deepest)} deep; Dossier reads PDFs nested up to ${formatCount(limits.maxPdfGraphicsNesting)} deep ` +
+          '(the limit maxPdfGraphicsNesting; deeper would take hours); print it to a new PDF, and import that',
+      );
+    }
     position = stop;
   }
 }
 
+/** PDF's delimiters and white space: what may stand on either side of an operator. */
+const DELIMITER = new Uint8Array(256);
+for (const character of '\0\t\n\f\r ()<>[]{}/%') DELIMITER[character.charCodeAt(0)] = 1;
+const SAVE = 0x71; // q
+const RESTORE = 0x51; // Q
+
+/** Counts how deeply "q" (save the graphics state) nests over "Q" (restore), across chunks of a stream. */
+class NestingCounter {
+  deepest = 0;
+  private depth = 0;
+  private afterDelimiter = true;
+  private pending = 0;
+
+  add(chunk: Uint8Array): void {
+    for (let index = 0; index < chunk.length; index += 1) {
+      const byte = chunk[index]!;
+      const delimiter = DELIMITER[byte] === 1;
+      if (this.pending !== 0 && delimiter) {
+        if (this.pending === SAVE) this.deepest = Math.max(this.deepest, ++this.depth);
+        else if (this.depth > 0) this.depth -= 1;
+      }
+      this.pending = this.afterDelimiter && (byte === SAVE || byte === RESTORE) ? byte : 0;
+      this.afterDelimiter = delimiter;
+    }
+  }
+}
+
 /** How many bytes some Flate data expands to, counted up to just past `budget`; damaged data counts what came out. */
-function inflatedSize(data: Uint8Array, budget: number): number {
+function inflatedSize(data: Uint8Array, budget: number, onChunk: (chunk: Uint8Array) => void): number {
   let produced = 0;
   const inflater = new Inflate((chunk) => {
     produced += chunk.length;
+    onChunk(chunk);
   });
   try {
     for (let offset = 0; offset < data.length && produced <= budget; offset += STREAM_STEP) {
