@@ -11,14 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../src/shared/documents';
 import { createEngine } from '../../src/main/engine/engine';
 // The generator is plain JavaScript so that the soak script and a person can run it with node.
-// @ts-expect-error -- an .mjs module without type declarations
 import { generateCorpus } from './generate.mjs';
-
-interface ManifestEntry {
-  readonly name: string;
-  readonly family: string;
-  readonly bytes: number;
-}
+import type { ManifestEntry } from './generate.mjs';
 
 const soak = process.env.DOSSIER_SOAK === '1';
 const seed = Number(process.env.DOSSIER_HOSTILE_SEED ?? '17');
@@ -40,7 +34,7 @@ let manifest: ManifestEntry[];
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'dossier-hostile-'));
   corpus = join(dir, 'corpus');
-  manifest = generateCorpus(corpus, { seed, slice: soak ? 'full' : 'fast' }) as ManifestEntry[];
+  manifest = generateCorpus(corpus, { seed, slice: soak ? 'full' : 'fast' });
 }, 600_000);
 
 afterAll(() => {

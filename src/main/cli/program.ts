@@ -7,6 +7,7 @@ import type { CaseCheck, CaseInfo } from '../../shared/api';
 import type { BriefingSpec } from '../../shared/briefing';
 import { DossierError } from '../../shared/errors';
 import { parseInput } from '../../shared/rpc';
+import { onWaitingForWriter } from '../engine/case/writers';
 import { createEngine } from '../engine/engine';
 import { loadExtractor } from '../engine/extract/index';
 import { createEntityPipeline, locateResources, toExtractLine } from '../engine/extract/pipeline';
@@ -60,6 +61,13 @@ export async function runCli(argv: readonly string[], rawOutput: CliOutput = pro
   const output: CliOutput = { ...rawOutput, out: (text) => rawOutput.out(safeForTerminal(text)), err: (text) => rawOutput.err(safeForTerminal(text)) };
   const engine = createEngine();
   const program = buildProgram(engine, output);
+  // Another Dossier writing to the same case makes this one wait its turn; say so once in a while.
+  let lastWaitNotice = 0;
+  const stopListening = onWaitingForWriter((caseName) => {
+    if (Date.now() - lastWaitNotice < 10_000) return;
+    lastWaitNotice = Date.now();
+    output.err(`dossier: waiting for another Dossier writing to ${caseName}…\n`);
+  });
   try {
     await program.parseAsync(argv.filter((argument) => argument !== '--debug'), { from: 'user' });
     return EXIT_OK;
@@ -78,6 +86,7 @@ export async function runCli(argv: readonly string[], rawOutput: CliOutput = pro
     output.err(`dossier: ${debug && error instanceof Error ? (error.stack ?? error.message) : describeUnexpected(error)}\n`);
     return EXIT_FAILED;
   } finally {
+    stopListening();
     engine.dispose();
   }
 }
