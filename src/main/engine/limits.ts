@@ -60,6 +60,18 @@ export const DEFAULT_LIMITS: IngestLimits = {
   maxHtmlDepth: 500,
 };
 
+/** Bounds on extraction (names, places, times, claims) in one document. */
+export const EXTRACTION_LIMITS = {
+  /**
+   * Most characters of one document that extraction reads. A longer document is stored and
+   * searched whole; its names are found in this much of it, and its metadata says so. Extraction
+   * is linear in a text's length but holds about 130 bytes of working memory per character.
+   */
+  maxCharacters: 2_000_000,
+  /** The tagger reads a long text in pieces of at most this many characters, cut at paragraphs. */
+  chunkCharacters: 250_000,
+} as const;
+
 /** Bounds on one search, so that a pasted list of words cannot keep the case busy for minutes. */
 export const SEARCH_LIMITS = {
   /** Most characters in a search. */
