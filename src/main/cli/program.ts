@@ -10,6 +10,7 @@ import { DossierError } from '../../shared/errors';
 import { parseInput } from '../../shared/rpc';
 import type { Engine } from '../engine/engine';
 import { formatDateValue } from '../../shared/claims';
+import { onWaitingForWriter } from '../engine/case/writers';
 import { availableLanguages, locateOcrData, parseLanguages } from '../engine/ingest/ocr/engine';
 import { exporters } from './exporters';
 import { isFtmFile } from './exchangeFiles';
@@ -84,6 +85,13 @@ export async function runCli(argv: readonly string[], rawOutput: CliOutput = pro
   let engine: Engine | undefined;
   const getEngine = async (): Promise<Engine> => (engine ??= (await import('../engine/engine')).createEngine());
   const program = buildProgram(getEngine, output);
+  // Another Dossier writing to the same case makes this one wait its turn; say so once in a while.
+  let lastWaitNotice = 0;
+  const stopListening = onWaitingForWriter((caseName) => {
+    if (Date.now() - lastWaitNotice < 10_000) return;
+    lastWaitNotice = Date.now();
+    output.err(`dossier: waiting for another Dossier writing to ${caseName}…\n`);
+  });
   try {
     await program.parseAsync(argv.filter((argument) => argument !== '--debug'), { from: 'user' });
     return EXIT_OK;
@@ -102,6 +110,7 @@ export async function runCli(argv: readonly string[], rawOutput: CliOutput = pro
     output.err(`dossier: ${debug && error instanceof Error ? (error.stack ?? error.message) : describeUnexpected(error)}\n`);
     return EXIT_FAILED;
   } finally {
+    stopListening();
     engine?.dispose();
   }
 }

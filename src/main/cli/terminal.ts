@@ -16,7 +16,9 @@ export function safeForTerminal(text: string): string {
 
 /** A one-line message for an error that is not a DossierError; SQLite's own errors said in words. */
 export function describeUnexpected(error: unknown): string {
-  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  const raw = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  // better-sqlite3 reports extended codes (SQLITE_BUSY_SNAPSHOT, SQLITE_READONLY_DBMOVED…): the primary code says enough.
+  const code = typeof raw === 'string' ? (/^SQLITE_(?:BUSY|LOCKED|READONLY|CORRUPT|FULL)(?=_|$)/.exec(raw)?.[0] ?? raw) : raw;
   const message = error instanceof Error ? error.message : String(error);
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return 'the case is busy: another Dossier is writing to it. Try again when it has finished.';
   if (code === 'SQLITE_FULL') return 'the disk is full, so the change was not saved (the case is as it was before it). Free some space and try again.';

@@ -14,6 +14,7 @@ import { DOSSIER_APPLICATION_ID, HEADER_BYTES, parseHeader } from './format';
 import { SCHEMA_VERSION, checkMigrations, migrate } from './migrations';
 import { checkSchema } from './schemaCheck';
 import { recordAudit } from './history';
+import { takeTurnsWriting } from './writers';
 
 export interface CaseFileOptions {
   /** Path of a better-sqlite3 addon built for this runtime (the app passes Electron's build). */
@@ -206,6 +207,8 @@ function connect(absolute: string, options: CaseFileOptions, readonly = false): 
   // First thing on every connection: a case file may come from anyone, so its schema's triggers
   // and views must not call functions with side effects.
   db.pragma('trusted_schema = OFF');
+  // Another Dossier may be writing to the same case: wait for it rather than fail (writers.ts).
+  if (!readonly) takeTurnsWriting(db);
   return db;
 }
 

@@ -194,16 +194,78 @@ function toDateValue(time: FoundTime): DateValue | null {
   return { value: time.value, ...(time.endValue ? { endValue: time.endValue } : {}), precision: time.precision, approximate: time.approximate, source: 'text' };
 }
 
+/**
+ * Spans sorted by start, with the furthest end reached so far, so that the spans overlapping a
+ * range are found by binary search: a long document has thousands of times and mentions, and
+ * scanning all of them for every claim, event and relation made reading quadratic in its length.
+ */
+class SortedSpans<T extends { readonly start: number; readonly end: number }> {
+  readonly spans: readonly T[];
+  private readonly reach: number[] = [];
+
+  constructor(spans: readonly T[]) {
+    // A stable sort: spans that start together keep their order.
+    this.spans = [...spans].sort((left, right) => left.start - right.start);
+    let furthest = Number.NEGATIVE_INFINITY;
+    for (const span of this.spans) {
+      furthest = Math.max(furthest, span.end);
+      this.reach.push(furthest);
+    }
+  }
+
+  /** The index of the first span that may end after `position` (every earlier one ends at or before it). */
+  firstReaching(position: number): number {
+    return lowerBound(this.reach.length, (index) => this.reach[index]! > position);
+  }
+
+  /** The index of the first span that starts at or after `position`. */
+  firstStartingFrom(position: number): number {
+    return lowerBound(this.spans.length, (index) => this.spans[index]!.start >= position);
+  }
+}
+
+/** The first index in [0, length) where `isAtOrPast` holds, for a predicate false then true. */
+function lowerBound(length: number, isAtOrPast: (index: number) => boolean): number {
+  let low = 0;
+  let high = length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (isAtOrPast(middle)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
+// One index per list of times; the lists are built once per document and read many times.
+const sortedTimes = new WeakMap<readonly FoundTime[], SortedSpans<FoundTime>>();
+
+function timesIndex(times: readonly FoundTime[]): SortedSpans<FoundTime> {
+  let index = sortedTimes.get(times);
+  if (!index) {
+    index = new SortedSpans(times);
+    sortedTimes.set(times, index);
+  }
+  return index;
+}
+
 /** The resolved date of the time expression at `span`, if the reading found one there. */
 export function dateOf(times: readonly FoundTime[], span: FoundSpan): DateValue | null {
-  const time = times.find((candidate) => candidate.start < span.end && span.start < candidate.end);
-  return time ? toDateValue(time) : null;
+  const index = timesIndex(times);
+  for (let at = index.firstReaching(span.start); at < index.spans.length; at += 1) {
+    const time = index.spans[at]!;
+    if (time.start >= span.end) break;
+    if (span.start < time.end) return toDateValue(time);
+  }
+  return null;
 }
 
 /** The first resolved time expression between `start` and `end`. */
 export function dateWithin(times: readonly FoundTime[], start: number, end: number): DateValue | null {
-  for (const time of times) {
-    if (time.start >= start && time.end <= end) {
+  const index = timesIndex(times);
+  for (let at = index.firstStartingFrom(start); at < index.spans.length; at += 1) {
+    const time = index.spans[at]!;
+    if (time.start > end) break;
+    if (time.end <= end) {
       const value = toDateValue(time);
       if (value) return value;
     }
@@ -220,19 +282,24 @@ interface MentionSpan {
 
 /** Finds the entity whose (unrejected) mention overlaps a span most. */
 class SpanResolver {
-  private readonly mentions: MentionSpan[];
+  private readonly mentions: SortedSpans<MentionSpan>;
 
   constructor(db: Database, documentId: number) {
-    this.mentions = statement(
-      db,
-      "SELECT start, end, entity_id, type FROM mentions WHERE document_id = ? AND status <> 'rejected' AND entity_id IS NOT NULL ORDER BY start",
-    ).all(documentId) as MentionSpan[];
+    this.mentions = new SortedSpans(
+      statement(
+        db,
+        "SELECT start, end, entity_id, type FROM mentions WHERE document_id = ? AND status <> 'rejected' AND entity_id IS NOT NULL ORDER BY start",
+      ).all(documentId) as MentionSpan[],
+    );
   }
 
   resolve(span: FoundSpan, fallbackType: EntityType): ResolvedArgument {
     let best: MentionSpan | null = null;
     let bestOverlap = 0;
-    for (const mention of this.mentions) {
+    const { spans } = this.mentions;
+    // Mentions before this one end at or before the span starts: they cannot overlap it.
+    for (let at = this.mentions.firstReaching(span.start); at < spans.length; at += 1) {
+      const mention = spans[at]!;
       if (mention.start >= span.end) break;
       const overlap = Math.min(mention.end, span.end) - Math.max(mention.start, span.start);
       if (overlap > bestOverlap) {

@@ -62,3 +62,14 @@ describe('findHighlights', () => {
     expect(spans).toEqual(['Armenian', 'Prime Minister']);
   });
 });
+
+describe('search limits', () => {
+  it('refuses a search of more prefix terms or terms than the limits allow, saying which limit', () => {
+    const prefixes = Array.from({ length: 600 }, (_, index) => `w${index}*`).join(' ');
+    expect(() => parseSearch(prefixes)).toThrow(/it has 600 terms, and a search may have up to 64 \(maxTerms\)/);
+    expect(() => parseSearch('a* b* c* d* e* f* g* h* i*')).toThrow(/it has 9 prefix terms \(word\*\), and a search may have up to 8 \(maxPrefixTerms\); write more of those words in full/);
+    expect(() => parseSearch('NEAR(a* b* c* d* e* f* g* h* i*, 5)')).toThrow(/maxPrefixTerms/);
+    expect(() => parseSearch('x'.repeat(20_000))).toThrow(/Dossier searches for up to 10000 \(maxQueryCharacters\)/);
+    expect(parseSearch('a* b* c* d* e* f* g* h*').terms).toHaveLength(8);
+  });
+});

@@ -5,6 +5,7 @@
  */
 import { DossierError } from '../../../shared/errors';
 import { foldText, spellingSkeleton, wordsWithOffsets } from '../../../shared/textFolding';
+import { SEARCH_LIMITS } from '../limits';
 
 /** A positive search term, for highlighting hits in the reader. */
 export interface SearchTerm {
@@ -132,9 +133,44 @@ function renderTerm(token: Extract<Token, { type: 'term' }>): string {
   return `(${quoted} OR search_names : "${skeleton}"${token.prefix ? ' *' : ''})`;
 }
 
+/**
+ * Bounds the work one search can ask of FTS5: every prefix term expands to all the words it
+ * begins, and 600 of them kept a case busy for 45 seconds.
+ */
+function checkTermCounts(query: string, tokens: readonly Token[]): void {
+  let terms = 0;
+  let prefixes = 0;
+  for (const token of tokens) {
+    if (token.type === 'term') {
+      terms += 1;
+      if (token.prefix) prefixes += 1;
+    } else if (token.type === 'near') {
+      terms += token.terms.length;
+      prefixes += token.terms.filter((term) => term.prefix).length;
+    }
+  }
+  const shown = query.length > 60 ? `${query.slice(0, 57)}…` : query;
+  if (terms > SEARCH_LIMITS.maxTerms) {
+    throw invalid(shown, `it has ${terms} terms, and a search may have up to ${SEARCH_LIMITS.maxTerms} (maxTerms); search for fewer words at a time`);
+  }
+  if (prefixes > SEARCH_LIMITS.maxPrefixTerms) {
+    throw invalid(
+      shown,
+      `it has ${prefixes} prefix terms (word*), and a search may have up to ${SEARCH_LIMITS.maxPrefixTerms} (maxPrefixTerms); write more of those words in full`,
+    );
+  }
+}
+
 /** Parses a search; throws a DossierError with a readable message when it cannot. */
 export function parseSearch(query: string): ParsedSearch {
+  if (query.length > SEARCH_LIMITS.maxQueryCharacters) {
+    throw new DossierError(
+      'invalid-input',
+      `The search is ${query.length} characters long; Dossier searches for up to ${SEARCH_LIMITS.maxQueryCharacters} (maxQueryCharacters). Search for fewer words, or tag the documents in steps.`,
+    );
+  }
   const tokens = tokenize(query.trim());
+  checkTermCounts(query, tokens);
   const parts: string[] = [];
   const terms: SearchTerm[] = [];
   let depth = 0;

@@ -76,8 +76,43 @@ function describedBy(text: string, start: number, knowledge: Knowledge): { role?
   return { ...(roleWords.length > 0 ? { role: roleWords.join(' ') } : {}), ...(affiliation ? { affiliation } : {}) };
 }
 
-function overlaps(taken: readonly { start: number; end: number }[], start: number, end: number): boolean {
-  return taken.some((span) => span.start < end && span.end > start);
+interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Spans to test others against, in O(log n) per test: a long document has tens of thousands of
+ * mentions, and testing each candidate against all of them made extraction quadratic.
+ */
+export class SpanIndex {
+  private readonly starts: number[];
+  /** The furthest end among the spans up to each index (by start). */
+  private readonly reach: number[];
+
+  constructor(spans: readonly Span[]) {
+    const sorted = [...spans].sort((left, right) => left.start - right.start);
+    this.starts = sorted.map((span) => span.start);
+    this.reach = [];
+    let furthest = Number.NEGATIVE_INFINITY;
+    for (const span of sorted) {
+      furthest = Math.max(furthest, span.end);
+      this.reach.push(furthest);
+    }
+  }
+
+  /** Whether any span overlaps [start, end). */
+  overlaps(start: number, end: number): boolean {
+    // The spans that start before `end`, and whether any of them reaches past `start`.
+    let low = 0;
+    let high = this.starts.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.starts[middle]! < end) low = middle + 1;
+      else high = middle;
+    }
+    return low > 0 && this.reach[low - 1]! > start;
+  }
 }
 
 /** Confirmed names by their first word, for one pass over a text. */
@@ -98,9 +133,11 @@ export function indexCaseNames(names: readonly CaseName[]): Map<string, CaseName
 const isWordCharacter = (character: string | undefined): boolean => character !== undefined && /[\p{L}\p{N}]/u.test(character);
 
 /** The case's confirmed names in the text where no suggestion covers them (whole words, as written). */
-function caseNamesIn(text: string, names: ReadonlyMap<string, readonly CaseName[]>, taken: readonly { start: number; end: number }[]): EnrichedMention[] {
+function caseNamesIn(text: string, names: ReadonlyMap<string, readonly CaseName[]>, taken: SpanIndex): EnrichedMention[] {
   const found: EnrichedMention[] = [];
   if (names.size === 0) return found;
+  // Found in text order and never overlapping one another, so only the last can reach a new one.
+  const overlapsFound = (start: number): boolean => (found.at(-1)?.end ?? Number.NEGATIVE_INFINITY) > start;
   for (const word of text.matchAll(/[^\s]+/gu)) {
     const start = word.index;
     if (isWordCharacter(text[start - 1])) continue;
@@ -109,7 +146,7 @@ function caseNamesIn(text: string, names: ReadonlyMap<string, readonly CaseName[
     for (const name of candidates) {
       const end = start + name.alias.length;
       if (!text.startsWith(name.alias, start) || isWordCharacter(text[end])) continue;
-      if (overlaps(taken, start, end) || overlaps(found, start, end)) break;
+      if (taken.overlaps(start, end) || overlapsFound(start)) break;
       found.push({ start, end, text: name.alias, type: name.type, entity: { name: name.alias }, entityId: name.entityId });
       break;
     }
@@ -175,17 +212,20 @@ export function enrichMentions(
   });
 
   // Demonyms: the country, as an affiliation. Inside a longer name ("Azerbaijani Ministry of
-  // Defense") the name's own mention keeps the words.
+  // Defense") the name's own mention keeps the words. Demonyms found here never overlap one
+  // another (one match each), so the mentions before them are all there is to test.
+  const taken = new SpanIndex(enriched);
   for (const match of text.matchAll(/(?<![\p{L}\p{N}])[\p{Lu}][\p{Ll}]+(?![\p{L}\p{N}])/gu)) {
     const start = match.index;
     const end = start + match[0].length;
-    if (overlaps(enriched, start, end)) continue;
+    if (taken.overlaps(start, end)) continue;
     const country = knowledge.countryOfDemonym(match[0]);
     if (!country || foldText(country.name) === foldText(match[0])) continue;
     const place = { ...toPlaceOption(country), confidence: 1, candidates: [toPlaceOption(country)] };
     enriched.push({ start, end, text: match[0], type: 'location', role: MentionRoles.affiliation, entity: { name: country.name }, place });
   }
 
-  enriched.push(...caseNamesIn(text, caseNames, enriched));
+  const withDemonyms = new SpanIndex(enriched);
+  for (const found of caseNamesIn(text, caseNames, withDemonyms)) enriched.push(found);
   return enriched.sort((left, right) => left.start - right.start);
 }

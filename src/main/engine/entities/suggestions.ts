@@ -19,6 +19,7 @@ import { rawAttributes } from './attributes';
 import type { DocumentReader } from '../claims/reading';
 import type { Tokens } from '../extract/tokenize';
 import { readIntoCase } from '../claims/reading';
+import { EXTRACTION_LIMITS } from '../limits';
 
 /** Skeletons this short merge unrelated names too easily (Ali, Aly), so they are not trusted alone. */
 const MIN_SKELETON_LENGTH = 6;
@@ -215,10 +216,44 @@ export class CaseExtraction {
    * Extracts one document and stores its suggestions, then reads it (times, claims, events,
    * relations) against the names just stored; call it inside the document's transaction.
    */
-  suggest(documentId: number, text: string): number {
-    const analyzed = this.analyzer.reader && this.analyzer.analyzeTokenized ? this.analyzer.analyzeTokenized(text) : { mentions: this.analyzer.analyze(text) };
+  suggest(documentId: number, fullText: string): number {
+    const text = fullText.length > EXTRACTION_LIMITS.maxCharacters ? fullText.slice(0, paragraphEnd(fullText, EXTRACTION_LIMITS.maxCharacters)) : fullText;
+    if (text.length < fullText.length) {
+      const note = `Names, places, times and claims were looked for in the first ${text.length.toLocaleString('en-US')} of its ${fullText.length.toLocaleString('en-US')} characters (the limit maxCharacters of extraction); the whole text is searchable.`;
+      statement(this.db, "UPDATE documents SET meta = json_set(meta, '$.extraction', ?) WHERE id = ?").run(note, documentId);
+    }
+    // A text of one piece is tagged once and its tokens handed to the reading layer; a longer one a piece at a time.
+    const analyzed =
+      this.analyzer.reader && this.analyzer.analyzeTokenized && text.length <= EXTRACTION_LIMITS.chunkCharacters
+        ? this.analyzer.analyzeTokenized(text)
+        : { mentions: this.analyzeInPieces(text) };
     const mentions = enrichMentions(text, analyzed.mentions, this.analyzer.knowledge, this.caseNames);
     const stored = storeSuggestions(this.db, documentId, mentions);
-    return this.analyzer.reader ? stored + readIntoCase(this.db, this.analyzer.reader, documentId, text, mentions, analyzed.tokens) : stored;
+    return this.analyzer.reader ? stored + readIntoCase(this.db, this.analyzer.reader, documentId, text, mentions, 'tokens' in analyzed ? analyzed.tokens : undefined) : stored;
   }
+
+  /** The tagger over a long text, a piece at a time (cut at paragraphs), so that its working memory stays small. */
+  private analyzeInPieces(text: string): AnalyzedMention[] {
+    if (text.length <= EXTRACTION_LIMITS.chunkCharacters) return this.analyzer.analyze(text);
+    const mentions: AnalyzedMention[] = [];
+    for (let start = 0; start < text.length; ) {
+      const end = paragraphEnd(text, start + EXTRACTION_LIMITS.chunkCharacters);
+      for (const mention of this.analyzer.analyze(text.slice(start, end))) mentions.push({ ...mention, start: mention.start + start, end: mention.end + start });
+      start = end;
+    }
+    return mentions;
+  }
+}
+
+/** Where to cut a text near `limit`: after the last paragraph break (else line break, else space) before it. */
+export function paragraphEnd(text: string, limit: number): number {
+  if (limit >= text.length) return text.length;
+  const floor = limit - Math.min(50_000, limit >> 1);
+  for (const separator of ['\n\n', '\n', ' ']) {
+    const at = text.lastIndexOf(separator, limit - separator.length);
+    if (at > floor) return at + separator.length;
+  }
+  // No break at all: cut anywhere but inside a surrogate pair.
+  const code = text.charCodeAt(limit - 1);
+  return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
 }

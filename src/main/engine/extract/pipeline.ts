@@ -122,18 +122,35 @@ export function createEntityPipeline(resourcesDir?: string, gazetteer?: Gazettee
  */
 function personNames(written: readonly string[]): Map<string, string> {
   const byFold = new Map<string, string>();
-  for (const name of written) if (!byFold.has(foldText(name))) byFold.set(foldText(name), name);
-  const fullNames = [...byFold.values()].filter((name) => name.includes(' '));
-  const names = new Map<string, string>();
   for (const name of written) {
     const folded = foldText(name);
+    if (!byFold.has(folded)) byFold.set(folded, name);
+  }
+  // Indexed by last and by first word: a long text names thousands of people, and comparing every
+  // mention with every full name made extraction quadratic in the text's length.
+  const longestByLastWord = new Map<string, string>();
+  const byFirstWord = new Map<string, { name: string; count: number }>();
+  for (const [folded, name] of byFold) {
+    if (!name.includes(' ')) continue;
+    const words = folded.split(/\s+/);
+    const last = words.at(-1) ?? folded;
+    const longest = longestByLastWord.get(last);
+    // The longest wins; among equally long names, the first seen.
+    if (longest === undefined || name.length > longest.length) longestByLastWord.set(last, name);
+    const first = words[0] ?? folded;
+    const starting = byFirstWord.get(first);
+    if (starting) starting.count += 1;
+    else byFirstWord.set(first, { name, count: 1 });
+  }
+  const names = new Map<string, string>();
+  for (const name of written) {
+    if (names.has(name)) continue;
+    const folded = foldText(name);
     const lastWord = folded.split(/\s+/).at(-1) ?? folded;
-    const full = fullNames
-      .filter((candidate) => foldText(candidate).split(/\s+/).at(-1) === lastWord)
-      .sort((a, b) => b.length - a.length)[0];
+    const full = longestByLastWord.get(lastWord);
     // A given name alone ("Samvel") is the one full name in the text that starts with it, if only one does.
-    const byGivenName = folded.includes(' ') ? [] : fullNames.filter((candidate) => foldText(candidate).split(/\s+/)[0] === folded);
-    names.set(name, full ?? (byGivenName.length === 1 ? byGivenName[0] : undefined) ?? byFold.get(folded) ?? name);
+    const byGivenName = folded.includes(' ') ? undefined : byFirstWord.get(folded);
+    names.set(name, full ?? (byGivenName?.count === 1 ? byGivenName.name : undefined) ?? byFold.get(folded) ?? name);
   }
   return names;
 }

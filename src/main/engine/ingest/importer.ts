@@ -29,6 +29,8 @@ interface QueueItem {
   readonly label: string;
   readonly path?: string;
   readonly bytes?: Uint8Array;
+  /** Why an archive member must not be imported (see IngestFile.problem). */
+  readonly problem?: string;
   readonly depth: number;
   /** For archive members: what the outermost archive has expanded to so far, nested ones included. */
   readonly archive?: ArchiveBudget;
@@ -277,6 +279,7 @@ export class Importer {
 
   /** Reads one file, its attachments too, without writing to the case. */
   private async load(item: QueueItem, ocr: OcrContext | null): Promise<Loaded> {
+    if (item.problem) throw new DossierError('invalid-input', item.problem);
     const bytes = item.bytes ?? (await this.readFromDisk(item));
     const name = item.path ? basename(item.path) : basename(item.label);
     if (bytes.length === 0) throw new DossierError('invalid-input', `${name} is empty (0 bytes); there is nothing to import.`);
@@ -297,7 +300,7 @@ export class Importer {
             'counting the archives inside it; Dossier stopped reading it (possible zip bomb). Unpack it yourself and import the parts you need.',
         );
       }
-      return { kind: 'members', members: outcome.members.map((member) => ({ label: member.name, bytes: member.bytes, depth: item.depth + 1, archive })) };
+      return { kind: 'members', members: outcome.members.map((member) => ({ label: member.name, bytes: member.bytes, problem: member.problem, depth: item.depth + 1, archive })) };
     }
     const failures: ImportReport['failed'] = [];
     const prepared: PreparedDocument[] = [];
@@ -348,6 +351,13 @@ export class Importer {
       const label = `${item.label}/${attachment.name}`;
       try {
         if (attachment.bytes.length === 0) throw new DossierError('invalid-input', `${attachment.name} is empty (0 bytes).`);
+        if (attachment.bytes.length > this.limits.maxAttachmentBytes) {
+          throw new DossierError(
+            'invalid-input',
+            `${attachment.name} is an attachment of ${formatBytes(attachment.bytes.length)}; Dossier imports attachments of up to ${formatBytes(this.limits.maxAttachmentBytes)} ` +
+              '(the limit maxAttachmentBytes); save it from the message and import it on its own.',
+          );
+        }
         if (level >= this.limits.maxArchiveDepth) throw new DossierError('invalid-input', `${attachment.name} is nested too deeply to import.`);
         const outcome = await readFile(attachment, this.limits, item.depth + 1, ocr);
         const documents = outcome.type === 'documents' ? outcome.documents : [];

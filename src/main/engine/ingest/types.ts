@@ -10,6 +10,8 @@ import type { RecognizedPage } from './ocr/engine';
 export interface IngestFile {
   readonly name: string;
   readonly bytes: Uint8Array;
+  /** Why this archive member must not be imported (it failed its checksum), when it must not. */
+  readonly problem?: string;
 }
 
 /** One document as read from a file, ready to store. */
@@ -47,23 +49,9 @@ export type ExtractOutcome =
   | { readonly type: 'documents'; readonly documents: readonly ExtractedDocument[] }
   | { readonly type: 'container'; readonly members: readonly IngestFile[] };
 
-/** Bounds that keep hostile or huge input from exhausting the machine. */
-export interface IngestLimits {
-  /** Largest single file accepted (bytes). */
-  readonly maxFileBytes: number;
-  /** Most files one archive may expand to, counting nested archives. */
-  readonly maxArchiveEntries: number;
-  /** Most bytes one archive may expand to, counting nested archives. */
-  readonly maxArchiveBytes: number;
-  /** Highest expansion ratio (uncompressed / compressed) tolerated for an archive entry. */
-  readonly maxCompressionRatio: number;
-  /** How deep archives may nest inside archives. */
-  readonly maxArchiveDepth: number;
-  /** Largest image (one page of it) read for text, in pixels; checked from the header, before decoding. */
-  readonly maxImagePixels: number;
-  /** Most pages of one file (a TIFF, a scanned PDF) read for text. */
-  readonly maxOcrPages: number;
-}
+// The limits live with every other bound Dossier sets, in one place.
+export type { IngestLimits } from '../limits';
+export { DEFAULT_LIMITS } from '../limits';
 
 /**
  * How a reader gets text out of page images during one import; absent when the import runs
@@ -76,15 +64,3 @@ export interface OcrContext {
   /** Recognises one page image given as PNG, JPEG, WebP or PNM bytes. */
   recognize(image: Uint8Array): Promise<RecognizedPage>;
 }
-
-export const DEFAULT_LIMITS: IngestLimits = {
-  maxFileBytes: 256 * 1024 * 1024,
-  maxArchiveEntries: 50_000,
-  maxArchiveBytes: 1024 * 1024 * 1024,
-  maxCompressionRatio: 200,
-  maxArchiveDepth: 3,
-  // 100 megapixels: an A3 page scanned at 600 dpi is 70; 400 MB of RGBA while it is read.
-  maxImagePixels: 100_000_000,
-  // At a few seconds a page on one core, a thousand pages is most of an hour already.
-  maxOcrPages: 1000,
-};

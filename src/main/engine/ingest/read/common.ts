@@ -119,3 +119,29 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp
 function fromCodePoint(code: number, fallback: string): string {
   return Number.isInteger(code) && code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : fallback;
 }
+
+/**
+ * A text cut to at most `maxCharacters` (at a paragraph or word break when one is near), with
+ * `note` appended as its own paragraph, so that whoever reads the document sees that it goes on.
+ */
+export function truncateText(text: string, maxCharacters: number, note: string): string {
+  if (text.length <= maxCharacters) return `${text}\n\n[${note}]`;
+  const window = Math.min(10_000, maxCharacters >> 1);
+  let cut = text.lastIndexOf('\n\n', maxCharacters);
+  if (cut < maxCharacters - window) cut = text.lastIndexOf(' ', maxCharacters);
+  if (cut < maxCharacters - window) cut = maxCharacters;
+  // Never between the two halves of a surrogate pair.
+  const code = text.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+  return `${text.slice(0, cut).trimEnd()}\n\n[${note}]`;
+}
+
+/** The note a document carries when Dossier kept only part of it. */
+export function truncationNote(label: string, kept: string, limitName: string, rest = 'the rest is not in the case'): string {
+  return `Dossier kept ${kept} of ${label} (the limit ${limitName}); ${rest}. Split the file and import the parts to have all of it.`;
+}
+
+/** "20,000,000": counts as a person reads them in a message. */
+export function formatCount(count: number): string {
+  return count.toLocaleString('en-US');
+}

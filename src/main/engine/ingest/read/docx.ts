@@ -3,9 +3,10 @@
 import mammoth from 'mammoth';
 import type { ExtractedDocument, IngestLimits } from '../types';
 import { cleanText } from './clean';
-import { decodeEntities, describeError, displayName, languageFromTag, normalizeDate, refuse, shortenTitle, titleFromText } from './common';
+import { decodeEntities, describeError, displayName, formatBytes, languageFromTag, normalizeDate, refuse, shortenTitle, titleFromText } from './common';
 import { isDocxPaths } from './detect';
-import { sanitizeHtml } from './html';
+import { HtmlTooDeep, sanitizeHtml } from './html';
+import type { SanitizedHtml } from './html';
 import { detectLanguage } from './language';
 import { unzipWithinLimits } from './zip';
 
@@ -16,6 +17,26 @@ export async function readDocx(name: string, bytes: Uint8Array, limits: IngestLi
   if (!isDocxPaths(entries.map((entry) => entry.path))) {
     throw refuse(`${label} is not a Word document (it has no word/document.xml); check the file`);
   }
+  const damaged = entries.find((entry) => entry.damaged);
+  if (damaged) throw refuse(`${label} is damaged (${damaged.path} fails its CRC-32 checksum); get a sound copy, or open it in Word and save it again`);
+  // The parts mammoth parses: their size and nesting bound its time and its stack.
+  const wordXml = entries.filter((entry) => /^word\/[^/]+\.xml$/i.test(entry.path));
+  const xmlBytes = wordXml.reduce((sum, entry) => sum + entry.bytes.length, 0);
+  if (xmlBytes > limits.maxDocxXmlBytes) {
+    throw refuse(
+      `${label} holds ${formatBytes(xmlBytes)} of Word XML; Dossier reads Word documents with up to ${formatBytes(limits.maxDocxXmlBytes)} (maxDocxXmlBytes); ` +
+        'split it, or save it as PDF or plain text, and import that',
+    );
+  }
+  for (const entry of wordXml) {
+    const depth = xmlNestingDepth(entry.bytes);
+    if (depth > limits.maxHtmlDepth) {
+      throw refuse(
+        `${label} nests its XML ${depth} deep (${entry.path}); Dossier reads Word documents nested up to ${limits.maxHtmlDepth} deep (maxHtmlDepth); ` +
+          'open it in Word, save it as PDF or plain text, and import that',
+      );
+    }
+  }
   const coreXml = entries.find((entry) => entry.path === 'docProps/core.xml');
   const core = coreXml ? coreProperties(new TextDecoder('utf-8').decode(coreXml.bytes)) : {};
 
@@ -24,9 +45,18 @@ export async function readDocx(name: string, bytes: Uint8Array, limits: IngestLi
     // mammoth's default already refuses external files; saying so keeps it that way if it changes.
     converted = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, { externalFileAccess: false });
   } catch (error) {
+    if (error instanceof RangeError) {
+      throw refuse(`${label} nests its parts too deeply for Dossier's Word reader (${describeError(error)}); open it in Word, save it as PDF or plain text, and import that`);
+    }
     throw refuse(`${label} could not be read as a Word document (${describeError(error)}); open and save it again in Word, then import it`);
   }
-  const sanitized = sanitizeHtml(converted.value);
+  let sanitized: SanitizedHtml;
+  try {
+    sanitized = sanitizeHtml(converted.value);
+  } catch (error) {
+    if (error instanceof HtmlTooDeep) throw refuse(`${label} cannot be read: ${error.message} (maxHtmlDepth); open it in Word, save it as PDF, and import that`);
+    throw error;
+  }
   const title = shortenTitle(core.title ?? titleFromText(sanitized.text, label));
   const text = cleanText(sanitized.text, title);
   if (text === '') throw refuse(`${label} has no text; nothing to import`);
@@ -44,6 +74,21 @@ export async function readDocx(name: string, bytes: Uint8Array, limits: IngestLi
     meta: Object.fromEntries(Object.entries(core).filter(([key, value]) => key !== 'title' && value !== undefined)),
     attachments: [],
   };
+}
+
+/** How deep the elements of an XML part nest, counted from its tags (a DOM would be what overflows). */
+export function xmlNestingDepth(bytes: Uint8Array): number {
+  // latin1 keeps one character per byte; tag names and "<", "/", ">" are ASCII in UTF-8 too.
+  const xml = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const tag = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<[?!][^>]*>|<(\/?)[^\s/>]+(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
+  let depth = 0;
+  let deepest = 0;
+  for (let match = tag.exec(xml); match; match = tag.exec(xml)) {
+    if (match[1] === undefined || match[2] === '/') continue;
+    if (match[1] === '/') depth = Math.max(0, depth - 1);
+    else deepest = Math.max(deepest, ++depth);
+  }
+  return deepest;
 }
 
 interface CoreProperties {

@@ -2,10 +2,13 @@
 // like web pages (remote images dropped), so reading a message never fetches anything.
 import { simpleParser } from 'mailparser';
 import type { AddressObject, ParsedMail } from 'mailparser';
+import { DEFAULT_LIMITS } from '../../limits';
+import type { IngestLimits } from '../../limits';
 import type { ExtractOutcome, ExtractedDocument, IngestFile } from '../types';
 import { cleanText } from './clean';
-import { copyBytes, describeError, displayName, languageFromTag, normalizeDate, refuse, shortenTitle, titleFromText } from './common';
-import { sanitizeHtml } from './html';
+import { copyBytes, describeError, displayName, formatBytes, languageFromTag, normalizeDate, refuse, shortenTitle, titleFromText } from './common';
+import { HtmlTooDeep, sanitizeHtml, textOfTooDeepHtml } from './html';
+import type { SanitizedHtml } from './html';
 import { detectLanguage } from './language';
 
 /** Where a message came from when it is one part of a larger file. */
@@ -14,8 +17,8 @@ interface Part {
   readonly originalName: string;
 }
 
-export async function readEmail(name: string, bytes: Uint8Array): Promise<ExtractedDocument> {
-  return parseMessage(displayName(name), bytes, null);
+export async function readEmail(name: string, bytes: Uint8Array, limits: IngestLimits = DEFAULT_LIMITS): Promise<ExtractedDocument> {
+  return parseMessage(displayName(name), bytes, null, limits);
 }
 
 /**
@@ -23,14 +26,14 @@ export async function readEmail(name: string, bytes: Uint8Array): Promise<Extrac
  * exact bytes in the archive, its "From " separator line included, so it is itself a valid
  * one-message mbox; the parsed message has mboxrd's ">From " quoting undone.
  */
-export async function readMbox(name: string, bytes: Uint8Array): Promise<ExtractOutcome> {
+export async function readMbox(name: string, bytes: Uint8Array, limits: IngestLimits = DEFAULT_LIMITS): Promise<ExtractOutcome> {
   const label = displayName(name);
   const messages = splitMbox(bytes);
   if (messages.length === 0) throw refuse(`${label} has no messages (no "From " lines); check that it is an mbox file`);
   const documents: ExtractedDocument[] = [];
   for (const [index, message] of messages.entries()) {
     documents.push(
-      await parseMessage(`${label}#${index + 1}`, message.content, { original: message.original, originalName: `${label}#${index + 1}` }),
+      await parseMessage(`${label}#${index + 1}`, message.content, { original: message.original, originalName: `${label}#${index + 1}` }, limits),
     );
   }
   return { type: 'documents', documents };
@@ -73,7 +76,14 @@ function isSeparator(source: string, index: number, line: string): boolean {
   return /^From \S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d/.test(line);
 }
 
-async function parseMessage(label: string, bytes: Uint8Array, part: Part | null): Promise<ExtractedDocument> {
+async function parseMessage(label: string, bytes: Uint8Array, part: Part | null, limits: IngestLimits): Promise<ExtractedDocument> {
+  // mailparser holds a message and all its decoded parts at once: a 121 MB message took 2.7 GB.
+  if (bytes.length > limits.maxMessageBytes) {
+    throw refuse(
+      `${label} is a message of ${formatBytes(bytes.length)}; Dossier reads messages of up to ${formatBytes(limits.maxMessageBytes)} (the limit maxMessageBytes); ` +
+        'save its attachments from your mail program and import them, and the message without them',
+    );
+  }
   let mail: ParsedMail;
   try {
     // Text is made from the HTML part here, from the sanitized DOM, so both agree and nothing remote
@@ -87,7 +97,7 @@ async function parseMessage(label: string, bytes: Uint8Array, part: Part | null)
     throw refuse(`${label} could not be read as an e-mail message (${describeError(error)}); check the file`);
   }
 
-  const sanitized = mail.html ? sanitizeHtml(mail.html) : null;
+  const sanitized = mail.html ? sanitizeBody(mail.html) : null;
   const bodyText = mail.text?.trim() ? mail.text : (sanitized?.text ?? '');
   const subject = mail.subject?.trim() || null;
   const title = shortenTitle(subject ?? titleFromText(bodyText, '(no subject)'));
@@ -118,6 +128,19 @@ async function parseMessage(label: string, bytes: Uint8Array, part: Part | null)
     ...(part ?? {}),
     attachments: attachmentsOf(mail),
   };
+}
+
+/**
+ * A message's HTML body, sanitized; one nested too deeply to read as a page keeps its words as
+ * plain text (the message is still worth having), without its formatting.
+ */
+function sanitizeBody(html: string): SanitizedHtml {
+  try {
+    return sanitizeHtml(html);
+  } catch (error) {
+    if (!(error instanceof HtmlTooDeep)) throw error;
+    return { html: '', text: textOfTooDeepHtml(html) };
+  }
 }
 
 /**

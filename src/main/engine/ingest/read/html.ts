@@ -5,9 +5,11 @@ import { Readability } from '@mozilla/readability';
 import createDOMPurify from 'dompurify';
 import type { DOMPurify, UponSanitizeAttributeHookEvent } from 'dompurify';
 import { JSDOM, VirtualConsole } from 'jsdom';
+import { DossierError } from '../../../../shared/errors';
+import { DEFAULT_LIMITS } from '../../limits';
 import type { ExtractedDocument } from '../types';
 import { cleanText } from './clean';
-import { displayName, languageFromTag, normalizeDate, refuse, shortenTitle, titleFromText } from './common';
+import { decodeEntities, displayName, languageFromTag, normalizeDate, refuse, shortenTitle, titleFromText } from './common';
 import { detectLanguage } from './language';
 import { decodeText, decodeWithLabel } from './text';
 
@@ -50,6 +52,50 @@ function getPurifier(): DOMPurify {
   return instance;
 }
 
+/** Elements that never hold others, and those whose end tag the parser implies (a new <p> ends the last). */
+const VOID_OR_IMPLIED = new Set([
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'keygen',
+  'p', 'li', 'dt', 'dd', 'option', 'optgroup', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'colgroup', 'caption', 'rt', 'rp',
+]);
+
+/**
+ * How deep the elements of some HTML nest, estimated from its tags without building a DOM: the DOM
+ * libraries (the sanitizer, Readability, the serializer) recurse or slow down on deep trees, and
+ * 20,000 nested <div>s ended in "Maximum call stack size exceeded" after half a minute. Comments,
+ * scripts and styles are skipped; elements whose end the parser implies are not counted.
+ */
+export function htmlNestingDepth(html: string): number {
+  const tag = /<!--[\s\S]*?(?:-->|$)|<(script|style|textarea|title)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)|<(\/?)([a-zA-Z][\w:-]*)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/gi;
+  let depth = 0;
+  let deepest = 0;
+  for (let match = tag.exec(html); match; match = tag.exec(html)) {
+    const name = match[3]?.toLowerCase();
+    if (!name || match[4] === '/' || VOID_OR_IMPLIED.has(name)) continue;
+    if (match[2] === '/') depth = Math.max(0, depth - 1);
+    else deepest = Math.max(deepest, ++depth);
+  }
+  return deepest;
+}
+
+/** Thrown when HTML nests deeper than the limit; the readers turn it into their own message. */
+export class HtmlTooDeep extends DossierError {
+  constructor(readonly depth: number) {
+    super('invalid-input', `its HTML nests elements ${depth} deep, and Dossier reads HTML nested up to ${DEFAULT_LIMITS.maxHtmlDepth} deep`);
+  }
+}
+
+/** Throws HtmlTooDeep when `html` nests deeper than `maxDepth`. */
+export function checkHtmlDepth(html: string, maxDepth = DEFAULT_LIMITS.maxHtmlDepth): void {
+  const depth = htmlNestingDepth(html);
+  if (depth > maxDepth) throw new HtmlTooDeep(depth);
+}
+
+/** The words of some HTML with its tags taken out, for when it is too deep to read as a page. */
+export function textOfTooDeepHtml(html: string): string {
+  const withoutHidden = html.replace(/<!--[\s\S]*?(?:-->|$)|<(script|style|template|noscript)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi, ' ');
+  return decodeEntities(withoutHidden.replace(/<\/?(?:p|div|br|li|tr|h[1-6]|table|blockquote|pre)\b[^>]*>/gi, '\n\n').replace(/<[^>]*>/g, ' '));
+}
+
 /**
  * Sanitizes untrusted HTML for the reader: no scripts, frames, forms, styles, event handlers or
  * remote references. Images whose source was remote are dropped. Returns the sanitized body.
@@ -73,7 +119,9 @@ export interface SanitizedHtml {
   readonly text: string;
 }
 
+/** Throws HtmlTooDeep (before any DOM is built) when the HTML nests deeper than the limit. */
 export function sanitizeHtml(html: string): SanitizedHtml {
+  checkHtmlDepth(html);
   const body = sanitizeToBody(html);
   return { html: body.innerHTML.trim(), text: htmlToText(body) };
 }
@@ -138,6 +186,14 @@ function decodeHtml(bytes: Uint8Array, name: string): string {
 /** Reads an .html page: its main article, sanitized, with the page's metadata. */
 export function readHtml(name: string, bytes: Uint8Array): ExtractedDocument {
   const source = decodeHtml(bytes, name);
+  try {
+    checkHtmlDepth(source);
+  } catch (error) {
+    if (error instanceof HtmlTooDeep) {
+      throw refuse(`${displayName(name)} cannot be read: ${error.message} (maxHtmlDepth); save the page as plain text or print it to PDF, and import that`);
+    }
+    throw error;
+  }
   const dom = new JSDOM(source, { virtualConsole: new VirtualConsole() });
   try {
     const { document } = dom.window;

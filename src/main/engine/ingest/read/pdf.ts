@@ -5,12 +5,14 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { DossierError } from '../../../../shared/errors';
-import type { ExtractedDocument, IngestLimits, OcrContext } from '../types';
-import { DEFAULT_LIMITS } from '../types';
+import { Inflate } from 'fflate';
+import { DEFAULT_LIMITS } from '../../limits';
+import type { IngestLimits } from '../../limits';
+import type { ExtractedDocument, OcrContext } from '../types';
 import type { PageText } from '../ocr/layout';
 import { pageText } from '../ocr/layout';
 import { cleanText } from './clean';
-import { copyBytes, describeError, displayName, languageFromTag, refuse, shortenTitle, titleFromText } from './common';
+import { copyBytes, describeError, displayName, formatBytes, formatCount, languageFromTag, refuse, shortenTitle, titleFromText, truncationNote } from './common';
 import { greyPnm, scannedDocument } from './image';
 import { detectLanguage } from './language';
 
@@ -46,22 +48,34 @@ function pdfJsDataFolders(): { cMapUrl: string; standardFontDataUrl: string } | 
  */
 export async function readPdf(name: string, bytes: Uint8Array, limits: IngestLimits = DEFAULT_LIMITS, ocr: OcrContext | null = null): Promise<ExtractedDocument> {
   const label = displayName(name);
+  checkPdfStreams(label, bytes, limits);
   const { getDocument } = await loadPdfJs();
   const task = getDocument(documentOptions(bytes));
   try {
     const document = await task.promise;
     const pages: string[] = [];
     const toRecognize: number[] = [];
-    for (let number = 1; number <= document.numPages; number++) {
+    const notes: string[] = [];
+    const pagesToRead = Math.min(document.numPages, limits.maxPdfPages);
+    let characters = 0;
+    for (let number = 1; number <= pagesToRead; number++) {
       const page = await document.getPage(number);
-      const content = await page.getTextContent();
-      let text = '';
-      for (const item of content.items) {
-        if ('str' in item) text += item.str + (item.hasEOL ? '\n' : '');
+      const { text, complete } = await pageTextLayer(page, Math.min(limits.maxPdfPageCharacters, limits.maxDocumentCharacters - characters));
+      const cleaned = cleanText(text);
+      pages.push(cleaned);
+      characters += cleaned.length;
+      if (!complete) {
+        // pdf.js cannot stop one page's text and go on to the next (cancelling its stream fails
+        // inside pdf.js), so the reading stops here; destroying the document ends the page's work.
+        const limitName = characters >= limits.maxDocumentCharacters ? 'maxDocumentCharacters' : 'maxPdfPageCharacters';
+        notes.push(truncationNote(label, `the text of pages 1 to ${number} only, and of page ${number} the first ${formatCount(cleaned.length)} characters`, limitName));
+        break;
       }
-      pages.push(cleanText(text));
-      if (ocr && pages[pages.length - 1]!.replace(/\s/g, '').length < MIN_TEXT_LAYER_CHARACTERS && (await hasImage(page))) toRecognize.push(number);
+      if (ocr && cleaned.replace(/\s/g, '').length < MIN_TEXT_LAYER_CHARACTERS && (await hasImage(page))) toRecognize.push(number);
       page.cleanup();
+      if (number === pagesToRead && pagesToRead < document.numPages) {
+        notes.push(truncationNote(label, `the first ${formatCount(pagesToRead)} of its ${formatCount(document.numPages)} pages`, 'maxPdfPages'));
+      }
     }
     if (toRecognize.length > limits.maxOcrPages) {
       throw refuse(`${label} has ${toRecognize.length.toLocaleString('en')} scanned pages; Dossier reads text from at most ${limits.maxOcrPages.toLocaleString('en')} pages of one file; split it and import the parts`);
@@ -73,7 +87,10 @@ export async function readPdf(name: string, bytes: Uint8Array, limits: IngestLim
       const result = await ocr!.recognize(image.pnm);
       recognized.set(number, { width: image.width, height: image.height, text: pageText(result) });
     }
-    const { text, pageStarts } = joinPages(pages.map((page, index) => recognized.get(index + 1)?.text.text ?? page));
+    const withNotes = notes.length > 0 ? [...pages, notes.map((note) => `[${note}]`).join('\n')] : pages;
+    const { text, pageStarts } = joinPages(withNotes.map((page, index) => recognized.get(index + 1)?.text.text ?? page));
+    // The notes are no page of the document.
+    if (notes.length > 0) pageStarts.pop();
     if (text === '' && !ocr) {
       throw refuse(`${label} has no text layer (it may be scanned images), and this import runs without OCR; import it again with OCR on`);
     }
@@ -93,6 +110,7 @@ export async function readPdf(name: string, bytes: Uint8Array, limits: IngestLim
         producer: field('Producer'),
         modifiedAt: parsePdfDate(field('ModDate')),
         pdfVersion: field('PDFFormatVersion'),
+        truncated: notes.length > 0 ? notes.join(' ') : null,
       }).filter((entry) => entry[1] !== null),
     );
     if (recognized.size > 0) {
@@ -251,4 +269,131 @@ export function parsePdfDate(value: string | null): string | null {
   }
   const date = new Date(time);
   return Number.isNaN(date.getTime()) ? null : date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/**
+ * A page's text, read as a stream and no further than `maxCharacters`: a page of 200 MB of text
+ * operators otherwise became one array of millions of items before a character was kept. When it
+ * stops early the stream is left unread (pdf.js waits for a read that never comes) rather than
+ * cancelled: pdf.js closes a cancelled stream twice and throws where nothing can catch it.
+ */
+async function pageTextLayer(page: PdfPage, maxCharacters: number): Promise<{ text: string; complete: boolean }> {
+  const reader = page.streamTextContent().getReader() as ReadableStreamDefaultReader<{ items: ({ str?: string; hasEOL?: boolean } | object)[] }>;
+  let text = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return { text, complete: true };
+    for (const item of value.items) {
+      if ('str' in item && typeof item.str === 'string') text += item.str + ('hasEOL' in item && item.hasEOL ? '\n' : '');
+    }
+    if (text.length > maxCharacters) {
+      reader.releaseLock();
+      return { text: text.slice(0, maxCharacters), complete: false };
+    }
+  }
+}
+
+/** Compressed bytes handed to the inflater at a time while measuring a stream. */
+const STREAM_STEP = 8 * 1024;
+
+/**
+ * Measures every stream of the PDF before pdf.js reads any: pdf.js keeps a decoded stream whole in
+ * memory (a 512 MB stream of zeros packed into 500 KB took 1.3 GB before the answer "no text
+ * layer"), and its time grows faster than the square of how deeply graphics states nest (32,000
+ * nested "q" took 90 s, and pdf.js cannot be interrupted meanwhile). Refuses past
+ * maxPdfStreamBytes for one stream, maxPdfDecodedBytes for all, or maxPdfGraphicsNesting. Streams
+ * with filters other than Flate are left to pdf.js, and so are damaged ones.
+ */
+export function checkPdfStreams(label: string, bytes: Uint8Array, limits: IngestLimits): void {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let total = 0;
+  let position = 0;
+  for (;;) {
+    const keyword = buffer.indexOf('stream', position, 'latin1');
+    if (keyword < 0) return;
+    position = keyword + 6;
+    if (keyword >= 3 && buffer.toString('latin1', keyword - 3, keyword) === 'end') continue;
+    const head = buffer.toString('latin1', Math.max(0, keyword - 1024), keyword);
+    const dictionary = head.slice(head.lastIndexOf('obj') + 1);
+    const flate = /\/Filter\s*\[?\s*\/FlateDecode\b/.test(dictionary);
+    if (!flate && /\/Filter\b/.test(dictionary)) continue;
+    let start = position;
+    if (buffer[start] === 0x0d) start += 1;
+    if (buffer[start] === 0x0a) start += 1;
+    const end = buffer.indexOf('endstream', start, 'latin1');
+    const stop = end < 0 ? buffer.length : end;
+    const nesting = new NestingCounter();
+    const data = bytes.subarray(start, stop);
+    let produced = data.length;
+    if (flate) {
+      const budget = Math.min(limits.maxPdfStreamBytes, limits.maxPdfDecodedBytes - total);
+      produced = inflatedSize(data, budget, (chunk) => nesting.add(chunk));
+    } else {
+      nesting.add(data);
+    }
+    if (produced > limits.maxPdfStreamBytes) {
+      throw refuse(
+        `${label} has a stream that expands to more than ${formatBytes(limits.maxPdfStreamBytes)} (the limit maxPdfStreamBytes; a sign of a PDF made to exhaust memory); ` +
+          'print it to a new PDF or save its text, and import that',
+      );
+    }
+    total += produced;
+    if (total > limits.maxPdfDecodedBytes) {
+      throw refuse(
+        `${label} expands to more than ${formatBytes(limits.maxPdfDecodedBytes)} of streams (the limit maxPdfDecodedBytes); split it or print it to a smaller PDF, and import that`,
+      );
+    }
+    if (nesting.deepest > limits.maxPdfGraphicsNesting) {
+      throw refuse(
+        `${label} nests graphics states ${formatCount(nesting.deepest)} deep; Dossier reads PDFs nested up to ${formatCount(limits.maxPdfGraphicsNesting)} deep ` +
+          '(the limit maxPdfGraphicsNesting; deeper would take hours); print it to a new PDF, and import that',
+      );
+    }
+    position = stop;
+  }
+}
+
+/** PDF's delimiters and white space: what may stand on either side of an operator. */
+const DELIMITER = new Uint8Array(256);
+for (const character of '\0\t\n\f\r ()<>[]{}/%') DELIMITER[character.charCodeAt(0)] = 1;
+const SAVE = 0x71; // q
+const RESTORE = 0x51; // Q
+
+/** Counts how deeply "q" (save the graphics state) nests over "Q" (restore), across chunks of a stream. */
+class NestingCounter {
+  deepest = 0;
+  private depth = 0;
+  private afterDelimiter = true;
+  private pending = 0;
+
+  add(chunk: Uint8Array): void {
+    for (let index = 0; index < chunk.length; index += 1) {
+      const byte = chunk[index]!;
+      const delimiter = DELIMITER[byte] === 1;
+      if (this.pending !== 0 && delimiter) {
+        if (this.pending === SAVE) this.deepest = Math.max(this.deepest, ++this.depth);
+        else if (this.depth > 0) this.depth -= 1;
+      }
+      this.pending = this.afterDelimiter && (byte === SAVE || byte === RESTORE) ? byte : 0;
+      this.afterDelimiter = delimiter;
+    }
+  }
+}
+
+/** How many bytes some Flate data expands to, counted up to just past `budget`; damaged data counts what came out. */
+function inflatedSize(data: Uint8Array, budget: number, onChunk: (chunk: Uint8Array) => void): number {
+  let produced = 0;
+  const inflater = new Inflate((chunk) => {
+    produced += chunk.length;
+    onChunk(chunk);
+  });
+  try {
+    for (let offset = 0; offset < data.length && produced <= budget; offset += STREAM_STEP) {
+      const end = Math.min(offset + STREAM_STEP, data.length);
+      inflater.push(data.subarray(offset, end), end >= data.length);
+    }
+  } catch {
+    // Damaged or not Flate after all: pdf.js decides what to make of it.
+  }
+  return produced;
 }

@@ -1,8 +1,10 @@
 // Plain text and Markdown: detecting the character encoding, refusing binary data, finding a title.
 import { analyse } from 'chardet';
+import { DEFAULT_LIMITS } from '../../limits';
+import type { IngestLimits } from '../../limits';
 import type { ExtractedDocument } from '../types';
 import { cleanText } from './clean';
-import { displayName, languageFromTag, normalizeDate, refuse, shortenTitle, titleFromText } from './common';
+import { displayName, formatCount, languageFromTag, normalizeDate, refuse, shortenTitle, titleFromText, truncateText, truncationNote } from './common';
 import { detectLanguage } from './language';
 
 /** chardet reads statistics, not the whole file; this much decides a legacy encoding. */
@@ -21,21 +23,37 @@ export interface DecodedText {
  * its zero bytes, then strict UTF-8, then chardet's best legacy single- or multi-byte guess.
  * Throws when the bytes are not text at all.
  */
-export function decodeText(bytes: Uint8Array, name: string): DecodedText {
+export function decodeText(bytes: Uint8Array, name: string, maxBytes = Number.POSITIVE_INFINITY): DecodedText {
   const bom = encodingFromBom(bytes);
-  if (bom) return checked(decodeBytes(bytes.subarray(bom.length), bom.encoding), bom.encoding, name);
+  if (bom) {
+    const body = bytes.subarray(bom.length);
+    return checked(decodeBytes(bom.encoding === 'utf-8' ? utf8Prefix(body, maxBytes) : evenPrefix(body, maxBytes), bom.encoding), bom.encoding, name);
+  }
 
   const utf16 = utf16WithoutBom(bytes);
-  if (utf16) return checked(decodeBytes(bytes, utf16), utf16, name);
+  if (utf16) return checked(decodeBytes(evenPrefix(bytes, maxBytes), utf16), utf16, name);
   if (bytes.includes(0)) throw notText(name);
 
   try {
-    return checked(new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'utf-8', name);
+    return checked(new TextDecoder('utf-8', { fatal: true }).decode(utf8Prefix(bytes, maxBytes)), 'utf-8', name);
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;
   }
   const encoding = guessLegacyEncoding(bytes.subarray(0, CHARDET_SAMPLE_BYTES));
-  return checked(decodeBytes(bytes, encoding), encoding, name);
+  return checked(decodeBytes(bytes.subarray(0, Math.min(bytes.length, maxBytes)), encoding), encoding, name);
+}
+
+/** At most `maxBytes` of UTF-8, ending before a character rather than inside one. */
+function utf8Prefix(bytes: Uint8Array, maxBytes: number): Uint8Array {
+  if (bytes.length <= maxBytes) return bytes;
+  let cut = maxBytes;
+  while (cut > maxBytes - 4 && cut > 0 && (bytes[cut]! & 0xc0) === 0x80) cut -= 1;
+  return bytes.subarray(0, cut);
+}
+
+/** At most `maxBytes` of UTF-16: whole code units. */
+function evenPrefix(bytes: Uint8Array, maxBytes: number): Uint8Array {
+  return bytes.length <= maxBytes ? bytes : bytes.subarray(0, maxBytes - (maxBytes % 2));
 }
 
 /**
@@ -128,14 +146,23 @@ function notText(name: string): Error {
   return refuse(`${displayName(name)} is not text (it looks like binary data); check the file`);
 }
 
-/** Reads a .txt or .md file. */
-export function readText(name: string, bytes: Uint8Array, kind: 'text' | 'markdown'): ExtractedDocument {
-  const { text: decoded, encoding } = decodeText(bytes, name);
+/** Reads a .txt or .md file; past `maxDocumentCharacters` the text is cut, with a note at its end. */
+export function readText(name: string, bytes: Uint8Array, kind: 'text' | 'markdown', limits: IngestLimits = DEFAULT_LIMITS): ExtractedDocument {
+  // Decoding all of a 200 MB file only to keep 20 M characters took gigabytes: decode no more than
+  // can fill the limit (two bytes a character covers UTF-8 in Latin, Cyrillic and Armenian, and UTF-16).
+  const maxBytes = limits.maxDocumentCharacters * 2;
+  const { text: decoded, encoding } = decodeText(bytes, name, maxBytes);
+  const cutShort = bytes.length > maxBytes;
   const { body, fields } = kind === 'markdown' ? splitFrontMatter(decoded) : { body: decoded, fields: {} };
   const rawTitle = fields.title ?? titleFromText(kind === 'markdown' ? body.replace(/^[ \t]*#{1,6}[ \t]+/gm, '') : body, name);
   const title = shortenTitle(rawTitle);
-  const text = cleanText(body, title);
-  if (text === '') throw refuse(`${displayName(name)} has no text (only blank space); nothing to import`);
+  const cleaned = cleanText(body, title);
+  if (cleaned === '') throw refuse(`${displayName(name)} has no text (only blank space); nothing to import`);
+  const note = cutShort || cleaned.length > limits.maxDocumentCharacters
+    ? truncationNote(displayName(name), `the first ${formatCount(limits.maxDocumentCharacters)} characters at most`, 'maxDocumentCharacters')
+    : null;
+  // Bytes cut short end mid-paragraph: the cut moves back to the last break either way.
+  const text = note ? truncateText(cleaned, Math.min(limits.maxDocumentCharacters, cutShort ? cleaned.length - 1 : cleaned.length), note) : cleaned;
   const language = languageFromTag(fields.lang ?? fields.language);
   return {
     kind,
@@ -147,7 +174,7 @@ export function readText(name: string, bytes: Uint8Array, kind: 'text' | 'markdo
     publishedAt: normalizeDate(fields.date),
     language: language ?? detectLanguage(text),
     pageStarts: null,
-    meta: { encoding },
+    meta: note ? { encoding, truncated: note } : { encoding },
     attachments: [],
   };
 }

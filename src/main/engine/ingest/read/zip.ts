@@ -12,6 +12,8 @@ export interface ZipEntry {
   /** The entry's path inside the archive, with "/" separators and no "." or ".." parts. */
   readonly path: string;
   readonly bytes: Uint8Array;
+  /** Whether the unpacked bytes fail the CRC-32 the archive records for them (damaged or altered). */
+  readonly damaged: boolean;
 }
 
 /** Compressed bytes handed to the inflater at a time; deflate expands at most ~1032×, so one step yields ≤ 9 MB. */
@@ -35,6 +37,7 @@ interface CentralEntry {
   readonly compressedSize: number;
   readonly declaredSize: number;
   readonly localOffset: number;
+  readonly crc: number;
 }
 
 /** Whether the bytes start like a zip archive (a local file header, or the end record of an empty zip). */
@@ -66,7 +69,7 @@ export function unzipWithinLimits(name: string, bytes: Uint8Array, limits: Inges
     const data = compressedData(label, bytes, entry, what);
     const inflated = inflateEntry(label, entry, data, limits, limits.maxArchiveBytes - total, tooBig);
     total += inflated.length;
-    result.push({ path: entry.path, bytes: inflated });
+    result.push({ path: entry.path, bytes: inflated, damaged: crc32(inflated) !== entry.crc });
   }
   return result;
 }
@@ -86,7 +89,12 @@ export function readZip(file: IngestFile, limits: IngestLimits, depth: number): 
   }
   const members = unzipWithinLimits(file.name, file.bytes, limits)
     .filter((entry) => !isJunkPath(entry.path))
-    .map((entry): IngestFile => ({ name: `${label}/${entry.path}`, bytes: entry.bytes }));
+    .map((entry): IngestFile => {
+      const name = `${label}/${entry.path}`;
+      if (!entry.damaged) return { name, bytes: entry.bytes };
+      // The other members may be sound: this one fails on its own, and they are imported.
+      return { name, bytes: entry.bytes, problem: `${name} is damaged (its CRC-32 checksum does not match the archive's); get a sound copy of ${label}` };
+    });
   return { type: 'container', members };
 }
 
@@ -199,6 +207,7 @@ function readCentralDirectory(label: string, bytes: Uint8Array, what: string, ma
       compressedSize,
       declaredSize,
       localOffset,
+      crc: view.getUint32(offset + 16, true),
     });
     offset += 46 + nameLength + extraLength + commentLength;
   }
@@ -266,6 +275,23 @@ function safePath(raw: string): string {
     .split('/')
     .filter((part) => part !== '' && part !== '.' && part !== '..');
   return parts.join('/') || 'unnamed';
+}
+
+const CRC_TABLE = (() => {
+  const table = new Int32Array(256);
+  for (let n = 0; n < 256; n += 1) {
+    let c = n;
+    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c;
+  }
+  return table;
+})();
+
+/** The CRC-32 (ISO-HDLC, as zip uses it) of some bytes. */
+export function crc32(bytes: Uint8Array): number {
+  let crc = -1;
+  for (let index = 0; index < bytes.length; index += 1) crc = CRC_TABLE[(crc ^ bytes[index]!) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ -1) >>> 0;
 }
 
 function viewOf(bytes: Uint8Array): DataView {
