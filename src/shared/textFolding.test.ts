@@ -38,3 +38,11 @@ describe('nameSkeletons', () => {
     expect(keys).not.toContain('villaga');
   });
 });
+
+describe('very long words', () => {
+  it('gives a 10 MB run of one letter a skeleton without overflowing the stack, and never takes it for a name', () => {
+    const word = 'W'.repeat(10 * 1024 * 1024);
+    expect(() => spellingSkeleton(word)).not.toThrow();
+    expect(nameSkeletons([word, 'Kelbajar'])).toBe('kalbajar');
+  });
+});

@@ -65,8 +65,11 @@ export function spellingSkeleton(word: string): string {
 const SKELETON_CACHE_SIZE = 100_000;
 const skeletonCache = new Map<string, string>();
 
+/** No name is longer; a longer "word" (a 10 MB run of letters) only made the regular expressions below overflow the stack. */
+const MAX_NAME_LENGTH = 100;
+
 function computeSkeleton(word: string): string {
-  let key = word.toLowerCase();
+  let key = word.slice(0, MAX_NAME_LENGTH * 2).toLowerCase();
   for (const [pattern, replacement] of DIGRAPHS) key = key.replace(pattern, replacement);
   key = foldText(key)
     .replace(/[^a-z0-9]/g, '')
@@ -95,7 +98,7 @@ export const WORD_PATTERN = /[\p{L}\p{N}]+/gu;
 
 /** A word worth a spelling skeleton: a name (capitalised) or a word with letters beyond ASCII. */
 export function isNameCandidate(word: string): boolean {
-  if (word.length < 3) return false;
+  if (word.length < 3 || word.length > MAX_NAME_LENGTH) return false;
   const first = word.charCodeAt(0);
   if (first >= 65 && first <= 90) return true;
   for (let index = 0; index < word.length; index += 1) {

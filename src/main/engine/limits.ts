@@ -42,6 +42,8 @@ export interface IngestLimits {
   readonly maxMessageBytes: number;
   /** Largest e-mail attachment imported as a document of its own. */
   readonly maxAttachmentBytes: number;
+  /** Largest HTML page read (bytes): jsdom and Readability hold a page in memory many times over. */
+  readonly maxHtmlBytes: number;
   /** How deep HTML elements may nest (DOCX and e-mail bodies become HTML too). */
   readonly maxHtmlDepth: number;
 }
@@ -65,6 +67,7 @@ export const DEFAULT_LIMITS: IngestLimits = {
   maxDocxXmlBytes: 32 * 1024 * 1024,
   maxMessageBytes: 64 * 1024 * 1024,
   maxAttachmentBytes: 32 * 1024 * 1024,
+  maxHtmlBytes: 8 * 1024 * 1024,
   maxHtmlDepth: 500,
 };
 

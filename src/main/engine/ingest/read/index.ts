@@ -57,6 +57,12 @@ async function readFormat(file: IngestFile, limits: IngestLimits, depth: number,
     // The readers behind jsdom, pdf.js, mammoth and mailparser load on first use: together they
     // take longer to load than a whole newswire import takes to run.
     case 'html':
+      if (bytes.length > limits.maxHtmlBytes) {
+        throw refuse(
+          `${displayName(file.name)} is a web page of ${formatBytes(bytes.length)}; Dossier reads pages of up to ${formatBytes(limits.maxHtmlBytes)} (the limit maxHtmlBytes); ` +
+            'save the page as plain text or print it to PDF, and import that',
+        );
+      }
       return single((await import('./html')).readHtml(file.name, bytes));
     case 'pdf':
       return single(await (await import('./pdf')).readPdf(file.name, bytes, limits, ocr));

@@ -82,6 +82,11 @@ describe('limits', () => {
     expect(error.message).toMatch(/^nested\.pdf nests graphics states 50,000 deep; Dossier reads PDFs nested up to 1,000 deep \(the limit maxPdfGraphicsNesting/);
   });
 
+  it('refuses a web page over maxHtmlBytes', async () => {
+    const error = await refusal({ name: 'page.html', bytes: utf8(`<html><body><p>${STORY.repeat(100)}</p></body></html>`) }, { ...DEFAULT_LIMITS, maxHtmlBytes: 4096 });
+    expect(error.message).toMatch(/^page\.html is a web page of \d+ KB; Dossier reads pages of up to 4 KB \(the limit maxHtmlBytes\); save the page as plain text/);
+  });
+
   it('refuses HTML nested past maxHtmlDepth with a message, not a stack overflow', async () => {
     const html = `<html><body>${'<div>'.repeat(20_000)}${STORY}${'</div>'.repeat(20_000)}</body></html>`;
     const error = await refusal({ name: 'deep.html', bytes: utf8(html) });
