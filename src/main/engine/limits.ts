@@ -26,7 +26,7 @@ export interface IngestLimits {
    * says so; bigger files are decoded only as far as needed to fill it.
    */
   readonly maxDocumentCharacters: number;
-  /** Most pages of a PDF read; the rest are left out, with a note at the end of the text. */
+  /** Most pages of a PDF read; the rest are left out, with a note at the end of the text. pdf.js takes 10-20 ms a page even for an empty one, so a small file declaring 100,000 pages took minutes. */
   readonly maxPdfPages: number;
   /** Most characters of text taken from one PDF page; the rest of the page is left out. */
   readonly maxPdfPageCharacters: number;
@@ -59,7 +59,7 @@ export const DEFAULT_LIMITS: IngestLimits = {
   maxCompressionRatio: 200,
   maxArchiveDepth: 3,
   maxDocumentCharacters: 20_000_000,
-  maxPdfPages: 5_000,
+  maxPdfPages: 2_000,
   maxPdfPageCharacters: 1_000_000,
   maxPdfStreamBytes: 128 * 1024 * 1024,
   maxPdfDecodedBytes: 512 * 1024 * 1024,
