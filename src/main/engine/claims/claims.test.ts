@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseInput } from '../../../shared/rpc';
@@ -90,5 +90,35 @@ describe('claims, events and competing accounts of the seed article', () => {
     await engine.handlers['history.redo']({});
     expect((await engine.handlers['relations.list']({ documentId })).find((candidate) => candidate.id === relation.id)).toMatchObject({ status: 'confirmed' });
     engine.dispose();
+  });
+});
+
+describe('dating claims again', () => {
+  it('gives a claim the same date whether its document was dated on import or dated later by the analyst', async () => {
+    // Constructed: the second claim's speaker ("he") is named a sentence before its own time.
+    const text = 'The Azerbaijani Ministry of Defense said on Monday that the road near Armudlu was closed.\n\nOn Tuesday he stressed that the road would stay closed.\n';
+    const dated = createEngine();
+    const dir = tempDir();
+    const named = join(dir, 'road-2021-06-02.txt');
+    writeFileSync(named, text);
+    const undated = join(dir, 'road.txt');
+    writeFileSync(undated, text);
+    await dated.handlers['cases.create'](parseInput('cases.create', { path: join(dir, 'dated.dossier'), title: 'Dated' }));
+    const datedReport = await dated.startImport([{ path: named }]).finished;
+    const onImport = await dated.handlers['claims.list']({ documentId: datedReport.imported[0]!.documentId });
+    dated.dispose();
+
+    const engine = createEngine();
+    await engine.handlers['cases.create'](parseInput('cases.create', { path: join(dir, 'undated.dossier'), title: 'Undated' }));
+    const documentId = (await engine.startImport([{ path: undated }]).finished).imported[0]!.documentId;
+    await engine.handlers['documents.update'](parseInput('documents.update', { id: documentId, publishedAt: '2021-06-02' }));
+    const later = await engine.handlers['claims.list']({ documentId });
+    engine.dispose();
+    const dates = (claims: typeof later) => claims.map((claim) => [claim.content.start, claim.date?.value ?? null]);
+    expect(dates(onImport)).toEqual([
+      [expect.any(Number), '2021-05-31'],
+      [expect.any(Number), '2021-06-01'],
+    ]);
+    expect(dates(later)).toEqual(dates(onImport));
   });
 });

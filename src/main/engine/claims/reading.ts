@@ -10,6 +10,7 @@ import { statement } from '../case/statements';
 import { findTimes } from '../reading/time';
 import type { EventArgument } from '../reading/events';
 import type { Tokens } from '../extract/tokenize';
+import { tokenize } from '../extract/tokenize';
 import { readText } from '../reading/index';
 import type { DocumentReading, FoundClaim, FoundEvent, FoundSpan, FoundTime, ResolvedArgument } from './store';
 import { dateOf, dateWithin, storeReading, storeTimes } from './store';
@@ -45,24 +46,34 @@ export function redateDocument(db: Database, documentId: number): void {
   const documentDate = documentDateOf(db, documentId);
   const times: FoundTime[] = findTimes(row.text, documentDate ? { documentDate } : {});
   storeTimes(db, documentId, times);
-  const claims = statement(db, 'SELECT id, speaker_start, speaker_end, cue_start, cue_end, content_start, content_end FROM claims WHERE document_id = ?').all(documentId) as {
-    id: number;
-    speaker_start: number;
-    speaker_end: number;
-    cue_start: number;
-    cue_end: number;
-    content_start: number;
-    content_end: number;
-  }[];
+  // A claim is dated by a time in the sentence of its cue, as when it was read (the speaker may be named sentences before).
+  const tokens = tokenize(row.text);
+  const claims = statement(db, 'SELECT id, cue_start FROM claims WHERE document_id = ?').all(documentId) as { id: number; cue_start: number }[];
   for (const claim of claims) {
-    const date = dateWithin(times, Math.min(claim.speaker_start, claim.cue_start, claim.content_start), Math.max(claim.speaker_end, claim.cue_end, claim.content_end));
-    statement(db, 'UPDATE claims SET date = ? WHERE id = ?').run(serialise(date), claim.id);
+    const sentence = sentenceAround(tokens, claim.cue_start);
+    statement(db, 'UPDATE claims SET date = ? WHERE id = ?').run(serialise(sentence ? dateWithin(times, sentence.start, sentence.end) : null), claim.id);
   }
   const events = statement(db, 'SELECT id, arguments FROM events WHERE document_id = ?').all(documentId) as { id: number; arguments: string }[];
   for (const event of events) {
     const time = (JSON.parse(event.arguments) as { time?: ResolvedArgument }).time;
     statement(db, 'UPDATE events SET date = ? WHERE id = ?').run(serialise(time ? dateOf(times, time) : null), event.id);
   }
+}
+
+/** The offsets of the tokenizer's sentence that holds the character at `offset`, or null in an empty text. */
+function sentenceAround(tokens: Tokens, offset: number): { start: number; end: number } | null {
+  const { starts, ends, sentenceStarts } = tokens;
+  if (starts.length === 0) return null;
+  // The last sentence that starts at or before the offset.
+  let low = 0;
+  let high = sentenceStarts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[sentenceStarts[middle]!]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  const last = (sentenceStarts[low + 1] ?? starts.length) - 1;
+  return { start: starts[sentenceStarts[low]!]!, end: ends[last]! };
 }
 
 function serialise(date: DateValue | null): string | null {
