@@ -10,6 +10,7 @@
 import type { Database } from 'better-sqlite3';
 import type { AccountGroup, Claim } from '../../../shared/claims';
 import { statement } from '../case/statements';
+import { liveMention } from '../entities/liveMentions';
 import { listClaims, listEvents } from './repository';
 
 /** Claims in a group beyond which the group is too broad to read as one dispute. */
@@ -24,7 +25,7 @@ export function competingAccounts(db: Database): AccountGroup[] {
   const mentioned = statement(
     db,
     `SELECT DISTINCT lower(e.name) AS name, lower(coalesce(json_extract(e.attributes, '$.affiliation'), '')) AS affiliation
-     FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.document_id = ? AND m.start >= ? AND m.end <= ? AND m.status <> 'rejected'`,
+     FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.document_id = ? AND m.start >= ? AND m.end <= ? AND ${liveMention('m')}`,
   );
 
   // Where each claim can meet its rivals: its document, the events it carries, the sides it names.

@@ -7,6 +7,7 @@ import type { Database } from 'better-sqlite3';
 import type { DateValue, Stance, TextRelationType } from '../../../shared/claims';
 import type { EntityType } from '../../../shared/entities';
 import { statement } from '../case/statements';
+import { liveMention } from '../entities/liveMentions';
 
 export interface FoundSpan {
   readonly start: number;
@@ -288,7 +289,7 @@ class SpanResolver {
     this.mentions = new SortedSpans(
       statement(
         db,
-        "SELECT start, end, entity_id, type FROM mentions WHERE document_id = ? AND status <> 'rejected' AND entity_id IS NOT NULL ORDER BY start",
+        `SELECT start, end, entity_id, type FROM mentions WHERE document_id = ? AND ${liveMention()} AND entity_id IS NOT NULL ORDER BY start`,
       ).all(documentId) as MentionSpan[],
     );
   }

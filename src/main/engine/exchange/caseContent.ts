@@ -6,6 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import type { EntityType } from '../../../shared/entities';
 import type { Link } from '../../../shared/graph';
+import { liveMention } from '../entities/liveMentions';
 import { statement } from '../case/statements';
 import { describeCase } from '../case/meta';
 import { listLinks } from '../graph/links';
@@ -162,7 +163,7 @@ export function readCaseContent(db: Database, uid: string): CaseContent {
     statement(
       db,
       `SELECT entity_id AS entityId, document_id AS documentId, count(*) AS count, max(status = 'confirmed') AS confirmed, json_group_array(DISTINCT text) AS texts
-       FROM mentions WHERE entity_id IS NOT NULL AND status <> 'rejected' GROUP BY entity_id, document_id ORDER BY entity_id, document_id`,
+       FROM mentions WHERE entity_id IS NOT NULL AND ${liveMention()} GROUP BY entity_id, document_id ORDER BY entity_id, document_id`,
     ).all() as { entityId: number; documentId: number; count: number; confirmed: number; texts: string }[]
   ).map((row): ContentMention => ({ ...row, confirmed: row.confirmed === 1, texts: JSON.parse(row.texts) as string[] }));
   const notes = statement(
