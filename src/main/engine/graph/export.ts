@@ -3,6 +3,7 @@
  * (Gephi, with dates for its timeline) and CSV nodes and edges. Every node and edge carries its type, status and weight so it can be filtered downstream.
  * One writer a format, chosen by name, so that more formats sit beside these.
  */
+import { dayBound } from '../../../shared/dates';
 import type { Database } from 'better-sqlite3';
 import type { ExportFormat, GraphEdge, GraphExport, GraphNode } from '../../../shared/graph';
 import type { CaseGraph } from './caseGraph';
@@ -105,13 +106,7 @@ export function toGraphml(graph: CaseGraph, title: string): string {
 
 /** A GEXF date: the day of a 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD[...]' value, or null. */
 function gexfDate(value: string | null, end = false): string | null {
-  if (!value) return null;
-  const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(value);
-  if (!match) return null;
-  const [, year, month, day] = match;
-  if (day) return `${year}-${month}-${day}`;
-  if (month) return end ? `${year}-${month}-${String(new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate()).padStart(2, '0')}` : `${year}-${month}-01`;
-  return end ? `${year}-12-31` : `${year}-01-01`;
+  return value ? dayBound(value, end ? 'last' : 'first') : null;
 }
 
 function gexfAttributeType(type: Attribute<unknown>['type']): string {

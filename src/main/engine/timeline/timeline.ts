@@ -5,6 +5,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { DateValue } from '../../../shared/claims';
+import { dayBound } from '../../../shared/dates';
 import type { EntityType } from '../../../shared/entities';
 import type { TimelineItem, TimelineKind } from '../../../shared/timeline';
 import { statement } from '../case/statements';
@@ -181,26 +182,8 @@ function toDocumentDate(publishedAt: string | null): DateValue | null {
 
 /** The first and last day a date can mean: one day, the whole month, or the whole year (ranges to the end of their end). */
 export function dateRange(date: DateValue): { start: string; end: string } | null {
-  const first = firstDay(date.value);
-  const last = lastDay(date.endValue ?? date.value);
+  const first = dayBound(date.value, 'first');
+  const last = dayBound(date.endValue ?? date.value, 'last');
   if (!first || !last) return null;
   return last < first ? { start: first, end: first } : { start: first, end: last };
-}
-
-function firstDay(value: string): string | null {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
-  if (/^\d{4}-\d{2}$/.test(value)) return `${value}-01`;
-  if (/^\d{4}$/.test(value)) return `${value}-01-01`;
-  return null;
-}
-
-function lastDay(value: string): string | null {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
-  if (/^\d{4}-\d{2}$/.test(value)) {
-    const [year, month] = value.split('-').map(Number) as [number, number];
-    const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-    return `${value}-${String(days).padStart(2, '0')}`;
-  }
-  if (/^\d{4}$/.test(value)) return `${value}-12-31`;
-  return null;
 }
