@@ -37,6 +37,8 @@ export interface Re3dDocument {
   readonly text: string;
   readonly gold: Gold[];
   readonly entities: MentionInput[];
+  /** Each entity's annotation confidence (0–1; 0 marks many unchecked machine suggestions), parallel to `entities`. */
+  readonly confidences: number[];
 }
 
 function readJsonLines(path: string): Array<Record<string, unknown>> {
@@ -51,7 +53,7 @@ const same = (a: [number, number], b: [number, number]): boolean => a[0] === b[0
 /** One subset folder's documents, in file order. */
 export function loadSubset(folder: string): Re3dDocument[] {
   const documents = new Map<string, Re3dDocument>();
-  for (const row of readJsonLines(join(folder, 'documents.json'))) documents.set(row._id as string, { id: row._id as string, text: row.text as string, gold: [], entities: [] });
+  for (const row of readJsonLines(join(folder, 'documents.json'))) documents.set(row._id as string, { id: row._id as string, text: row.text as string, gold: [], entities: [], confidences: [] });
   for (const row of readJsonLines(join(folder, 'entities.json'))) {
     const type = entityType[row.type as string];
     const document = documents.get(row.documentId as string);
@@ -59,6 +61,7 @@ export function loadSubset(folder: string): Re3dDocument[] {
     const start = row.begin as number;
     const end = row.end as number;
     document.entities.push({ start, end, text: document.text.slice(start, end), type });
+    document.confidences.push(Number(row.confidence ?? 1));
   }
   for (const row of readJsonLines(join(folder, 'relations.json'))) {
     const type = relationOf[row.type as string];

@@ -26,6 +26,8 @@ import {
   saveWords,
 } from '../../src/main/engine/extract/model';
 import { buildClusters } from './clusters';
+import { loadTaggedSplit, unknownTag } from './re3d';
+import type { Re3dTagged } from './re3d';
 import { buildPlaceList } from './places';
 import { buildGivenNames, buildWordList } from './words';
 import { bestAllowed, scoreLabels, tagTokens } from '../../src/main/engine/extract/tagger';
@@ -54,10 +56,14 @@ interface Options {
   /** Name lists to build the given-name list from; none: reuse the one in resources/ner (else OUT_DIR). */
   givenNames: string[];
   useGivenNames: boolean;
+  /** The re3d folder ('' for none): its development split is trained on, its held-out split never (scripts/train/re3d.ts). */
+  re3d: string;
+  /** How many times re3d's development documents are counted (GUM's are counted gumWeight times, BTC's once). */
+  re3dWeight: number;
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { dataDirectory: '', outDirectory: '', epochs: 5, bits: 18, holdout: false, useTweets: true, usePlaces: true, dictionary: '/usr/share/dict/words', gumWeight: 3, buildClusters: '', useClusters: true, folds: 0, givenNames: [], useGivenNames: true };
+  const options: Options = { dataDirectory: '', outDirectory: '', epochs: 5, bits: 18, holdout: false, useTweets: true, usePlaces: true, dictionary: '/usr/share/dict/words', gumWeight: 3, buildClusters: '', useClusters: true, folds: 0, givenNames: [], useGivenNames: true, re3d: '', re3dWeight: 2 };
   const positional: string[] = [];
   for (let index = 0; index < argv.length; index += 1) {
     const argument = argv[index]!;
@@ -74,6 +80,9 @@ function parseOptions(argv: string[]): Options {
     else if (argument === '--folds') options.folds = Number(argv[++index]!);
     else if (argument === '--given-names') options.givenNames = argv[++index]!.split(',');
     else if (argument === '--no-given-names') options.useGivenNames = false;
+    else if (argument === '--re3d') options.re3d = argv[++index]!;
+    else if (argument === '--no-re3d') options.re3d = '';
+    else if (argument === '--re3d-weight') options.re3dWeight = Number(argv[++index]!);
     else positional.push(argument);
   }
   options.dataDirectory = positional[0]!;
@@ -121,6 +130,11 @@ function readBio(path: string, keep: (documentLine: string) => boolean, tweetDoc
     document.tags.push(labelIndex.get(tag.trim()) ?? 0);
   }
   return documents.filter((document) => document.words.length > 0).map(repairBio).map(joinHyphens);
+}
+
+/** A tagged re3d document as training data (its unknown regions keep unknownTag). */
+function fromRe3d(document: Re3dTagged): Document {
+  return { words: document.tokens.words, tags: document.tags, sentenceStarts: document.tokens.sentenceStarts };
 }
 
 /** Dropping tokens can leave an I- tag without its B-; it becomes a B-. */
@@ -197,7 +211,7 @@ function spans(tags: ArrayLike<number>): Set<string> {
   const result = new Set<string>();
   let index = 0;
   while (index < tags.length) {
-    const label = labels[tags[index]!]!;
+    const label = labels[tags[index]!] ?? 'O';
     if (label === 'O' || label.endsWith('MISC')) {
       index += 1;
       continue;
@@ -280,7 +294,8 @@ function learn(options: Options, trainingPrepared: Prepared[], report?: (epoch: 
           scoreLabels(weights, features, count, scores);
           const guess = bestAllowed(scores, previous);
           const truth = prepared.document.tags[token]!;
-          if (guess !== truth) {
+          // re3d's unknown regions (a name inside a longer mention) teach nothing either way.
+          if (guess !== truth && truth !== unknownTag) {
             mistakes += 1;
             for (let feature = 0; feature < count; feature += 1) {
               update(features[feature]!, truth, 1);
@@ -300,36 +315,61 @@ function learn(options: Options, trainingPrepared: Prepared[], report?: (epoch: 
   return averaged();
 }
 
-/**
- * `--folds K`: K-fold cross-validation over all GUM documents (BTC train always in training), scored at
- * the tagger (no extraction rules), per class. Steadier than the 840 entities of GUM dev+test for choosing features.
- */
-function crossValidate(options: Options, gumDocuments: Prepared[], tweets: Prepared[]): void {
-  const counts = new Map<string, { correct: number; predicted: number; gold: number }>();
-  for (const kind of ['PER', 'ORG', 'LOC', 'ALL']) counts.set(kind, { correct: 0, predicted: 0, gold: 0 });
-  for (let fold = 0; fold < options.folds; fold += 1) {
-    const training: Prepared[] = [];
-    for (let copy = 0; copy < options.gumWeight; copy += 1) training.push(...gumDocuments.filter((_, index) => index % options.folds !== fold));
-    training.push(...tweets);
-    const weights = learn(options, training);
-    for (const { document, tokens } of gumDocuments.filter((_, index) => index % options.folds === fold)) {
-      const gold = spans(document.tags);
-      const predicted = spans(tagTokens({ bits: options.bits, weights }, tokens));
-      for (const span of gold) for (const kind of [span.slice(span.lastIndexOf(':') + 1), 'ALL']) counts.get(kind)!.gold += 1;
-      for (const span of predicted) {
-        for (const kind of [span.slice(span.lastIndexOf(':') + 1), 'ALL']) {
-          counts.get(kind)!.predicted += 1;
-          if (gold.has(span)) counts.get(kind)!.correct += 1;
-        }
-      }
+type Counts = Map<string, { correct: number; predicted: number; gold: number }>;
+
+function emptyCounts(): Counts {
+  return new Map(['PER', 'ORG', 'LOC', 'ALL'].map((kind) => [kind, { correct: 0, predicted: 0, gold: 0 }]));
+}
+
+/** Adds one document's exact-span matches to `counts`; a predicted span touching an unknown region (re3d) is not counted. */
+function countSpans(counts: Counts, document: Document, predictedTags: ArrayLike<number>): void {
+  const gold = spans(document.tags);
+  const unknown = (span: string): boolean => {
+    const [first = 0, end = 0] = span.split(':').map(Number);
+    for (let index = first; index < end; index += 1) if (document.tags[index] === unknownTag) return true;
+    return false;
+  };
+  for (const span of gold) for (const kind of [span.slice(span.lastIndexOf(':') + 1), 'ALL']) counts.get(kind)!.gold += 1;
+  for (const span of spans(predictedTags)) {
+    if (unknown(span)) continue;
+    for (const kind of [span.slice(span.lastIndexOf(':') + 1), 'ALL']) {
+      counts.get(kind)!.predicted += 1;
+      if (gold.has(span)) counts.get(kind)!.correct += 1;
     }
   }
-  const line = [...counts].map(([kind, { correct, predicted, gold }]) => {
-    const precision = predicted ? correct / predicted : 0;
-    const recall = gold ? correct / gold : 0;
-    return `${kind} P ${precision.toFixed(3)} R ${recall.toFixed(3)} F1 ${(precision + recall ? (2 * precision * recall) / (precision + recall) : 0).toFixed(3)}`;
-  });
-  console.log(`cross-validation (${options.folds} folds over GUM, F1 at the tagger): ${line.join(' ')}`);
+}
+
+function formatCounts(counts: Counts): string {
+  return [...counts]
+    .map(([kind, { correct, predicted, gold }]) => {
+      const precision = predicted ? correct / predicted : 0;
+      const recall = gold ? correct / gold : 0;
+      return `${kind} P ${precision.toFixed(3)} R ${recall.toFixed(3)} F1 ${(precision + recall ? (2 * precision * recall) / (precision + recall) : 0).toFixed(3)}`;
+    })
+    .join(' ');
+}
+
+/**
+ * `--folds K`: K-fold cross-validation over all GUM documents and re3d's development documents (BTC always in
+ * training), scored at the tagger (no extraction rules), per class and per corpus. Steadier than the 840
+ * entities of GUM dev+test for choosing features.
+ */
+function crossValidate(options: Options, gumDocuments: Prepared[], re3dDocuments: Prepared[], tweets: Prepared[]): void {
+  const gumCounts = emptyCounts();
+  const re3dCounts = emptyCounts();
+  for (let fold = 0; fold < options.folds; fold += 1) {
+    const training: Prepared[] = [];
+    const inFold = (_: Prepared, index: number): boolean => index % options.folds === fold;
+    const outOfFold = (_: Prepared, index: number): boolean => index % options.folds !== fold;
+    for (let copy = 0; copy < options.gumWeight; copy += 1) training.push(...gumDocuments.filter(outOfFold));
+    for (let copy = 0; copy < options.re3dWeight; copy += 1) training.push(...re3dDocuments.filter(outOfFold));
+    training.push(...tweets);
+    const weights = learn(options, training);
+    for (const { document, tokens } of gumDocuments.filter(inFold)) countSpans(gumCounts, document, tagTokens({ bits: options.bits, weights }, tokens));
+    for (const { document, tokens } of re3dDocuments.filter(inFold)) countSpans(re3dCounts, document, tagTokens({ bits: options.bits, weights }, tokens));
+  }
+  console.log(`cross-validation (${options.folds} folds, F1 at the tagger): GUM ${formatCounts(gumCounts)}`);
+  if (re3dDocuments.length > 0) console.log(`cross-validation (${options.folds} folds, F1 at the tagger): re3d development ${formatCounts(re3dCounts)}`);
 }
 
 function main(): void {
@@ -337,7 +377,7 @@ function main(): void {
   if (!options.dataDirectory || !options.outDirectory) {
     console.error(
       'usage: train-ner DATA_DIR OUT_DIR [--epochs N] [--bits B] [--holdout] [--folds K] [--no-tweets] [--no-places] [--dictionary FILE | --no-dictionary] ' +
-        '[--build-clusters WINK_EMBEDDINGS_DIR | --no-clusters] [--given-names FILE,FILE | --no-given-names]',
+        '[--build-clusters WINK_EMBEDDINGS_DIR | --no-clusters] [--given-names FILE,FILE | --no-given-names] [--re3d RE3D_DIR [--re3d-weight N] | --no-re3d]',
     );
     process.exit(2);
   }
@@ -349,6 +389,9 @@ function main(): void {
   // GUM is edited prose like the documents analysts import; tweets are not, so GUM counts more.
   for (let copy = 1; copy < options.gumWeight; copy += 1) training.push(...readBio(gum, isTrain, false));
   if (options.useTweets) training.push(...readBio(tweetsTrain, () => true, true));
+  // re3d's development split (its held-out split is never read here), counted re3dWeight times.
+  const re3d = options.re3d ? loadTaggedSplit(options.re3d, 'development').map(fromRe3d) : [];
+  if (options.folds <= 1) for (let copy = 0; copy < options.re3dWeight; copy += 1) training.push(...re3d);
   const heldOut = options.holdout ? readBio(gum, (line) => !line.includes('split = train'), false) : [];
   const heldOutTweets = options.holdout ? readBio(join(options.dataDirectory, 'btc', 'btc_dev.bio.tsv'), () => true, true) : [];
   if (options.holdout) {
@@ -392,14 +435,19 @@ function main(): void {
   console.log(`training on ${sentenceCount} sentences, ${tokenCount} tokens, ${options.epochs} epochs, 2^${options.bits} buckets`);
 
   if (options.folds > 1) {
-    crossValidate(options, readBio(gum, () => true, false).map(prepare), options.useTweets ? readBio(tweetsTrain, () => true, true).map(prepare) : []);
+    crossValidate(options, readBio(gum, () => true, false).map(prepare), re3d.map(prepare), options.useTweets ? readBio(tweetsTrain, () => true, true).map(prepare) : []);
     return;
   }
   const weights = learn(options, trainingPrepared, (epoch, current) =>
     options.holdout ? ` | GUM dev+test ${evaluate(options.bits, current, heldOutPrepared)} | BTC dev ${evaluate(options.bits, current, heldOutTweetsPrepared)}` : '',
   );
   const model = { bits: options.bits, weights };
-  saveModel(model, options.outDirectory, options.holdout ? 'GUM train split + BTC train split (held-out run)' : `GUM (all permissive docs)${options.useTweets ? ' + BTC (all sections)' : ''}, ${options.epochs} epochs`);
+  const withRe3d = options.re3d ? ` + re3d development split (x${options.re3dWeight})` : '';
+  saveModel(
+    model,
+    options.outDirectory,
+    options.holdout ? `GUM train split + BTC train split${withRe3d} (held-out run)` : `GUM (all permissive docs)${options.useTweets ? ' + BTC (all sections)' : ''}${withRe3d}, ${options.epochs} epochs`,
+  );
   console.log(`saved ${options.outDirectory} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
