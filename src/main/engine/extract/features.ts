@@ -242,9 +242,9 @@ export interface PreparedTokens {
   readonly sentenceStarts: readonly number[];
 }
 
-const flagCapital = 1;
+export const flagCapital = 1;
 const flagAllCaps = 2;
-const flagDigit = 4;
+export const flagDigit = 4;
 const flagHyphen = 8;
 const flagPeriod = 16;
 const flagLong = 32;

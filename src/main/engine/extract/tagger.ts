@@ -3,6 +3,8 @@ import {
   allowedAfter,
   allowedFirst,
   dynamicFeatures,
+  flagCapital,
+  flagDigit,
   historyFeatures,
   historyTypeOf,
   labelCount,
@@ -85,12 +87,25 @@ export function tagTokens(model: TaggerModel, tokens: PreparedTokens): Uint8Arra
   const scores = new Float64Array(labelCount);
   const { sentenceStarts } = tokens;
   const history = labelHistory(tokens);
+  const { flags } = tokens;
   for (let sentence = 0; sentence < sentenceStarts.length; sentence += 1) {
     const first = sentenceStarts[sentence]!;
     const last = (sentence + 1 < sentenceStarts.length ? sentenceStarts[sentence + 1]! : tokens.count) - 1;
     let previous = startLabel;
     let previous2 = startLabel;
     for (let index = first; index <= last; index += 1) {
+      // Outside a name, a word in small letters (or a mark) before another is not where a name starts: O without
+      // scoring. Most tokens of running text are such words; a name starts with a capital or a digit ("3rd Battalion"),
+      // or a small particle before a capital ("de Gaulle", "al-Assad"), which is still scored.
+      if (
+        (previous === 0 || previous === startLabel) &&
+        (flags[index]! & (flagCapital | flagDigit)) === 0 &&
+        (index === last || (flags[index + 1]! & flagCapital) === 0)
+      ) {
+        previous2 = previous;
+        previous = 0;
+        continue;
+      }
       let count = staticFeatures(tokens, index, first, last, mask, features);
       count = dynamicFeatures(tokens, index, previous, previous2, history, mask, features, count);
       scoreLabels(model.weights, features, count, scores);
