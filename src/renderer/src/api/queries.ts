@@ -44,7 +44,10 @@ export function useCreateCase() {
 
 export function useOpenCase() {
   const changed = useCaseChanged();
-  return useMutation({ mutationFn: (path: string) => call('cases.open', { path }), onSuccess: changed });
+  return useMutation({
+    mutationFn: ({ path, readOnly }: { path: string; readOnly?: boolean }) => call('cases.open', { path, ...(readOnly ? { readOnly } : {}) }),
+    onSuccess: changed,
+  });
 }
 
 /** Creates (the first time) and opens the demo case built from the sample documents. */
