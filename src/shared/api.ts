@@ -6,6 +6,7 @@
  * client are all typed from here.
  */
 import { z } from 'zod';
+import { ErrorCodes } from './errorCodes';
 import { briefingChannels } from './briefing';
 import { casePath, caseChannels } from './cases';
 import { claimsChannels } from './claims';
@@ -98,23 +99,8 @@ export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 
 /** Why a call failed, in a form a person can read; `code` lets the renderer react to kinds. */
-export const ErrorCodes = [
-  'invalid-input',
-  'unknown-channel',
-  'forbidden-sender',
-  'not-found',
-  'already-exists',
-  'not-a-case',
-  'foreign-database',
-  'newer-schema',
-  'unknown-schema',
-  'read-only',
-  'corrupt',
-  'no-case-open',
-  'conflict',
-  'internal',
-] as const;
-export type ErrorCode = (typeof ErrorCodes)[number];
+export { ErrorCodes } from './errorCodes';
+export type { ErrorCode } from './errorCodes';
 export const ApiErrorSchema = z.object({ code: z.enum(ErrorCodes), message: z.string() });
 export type ApiError = z.infer<typeof ApiErrorSchema>;
 

@@ -1,6 +1,7 @@
 /** Errors that carry a code and a message a person can read, and cross the IPC boundary intact. */
-import type { ApiError, ErrorCode } from './api';
-import { ErrorCodes } from './api';
+import type { ApiError } from './api';
+import { ErrorCodes } from './errorCodes';
+import type { ErrorCode } from './errorCodes';
 
 export class DossierError extends Error {
   readonly code: ErrorCode;

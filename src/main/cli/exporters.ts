@@ -7,7 +7,7 @@ import type { Engine } from '../engine/engine';
 import type { ExportFormat } from '../../shared/graph';
 import type { ExchangeFormat } from '../../shared/exchange';
 import { checkExportTarget, refuseCaseFileName, writeFileSafely } from '../engine/case/safeWrite';
-import { parseInput } from '../../shared/rpc';
+import { parseInput } from './context';
 
 export interface ExportTarget {
   readonly out: string;
@@ -43,7 +43,7 @@ function graphExporter(format: ExportFormat): Exporter {
 /** Writes the map's places and drawings (the engine writes the file). */
 function mapExporter(format: 'geojson' | 'kml'): Exporter {
   return async (engine, { out, overwrite }) => {
-    const written = await engine.handlers['map.export'](parseInput('map.export', { path: out, format, overwrite }));
+    const written = await engine.handlers['map.export'](await parseInput('map.export', { path: out, format, overwrite }));
     return `Wrote ${written.path}: ${written.places} places and ${written.drawings} drawings as ${format === 'kml' ? 'KML' : 'GeoJSON'}.`;
   };
 }

@@ -3,8 +3,7 @@ import type { Command } from 'commander';
 import { basename, extname, resolve } from 'node:path';
 import type { CaseCheck, CaseInfo } from '../../../shared/cases';
 import type { MergeReport } from '../../../shared/exchange';
-import { parseInput } from '../../../shared/rpc';
-import { PartialFailure } from '../context';
+import { PartialFailure, parseInput } from '../context';
 import type { CommandContext } from '../context';
 
 export function registerCaseCommands(program: Command, context: CommandContext): void {
@@ -18,7 +17,7 @@ export function registerCaseCommands(program: Command, context: CommandContext):
     .action(async (casePath: string, options: { title?: string }) => {
       const engine = await getEngine();
       const title = options.title ?? basename(casePath, extname(casePath));
-      const input = parseInput('cases.create', { path: casePath, title });
+      const input = await parseInput('cases.create', { path: casePath, title });
       const info = await engine.handlers['cases.create'](input);
       output.out(`Created ${info.path}: "${info.title}" (case format v${info.schemaVersion}).\n`);
     });
@@ -30,7 +29,7 @@ export function registerCaseCommands(program: Command, context: CommandContext):
     .option('--json', 'print JSON instead of text')
     .action(async (casePath: string, options: { json?: boolean }) => {
       const engine = await getEngine();
-      const info = await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
+      const info = await engine.handlers['cases.open'](await parseInput('cases.open', { path: casePath }));
       output.out(options.json ? `${JSON.stringify(info, null, 2)}\n` : formatInfo(info));
     });
 
@@ -41,7 +40,7 @@ export function registerCaseCommands(program: Command, context: CommandContext):
     .option('--json', 'print JSON instead of text')
     .action(async (casePath: string, options: { json?: boolean }) => {
       const engine = await getEngine();
-      const info = await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
+      const info = await engine.handlers['cases.open'](await parseInput('cases.open', { path: casePath }));
       const report = await engine.handlers['cases.check']({});
       if (options.json) output.out(`${JSON.stringify(report, null, 2)}\n`);
       else output.out(formatCheck(info.title, report));
@@ -60,8 +59,8 @@ export function registerCaseCommands(program: Command, context: CommandContext):
     .option('--json', 'print the report as JSON')
     .action(async (into: string, from: string, options: { analyst?: string; json?: boolean }) => {
       const engine = await getEngine();
-      await engine.handlers['cases.open'](parseInput('cases.open', { path: into }));
-      const report = await engine.handlers['exchange.merge'](parseInput('exchange.merge', { path: resolve(from), ...(options.analyst ? { analyst: options.analyst } : {}) }));
+      await engine.handlers['cases.open'](await parseInput('cases.open', { path: into }));
+      const report = await engine.handlers['exchange.merge'](await parseInput('exchange.merge', { path: resolve(from), ...(options.analyst ? { analyst: options.analyst } : {}) }));
       output.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatMerge(report));
     });
 }

@@ -3,10 +3,9 @@ import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import type { FtmImportReport } from '../../../shared/exchange';
 import { DossierError } from '../../../shared/errors';
-import { parseInput } from '../../../shared/rpc';
 import { availableLanguages, locateOcrData, parseLanguages } from '../../engine/ingest/ocr/engine';
 import { isFtmFile } from '../exchangeFiles';
-import { PartialFailure } from '../context';
+import { PartialFailure, parseInput } from '../context';
 import type { CommandContext } from '../context';
 
 export function registerDocumentCommands(program: Command, context: CommandContext): void {
@@ -27,11 +26,11 @@ export function registerDocumentCommands(program: Command, context: CommandConte
       // Checked before anything is opened or imported: a language without data is a typing error.
       const languages = options.ocr ? parseLanguages(options.ocrLang, availableLanguages(locateOcrData())) : null;
       const engine = await getEngine();
-      await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
+      await engine.handlers['cases.open'](await parseInput('cases.open', { path: casePath }));
       // FollowTheMoney entity files come in as entities and documents, not as one text document.
       const ftmFiles = paths.filter(isFtmFile);
       for (const file of ftmFiles) {
-        const ftm = await engine.handlers['exchange.importFtm'](parseInput('exchange.importFtm', { path: resolve(file) }));
+        const ftm = await engine.handlers['exchange.importFtm'](await parseInput('exchange.importFtm', { path: resolve(file) }));
         if (options.json) output.out(`${JSON.stringify({ ftm }, null, 2)}\n`);
         else output.out(formatFtmImport(ftm));
         if (ftm.errorCount > 0) throw new PartialFailure(`${ftm.errorCount} line${ftm.errorCount === 1 ? '' : 's'} of ${ftm.file} could not be imported (see above).`);
@@ -60,10 +59,10 @@ export function registerDocumentCommands(program: Command, context: CommandConte
     .option('--limit <n>', 'how many results at most', '20')
     .action(async (casePath: string, query: string, options: { json?: boolean; limit: string }) => {
       const engine = await getEngine();
-      await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
+      await engine.handlers['cases.open'](await parseInput('cases.open', { path: casePath }));
       const limit = Number.parseInt(options.limit, 10);
       const page = await engine.handlers['documents.list'](
-        parseInput('documents.list', { search: query, sort: 'relevance', limit: Number.isFinite(limit) && limit > 0 ? Math.min(limit, 1000) : 20 }),
+        await parseInput('documents.list', { search: query, sort: 'relevance', limit: Number.isFinite(limit) && limit > 0 ? Math.min(limit, 1000) : 20 }),
       );
       if (options.json) {
         output.out(`${JSON.stringify(page, null, 2)}\n`);
@@ -86,10 +85,10 @@ export function registerDocumentCommands(program: Command, context: CommandConte
     .action(async (casePath: string, query: string, options: { add?: string; remove?: string }) => {
       const engine = await getEngine();
       if (!options.add === !options.remove) throw new DossierError('invalid-input', 'Say which tag: --add TAG or --remove TAG (one of them).');
-      await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
+      await engine.handlers['cases.open'](await parseInput('cases.open', { path: casePath }));
       const ids: number[] = [];
       for (let offset = 0; ; offset += 1000) {
-        const page = await engine.handlers['documents.list'](parseInput('documents.list', { search: query, limit: 1000, offset }));
+        const page = await engine.handlers['documents.list'](await parseInput('documents.list', { search: query, limit: 1000, offset }));
         ids.push(...page.rows.map((row) => row.id));
         if (page.rows.length < 1000) break;
       }
@@ -99,7 +98,7 @@ export function registerDocumentCommands(program: Command, context: CommandConte
       }
       const name = (options.add ?? options.remove)!;
       const action = options.add ? 'add' : 'remove';
-      const tag = await engine.handlers['tags.apply'](parseInput('tags.apply', { tag: { name }, documentIds: ids, action }));
+      const tag = await engine.handlers['tags.apply'](await parseInput('tags.apply', { tag: { name }, documentIds: ids, action }));
       output.out(`${action === 'add' ? 'Tagged' : 'Untagged'} ${ids.length} document${ids.length === 1 ? '' : 's'} "${tag.name}" (${tag.count} now carry it).\n`);
     });
 }

@@ -2,8 +2,7 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { DossierError } from '../../../shared/errors';
-import { parseInput } from '../../../shared/rpc';
-import { eachTextLine } from '../context';
+import { eachTextLine, parseInput } from '../context';
 import type { CommandContext } from '../context';
 
 export function registerEntityCommands(program: Command, context: CommandContext): void {
@@ -16,7 +15,7 @@ export function registerEntityCommands(program: Command, context: CommandContext
     .option('--json', 'print JSON instead of text')
     .action(async (casePath: string, options: { json?: boolean }) => {
       const engine = await getEngine();
-      const info = await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
+      const info = await engine.handlers['cases.open'](await parseInput('cases.open', { path: casePath }));
       const entities = await engine.handlers['entities.list']({});
       if (options.json) {
         output.out(`${JSON.stringify(entities, null, 2)}\n`);
@@ -44,12 +43,12 @@ export function registerEntityCommands(program: Command, context: CommandContext
     .option('--json', 'print JSON instead of text')
     .action(async (casePath: string, options: { add?: string; remove?: string; json?: boolean }) => {
       const engine = await getEngine();
-      await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
+      await engine.handlers['cases.open'](await parseInput('cases.open', { path: casePath }));
       if (options.add) {
-        const added = await engine.handlers['gazetteer.addExtract'](parseInput('gazetteer.addExtract', { path: resolve(options.add) }));
+        const added = await engine.handlers['gazetteer.addExtract'](await parseInput('gazetteer.addExtract', { path: resolve(options.add) }));
         if (!options.json) output.out(`Added ${added.fileName}: ${added.places.toLocaleString('en')} places; ${added.placed} of the case's places placed.\n`);
       }
-      if (options.remove) await engine.handlers['gazetteer.removeExtract'](parseInput('gazetteer.removeExtract', { id: Number(options.remove) }));
+      if (options.remove) await engine.handlers['gazetteer.removeExtract'](await parseInput('gazetteer.removeExtract', { id: Number(options.remove) }));
       const extracts = await engine.handlers['gazetteer.extracts']({});
       if (options.json) {
         output.out(`${JSON.stringify(extracts, null, 2)}\n`);

@@ -3,9 +3,8 @@ import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
 import type { BriefingSpec } from '../../../shared/briefing';
 import { DossierError } from '../../../shared/errors';
-import { parseInput } from '../../../shared/rpc';
 import { exporters } from '../exporters';
-import { PartialFailure } from '../context';
+import { PartialFailure, parseInput } from '../context';
 import type { CommandContext } from '../context';
 
 export function registerExportCommands(program: Command, context: CommandContext): void {
@@ -20,7 +19,7 @@ export function registerExportCommands(program: Command, context: CommandContext
     .option('--force', 'replace --out if it exists (a case file is never replaced)')
     .action(async (casePath: string, options: { out: string; briefing?: string; force?: boolean }) => {
       const engine = await getEngine();
-      await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
+      await engine.handlers['cases.open'](await parseInput('cases.open', { path: casePath }));
       let spec: BriefingSpec;
       if (options.briefing) {
         const saved = (await engine.handlers['briefings.list']({})).find((briefing) => briefing.title.toLowerCase() === options.briefing!.trim().toLowerCase());
@@ -33,7 +32,7 @@ export function registerExportCommands(program: Command, context: CommandContext
       } else {
         spec = await engine.handlers['briefings.draft']({});
       }
-      const result = await engine.handlers['briefings.export'](parseInput('briefings.export', { spec, path: resolve(options.out), overwrite: options.force ?? false }));
+      const result = await engine.handlers['briefings.export'](await parseInput('briefings.export', { spec, path: resolve(options.out), overwrite: options.force ?? false }));
       output.out(`Wrote ${result.path}: ${result.pages} pages, ${Math.round(result.bytes / 1024)} KB.\n`);
     });
 
@@ -49,7 +48,7 @@ export function registerExportCommands(program: Command, context: CommandContext
     .option('--force', 'replace --out if it exists (a case file is never replaced)')
     .action(async (casePath: string, options: { format: string; out: string; force?: boolean }) => {
       const engine = await getEngine();
-      await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
+      await engine.handlers['cases.open'](await parseInput('cases.open', { path: casePath }));
       const written = await exporters[options.format]!(engine, { out: resolve(options.out), overwrite: options.force ?? false });
       output.out(`${written}\n`);
     });
@@ -67,14 +66,14 @@ export function registerExportCommands(program: Command, context: CommandContext
     .option('--json', 'print the report as JSON')
     .action(async (casePath: string, file: string, options: { kind: 'entities' | 'links'; map?: string; json?: boolean }) => {
       const engine = await getEngine();
-      await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
+      await engine.handlers['cases.open'](await parseInput('cases.open', { path: casePath }));
       const mapping = Object.fromEntries(
         (options.map ?? '')
           .split(',')
           .filter((pair) => pair.includes('='))
           .map((pair) => pair.split('=').map((part) => part.trim().replace(/^"|"$/g, '')) as [string, string]),
       );
-      const report = await engine.handlers['exchange.importCsv'](parseInput('exchange.importCsv', { path: resolve(file), kind: options.kind, mapping }));
+      const report = await engine.handlers['exchange.importCsv'](await parseInput('exchange.importCsv', { path: resolve(file), kind: options.kind, mapping }));
       if (options.json) output.out(`${JSON.stringify(report, null, 2)}\n`);
       else {
         output.out(`${report.file}: ${report.rows} rows; ${report.added} ${report.kind} added, ${report.joined} already in the case, ${report.errors.length} not imported.\n`);

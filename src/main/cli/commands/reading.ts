@@ -1,10 +1,8 @@
 /** `dossier read`, `claims` and `timeline`: who says what, and when. */
 import type { Command } from 'commander';
 import { join } from 'node:path';
-import { formatDateValue } from '../../../shared/claims';
 import { DossierError } from '../../../shared/errors';
-import { parseInput } from '../../../shared/rpc';
-import { eachTextLine } from '../context';
+import { eachTextLine, parseInput } from '../context';
 import type { CommandContext } from '../context';
 
 export function registerReadingCommands(program: Command, context: CommandContext): void {
@@ -36,13 +34,15 @@ export function registerReadingCommands(program: Command, context: CommandContex
     .option('--json', 'print JSON instead of text')
     .action(async (casePath: string, options: { json?: boolean }) => {
       const engine = await getEngine();
-      const info = await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
+      const info = await engine.handlers['cases.open'](await parseInput('cases.open', { path: casePath }));
       const claims = await engine.handlers['claims.list']({});
       if (options.json) {
         output.out(`${JSON.stringify(claims, null, 2)}\n`);
         return;
       }
       output.out(`${claims.length} claim${claims.length === 1 ? '' : 's'} in "${info.title}".\n`);
+      // shared/claims holds the claims' schemas (zod): loaded here, not at the CLI's start.
+      const { formatDateValue } = await import('../../../shared/claims');
       for (const claim of claims) {
         const when = claim.date ? formatDateValue(claim.date) : (claim.documentDate ?? 'undated');
         const content = claim.content.text.replace(/\s+/g, ' ').trim();
@@ -58,7 +58,7 @@ export function registerReadingCommands(program: Command, context: CommandContex
     .option('--json', 'print JSON instead of text')
     .action(async (casePath: string, options: { json?: boolean }) => {
       const engine = await getEngine();
-      const info = await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
+      const info = await engine.handlers['cases.open'](await parseInput('cases.open', { path: casePath }));
       const { items, undated } = await engine.handlers['timeline.items']({ kinds: ['event'] });
       if (options.json) {
         output.out(`${JSON.stringify({ events: items, undated }, null, 2)}\n`);
