@@ -14,7 +14,7 @@ interface GazetteerNames {
   demonyms: Record<string, string>;
 }
 
-/** Returns "CLASS<TAB>token token ..." lines, or '' when there is no gazetteer. */
+/** Returns "token token ...<TAB>CLASS" lines, sorted, or '' when there is no gazetteer. */
 export function buildPlaceList(gazetteerDirectory: string): string {
   const namesPath = join(gazetteerDirectory, 'names.json');
   const placesPath = join(gazetteerDirectory, 'places.tsv.gz');
@@ -38,5 +38,6 @@ export function buildPlaceList(gazetteerDirectory: string): string {
     const population = Number(field[8]!) || 0;
     if (field[4]! === 'A' || population >= minimumPopulation) add(field[1]!, LexiconClass.gazetteer);
   }
-  return [...lines].map(([words, kind]) => `${kind}\t${words}`).sort().join('\n');
+  // Sorted by phrase (UTF-16 order, as LexiconMatcher searches it by first word).
+  return [...lines].map(([words, kind]) => `${words}\t${kind}`).sort().join('\n');
 }

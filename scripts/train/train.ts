@@ -7,14 +7,15 @@ import {
   labelCount,
   labelHistory,
   labels,
-  lexiconMatcher,
   maxFeatures,
-  prepareTokens,
   rememberLabel,
   startLabel,
   staticFeatures,
 } from '../../src/main/engine/extract/features';
-import type { PreparedTokens } from '../../src/main/engine/extract/features';
+import { lexiconMatcher } from '../../src/main/engine/extract/lexiconMatcher';
+import { prepareTokens } from '../../src/main/engine/extract/prepare';
+import type { PreparedTokens } from '../../src/main/engine/extract/prepare';
+import { WordTable } from '../../src/main/engine/extract/wordTable';
 import {
   loadClusters,
   loadGivenNames,
@@ -404,19 +405,21 @@ function main(): void {
   console.log(`place list: ${places ? places.split('\n').length : 0} names`);
   savePlaces(places, options.outDirectory);
   // The word list comes from SCOWL (Debian's wamerican); without it, reuse the one already in OUT_DIR.
-  const words = options.dictionary ? buildWordList(options.dictionary) || loadWords(options.outDirectory) : '';
-  console.log(`word list: ${words ? words.split('\n').length : 0} words`);
+  const wordText = options.dictionary ? buildWordList(options.dictionary) : '';
+  const words = wordText ? WordTable.fromLines(wordText) : options.dictionary ? loadWords(join(process.cwd(), 'resources', 'ner')) : WordTable.empty;
+  console.log(`word list: ${words.size} words`);
   saveWords(words, options.outDirectory);
-  let clusters = '';
+  let clusters: WordTable | string = WordTable.empty;
   if (options.useClusters && options.buildClusters) {
     const clusterStarted = Date.now();
     clusters = buildClusters(options.buildClusters, (line) => console.log(line));
     console.log(`word clusters built from ${options.buildClusters} in ${((Date.now() - clusterStarted) / 1000).toFixed(1)} s`);
   } else if (options.useClusters) {
     // Building them takes a minute and they do not depend on the labelled data: reuse the committed ones.
-    clusters = loadClusters(join(process.cwd(), 'resources', 'ner')) || loadClusters(options.outDirectory);
+    clusters = loadClusters(join(process.cwd(), 'resources', 'ner'));
   }
-  console.log(`word clusters: ${clusters ? clusters.split('\n').length : 0} words`);
+  if (typeof clusters === 'string') clusters = WordTable.fromLines(clusters);
+  console.log(`word clusters: ${clusters.size} words`);
   saveClusters(clusters, options.outDirectory);
   let givenNames = '';
   if (options.useGivenNames) {

@@ -1,7 +1,7 @@
 // Turns an English word list (SCOWL, /usr/share/dict/words from Debian's wamerican) into the tagger's word flags.
 import { existsSync, readFileSync } from 'node:fs';
 
-/** "FLAGS<TAB>lower-cased word" lines: 1 listed in small letters, 2 listed capitalised, 3 both; '' without the file. */
+/** "lower-cased word<TAB>FLAGS" lines: 1 listed in small letters, 2 listed capitalised, 3 both; '' without the file. */
 export function buildWordList(path: string): string {
   if (!existsSync(path)) return '';
   const flags = new Map<string, number>();
@@ -13,7 +13,7 @@ export function buildWordList(path: string): string {
     const flag = word === lowered ? 1 : 2;
     flags.set(lowered, (flags.get(lowered) ?? 0) | flag);
   }
-  return [...flags].map(([word, flag]) => `${flag}\t${word}`).sort().join('\n');
+  return [...flags].map(([word, flag]) => `${word}\t${flag}`).sort().join('\n');
 }
 
 /** Lower-cased given names, one a line, from name lists (one name a line; e.g. stdlib's datasets-*-first-names-en); '' without them. */

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lexiconMatcher, prepareTokens } from './features';
+import { lexiconMatcher } from './lexiconMatcher';
+import { prepareTokens } from './prepare';
 import { loadExtractor } from './index';
 import { createEntityPipeline } from './pipeline';
 import type { ExtractedMention, MentionType } from './index';

@@ -1,6 +1,8 @@
 // Offline named-entity extraction: people, organisations, places and other names in plain text.
-import { labels, lexiconMatcher, prepareTokens } from './features';
-import type { LexiconMatcher } from './features';
+import { labels } from './features';
+import { lexiconMatcher } from './lexiconMatcher';
+import type { LexiconMatcher } from './lexiconMatcher';
+import { prepareTokens } from './prepare';
 import { countryNames, demonymWords, LexiconClass, organizationHeadWords, titleWords } from './lexicon';
 import { findModelDirectory, loadClusters, loadGivenNames, loadModel, loadPlaces, loadWords } from './model';
 import { tagTokens } from './tagger';
@@ -110,7 +112,7 @@ function extendPeople(tokens: Tokens, tags: Uint8Array, spans: Span[], matcher: 
       const lowered = word.toLowerCase();
       if (tags[span.first - 1] !== 0 || word.length < 2 || !/^\p{Lu}\p{Ll}+$/u.test(word)) break;
       if (rules.titles.has(lowered) || rules.demonyms.has(lowered) || rules.countries.has(lowered)) break;
-      if (((matcher.words.get(lowered) ?? 0) & 1) !== 0) break;
+      if ((matcher.words.first(lowered) & 1) !== 0) break;
       span.first -= 1;
     }
   }
@@ -272,7 +274,7 @@ function propagate(tokens: Tokens, spans: Span[], matcher: LexiconMatcher): Span
       for (let index = span.first; index < span.end; index += 1) {
         const word = words[index]!;
         // Name parts only: capitalised, not a common word, not an initial.
-        if (word.length > 2 && isCapitalised(word) && (matcher.words.get(word.toLowerCase()) ?? 0) !== 1) vote(foldPhrase(words, index, index + 1), 'person', 0.5);
+        if (word.length > 2 && isCapitalised(word) && matcher.words.first(word.toLowerCase()) !== 1) vote(foldPhrase(words, index, index + 1), 'person', 0.5);
       }
     }
   }

@@ -3,8 +3,6 @@ import {
   allowedAfter,
   allowedFirst,
   dynamicFeatures,
-  flagCapital,
-  flagDigit,
   historyFeatures,
   historyTypeOf,
   labelCount,
@@ -15,7 +13,8 @@ import {
   startLabel,
   staticFeatures,
 } from './features';
-import type { PreparedTokens } from './features';
+import { flagCapital, flagDigit } from './prepare';
+import type { PreparedTokens } from './prepare';
 
 /**
  * A trained model: `weights[bucket * labelCount + label]`, with 2^bits buckets. Extraction keeps the
