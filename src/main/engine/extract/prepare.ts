@@ -139,7 +139,8 @@ export function prepareTokens(words: readonly string[], sentenceStarts: readonly
   const wordIds = new Map<string, number>();
   // Whether each lower-cased word is seen capitalised, or in small letters, away from a sentence start:
   // names stay capitalised everywhere, so this tells "Bush" at a sentence start from "The".
-  const caseSeen = new Map<string, number>();
+  // By word id (at most one id a token).
+  const caseSeen = new Uint8Array(count);
   const cache = matcher.wordCache;
   for (let index = 0; index < count; index += 1) {
     const word = words[index]!;
@@ -166,8 +167,7 @@ export function prepareTokens(words: readonly string[], sentenceStarts: readonly
     const flag = info.flags;
     flags[index] = flag;
     if ((flag & flagLetter) !== 0 && (position[index]! & 1) === 0) {
-      const seen = caseSeen.get(info.lowered) ?? 0;
-      caseSeen.set(info.lowered, seen | ((flag & flagCapital) !== 0 ? 1 : 2));
+      caseSeen[id]! |= (flag & flagCapital) !== 0 ? 1 : 2;
     }
   }
   const runFirst = new Int32Array(count).fill(-1);
@@ -188,7 +188,7 @@ export function prepareTokens(words: readonly string[], sentenceStarts: readonly
     runLast.fill(end - 1, index, end);
     index = end;
   }
-  for (let index = 0; index < count; index += 1) documentCase[index] = caseSeen.get(lowerForms[index]!) ?? 0;
+  for (let index = 0; index < count; index += 1) documentCase[index] = caseSeen[wordId[index]!]!;
   const lexicon = matcher.match(words);
   const runLexicon = new Int32Array(count);
   for (let first = 0; first < count; first += 1) {

@@ -178,9 +178,22 @@ function readGazetteer(dir: string): Gazetteer {
     }
   }
 
+  // News names the same places again and again: each key's candidates are parsed once (a copy goes out, so
+  // that a caller sorting its list cannot change the next caller's). Bounded, so a long import cannot grow it without end.
+  const looked = new Map<string, readonly PlaceCandidate[]>();
+  const lookupKey = (key: string): PlaceCandidate[] => {
+    let found = looked.get(key);
+    if (!found) {
+      if (looked.size >= 50_000) looked.clear();
+      found = fromValues(findValues(keys, key));
+      looked.set(key, found);
+    }
+    return [...found];
+  };
+
   const loadMilliseconds = performance.now() - started;
   return {
-    lookup: (name) => fromValues(findValues(keys, placeKey(name))),
+    lookup: (name) => lookupKey(placeKey(name)),
     lookupBySkeleton: (name) => fromValues(findValues(skeletonTable(), skeletonKey(placeKey(name)))),
     demonymToCountry: (word) => names.demonyms[placeKey(word)],
     country: (code) => {
