@@ -2,6 +2,8 @@
 import { labels } from './features';
 import { lexiconMatcher } from './lexiconMatcher';
 import type { LexiconMatcher } from './lexiconMatcher';
+import { joinSplitOrganizations, trimSmallEnds } from './nameRules';
+import type { Span } from './nameRules';
 import { prepareTokens } from './prepare';
 import { countryNames, demonymWords, LexiconClass, organizationHeadWords, titleWords } from './lexicon';
 import { findModelDirectory, loadClusters, loadGivenNames, loadModel, loadPlaces, loadWords } from './model';
@@ -90,8 +92,9 @@ function extractMentions(model: TaggerModel, matcher: LexiconMatcher, rules: Rul
   completeRuns(tokens, tags, spans, rules);
   headedOrganizations(tokens, spans);
   addCuedPlaces(tokens, tags, spans);
+  trimSmallEnds(tokens, spans);
   const mentions: ExtractedMention[] = [];
-  for (const span of propagate(tokens, spans, matcher)) {
+  for (const span of propagate(tokens, joinSplitOrganizations(tokens, spans), matcher)) {
     const mention = toMention(text, tokens, span.first, span.end, span.type, rules);
     if (mention) mentions.push(mention);
   }
@@ -241,12 +244,6 @@ function addCuedPlaces(tokens: Tokens, tags: Uint8Array, spans: Span[]): void {
   if (added.length === 0) return;
   spans.push(...added);
   spans.sort((a, b) => a.first - b.first);
-}
-
-interface Span {
-  first: number;
-  end: number;
-  type: MentionType;
 }
 
 const longestPhrase = 6;

@@ -34,6 +34,8 @@ export interface PreparedTokens {
   readonly suffix2: Int32Array;
   readonly suffix3: Int32Array;
   readonly flags: Uint8Array;
+  /** 1 for a plain token: a common word in small letters ("the", "said": the word list knows it only so) or a one-character mark other than "@" and "#". */
+  readonly plain: Uint8Array;
   readonly lexicon: Uint8Array;
   readonly documentCase: Uint8Array;
   /**
@@ -65,7 +67,7 @@ export interface PreparedTokens {
 
 export const flagCapital = 1;
 const flagAllCaps = 2;
-export const flagDigit = 4;
+const flagDigit = 4;
 const flagHyphen = 8;
 const flagPeriod = 16;
 const flagLong = 32;
@@ -84,6 +86,8 @@ export interface WordInfo {
   readonly shape: number;
   readonly flags: number;
   readonly dictionary: number;
+  /** See PreparedTokens.plain. */
+  readonly plain: boolean;
   /** The word's cluster ids (LexiconMatcher.clusters), null for none. */
   readonly cluster: Uint16Array | null;
 }
@@ -102,6 +106,7 @@ function describeWord(word: string, matcher: LexiconMatcher): WordInfo {
   if (word.includes('.') && length > 1) flag |= flagPeriod;
   if (length > 8) flag |= flagLong;
   if (matcher.givenNames.has(lowered)) flag |= flagGivenName;
+  const dictionary = matcher.words.first(lowered);
   return {
     lowered,
     lower: hashString(lowered),
@@ -109,7 +114,9 @@ function describeWord(word: string, matcher: LexiconMatcher): WordInfo {
     suffix3: hashString(lowered, Math.max(0, length - 3)),
     shape: hashString(shapeOf(word)),
     flags: flag,
-    dictionary: matcher.words.first(lowered),
+    dictionary,
+    // "@" and "#" start handles and tags ("@ SportsCenter" as the tweets' corpus writes them), which are names.
+    plain: (flag & (flagCapital | flagDigit)) === 0 && (dictionary === 1 || ((flag & flagLetter) === 0 && length === 1 && word !== '@' && word !== '#')),
     // The form as written, else in small letters (the vectors are lower-cased).
     cluster: matcher.clusters.width === 0 ? null : (matcher.clusters.row(word) ?? (lowered === word ? null : matcher.clusters.row(lowered))),
   };
@@ -123,6 +130,7 @@ export function prepareTokens(words: readonly string[], sentenceStarts: readonly
   const suffix2 = new Int32Array(count);
   const suffix3 = new Int32Array(count);
   const flags = new Uint8Array(count);
+  const plain = new Uint8Array(count);
   const position = new Uint8Array(count);
   const documentCase = new Uint8Array(count);
   const dictionary = new Uint8Array(count);
@@ -166,6 +174,7 @@ export function prepareTokens(words: readonly string[], sentenceStarts: readonly
     shape[index] = info.shape;
     const flag = info.flags;
     flags[index] = flag;
+    plain[index] = info.plain ? 1 : 0;
     if ((flag & flagLetter) !== 0 && (position[index]! & 1) === 0) {
       caseSeen[id]! |= (flag & flagCapital) !== 0 ? 1 : 2;
     }
@@ -213,6 +222,7 @@ export function prepareTokens(words: readonly string[], sentenceStarts: readonly
     suffix2,
     suffix3,
     flags,
+    plain,
     lexicon,
     documentCase,
     runFirst,

@@ -13,7 +13,7 @@ import {
   startLabel,
   staticFeatures,
 } from './features';
-import { flagCapital, flagDigit } from './prepare';
+import { flagCapital } from './prepare';
 import type { PreparedTokens } from './prepare';
 
 /**
@@ -93,12 +93,13 @@ export function tagTokens(model: TaggerModel, tokens: PreparedTokens): Uint8Arra
     let previous = startLabel;
     let previous2 = startLabel;
     for (let index = first; index <= last; index += 1) {
-      // Outside a name, a word in small letters (or a mark) before another is not where a name starts: O without
-      // scoring. Most tokens of running text are such words; a name starts with a capital or a digit ("3rd Battalion"),
-      // or a small particle before a capital ("de Gaulle", "al-Assad"), which is still scored.
+      // Outside a name, a common word written in small letters (one the English word list knows only so: "the",
+      // "said") or a one-character mark, before another such token, is not where a name starts: O without scoring. Most tokens of
+      // running text are such words. Still scored: capitals and digits ("3rd Battalion"), a small particle before a
+      // capital ("de Gaulle"), small-letter words the list does not know as common ("obama" in a tweet), "@handles".
       if (
         (previous === 0 || previous === startLabel) &&
-        (flags[index]! & (flagCapital | flagDigit)) === 0 &&
+        tokens.plain[index] === 1 &&
         (index === last || (flags[index + 1]! & flagCapital) === 0)
       ) {
         previous2 = previous;
