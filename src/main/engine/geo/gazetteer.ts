@@ -1,5 +1,5 @@
 // The offline gazetteer: loads resources/gazetteer (built by scripts/build-gazetteer.mjs) and looks places up by name.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { placeKey, skeletonKey } from './placeKey';
@@ -30,9 +30,14 @@ interface NamesFile {
   countries: Record<string, string>;
   admin1: Record<string, string>;
   demonyms: Record<string, string>;
+  /** Each country's line in places.tsv (absent in a gazetteer built before it: then found by name when first asked). */
+  countryPlaces?: Record<string, number>;
 }
 
-/** The loaded gazetteer. Its tables stay as the bytes of the files: 200,000 places load fast that way. */
+/**
+ * The loaded gazetteer. Its tables stay as the compressed bytes of the files, in blocks unpacked when a lookup
+ * first touches them (scripts/gazetteerTables.mjs): 230,000 places and 740,000 names load in milliseconds that way.
+ */
 export interface Gazetteer {
   /** Candidates for a name as written ("Kəlbəcər", "U.S."), best-known spelling first. */
   lookup(name: string): PlaceCandidate[];
@@ -65,77 +70,142 @@ export function loadGazetteer(dir: string): Gazetteer {
   return gazetteer;
 }
 
-/** A sorted, newline-separated table of "key\tvalues" lines searched in place, without parsing it. */
+/** A sorted, newline-separated table of "key\tvalues" lines (or of places, by line number), searched in place. */
 interface SortedTable {
   readonly bytes: Buffer;
   readonly lineStarts: Uint32Array;
 }
 
-function readGzip(dir: string, file: string): Buffer {
+/** A table file in gzip blocks (TABLE.idx: per block its byte offset, first line and first key); each block unpacked once. */
+interface BlockedTable {
+  readonly compressed: Buffer;
+  /** Byte offset of each block, and the file's length last. */
+  readonly offsets: number[];
+  /** First line number of each block, and the line count last. */
+  readonly firstLines: number[];
+  readonly firstKeys: Buffer[];
+  readonly blocks: Map<number, SortedTable>;
+}
+
+function fail(path: string, error: unknown): never {
+  throw new Error(`The gazetteer file ${path} cannot be read (${(error as Error).message}); run "node scripts/build-gazetteer.mjs" to rebuild it.`, { cause: error });
+}
+
+/** Reads TABLE.tsv.gz and its index; a table without one (an older build) is one block. */
+function readBlocked(dir: string, file: string): BlockedTable {
+  const path = join(dir, file);
   try {
-    return gunzipSync(readFileSync(join(dir, file)));
+    const compressed = readFileSync(path);
+    const indexPath = path.replace(/\.gz$/, '.idx');
+    if (!existsSync(indexPath)) {
+      const whole = gunzipSync(compressed);
+      const table = { bytes: whole, lineStarts: lineStartsOf(whole) };
+      return { compressed, offsets: [0, compressed.length], firstLines: [0, table.lineStarts.length], firstKeys: [Buffer.alloc(0)], blocks: new Map([[0, table]]) };
+    }
+    const offsets: number[] = [];
+    const firstLines: number[] = [];
+    const firstKeys: Buffer[] = [];
+    for (const line of readFileSync(indexPath, 'utf8').split('\n')) {
+      if (!line) continue;
+      const [offset = '', first = '', key = ''] = line.split('\t');
+      offsets.push(Number(offset));
+      firstLines.push(Number(first));
+      firstKeys.push(Buffer.from(key, 'utf8'));
+    }
+    firstKeys.pop();
+    if (offsets.at(-1) !== compressed.length) throw new Error('its index does not match it');
+    return { compressed, offsets, firstLines, firstKeys, blocks: new Map() };
   } catch (error) {
-    throw new Error(`The gazetteer file ${join(dir, file)} cannot be read (${(error as Error).message}); run "node scripts/build-gazetteer.mjs" to rebuild it.`, { cause: error });
+    return fail(path, error);
   }
+}
+
+function block(table: BlockedTable, number: number): SortedTable {
+  let found = table.blocks.get(number);
+  if (!found) {
+    const bytes = gunzipSync(table.compressed.subarray(table.offsets[number], table.offsets[number + 1]));
+    found = { bytes, lineStarts: lineStartsOf(bytes) };
+    table.blocks.set(number, found);
+  }
+  return found;
 }
 
 function lineStartsOf(bytes: Buffer): Uint32Array {
   let count = 1;
   for (let position = bytes.indexOf(10); position >= 0; position = bytes.indexOf(10, position + 1)) count += 1;
+  // A block ends with its last line's newline: no line after it.
+  if (bytes.length > 0 && bytes[bytes.length - 1] === 10) count -= 1;
   const starts = new Uint32Array(count);
   let line = 1;
-  for (let position = bytes.indexOf(10); position >= 0; position = bytes.indexOf(10, position + 1)) starts[line++] = position + 1;
+  for (let position = bytes.indexOf(10); position >= 0 && line < count; position = bytes.indexOf(10, position + 1)) starts[line++] = position + 1;
   return starts;
 }
 
 function lineEnd(table: SortedTable, line: number): number {
-  return line + 1 < table.lineStarts.length ? (table.lineStarts[line + 1] ?? 0) - 1 : table.bytes.length;
+  if (line + 1 < table.lineStarts.length) return (table.lineStarts[line + 1] ?? 0) - 1;
+  return table.bytes.length > 0 && table.bytes[table.bytes.length - 1] === 10 ? table.bytes.length - 1 : table.bytes.length;
 }
 
-/** The values stored for a key (binary search by UTF-8 bytes, the order the build sorted in). */
-function findValues(table: SortedTable, key: string): number[] {
+/** The values stored for a key (binary search by UTF-8 bytes, the order the build sorted in): first the block, then the line. */
+function findValues(table: BlockedTable, key: string): number[] {
   if (!key) return [];
   const wanted = Buffer.from(key, 'utf8');
   let low = 0;
-  let high = table.lineStarts.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >>> 1;
-    const start = table.lineStarts[middle] ?? 0;
-    const tab = table.bytes.indexOf(9, start);
-    const order = wanted.compare(table.bytes, start, tab);
-    if (order === 0) return table.bytes.toString('latin1', tab + 1, lineEnd(table, middle)).split(',').map(Number);
-    if (order < 0) high = middle - 1;
-    else low = middle + 1;
+  let high = table.firstKeys.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >>> 1;
+    if (wanted.compare(table.firstKeys[middle]!) >= 0) low = middle;
+    else high = middle - 1;
+  }
+  const lines = block(table, low);
+  let first = 0;
+  let last = lines.lineStarts.length - 1;
+  while (first <= last) {
+    const middle = (first + last) >>> 1;
+    const start = lines.lineStarts[middle] ?? 0;
+    const tab = lines.bytes.indexOf(9, start);
+    const order = wanted.compare(lines.bytes, start, tab);
+    if (order === 0) return lines.bytes.toString('latin1', tab + 1, lineEnd(lines, middle)).split(',').map(Number);
+    if (order < 0) last = middle - 1;
+    else first = middle + 1;
   }
   return [];
 }
 
+/** Line `number` of a table, or undefined past its end. */
+function lineOf(table: BlockedTable, number: number): string | undefined {
+  if (number < 0 || number >= table.firstLines.at(-1)!) return undefined;
+  let low = 0;
+  let high = table.firstLines.length - 2;
+  while (low < high) {
+    const middle = (low + high + 1) >>> 1;
+    if (table.firstLines[middle]! <= number) low = middle;
+    else high = middle - 1;
+  }
+  const lines = block(table, low);
+  const local = number - table.firstLines[low]!;
+  return lines.bytes.toString('utf8', lines.lineStarts[local], lineEnd(lines, local));
+}
+
 function readGazetteer(dir: string): Gazetteer {
   const started = performance.now();
-  const placeBytes = readGzip(dir, 'places.tsv.gz');
-  const nameBytes = readGzip(dir, 'names.tsv.gz');
+  const places = readBlocked(dir, 'places.tsv.gz');
+  const keys = readBlocked(dir, 'names.tsv.gz');
   let names: NamesFile;
   try {
     names = JSON.parse(readFileSync(join(dir, 'names.json'), 'utf8')) as NamesFile;
   } catch (error) {
-    throw new Error(`The gazetteer file ${join(dir, 'names.json')} cannot be read (${(error as Error).message}); run "node scripts/build-gazetteer.mjs" to rebuild it.`, { cause: error });
+    return fail(join(dir, 'names.json'), error);
   }
-  const places: SortedTable = { bytes: placeBytes, lineStarts: lineStartsOf(placeBytes) };
-  const keys: SortedTable = { bytes: nameBytes, lineStarts: lineStartsOf(nameBytes) };
   // Read on first use: most names are found under their folded spelling.
-  let skeletons: SortedTable | undefined;
-  const skeletonTable = (): SortedTable => {
-    if (!skeletons) {
-      const bytes = readGzip(dir, 'skeletons.tsv.gz');
-      skeletons = { bytes, lineStarts: lineStartsOf(bytes) };
-    }
-    return skeletons;
-  };
+  let skeletons: BlockedTable | undefined;
+  const skeletonTable = (): BlockedTable => (skeletons ??= readBlocked(dir, 'skeletons.tsv.gz'));
 
   const admin1Name = (countryCode: string, admin1Code: string): string => (admin1Code ? (names.admin1[`${countryCode}.${admin1Code}`] ?? '') : '');
   const candidate = (place: number, primaryName: boolean): PlaceCandidate | undefined => {
-    if (place < 0 || place >= places.lineStarts.length) return undefined;
-    const field = places.bytes.toString('utf8', places.lineStarts[place], lineEnd(places, place)).split('\t');
+    const line = lineOf(places, place);
+    if (line === undefined) return undefined;
+    const field = line.split('\t');
     const countryCode = field[6] ?? '';
     const admin1Code = field[7] ?? '';
     return {
@@ -168,15 +238,20 @@ function readGazetteer(dir: string): Gazetteer {
     }
     return found;
   };
-  const countryIndexes = new Map<string, number>();
-  for (const code of Object.keys(names.countries)) {
-    const values = findValues(keys, placeKey(names.countries[code] ?? ''));
-    for (const value of values) {
-      if (value < 0) continue;
-      const place = candidate(value, true);
-      if (place?.id === `country:${code}`) countryIndexes.set(code, value);
+  // Each country's place: listed in names.json by the build; a gazetteer built before that finds them by name, once.
+  let countryIndexes: Map<string, number> | undefined;
+  const countryIndex = (code: string): number | undefined => {
+    if (!countryIndexes) {
+      countryIndexes = new Map(Object.entries(names.countryPlaces ?? {}));
+      if (!names.countryPlaces) {
+        for (const [country, name] of Object.entries(names.countries)) {
+          const value = findValues(keys, placeKey(name)).find((found) => found >= 0 && candidate(found, true)?.id === `country:${country}`);
+          if (value !== undefined) countryIndexes.set(country, value);
+        }
+      }
     }
-  }
+    return countryIndexes.get(code);
+  };
 
   // News names the same places again and again: each key's candidates are parsed once (a copy goes out, so
   // that a caller sorting its list cannot change the next caller's). Bounded, so a long import cannot grow it without end.
@@ -197,11 +272,11 @@ function readGazetteer(dir: string): Gazetteer {
     lookupBySkeleton: (name) => fromValues(findValues(skeletonTable(), skeletonKey(placeKey(name)))),
     demonymToCountry: (word) => names.demonyms[placeKey(word)],
     country: (code) => {
-      const place = countryIndexes.get(code.toUpperCase());
+      const place = countryIndex(code.toUpperCase());
       return place === undefined ? undefined : candidate(place, true);
     },
     admin1Name,
-    size: places.lineStarts.length,
+    size: places.firstLines.at(-1)!,
     loadMilliseconds,
   };
 }
