@@ -103,6 +103,14 @@ describe('names headed by an organisation word', () => {
   });
 });
 
+describe('how English writes names', () => {
+  it('reads a long organisation name as one name, and ends a name at its last capitalised word', () => {
+    const text = 'Officials of the Azerbaijan National Agency for Mine Action said more work remains.';
+    const mentions = extractor.extract(text).filter((mention) => mention.type !== 'other');
+    expect(mentions.map(({ text: name, type }) => [name, type])).toEqual([['Azerbaijan National Agency for Mine Action', 'organization']]);
+  });
+});
+
 describe('word clusters', () => {
   // Lines sorted by word as the trainer writes them (scripts/train/clusters.ts); ids fine to coarse.
   const clusters = ['beatles\t7\t3\t1', 'nirvana\t7\t3\t1', 'paris\t12\t5\t2', 'the\t1\t1\t1'].join('\n');

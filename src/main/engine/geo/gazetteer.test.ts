@@ -1,4 +1,6 @@
 // The committed gazetteer: lookups by folded name and by spelling, and its load.
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gazetteerDir, loadGazetteer } from './gazetteer';
@@ -62,5 +64,35 @@ describe('gazetteer', () => {
     expect(gazetteer.demonymToCountry('soldier')).toBeUndefined();
     expect(gazetteer.lookup('Xqzzyvt')).toEqual([]);
     expect(gazetteer.lookup('')).toEqual([]);
+  });
+});
+
+describe('gazetteer tables in blocks', () => {
+  it('finds the same places in a gazetteer built before the tables had block indexes (one block each)', () => {
+    const source = gazetteerDir(join(__dirname, '..', '..', '..', '..', 'resources'));
+    const older = mkdtempSync(join(tmpdir(), 'dossier-gazetteer-'));
+    try {
+      for (const file of ['places.tsv.gz', 'names.tsv.gz', 'skeletons.tsv.gz']) copyFileSync(join(source, file), join(older, file));
+      // No .idx files, and no country list in names.json: both found the old way.
+      const names = JSON.parse(readFileSync(join(source, 'names.json'), 'utf8')) as Record<string, unknown>;
+      delete names.countryPlaces;
+      writeFileSync(join(older, 'names.json'), JSON.stringify(names));
+      const unblocked = loadGazetteer(older);
+      expect(unblocked.size).toBe(gazetteer.size);
+      for (const name of ['Yerevan', 'Kalbajar District', 'Queensland', 'Springfield', 'Zürich', '魏豪森']) {
+        expect(unblocked.lookup(name).map((place) => place.id)).toEqual(gazetteer.lookup(name).map((place) => place.id));
+      }
+      expect(unblocked.lookupBySkeleton('Kelbajar').map((place) => place.id)).toEqual(gazetteer.lookupBySkeleton('Kelbajar').map((place) => place.id));
+      for (const code of ['AM', 'US', 'AZ']) expect(unblocked.country(code)?.id).toBe(`country:${code}`);
+      expect(gazetteer.country('am')?.id).toBe('country:AM');
+    } finally {
+      rmSync(older, { recursive: true, force: true });
+    }
+  });
+
+  it('reads the first and the last place of the table', () => {
+    // Lines at block edges: the first key of the names table and a place near the end.
+    expect(gazetteer.lookup('Soldeu')[0]?.countryCode).toBe('AD');
+    expect(gazetteer.lookup('魏豪森').length).toBeGreaterThan(0);
   });
 });
