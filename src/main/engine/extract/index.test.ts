@@ -111,6 +111,16 @@ describe('how English writes names', () => {
   });
 });
 
+describe('towns with their state, as newspapers write them', () => {
+  it('reads the state abbreviation after a town as a place', () => {
+    const places = (text: string): string[] => extractor.extract(text).filter((mention) => mention.type === 'location').map((mention) => mention.text);
+    expect(places('The council of Portland, Ore., voted on Tuesday.')).toEqual(['Portland', 'Ore']);
+    expect(places('The plant in Springfield, Ill., will close.')).toEqual(['Springfield', 'Ill']);
+    // Not without the full stop, nor after a word that is not a place.
+    expect(places('Portland, Ore deposits are rich.')).not.toContain('Ore');
+  });
+});
+
 describe('word clusters', () => {
   // Lines sorted by word as the trainer writes them (scripts/train/clusters.ts); ids fine to coarse.
   const clusters = ['beatles\t7\t3\t1', 'nirvana\t7\t3\t1', 'paris\t12\t5\t2', 'the\t1\t1\t1'].join('\n');

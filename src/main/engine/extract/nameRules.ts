@@ -39,3 +39,34 @@ export function joinSplitOrganizations(tokens: Tokens, spans: Span[]): Span[] {
   }
   return joined;
 }
+
+/**
+ * The abbreviations newspapers write after a town for its US state or Canadian province (AP style: "Paris, Tenn.",
+ * "Portland, Ore.", "Kingston, Ont."), lower-cased and without their full stops. Two-letter postal codes are left
+ * out: "Paris, TN" is rare in running text and "IN", "OR", "ME" are words.
+ */
+const regionAbbreviations = new Set(
+  'ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev nh nj nm ny nc nd okla ore pa ri sc sd tenn tex vt va wash wva wis wyo ont que bc alta man sask ns nb nfld pei'.split(' '),
+);
+
+/**
+ * "Portland, Ore.": a place, a comma and a state's abbreviation with its full stop name a town and its state; the
+ * abbreviation is a place too (the tagger takes "Ore" for a word), so that place resolution reads the town in it.
+ */
+export function addRegionAbbreviations(tokens: Tokens, spans: Span[]): Span[] {
+  const { words } = tokens;
+  const sentenceStart = new Set(tokens.sentenceStarts);
+  const taken = new Uint8Array(words.length);
+  for (const span of spans) taken.fill(1, span.first, span.end);
+  const added: Span[] = [];
+  for (const span of spans) {
+    const at = span.end + 1;
+    if (span.type !== 'location' || words[span.end] !== ',' || at >= words.length || taken[at] || sentenceStart.has(at)) continue;
+    const word = words[at]!;
+    const stopped = word.endsWith('.') || words[at + 1] === '.';
+    if (!stopped || !/^\p{Lu}/u.test(word) || !regionAbbreviations.has(word.replace(/\./g, '').toLowerCase())) continue;
+    taken[at] = 1;
+    added.push({ first: at, end: at + 1, type: 'location' });
+  }
+  return added.length === 0 ? spans : [...spans, ...added].sort((a, b) => a.first - b.first);
+}
