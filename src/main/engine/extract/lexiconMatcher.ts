@@ -2,11 +2,11 @@
 // list's flags, the word clusters and the given names. Built once per model and shared by every document.
 import { lexiconEntries } from './lexicon';
 import type { LexiconClassValue } from './lexicon';
-import type { WordInfo } from './prepare';
+import type { WordForm, WordInfo } from './prepare';
 import { tokenize } from './tokenize';
 import { WordTable } from './wordTable';
 
-interface Phrase {
+export interface Phrase {
   readonly words: readonly string[];
   readonly kind: LexiconClassValue;
 }
@@ -26,6 +26,8 @@ export class LexiconMatcher {
   givenNames = new Set<string>();
   /** Per-word feature values (prepare.ts), shared by every document this matcher prepares. */
   readonly wordCache = new Map<string, WordInfo>();
+  /** Per lower-cased form, its record (prepare.ts WordForm); emptied with wordCache. */
+  readonly wordForms = new Map<string, WordForm>();
   /** The hand-written phrases, by first word; they win over a place list phrase written the same. */
   private readonly written = new Map<string, Phrase[]>();
   private readonly writtenPhrases = new Set<string>();
@@ -59,7 +61,7 @@ export class LexiconMatcher {
   }
 
   /** The phrases starting with `word`, longest first. */
-  private phrasesOf(word: string): readonly Phrase[] {
+  phrasesOf(word: string): readonly Phrase[] {
     const known = this.byFirst.get(word);
     if (known) return known;
     const found: Phrase[] = [...(this.written.get(word) ?? [])];
@@ -91,12 +93,15 @@ export class LexiconMatcher {
     return found;
   }
 
-  /** Per token: 0 outside any phrase, else class * 2 + (1 at a phrase's first word, 2 inside). */
-  match(words: readonly string[]): Uint8Array {
+  /**
+   * Per token: 0 outside any phrase, else class * 2 + (1 at a phrase's first word, 2 inside). `phrases` may give
+   * each token's phrasesOf, looked up already.
+   */
+  match(words: readonly string[], phrases?: ReadonlyArray<readonly Phrase[]>): Uint8Array {
     const result = new Uint8Array(words.length);
     let index = 0;
     while (index < words.length) {
-      const candidates = this.phrasesOf(words[index]!);
+      const candidates = phrases ? phrases[index]! : this.phrasesOf(words[index]!);
       let matched = 0;
       let kind = 0;
       for (const candidate of candidates) {

@@ -1,7 +1,7 @@
 // Per-document token values the tagger's features read: each word's hashed forms, flags, list classes and
 // clusters, the runs of capitalised words, and what the document says of each word elsewhere.
 import { LexiconClass } from './lexicon';
-import type { LexiconMatcher } from './lexiconMatcher';
+import type { LexiconMatcher, Phrase } from './lexiconMatcher';
 import { hashString } from './wordTable';
 
 /** Word shape: X for capitals, x for small letters, d for digits, other characters kept; runs past 2 collapse. */
@@ -77,6 +77,14 @@ const flagLetter = 64;
 export const flagGivenName = 128;
 const wordCacheLimit = 200_000;
 
+/** A lower-cased word form: its number in the document being prepared (valid while `stamp` is that document's). */
+export interface WordForm {
+  stamp: number;
+  id: number;
+}
+
+let documentStamp = 0;
+
 /** What the features need of one word, independent of its context. */
 export interface WordInfo {
   readonly lowered: string;
@@ -88,6 +96,10 @@ export interface WordInfo {
   readonly dictionary: number;
   /** See PreparedTokens.plain. */
   readonly plain: boolean;
+  /** The lexicon phrases that start with the word (LexiconMatcher.phrasesOf). */
+  readonly phrases: readonly Phrase[];
+  /** The word's lower-cased form, shared by its spellings ("Paris", "PARIS"). */
+  readonly form: WordForm;
   /** The word's cluster ids (LexiconMatcher.clusters), null for none. */
   readonly cluster: Uint16Array | null;
 }
@@ -107,6 +119,11 @@ function describeWord(word: string, matcher: LexiconMatcher): WordInfo {
   if (length > 8) flag |= flagLong;
   if (matcher.givenNames.has(lowered)) flag |= flagGivenName;
   const dictionary = matcher.words.first(lowered);
+  let form = matcher.wordForms.get(lowered);
+  if (!form) {
+    form = { stamp: 0, id: 0 };
+    matcher.wordForms.set(lowered, form);
+  }
   return {
     lowered,
     lower: hashString(lowered),
@@ -116,6 +133,8 @@ function describeWord(word: string, matcher: LexiconMatcher): WordInfo {
     flags: flag,
     dictionary,
     // "@" and "#" start handles and tags ("@ SportsCenter" as the tweets' corpus writes them), which are names.
+    phrases: matcher.phrasesOf(word),
+    form,
     plain: (flag & (flagCapital | flagDigit)) === 0 && (dictionary === 1 || ((flag & flagLetter) === 0 && length === 1 && word !== '@' && word !== '#')),
     // The form as written, else in small letters (the vectors are lower-cased).
     cluster: matcher.clusters.width === 0 ? null : (matcher.clusters.row(word) ?? (lowered === word ? null : matcher.clusters.row(lowered))),
@@ -144,28 +163,36 @@ export function prepareTokens(words: readonly string[], sentenceStarts: readonly
   }
   const lowerForms: string[] = new Array<string>(count);
   const wordId = new Int32Array(count);
-  const wordIds = new Map<string, number>();
+  // Each lower-cased form's number in this document, kept on the form itself (see WordForm) rather than in a map.
+  const stamp = (documentStamp = (documentStamp + 1) | 0);
+  let wordCount = 0;
   // Whether each lower-cased word is seen capitalised, or in small letters, away from a sentence start:
   // names stay capitalised everywhere, so this tells "Bush" at a sentence start from "The".
   // By word id (at most one id a token).
   const caseSeen = new Uint8Array(count);
   const cache = matcher.wordCache;
+  // Words repeat (Zipf), so the cache holds almost every token; bounded so that it cannot grow without end (and
+  // emptied only between documents, so that one document's forms keep their numbers).
+  if (cache.size >= wordCacheLimit) {
+    cache.clear();
+    matcher.wordForms.clear();
+  }
+  const phrases = new Array<readonly Phrase[]>(count);
   for (let index = 0; index < count; index += 1) {
     const word = words[index]!;
     let info = cache.get(word);
     if (info === undefined) {
       info = describeWord(word, matcher);
-      // Words repeat (Zipf), so the cache holds almost every token; bounded so that it cannot grow without end.
-      if (cache.size >= wordCacheLimit) cache.clear();
       cache.set(word, info);
     }
     lowerForms[index] = info.lowered;
-    let id = wordIds.get(info.lowered);
-    if (id === undefined) {
-      id = wordIds.size;
-      wordIds.set(info.lowered, id);
+    phrases[index] = info.phrases;
+    const form = info.form;
+    if (form.stamp !== stamp) {
+      form.stamp = stamp;
+      form.id = wordCount++;
     }
-    wordId[index] = id;
+    wordId[index] = form.id;
     lower[index] = info.lower;
     dictionary[index] = info.dictionary;
     if (info.cluster) cluster.set(info.cluster, index * clusterLevels);
@@ -176,7 +203,7 @@ export function prepareTokens(words: readonly string[], sentenceStarts: readonly
     flags[index] = flag;
     plain[index] = info.plain ? 1 : 0;
     if ((flag & flagLetter) !== 0 && (position[index]! & 1) === 0) {
-      caseSeen[id]! |= (flag & flagCapital) !== 0 ? 1 : 2;
+      caseSeen[form.id]! |= (flag & flagCapital) !== 0 ? 1 : 2;
     }
   }
   const runFirst = new Int32Array(count).fill(-1);
@@ -198,7 +225,7 @@ export function prepareTokens(words: readonly string[], sentenceStarts: readonly
     index = end;
   }
   for (let index = 0; index < count; index += 1) documentCase[index] = caseSeen[wordId[index]!]!;
-  const lexicon = matcher.match(words);
+  const lexicon = matcher.match(words, phrases);
   const runLexicon = new Int32Array(count);
   for (let first = 0; first < count; first += 1) {
     if (runFirst[first] !== first) continue;
@@ -214,7 +241,7 @@ export function prepareTokens(words: readonly string[], sentenceStarts: readonly
     }
     runLexicon.fill(classes | (covered << 16), first, last + 1);
   }
-  const documentWord = documentEvidence(count, flags, position, wordId, wordIds.size, lowerForms, runFirst, runLast, runLexicon, lexicon);
+  const documentWord = documentEvidence(count, flags, position, wordId, wordCount, lowerForms, runFirst, runLast, runLexicon, lexicon);
   return {
     count,
     lower,
@@ -230,7 +257,7 @@ export function prepareTokens(words: readonly string[], sentenceStarts: readonly
     runLexicon,
     dictionary,
     wordId,
-    wordCount: wordIds.size,
+    wordCount,
     cluster,
     clusterLevels,
     position,
