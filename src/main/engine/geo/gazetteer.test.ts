@@ -96,3 +96,12 @@ describe('gazetteer tables in blocks', () => {
     expect(gazetteer.lookup('魏豪森').length).toBeGreaterThan(0);
   });
 });
+
+describe('demonyms', () => {
+  it('names the country of a demonym, and none for a word that is not one (nor a property of every object)', () => {
+    expect(gazetteer.demonymToCountry('Armenian')).toBe('AM');
+    expect(gazetteer.demonymToCountry('Armenian')).toBe('AM');
+    expect(gazetteer.demonymToCountry('Constructor')).toBeUndefined();
+    expect(gazetteer.demonymToCountry('Table')).toBeUndefined();
+  });
+});

@@ -266,11 +266,22 @@ function readGazetteer(dir: string): Gazetteer {
     return [...found];
   };
 
+  const demonymMemo = new Map<string, string | undefined>();
+
   const loadMilliseconds = performance.now() - started;
   return {
     lookup: (name) => lookupKey(placeKey(name)),
     lookupBySkeleton: (name) => fromValues(findValues(skeletonTable(), skeletonKey(placeKey(name)))),
-    demonymToCountry: (word) => names.demonyms[placeKey(word)],
+    demonymToCountry: (word) => {
+      // Asked for every capitalised word of every document: folding it each time cost more than the lookup.
+      if (demonymMemo.has(word)) return demonymMemo.get(word);
+      if (demonymMemo.size >= 50_000) demonymMemo.clear();
+      const key = placeKey(word);
+      // Own keys only: "Constructor" is no demonym of Object's prototype.
+      const country = Object.hasOwn(names.demonyms, key) ? names.demonyms[key] : undefined;
+      demonymMemo.set(word, country);
+      return country;
+    },
     country: (code) => {
       const place = countryIndex(code.toUpperCase());
       return place === undefined ? undefined : candidate(place, true);
