@@ -111,6 +111,13 @@ describe('how English writes names', () => {
   });
 });
 
+describe('letters and messages', () => {
+  it('leaves the greeting out of the name it opens', () => {
+    const people = extractor.extract('Hi Helena,\n\nAs promised on the phone, here are the notes from Goris.').filter((mention) => mention.type === 'person');
+    expect(people.map((mention) => mention.text)).not.toContain('Hi Helena');
+  });
+});
+
 describe('towns with their state, as newspapers write them', () => {
   it('reads the state abbreviation after a town as a place', () => {
     const places = (text: string): string[] => extractor.extract(text).filter((mention) => mention.type === 'location').map((mention) => mention.text);

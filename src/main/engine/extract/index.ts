@@ -2,7 +2,7 @@
 import { labels } from './features';
 import { lexiconMatcher } from './lexiconMatcher';
 import type { LexiconMatcher } from './lexiconMatcher';
-import { addRegionAbbreviations, joinSplitOrganizations, trimSmallEnds } from './nameRules';
+import { addRegionAbbreviations, dropNonNameWords, joinSplitOrganizations, trimSmallEnds } from './nameRules';
 import type { Span } from './nameRules';
 import { prepareTokens } from './prepare';
 import { countryNames, demonymWords, LexiconClass, organizationHeadWords, titleWords } from './lexicon';
@@ -94,7 +94,8 @@ function extractMentions(model: TaggerModel, matcher: LexiconMatcher, rules: Rul
   addCuedPlaces(tokens, tags, spans);
   trimSmallEnds(tokens, spans);
   const mentions: ExtractedMention[] = [];
-  for (const span of propagate(tokens, addRegionAbbreviations(tokens, joinSplitOrganizations(tokens, spans)), matcher)) {
+  const named = addRegionAbbreviations(tokens, joinSplitOrganizations(tokens, dropNonNameWords(tokens, spans)));
+  for (const span of propagate(tokens, named, matcher)) {
     const mention = toMention(text, tokens, span.first, span.end, span.type, rules);
     if (mention) mentions.push(mention);
   }

@@ -70,3 +70,25 @@ export function addRegionAbbreviations(tokens: Tokens, spans: Span[]): Span[] {
   }
   return added.length === 0 ? spans : [...spans, ...added].sort((a, b) => a.first - b.first);
 }
+
+/** Words that open a letter or a message ("Hi Helena,", "Dear Nadia"): never part of the name after them. */
+const greetings = new Set(['hi', 'hello', 'hey', 'dear', 'thanks', 'thank', 'greetings', 'cheers', 'regards', 'congratulations']);
+
+/** Closed-class words (articles, pronouns, conjunctions, prepositions): a span of these alone is no name ("The"). */
+const closedClass = new Set(
+  'the a an this that these those he she it we they i you me him us them his her its our their my your and but or nor if so as at by for from in into of on to with'.split(' '),
+);
+
+/** Drops greetings from the start of a name ("Hi Helena" → "Helena"), and spans that are only closed-class words. */
+export function dropNonNameWords(tokens: Tokens, spans: Span[]): Span[] {
+  const { words } = tokens;
+  const kept: Span[] = [];
+  for (const span of spans) {
+    while (span.first < span.end - 1 && greetings.has(words[span.first]!.toLowerCase())) span.first += 1;
+    let closed = true;
+    // Written in capitals it is an abbreviation ("US", "IT"), not the word.
+    for (let index = span.first; index < span.end && closed; index += 1) closed = closedClass.has(words[index]!.toLowerCase()) && !/^\p{Lu}{2,}$/u.test(words[index]!);
+    if (!closed && !(span.end - span.first === 1 && greetings.has(words[span.first]!.toLowerCase()))) kept.push(span);
+  }
+  return kept;
+}
