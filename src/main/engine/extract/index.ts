@@ -2,10 +2,10 @@
 import { labels } from './features';
 import { lexiconMatcher } from './lexiconMatcher';
 import type { LexiconMatcher } from './lexiconMatcher';
-import { addRegionAbbreviations, dropNonNameWords, joinSplitOrganizations, trimSmallEnds } from './nameRules';
+import { addRegionAbbreviations, dropNonNameWords, joinSplitOrganizations, organizationHeads, organizationsOfPlaces, trimSmallEnds } from './nameRules';
 import type { Span } from './nameRules';
 import { prepareTokens } from './prepare';
-import { countryNames, demonymWords, LexiconClass, organizationHeadWords, titleWords } from './lexicon';
+import { countryNames, demonymWords, LexiconClass, titleWords } from './lexicon';
 import { findModelDirectory, loadClusters, loadGivenNames, loadModel, loadPlaces, loadWords } from './model';
 import { tagTokens } from './tagger';
 import type { TaggerModel } from './tagger';
@@ -94,7 +94,7 @@ function extractMentions(model: TaggerModel, matcher: LexiconMatcher, rules: Rul
   addCuedPlaces(tokens, tags, spans);
   trimSmallEnds(tokens, spans);
   const mentions: ExtractedMention[] = [];
-  const named = addRegionAbbreviations(tokens, joinSplitOrganizations(tokens, dropNonNameWords(tokens, spans)));
+  const named = addRegionAbbreviations(tokens, joinSplitOrganizations(tokens, organizationsOfPlaces(tokens, dropNonNameWords(tokens, spans))));
   for (const span of propagate(tokens, named, matcher)) {
     const mention = toMention(text, tokens, span.first, span.end, span.type, rules);
     if (mention) mentions.push(mention);
@@ -142,15 +142,6 @@ function completeRuns(tokens: Tokens, tags: Uint8Array, spans: Span[], rules: Ru
   }
 }
 
-/**
- * Words that make the name they end an organisation's ("Atlantic Lottery Corporation", "Prague
- * Conservatory", "Court of Appeal"): the organisation cue words of lexicon.ts and a few more ("EU Monitoring
- * Mission", "Caucasus Wire"; outside the tagger's list, which it was trained with), less those that also end
- * places or events ("Soviet Union", "English Channel", "Western Front") or name buildings.
- */
-const organizationHeads = new Set(
-  [...organizationHeadWords(), 'Mission', 'Wire', 'Majlis', 'TV', 'FC', 'PLC', 'LLC', 'GmbH'].filter((word) => !['Union', 'Channel', 'Front', 'Church', 'Hospital', 'Museum', 'Guard', 'Post', 'Division', 'Service'].includes(word)),
-);
 
 /**
  * An English name's head is its last word, or the word before its first "of": a name the tagger

@@ -1,6 +1,6 @@
 // The rules about how English writes names, on real tokens (tokenize) and spans as the tagger gives them.
 import { describe, expect, it } from 'vitest';
-import { addRegionAbbreviations, dropNonNameWords, joinSplitOrganizations, trimSmallEnds } from './nameRules';
+import { addRegionAbbreviations, dropNonNameWords, joinSplitOrganizations, organizationsOfPlaces, trimSmallEnds } from './nameRules';
 import type { Span } from './nameRules';
 import { tokenize } from './tokenize';
 
@@ -42,5 +42,25 @@ describe('name rules', () => {
     const town = (word: string, from = 0): Span => ({ first: tokens.words.indexOf(word, from), end: tokens.words.indexOf(word, from) + 1, type: 'location' });
     const found = addRegionAbbreviations(tokens, [town('Portland'), town('Salem')]);
     expect(found.map((span) => spanText(text, span))).toEqual(['Portland', 'Ore', 'Salem']);
+  });
+
+  it('reads a place after "of" and a head word as the end of an organisation, and drops a legal form alone', () => {
+    const text = 'She joined the National Library of the Netherlands and Acme Corporation, Inc. in Leiden, north of Leiden.';
+    const tokens = tokenize(text);
+    const at = (word: string, from = 0): number => tokens.words.indexOf(word, from);
+    const spans: Span[] = [
+      { first: at('Netherlands'), end: at('Netherlands') + 1, type: 'location' },
+      { first: at('Acme'), end: at('Corporation') + 1, type: 'organization' },
+      { first: at('Inc.'), end: at('Inc.') + 1, type: 'organization' },
+      { first: at('Leiden'), end: at('Leiden') + 1, type: 'location' },
+      // "north of Leiden": "north" is no organisation's head.
+      { first: at('Leiden', at('Leiden') + 1), end: at('Leiden', at('Leiden') + 1) + 1, type: 'location' },
+    ];
+    expect(organizationsOfPlaces(tokens, spans).map((span) => [spanText(text, span), span.type])).toEqual([
+      ['National Library of the Netherlands', 'organization'],
+      ['Acme Corporation', 'organization'],
+      ['Leiden', 'location'],
+      ['Leiden', 'location'],
+    ]);
   });
 });

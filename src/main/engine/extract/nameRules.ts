@@ -1,5 +1,6 @@
 // Rules about how English writes names, applied to the tagger's spans (index.ts runs them in order).
 import type { MentionType } from './index';
+import { organizationHeadWords } from './lexicon';
 import type { Tokens } from './tokenize';
 
 /** A tagged name: tokens first..end-1. */
@@ -8,6 +9,16 @@ export interface Span {
   end: number;
   type: MentionType;
 }
+
+/**
+ * Words that make the name they end an organisation's ("Atlantic Lottery Corporation", "Prague
+ * Conservatory", "Court of Appeal"): the organisation cue words of lexicon.ts and a few more ("EU Monitoring
+ * Mission", "Caucasus Wire"; outside the tagger's list, which it was trained with), less those that also end
+ * places or events ("Soviet Union", "English Channel", "Western Front") or name buildings.
+ */
+export const organizationHeads = new Set(
+  [...organizationHeadWords(), 'Mission', 'Wire', 'Majlis', 'TV', 'FC', 'PLC', 'LLC', 'GmbH'].filter((word) => !['Union', 'Channel', 'Front', 'Church', 'Hospital', 'Museum', 'Guard', 'Post', 'Division', 'Service'].includes(word)),
+);
 
 const smallLetter = /^\p{Ll}/u;
 
@@ -91,4 +102,40 @@ export function dropNonNameWords(tokens: Tokens, spans: Span[]): Span[] {
     if (!closed && !(span.end - span.first === 1 && greetings.has(words[span.first]!.toLowerCase()))) kept.push(span);
   }
   return kept;
+}
+
+/** Legal forms that follow a company's name ("Acme Corporation, Inc."): never a name alone. */
+const legalForms = new Set(['inc', 'inc.', 'ltd', 'ltd.', 'llc', 'plc', 'corp', 'corp.', 'co', 'co.', 'gmbh', 'ag', 's.a.', 'sa', 'n.v.', 'b.v.', 'pty', 'lp', 'llp']);
+
+/**
+ * An organisation named after a place: "National Library of the Netherlands", "Bank of England" (the tagger often
+ * marks only the place). A place right after "of" or "of the", after a capitalised run that ends with an
+ * organisation's head word, is the end of one organisation's name that starts with the run. A legal form alone
+ * ("Inc.") is dropped.
+ */
+export function organizationsOfPlaces(tokens: Tokens, spans: Span[]): Span[] {
+  const { words } = tokens;
+  const sentenceStart = new Set(tokens.sentenceStarts);
+  const result: Span[] = [];
+  for (const span of [...spans].sort((a, b) => a.first - b.first)) {
+    if (span.end - span.first === 1 && legalForms.has(words[span.first]!.toLowerCase())) continue;
+    if (span.type === 'location') {
+      let of = span.first - 1;
+      if (of >= 0 && words[of] === 'the' && !sentenceStart.has(of)) of -= 1;
+      const head = of - 1;
+      if (of > 0 && words[of] === 'of' && !sentenceStart.has(of) && !sentenceStart.has(span.first) && organizationHeads.has(words[head]!)) {
+        // The capitalised run the head ends ("National Library"), or the organisation span that ends there.
+        let first = head;
+        while (first > 0 && !sentenceStart.has(first) && /^\p{Lu}/u.test(words[first - 1]!)) first -= 1;
+        while (result.length > 0 && result.at(-1)!.end > first) {
+          const previous = result.pop()!;
+          first = Math.min(first, previous.first);
+        }
+        result.push({ first, end: span.end, type: 'organization' });
+        continue;
+      }
+    }
+    result.push(span);
+  }
+  return result;
 }
