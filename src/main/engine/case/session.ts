@@ -20,6 +20,7 @@ import { resolvePlaces } from '../geo/resolve';
 import type { ImportJob } from '../ingest/importer';
 import { Importer } from '../ingest/importer';
 import { DEFAULT_LIMITS } from '../ingest/types';
+import { ConfirmedPaths } from '../confirmedPaths';
 import { RecentCases } from '../recentCases';
 import type { CaseFile, CaseFileOptions } from './caseFile';
 import { describeCase } from './meta';
@@ -43,6 +44,8 @@ export interface OpenCase {
 export interface Session {
   readonly options: EngineOptions;
   readonly recent: RecentCases;
+  /** Paths stored in cases (the basemap) that the analyst confirmed on this machine. */
+  readonly confirmedPaths: ConfirmedPaths;
   /** The open case, or null. */
   readonly current: () => OpenCase | null;
   /** The open case; throws a readable error when there is none. */
@@ -74,6 +77,7 @@ interface Caches {
 
 export function createSession(options: EngineOptions): Session {
   const recent = new RecentCases(options.stateDir ?? null);
+  const confirmedPaths = new ConfirmedPaths(options.stateDir ?? null);
   // The model and bundled gazetteer load once, on first use, and serve every case; a case with
   // GeoNames extracts of its own gets a gazetteer (and so a pipeline) that knows their places too.
   let sharedAnalyzer: EntityAnalyzer | null = null;
@@ -109,6 +113,7 @@ export function createSession(options: EngineOptions): Session {
   const session: Session = {
     options,
     recent,
+    confirmedPaths,
     current: () => current,
     requireCase: requireOpen,
     db: () => requireOpen().file.db,
