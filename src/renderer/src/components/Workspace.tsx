@@ -8,6 +8,7 @@ import { IconPencil, IconX } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import type { CaseInfo } from '../../../shared/cases';
 import { BriefingView } from '../features/briefing/BriefingView';
+import { CaseCheckNotice } from '../features/cases/CaseCheckNotice';
 import { CaseDetailsModal } from '../features/cases/CaseDetailsModal';
 import type { CaseCommands } from '../features/cases/useCaseCommands';
 import { DocumentsView } from '../features/documents/DocumentsView';
@@ -194,6 +195,7 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
         </Group>
       </AppShell.Footer>
       <DropOverlay onDrop={(files) => void importer.importFiles(files)} />
+      <CaseCheckNotice casePath={caseInfo.path} />
       <CaseDetailsModal opened={detailsOpened} onClose={() => setDetailsOpened(false)} caseInfo={caseInfo} />
     </AppShell>
     </PeriodProvider>
