@@ -78,7 +78,7 @@ export function CaseCheckNotice({ casePath }: { casePath: string }) {
 
 function summary(report: CaseCheck): string {
   const parts = [
-    report.damagedOriginals.length ? `${report.damagedOriginals.length} original${report.damagedOriginals.length === 1 ? '' : 's'} no longer match their SHA-256` : '',
+    report.damagedOriginals.length === 1 ? '1 original no longer matches its SHA-256' : report.damagedOriginals.length ? `${report.damagedOriginals.length} originals no longer match their SHA-256` : '',
     report.integrity.length ? `SQLite reports ${report.integrity.length} integrity problem${report.integrity.length === 1 ? '' : 's'}` : '',
     report.foreignKeys.length ? `${report.foreignKeys.length} broken reference${report.foreignKeys.length === 1 ? '' : 's'}` : '',
   ].filter(Boolean);
