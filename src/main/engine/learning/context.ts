@@ -1,18 +1,20 @@
 /**
- * The contextual part of the case's learned layer: a small averaged perceptron over what a
- * suggestion looks like (its words, shape, the words around it, the type extraction gave it) that
- * learns from the reviewed suggestions whether such a suggestion is kept, retyped or rejected. It
- * starts from extraction's own decision (a prior on the suggested type) and moves away from it only
- * as far as the analyst's examples push it, so a case with no review behaves as extraction does.
+ * The contextual part of the case's learned layer: a small classifier over what a suggestion looks
+ * like (its words, shape, the words around it, the type extraction gave it) that learns from the
+ * reviewed suggestions whether such a suggestion is kept, retyped or rejected. A case with no
+ * review, or whose review never disagreed with extraction, behaves as extraction does.
  */
 import type { EntityType } from '../../../shared/entities';
 
 export type Verdict = EntityType | 'reject';
 const VERDICTS: readonly Verdict[] = ['person', 'organization', 'location', 'other', 'reject'];
 
-/** How much the suggested type counts before any example: one mistaken example cannot overturn it alone. */
-const PRIOR = 1.5;
-const EPOCHS = 6;
+const EPOCHS = 20;
+const RATE = 0.3;
+/** The L2 penalty over the whole set of examples: a feature must recur in several examples before it carries a verdict. */
+const L2 = 4;
+/** How likely another verdict must be for a suggestion to change. */
+const CHANGE_AT = 0.8;
 
 /** A suggestion as the layer sees it: its text, the words before and after, and the type extraction gave it. */
 export interface Seen {
@@ -62,7 +64,12 @@ export function featuresOf(seen: Seen): string[] {
   return features;
 }
 
-/** A verdict learned for each feature; read-only once trained. */
+/**
+ * Multinomial logistic regression over the features, trained with AdaGrad and an L2 penalty: the
+ * weights say how much each feature moves a suggestion towards each verdict, and the bias of
+ * "type=…" the base rate at which the analyst keeps that type. A suggestion changes only when the
+ * model finds another verdict more likely than not.
+ */
 export class ContextModel {
   private readonly weights = new Map<string, Float64Array>();
 
@@ -71,46 +78,29 @@ export class ContextModel {
   /** Trains on reviewed suggestions: each seen suggestion with the verdict the analyst gave it. */
   static train(examples: readonly { readonly seen: Seen; readonly verdict: Verdict }[]): ContextModel {
     const model = new ContextModel();
-    if (examples.length === 0) return model;
-    // Averaged perceptron: the weights summed after every example, so the last few do not swing it.
-    const current = new Map<string, Float64Array>();
-    const totals = new Map<string, Float64Array>();
-    const stamps = new Map<string, Float64Array>();
-    const featured = examples.map((example) => ({ features: featuresOf(example.seen), suggested: example.seen.suggested, verdict: example.verdict }));
-    let step = 0;
+    // With nothing to contrast, there is nothing to learn: every example kept as suggested.
+    if (!examples.some((example) => example.verdict !== example.seen.suggested)) return model;
+    const featured = examples.map((example) => ({ features: featuresOf(example.seen), verdict: VERDICTS.indexOf(example.verdict) }));
+    const squares = new Map<string, Float64Array>();
     const vector = (map: Map<string, Float64Array>, feature: string): Float64Array => {
       let found = map.get(feature);
       if (!found) map.set(feature, (found = new Float64Array(VERDICTS.length)));
       return found;
     };
-    const update = (feature: string, verdict: number, delta: number): void => {
-      const weights = vector(current, feature);
-      const total = vector(totals, feature);
-      const stamp = vector(stamps, feature);
-      total[verdict]! += (step - stamp[verdict]!) * weights[verdict]!;
-      stamp[verdict] = step;
-      weights[verdict]! += delta;
-    };
+    const penalty = L2 / featured.length;
     for (let epoch = 0; epoch < EPOCHS; epoch += 1) {
       for (const example of featured) {
-        step += 1;
-        const predicted = best(scores(current, example.features, example.suggested));
-        const truth = VERDICTS.indexOf(example.verdict);
-        if (predicted === truth) continue;
+        const probabilities = softmax(scores(model.weights, example.features));
         for (const feature of example.features) {
-          update(feature, truth, 1);
-          update(feature, predicted, -1);
+          const weights = vector(model.weights, feature);
+          const square = vector(squares, feature);
+          for (let verdict = 0; verdict < VERDICTS.length; verdict += 1) {
+            const gradient = probabilities[verdict]! - (verdict === example.verdict ? 1 : 0) + penalty * weights[verdict]!;
+            square[verdict]! += gradient * gradient;
+            weights[verdict]! -= (RATE * gradient) / Math.sqrt(square[verdict]! + 1e-8);
+          }
         }
       }
-    }
-    for (const [feature, weights] of current) {
-      const total = totals.get(feature)!;
-      const stamp = stamps.get(feature)!;
-      const averaged = new Float64Array(VERDICTS.length);
-      for (let verdict = 0; verdict < VERDICTS.length; verdict += 1) {
-        averaged[verdict] = (total[verdict]! + (step - stamp[verdict]!) * weights[verdict]!) / step;
-      }
-      model.weights.set(feature, averaged);
     }
     return model;
   }
@@ -120,16 +110,18 @@ export class ContextModel {
     return this.weights.size;
   }
 
-  /** The verdict for a suggestion: its suggested type unless the examples say otherwise. */
+  /** The verdict for a suggestion: its suggested type unless the examples make another more likely than not. */
   judge(seen: Seen): Verdict {
     if (this.weights.size === 0) return seen.suggested;
-    return VERDICTS[best(scores(this.weights, featuresOf(seen), seen.suggested))]!;
+    const probabilities = softmax(scores(this.weights, featuresOf(seen)));
+    let best = 0;
+    for (let verdict = 1; verdict < VERDICTS.length; verdict += 1) if (probabilities[verdict]! > probabilities[best]!) best = verdict;
+    return probabilities[best]! >= CHANGE_AT ? VERDICTS[best]! : seen.suggested;
   }
 }
 
-function scores(weights: ReadonlyMap<string, Float64Array>, features: readonly string[], suggested: EntityType): Float64Array {
+function scores(weights: ReadonlyMap<string, Float64Array>, features: readonly string[]): Float64Array {
   const result = new Float64Array(VERDICTS.length);
-  result[VERDICTS.indexOf(suggested)] = PRIOR;
   for (const feature of features) {
     const found = weights.get(feature);
     if (!found) continue;
@@ -138,9 +130,9 @@ function scores(weights: ReadonlyMap<string, Float64Array>, features: readonly s
   return result;
 }
 
-/** The highest score's index; ties go to the earlier verdict. */
-function best(values: Float64Array): number {
-  let index = 0;
-  for (let verdict = 1; verdict < values.length; verdict += 1) if (values[verdict]! > values[index]!) index = verdict;
-  return index;
+function softmax(values: Float64Array): Float64Array {
+  const top = Math.max(...values);
+  const result = values.map((value) => Math.exp(value - top));
+  const sum = result.reduce((total, value) => total + value, 0);
+  return result.map((value) => value / sum);
 }
