@@ -13,6 +13,7 @@ import { ImportProgressSchema, ImportReportSchema, documentChannels } from './do
 import { ExtractProgressSchema, entityChannels } from './entities';
 import { exchangeChannels } from './exchange';
 import { graphChannels } from './graph';
+import { learningChannels, RescoreProgressSchema } from './learning';
 import { mapChannels, mapShellChannels } from './map';
 import { ocrChannels } from './ocr';
 import { emptyInput } from './schemas';
@@ -30,6 +31,7 @@ export const engineChannels = combineChannelMaps(
   timelineChannels,
   exchangeChannels,
   ocrChannels,
+  learningChannels,
 );
 
 /** Channels only the desktop shell can answer: native dialogs and the operating system. */
@@ -84,6 +86,8 @@ export const events = {
   'import.finished': ImportReportSchema,
   'extract.progress': ExtractProgressSchema,
   'extract.finished': ExtractProgressSchema,
+  'learning.rescoreProgress': RescoreProgressSchema,
+  'learning.rescoreFinished': RescoreProgressSchema,
 } as const;
 
 export type ChannelSpec = { readonly input: z.ZodType; readonly output: z.ZodType };

@@ -19,6 +19,7 @@ import { gazetteerDir, loadGazetteer } from '../geo/gazetteer';
 import { resolvePlaces } from '../geo/resolve';
 import type { ImportJob } from '../ingest/importer';
 import { Importer } from '../ingest/importer';
+import { Rescorer } from '../learning/rescore';
 import { DEFAULT_LIMITS } from '../ingest/types';
 import { ConfirmedPaths } from '../confirmedPaths';
 import { RecentCases } from '../recentCases';
@@ -39,6 +40,8 @@ export interface OpenCase {
   readonly file: CaseFile;
   readonly importer: Importer;
   readonly extraction: ExtractionRunner;
+  /** Re-scores unreviewed suggestions with what the case has learned. */
+  readonly rescorer: Rescorer;
 }
 
 export interface Session {
@@ -129,6 +132,7 @@ export function createSession(options: EngineOptions): Session {
         file,
         importer: new Importer(file.db, options.emit, DEFAULT_LIMITS, () => caseAnalyzer(file, caches)),
         extraction: new ExtractionRunner(file.db, options.emit, () => caseAnalyzer(file, caches)),
+        rescorer: new Rescorer(file.db, options.emit, () => caseAnalyzer(file, caches)),
         caches,
       };
       recent.remember(file.path, describeCase(file.db, file.path).title);
@@ -140,6 +144,7 @@ export function createSession(options: EngineOptions): Session {
       current = null;
       closing.importer.cancelAll();
       closing.extraction.cancelAll();
+      closing.rescorer.cancelAll();
       closing.file.db.pragma('wal_checkpoint(TRUNCATE)');
       closing.file.db.close();
     },

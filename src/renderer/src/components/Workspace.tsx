@@ -18,6 +18,7 @@ import { useHistoryCommands } from '../features/documents/useHistoryCommands';
 import { useImporter } from '../features/documents/useImporter';
 import { EntitiesView } from '../features/entities/EntitiesView';
 import { ExtractionStatus } from '../features/entities/ExtractionStatus';
+import { RescoreStatus } from '../features/entities/RescoreStatus';
 import { GraphView } from '../features/graph/GraphView';
 import { MapView } from '../features/map/MapView';
 import { TimelineView } from '../features/timeline/TimelineView';
@@ -188,6 +189,7 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
           </Text>
           <ImportStatus importer={importer} />
           <ExtractionStatus />
+          <RescoreStatus />
           <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }} data-testid="case-counts">
             {count(caseInfo.counts.documents, 'document', 'documents')} · {count(caseInfo.counts.entities, 'entity', 'entities')} ·{' '}
             {count(caseInfo.counts.links, 'link', 'links')} · format v{caseInfo.schemaVersion}
