@@ -14,7 +14,7 @@ import { ExtractProgressSchema, entityChannels } from './entities';
 import { exchangeChannels } from './exchange';
 import { graphChannels } from './graph';
 import { mapChannels, mapShellChannels } from './map';
-import { ocrChannels } from './ocr';
+import { ocrChannels, OcrRerunProgressSchema, OcrRerunReportSchema } from './ocr';
 import { emptyInput } from './schemas';
 import { timelineChannels } from './timeline';
 
@@ -83,6 +83,8 @@ export const events = {
   'import.finished': ImportReportSchema,
   'extract.progress': ExtractProgressSchema,
   'extract.finished': ExtractProgressSchema,
+  'ocr.progress': OcrRerunProgressSchema,
+  'ocr.finished': OcrRerunReportSchema,
 } as const;
 
 export type ChannelSpec = { readonly input: z.ZodType; readonly output: z.ZodType };

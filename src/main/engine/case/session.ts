@@ -20,6 +20,7 @@ import { resolvePlaces } from '../geo/resolve';
 import type { ImportJob } from '../ingest/importer';
 import { Importer } from '../ingest/importer';
 import { DEFAULT_LIMITS } from '../ingest/types';
+import { OcrRerunner } from '../ocr/rerun';
 import { RecentCases } from '../recentCases';
 import type { CaseFile, CaseFileOptions } from './caseFile';
 import { describeCase } from './meta';
@@ -38,6 +39,8 @@ export interface OpenCase {
   readonly file: CaseFile;
   readonly importer: Importer;
   readonly extraction: ExtractionRunner;
+  /** Re-runs OCR on scanned documents with other languages. */
+  readonly ocr: OcrRerunner;
 }
 
 export interface Session {
@@ -124,6 +127,7 @@ export function createSession(options: EngineOptions): Session {
         file,
         importer: new Importer(file.db, options.emit, DEFAULT_LIMITS, () => caseAnalyzer(file, caches)),
         extraction: new ExtractionRunner(file.db, options.emit, () => caseAnalyzer(file, caches)),
+        ocr: new OcrRerunner(file.db, options.emit, () => caseAnalyzer(file, caches)),
         caches,
       };
       recent.remember(file.path, describeCase(file.db, file.path).title);
@@ -135,6 +139,7 @@ export function createSession(options: EngineOptions): Session {
       current = null;
       closing.importer.cancelAll();
       closing.extraction.cancelAll();
+      closing.ocr.cancelAll();
       closing.file.db.pragma('wal_checkpoint(TRUNCATE)');
       closing.file.db.close();
     },

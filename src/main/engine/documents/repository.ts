@@ -294,3 +294,31 @@ export function getDocumentText(db: Database, id: number): { title: string; text
   if (!row) throw new DossierError('not-found', `There is no document ${id} in this case; it may have been removed.`);
   return row;
 }
+
+/** A document's text and what is worked out from it, as a re-read of its pages gives them. */
+export interface DocumentText {
+  readonly text: string;
+  /** JSON, as stored. */
+  readonly pageStarts: string | null;
+  /** JSON, as stored. */
+  readonly meta: string;
+  readonly language: string | null;
+  readonly fingerprint: string | null;
+  readonly searchNames: string;
+}
+
+/** Replaces a document's text, keeping the search index in step; offsets into the old text are the caller's to move. */
+export function replaceDocumentText(db: Database, id: number, replacement: DocumentText): void {
+  const row = getDocumentRow(db, id);
+  statement(db, "INSERT INTO documents_fts (documents_fts, rowid, title, text, search_names) VALUES ('delete', ?, ?, ?, ?)").run(id, row.title, row.text, row.search_names);
+  statement(db, 'UPDATE documents SET text = ?, page_starts = ?, meta = ?, language = ?, fingerprint = ?, search_names = ? WHERE id = ?').run(
+    replacement.text,
+    replacement.pageStarts,
+    replacement.meta,
+    replacement.language,
+    replacement.fingerprint,
+    replacement.searchNames,
+    id,
+  );
+  statement(db, 'INSERT INTO documents_fts (rowid, title, text, search_names) VALUES (?, ?, ?, ?)').run(id, row.title, replacement.text, replacement.searchNames);
+}
