@@ -42,6 +42,7 @@ interface DocumentListRow {
   near_duplicate_of: number | null;
   tag_ids: string | null;
   note_count: number;
+  ocr_confidence: number | null;
   snippet: string | null;
 }
 
@@ -130,12 +131,15 @@ const SORT_COLUMNS: Record<string, string> = {
   importedAt: 'd.imported_at',
   kind: 'd.kind',
   size: 'd.size',
+  // Documents read without OCR come last either way. (No space after the comma inside: the order is split on ', '.)
+  ocrConfidence: "json_extract(d.meta,'$.ocrConfidence') IS NULL, json_extract(d.meta,'$.ocrConfidence')",
 };
 
 const ROW_COLUMNS = `d.id, d.title, d.kind, d.author, d.source, d.published_at, d.imported_at, d.file_name, d.size,
   d.parent_id, d.near_duplicate_of,
   (SELECT group_concat(tag_id) FROM document_tags WHERE document_id = d.id) AS tag_ids,
-  (SELECT count(*) FROM notes WHERE document_id = d.id) AS note_count`;
+  (SELECT count(*) FROM notes WHERE document_id = d.id) AS note_count,
+  json_extract(d.meta, '$.ocrConfidence') AS ocr_confidence`;
 
 /** One window of the documents list, filtered, searched and sorted. */
 export function listDocuments(db: Database, input: DocumentQuery): DocumentPage {
@@ -205,6 +209,7 @@ function rowToDocumentRow(row: DocumentListRow): DocumentRow {
     nearDuplicateOf: row.near_duplicate_of,
     tagIds: row.tag_ids ? row.tag_ids.split(',').map(Number) : [],
     noteCount: row.note_count,
+    ocrConfidence: typeof row.ocr_confidence === 'number' ? row.ocr_confidence : null,
     snippet: row.snippet,
   };
 }

@@ -29,6 +29,14 @@ describe('reading a scanned document again with other languages', () => {
       // A document whose text came from the file itself has nothing to read again.
       const typed = (await engine.startImport([{ path: fixture('notes.md') }]).finished).imported[0]!.documentId;
       expect(() => engine.startOcrRerun(typed, ['eng'])).toThrow(/was not read by OCR/);
+      // The list shows each scan's confidence and sorts by it, documents without OCR last either way.
+      for (const direction of ['asc', 'desc'] as const) {
+        const sorted = await engine.handlers['documents.list'](parseInput('documents.list', { sort: 'ocrConfidence', direction }));
+        expect(sorted.rows.map((row) => [row.id, row.ocrConfidence])).toEqual([
+          [documentId, before.meta.ocrConfidence],
+          [typed, null],
+        ]);
+      }
       expect(() => engine.startOcrRerun(documentId, ['fra'])).toThrow(/no OCR data for fra/);
 
       const { jobId } = await engine.handlers['ocr.rerun']({ documentId, languages: ['eng', 'rus'] });
