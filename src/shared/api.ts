@@ -69,6 +69,7 @@ export const channels = combineChannelMaps(engineChannels, shellChannels);
 export const MenuCommandSchema = z.discriminatedUnion('command', [
   z.object({ command: z.literal('case.new') }),
   z.object({ command: z.literal('case.open') }),
+  z.object({ command: z.literal('case.openReadOnly') }),
   z.object({ command: z.literal('case.close') }),
   z.object({ command: z.literal('case.openPath'), path: casePath }),
   z.object({ command: z.literal('documents.import') }),

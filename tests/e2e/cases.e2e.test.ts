@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DossierSession } from './harness';
@@ -76,6 +76,33 @@ describe('cases, end to end', () => {
     // File › Open Recent sends the path; the renderer opens it.
     await session.emit('menu.command', { command: 'case.openPath', path: join(session.dir, 'Keyboard case.dossier') });
     await page.getByTestId('case-title').getByText('Keyboard case').waitFor();
+  });
+
+  it('opens a case read-only on request: a banner says so, editing controls are off, and the file is not written', async () => {
+    const { page } = session;
+    await page.getByRole('button', { name: 'New case' }).click();
+    await page.getByLabel('Title').fill('Evidence copy');
+    await page.getByRole('button', { name: 'Create case…' }).click();
+    await page.getByTestId('case-title').getByText('Evidence copy').waitFor();
+    await page.getByRole('button', { name: 'Close case' }).click();
+    const path = join(session.dir, 'Evidence copy.dossier');
+    const before = readFileSync(path);
+
+    session.nextOpenPath = path;
+    await page.getByRole('button', { name: 'Open read-only…' }).click();
+    await page.getByTestId('read-only-banner').waitFor();
+    expect(await page.getByRole('button', { name: 'Import…' }).first().isDisabled()).toBe(true);
+    // The File menu's Import (and Ctrl+I) say why instead of asking for files.
+    await session.emit('menu.command', { command: 'documents.import' });
+    await page.getByText('Nothing imported').waitFor();
+    await session.screenshot('07-read-only');
+    expect(readFileSync(path).equals(before)).toBe(true);
+
+    // The same file opened normally can be edited again.
+    await page.getByRole('button', { name: 'Close case' }).click();
+    await session.emit('menu.command', { command: 'case.openPath', path });
+    await page.getByTestId('case-title').getByText('Evidence copy').waitFor();
+    expect(await page.getByTestId('read-only-banner').count()).toBe(0);
   });
 
   it('switches to the dark theme', async () => {
