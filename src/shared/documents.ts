@@ -44,9 +44,6 @@ export type DocumentRow = z.infer<typeof DocumentRowSchema>;
 export const SortFields = ['title', 'publishedAt', 'importedAt', 'kind', 'size', 'ocrConfidence', 'relevance'] as const;
 export type SortField = (typeof SortFields)[number];
 
-/** Below this mean confidence (0–100) a document's OCR text is marked as unreliable. */
-export const LOW_OCR_CONFIDENCE = 80;
-
 /** Which documents to list: a search, filters, an order and a window of rows. */
 export const DocumentQuerySchema = z
   .object({

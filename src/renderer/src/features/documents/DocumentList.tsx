@@ -17,6 +17,7 @@ import type { DocumentSelection } from './selection';
 import { emptySelection, isSelected, only, toggle, withIds } from './selection';
 import { snippetParts } from './textLayout';
 import { TagPill } from './TagPill';
+import { ConfidenceBadge } from './ScanSummary';
 import classes from './DocumentsView.module.css';
 
 const ROW_HEIGHT = 30;
@@ -42,6 +43,8 @@ interface Column {
   readonly label: string;
   readonly className?: string;
   readonly right?: boolean;
+  /** What sorting by it is called, when not the label in lower case. */
+  readonly sortName?: string;
 }
 
 const columns: readonly Column[] = [
@@ -51,6 +54,7 @@ const columns: readonly Column[] = [
   { field: 'publishedAt', label: 'Published' },
   { field: 'importedAt', label: 'Imported', className: classes.colImported },
   { field: 'size', label: 'Size', className: classes.colSize, right: true },
+  { field: 'ocrConfidence', label: 'OCR', className: classes.colOcr, sortName: 'OCR confidence' },
   { field: null, label: 'Tags', className: classes.colTags },
 ];
 
@@ -185,7 +189,7 @@ export function DocumentList(props: DocumentListProps) {
           );
         }
         const field = column.field;
-        const label = column.label || 'Type';
+        const label = column.sortName ?? (column.label || 'Type').toLowerCase();
         return (
           <button
             key={field}
@@ -194,8 +198,8 @@ export function DocumentList(props: DocumentListProps) {
             className={classNames}
             data-sorted={sorted || undefined}
             aria-sort={sorted ? (query.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
-            aria-label={`Sort by ${label.toLowerCase()}`}
-            title={`Sort by ${label.toLowerCase()}`}
+            aria-label={`Sort by ${label}`}
+            title={`Sort by ${label}`}
             onClick={() => onSort(field)}
             tabIndex={-1}
           >
@@ -333,6 +337,9 @@ function Row({ row, index, style, searching, selected, open, cursor, tagsById, o
       </span>
       <span className={`${classes.cell} ${classes.dim} ${classes.colSize} ${classes.right}`} role="gridcell">
         {formatBytes(row.size)}
+      </span>
+      <span className={`${classes.cell} ${classes.colOcr}`} role="gridcell">
+        {row.ocrConfidence !== null ? <ConfidenceBadge confidence={row.ocrConfidence} /> : null}
       </span>
       <span className={`${classes.tagsCell} ${classes.colTags}`} role="gridcell">
         {row.tagIds.map((id) => {
