@@ -143,7 +143,10 @@ function RerunOutcome({ report, onClose }: { report: OcrRerunReport; onClose: ()
             {report.after.confidence !== null ? <ConfidenceBadge confidence={report.after.confidence} /> : null}
           </Group>
           <Text size="sm">
-            {report.kept} notes, reviewed names and pieces of evidence carried over; {report.suggested} suggestions read from the new text.
+            {report.kept + report.lost.length === 0
+              ? 'Nothing you marked in the old text (notes, reviewed names, evidence) needed carrying over'
+              : `${report.kept} of ${report.kept + report.lost.length} notes, reviewed names and pieces of evidence carried over to the new text`}
+            ; {report.suggested} suggestions (names, times, claims) read from it.
           </Text>
           {report.lost.length > 0 ? (
             <Alert color="orange" variant="light" p="xs" title="Not found in the new text, so removed">
