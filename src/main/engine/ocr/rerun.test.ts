@@ -83,4 +83,22 @@ describe('reading a scanned document again with other languages', () => {
       engine.dispose();
     }
   });
+
+  it('stops at Cancel, leaving the document as it was and nothing to undo', async () => {
+    const engine = createEngine();
+    try {
+      await engine.handlers['cases.create']({ path: join(tempDir(), 'cancel.dossier'), title: 'Cancel' });
+      const { documentId } = (await engine.startImport([{ path: fixture('scan-two-pages.tif') }], { extract: false }).finished).imported[0]!;
+      const before = await engine.handlers['documents.get']({ id: documentId });
+      const job = engine.startOcrRerun(documentId, ['eng', 'rus']);
+      expect(() => engine.startOcrRerun(documentId, ['rus'])).toThrow(/is already being read again/);
+      await engine.handlers['ocr.cancel']({ jobId: job.jobId });
+      expect(await job.finished).toMatchObject({ status: 'cancelled', after: null });
+      expect(await engine.handlers['documents.get']({ id: documentId })).toEqual(before);
+      expect(await engine.handlers['history.undo']({})).toBeNull();
+    } finally {
+      engine.dispose();
+    }
+  });
 });
+
