@@ -12,7 +12,7 @@ import type { DocumentPage, DocumentRow, SortField, Tag } from '../../../../shar
 import { formatBytes, formatShortDate } from './format';
 import { KindIcon, kindLabels } from './kinds';
 import type { ListQuery } from './queries';
-import { PAGE_SIZE, documentKeys, useDocumentPages } from './queries';
+import { PAGE_SIZE, documentKeys, useCaseHasScans, useDocumentPages } from './queries';
 import type { DocumentSelection } from './selection';
 import { emptySelection, isSelected, only, toggle, withIds } from './selection';
 import { snippetParts } from './textLayout';
@@ -68,6 +68,7 @@ export function DocumentList(props: DocumentListProps) {
   const rowHeight = searching ? SEARCH_ROW_HEIGHT : ROW_HEIGHT;
 
   const [firstPage] = useDocumentPages(query, [0]);
+  const hasScans = useCaseHasScans();
   const total = firstPage?.data?.total ?? 0;
 
   const virtualizer = useVirtualizer({
@@ -223,6 +224,7 @@ export function DocumentList(props: DocumentListProps) {
         tabIndex={0}
         onKeyDown={onKeyDown}
         data-testid="document-list"
+        data-no-ocr={hasScans ? undefined : ''}
       >
         {header}
         {total === 0 && firstPage?.data ? (
