@@ -15,7 +15,7 @@ import { exchangeChannels } from './exchange';
 import { graphChannels } from './graph';
 import { learningChannels, RescoreProgressSchema } from './learning';
 import { mapChannels, mapShellChannels } from './map';
-import { ocrChannels } from './ocr';
+import { ocrChannels, OcrRerunProgressSchema, OcrRerunReportSchema } from './ocr';
 import { emptyInput } from './schemas';
 import { timelineChannels } from './timeline';
 
@@ -88,6 +88,8 @@ export const events = {
   'extract.finished': ExtractProgressSchema,
   'learning.rescoreProgress': RescoreProgressSchema,
   'learning.rescoreFinished': RescoreProgressSchema,
+  'ocr.progress': OcrRerunProgressSchema,
+  'ocr.finished': OcrRerunReportSchema,
 } as const;
 
 export type ChannelSpec = { readonly input: z.ZodType; readonly output: z.ZodType };

@@ -17,6 +17,7 @@ import { learningHandlers } from './learning/handlers';
 import type { ImportJob, Importer } from './ingest/importer';
 import { mapHandlers } from './map/handlers';
 import { ocrHandlers } from './ocr/handlers';
+import type { OcrRerunJob } from './ocr/rerun';
 import { timelineHandlers } from './timeline/handlers';
 
 export type { EngineOptions } from './case/session';
@@ -27,6 +28,8 @@ export interface Engine {
   currentCase(): CaseFile | null;
   /** Starts an import into the open case; for the CLI, which waits for the report. */
   startImport(sources: Parameters<Importer['start']>[0], options?: Parameters<Importer['start']>[1]): ImportJob;
+  /** Re-runs OCR on a scanned document of the open case with other languages; for the CLI, which waits for the report. */
+  startOcrRerun(documentId: number, languages: readonly string[]): OcrRerunJob;
   /** Cancels imports and closes the open case, checkpointing its WAL so the file stands alone. */
   dispose(): void;
 }
@@ -51,6 +54,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     handlers,
     currentCase: () => session.current()?.file ?? null,
     startImport: session.startImport,
+    startOcrRerun: (documentId, languages) => session.requireCase().ocr.start(documentId, languages),
     dispose: session.close,
   };
 }

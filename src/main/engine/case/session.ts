@@ -22,6 +22,7 @@ import { Importer } from '../ingest/importer';
 import { Rescorer } from '../learning/rescore';
 import { DEFAULT_LIMITS } from '../ingest/types';
 import { ConfirmedPaths } from '../confirmedPaths';
+import { OcrRerunner } from '../ocr/rerun';
 import { RecentCases } from '../recentCases';
 import type { CaseFile, CaseFileOptions } from './caseFile';
 import { describeCase } from './meta';
@@ -42,6 +43,8 @@ export interface OpenCase {
   readonly extraction: ExtractionRunner;
   /** Re-scores unreviewed suggestions with what the case has learned. */
   readonly rescorer: Rescorer;
+  /** Re-runs OCR on scanned documents with other languages. */
+  readonly ocr: OcrRerunner;
 }
 
 export interface Session {
@@ -133,6 +136,7 @@ export function createSession(options: EngineOptions): Session {
         importer: new Importer(file.db, options.emit, DEFAULT_LIMITS, () => caseAnalyzer(file, caches)),
         extraction: new ExtractionRunner(file.db, options.emit, () => caseAnalyzer(file, caches)),
         rescorer: new Rescorer(file.db, options.emit, () => caseAnalyzer(file, caches)),
+        ocr: new OcrRerunner(file.db, options.emit, () => caseAnalyzer(file, caches)),
         caches,
       };
       recent.remember(file.path, describeCase(file.db, file.path).title);
@@ -145,6 +149,7 @@ export function createSession(options: EngineOptions): Session {
       closing.importer.cancelAll();
       closing.extraction.cancelAll();
       closing.rescorer.cancelAll();
+      closing.ocr.cancelAll();
       closing.file.db.pragma('wal_checkpoint(TRUNCATE)');
       closing.file.db.close();
     },
