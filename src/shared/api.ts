@@ -14,8 +14,9 @@ import { ImportProgressSchema, ImportReportSchema, documentChannels } from './do
 import { ExtractProgressSchema, entityChannels } from './entities';
 import { exchangeChannels } from './exchange';
 import { graphChannels } from './graph';
+import { learningChannels, RescoreProgressSchema } from './learning';
 import { mapChannels, mapShellChannels } from './map';
-import { ocrChannels } from './ocr';
+import { ocrChannels, OcrRerunProgressSchema, OcrRerunReportSchema } from './ocr';
 import { emptyInput } from './schemas';
 import { timelineChannels } from './timeline';
 
@@ -31,6 +32,7 @@ export const engineChannels = combineChannelMaps(
   timelineChannels,
   exchangeChannels,
   ocrChannels,
+  learningChannels,
 );
 
 /** Channels only the desktop shell can answer: native dialogs and the operating system. */
@@ -85,6 +87,10 @@ export const events = {
   'import.finished': ImportReportSchema,
   'extract.progress': ExtractProgressSchema,
   'extract.finished': ExtractProgressSchema,
+  'learning.rescoreProgress': RescoreProgressSchema,
+  'learning.rescoreFinished': RescoreProgressSchema,
+  'ocr.progress': OcrRerunProgressSchema,
+  'ocr.finished': OcrRerunReportSchema,
 } as const;
 
 export type ChannelSpec = { readonly input: z.ZodType; readonly output: z.ZodType };

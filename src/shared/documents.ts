@@ -34,12 +34,14 @@ export const DocumentRowSchema = z.object({
   nearDuplicateOf: id.nullable(),
   tagIds: z.array(id),
   noteCount: z.number().int(),
+  /** For a document read by OCR: the mean confidence of its recognised words, 0–100; null otherwise. */
+  ocrConfidence: z.number().nullable(),
   /** With a search: the best passage, hits wrapped in \u0002 … \u0003. */
   snippet: z.string().nullable(),
 });
 export type DocumentRow = z.infer<typeof DocumentRowSchema>;
 
-export const SortFields = ['title', 'publishedAt', 'importedAt', 'kind', 'size', 'relevance'] as const;
+export const SortFields = ['title', 'publishedAt', 'importedAt', 'kind', 'size', 'ocrConfidence', 'relevance'] as const;
 export type SortField = (typeof SortFields)[number];
 
 /** Which documents to list: a search, filters, an order and a window of rows. */

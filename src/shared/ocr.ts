@@ -42,6 +42,36 @@ export const OcrLayerSchema = z.object({
 });
 export type OcrLayerView = z.infer<typeof OcrLayerSchema>;
 
+/** What could not be carried over to a document's new text, by kind, with the words it pointed at. */
+export const LostAnchorSchema = z.object({
+  kind: z.enum(['note', 'mention', 'evidence', 'claim', 'event', 'relation']),
+  /** The words in the old text (for a note, its body follows after " — "). */
+  text: z.string(),
+});
+export type LostAnchor = z.infer<typeof LostAnchorSchema>;
+
+/** How a re-run of OCR on one document ended. */
+export const OcrRerunReportSchema = z.object({
+  jobId: z.number().int(),
+  documentId: id,
+  status: z.enum(['done', 'cancelled', 'failed']),
+  /** Why it failed, in a sentence; null otherwise. */
+  message: z.string().nullable(),
+  /** Languages and mean confidence (0–100) before and after; `after` is null unless it is done. */
+  before: z.object({ languages: z.string(), confidence: z.number().nullable() }),
+  after: z.object({ languages: z.string(), confidence: z.number().nullable() }).nullable(),
+  /** Notes, reviewed mentions, link evidence and reviewed claims, events and relations found again in the new text. */
+  kept: z.number().int(),
+  lost: z.array(LostAnchorSchema),
+  /** New suggestions (names, times, claims …) read from the new text. */
+  suggested: z.number().int(),
+});
+export type OcrRerunReport = z.infer<typeof OcrRerunReportSchema>;
+
+/** One page of a re-run read. */
+export const OcrRerunProgressSchema = z.object({ jobId: z.number().int(), documentId: id, page: z.number().int(), pages: z.number().int() });
+export type OcrRerunProgress = z.infer<typeof OcrRerunProgressSchema>;
+
 export const ocrChannels = {
   /** The OCR languages Dossier has data for, to choose an import's languages from. */
   'ocr.languages': { input: z.object({}).strict(), output: z.array(z.string()) },
@@ -60,4 +90,16 @@ export const ocrChannels = {
     input: z.object({ documentId: id, page: z.number().int().min(1) }).strict(),
     output: z.object({ mime: z.enum(['image/png', 'image/jpeg', 'image/webp']), bytes: z.instanceof(Uint8Array), width: z.number().int(), height: z.number().int() }),
   },
+  /**
+   * Reads a scanned document's pages again with other languages, in the background (progress as
+   * `ocr.progress`, the end as `ocr.finished`): its text, word boxes and confidence are replaced,
+   * what points into the text is carried over where the words are found again, and names and
+   * claims are read again. One undo step puts everything back.
+   */
+  'ocr.rerun': {
+    input: z.object({ documentId: id, languages: z.array(OcrLanguageSchema).min(1).max(8) }).strict(),
+    output: z.object({ jobId: z.number().int() }),
+  },
+  /** Stops a re-run; the document keeps its text. */
+  'ocr.cancel': { input: z.object({ jobId: z.number().int() }).strict(), output: z.null() },
 } as const;

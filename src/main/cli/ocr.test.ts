@@ -88,4 +88,36 @@ describe('dossier import with OCR', () => {
     const found = JSON.parse((await run('search', path, 'Armudlu', '--json')).stdout) as DocumentPage;
     expect(found.rows.map((row) => row.fileName)).toEqual(['border-incident-article.txt']);
   });
+
+  it('reads a scanned document again with other languages: dossier ocr CASE --doc ID --lang eng+rus', async () => {
+    const path = join(tempDir(), 'rerun.dossier');
+    await run('new', path);
+    await run('import', path, fixture('scan-two-pages.tif'), '--no-extract');
+    const [row] = (JSON.parse((await run('search', path, 'Kalbajar', '--json')).stdout) as DocumentPage).rows;
+    const documentId = String(row!.id);
+
+    const rerun = await run('ocr', path, '--doc', documentId, '--lang', 'eng+rus');
+    expect(rerun.stderr).toBe('');
+    expect(rerun.code).toBe(EXIT_OK);
+    expect(rerun.stdout).toMatch(new RegExp(`^Document ${documentId} read again: eng \\(confidence [\\d.]+%\\) → eng\\+rus \\(confidence [\\d.]+%\\)\\.`));
+
+    const db = new Database(path, { readonly: true });
+    try {
+      const documents = db.prepare("SELECT id, json_extract(meta, '$.ocrLanguages') AS languages FROM documents").all();
+      expect(documents).toEqual([{ id: row!.id, languages: 'eng+rus' }]);
+      const history = db.prepare("SELECT operation FROM history WHERE undoable = 1 AND state = 'done'").all();
+      expect(history).toEqual([{ operation: 'ocr.rerun' }]);
+    } finally {
+      db.close();
+    }
+    const found = JSON.parse((await run('search', path, 'Armudlu', '--json')).stdout) as DocumentPage;
+    expect(found.rows.map((entry) => entry.id)).toEqual([row!.id]);
+
+    const unknown = await run('ocr', path, '--doc', documentId, '--lang', 'fra');
+    expect(unknown.code).toBe(EXIT_FAILED);
+    expect(unknown.stderr).toContain('Dossier has no OCR data for fra');
+    const missing = await run('ocr', path, '--doc', '99', '--lang', 'eng');
+    expect(missing.code).toBe(EXIT_FAILED);
+    expect(missing.stderr).toContain('There is no document 99 in this case');
+  });
 });

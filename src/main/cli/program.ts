@@ -7,6 +7,7 @@ import { registerCaseCommands } from './commands/cases';
 import { registerDocumentCommands } from './commands/documents';
 import { registerEntityCommands } from './commands/entities';
 import { registerExportCommands } from './commands/exports';
+import { registerOcrCommands } from './commands/ocr';
 import { registerReadingCommands } from './commands/reading';
 import { PartialFailure, type CommandContext } from './context';
 import { describeUnexpected, safeForTerminal } from './terminal';
@@ -81,6 +82,7 @@ function buildProgram(getEngine: () => Promise<Engine>, output: CliOutput): Comm
   registerEntityCommands(program, context);
   registerReadingCommands(program, context);
   registerExportCommands(program, context);
+  registerOcrCommands(program, context);
 
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: output.out, writeErr: output.err });

@@ -13,9 +13,11 @@ import { documentHandlers } from './documents/handlers';
 import { entityHandlers } from './entities/handlers';
 import { exchangeHandlers } from './exchange/handlers';
 import { graphHandlers } from './graph/handlers';
+import { learningHandlers } from './learning/handlers';
 import type { ImportJob, Importer } from './ingest/importer';
 import { mapHandlers } from './map/handlers';
 import { ocrHandlers } from './ocr/handlers';
+import type { OcrRerunJob } from './ocr/rerun';
 import { timelineHandlers } from './timeline/handlers';
 
 export type { EngineOptions } from './case/session';
@@ -26,6 +28,8 @@ export interface Engine {
   currentCase(): CaseFile | null;
   /** Starts an import into the open case; for the CLI, which waits for the report. */
   startImport(sources: Parameters<Importer['start']>[0], options?: Parameters<Importer['start']>[1]): ImportJob;
+  /** Re-runs OCR on a scanned document of the open case with other languages; for the CLI, which waits for the report. */
+  startOcrRerun(documentId: number, languages: readonly string[]): OcrRerunJob;
   /** Cancels imports and closes the open case, checkpointing its WAL so the file stands alone. */
   dispose(): void;
 }
@@ -44,11 +48,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
     ...timelineHandlers(session),
     ...exchangeHandlers(session),
     ...ocrHandlers(session),
+    ...learningHandlers(session),
   };
   return {
     handlers,
     currentCase: () => session.current()?.file ?? null,
     startImport: session.startImport,
+    startOcrRerun: (documentId, languages) => session.requireCase().ocr.start(documentId, languages),
     dispose: session.close,
   };
 }

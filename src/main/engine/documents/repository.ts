@@ -42,6 +42,7 @@ interface DocumentListRow {
   near_duplicate_of: number | null;
   tag_ids: string | null;
   note_count: number;
+  ocr_confidence: number | null;
   snippet: string | null;
 }
 
@@ -130,12 +131,15 @@ const SORT_COLUMNS: Record<string, string> = {
   importedAt: 'd.imported_at',
   kind: 'd.kind',
   size: 'd.size',
+  // Documents read without OCR come last either way. (No space after the comma inside: the order is split on ', '.)
+  ocrConfidence: "json_extract(d.meta,'$.ocrConfidence') IS NULL, json_extract(d.meta,'$.ocrConfidence')",
 };
 
 const ROW_COLUMNS = `d.id, d.title, d.kind, d.author, d.source, d.published_at, d.imported_at, d.file_name, d.size,
   d.parent_id, d.near_duplicate_of,
   (SELECT group_concat(tag_id) FROM document_tags WHERE document_id = d.id) AS tag_ids,
-  (SELECT count(*) FROM notes WHERE document_id = d.id) AS note_count`;
+  (SELECT count(*) FROM notes WHERE document_id = d.id) AS note_count,
+  json_extract(d.meta, '$.ocrConfidence') AS ocr_confidence`;
 
 /** One window of the documents list, filtered, searched and sorted. */
 export function listDocuments(db: Database, input: DocumentQuery): DocumentPage {
@@ -205,6 +209,7 @@ function rowToDocumentRow(row: DocumentListRow): DocumentRow {
     nearDuplicateOf: row.near_duplicate_of,
     tagIds: row.tag_ids ? row.tag_ids.split(',').map(Number) : [],
     noteCount: row.note_count,
+    ocrConfidence: typeof row.ocr_confidence === 'number' ? row.ocr_confidence : null,
     snippet: row.snippet,
   };
 }
@@ -293,4 +298,32 @@ export function getDocumentText(db: Database, id: number): { title: string; text
   const row = statement(db, 'SELECT title, text FROM documents WHERE id = ?').get(id) as { title: string; text: string } | undefined;
   if (!row) throw new DossierError('not-found', `There is no document ${id} in this case; it may have been removed.`);
   return row;
+}
+
+/** A document's text and what is worked out from it, as a re-read of its pages gives them. */
+export interface DocumentText {
+  readonly text: string;
+  /** JSON, as stored. */
+  readonly pageStarts: string | null;
+  /** JSON, as stored. */
+  readonly meta: string;
+  readonly language: string | null;
+  readonly fingerprint: string | null;
+  readonly searchNames: string;
+}
+
+/** Replaces a document's text, keeping the search index in step; offsets into the old text are the caller's to move. */
+export function replaceDocumentText(db: Database, id: number, replacement: DocumentText): void {
+  const row = getDocumentRow(db, id);
+  statement(db, "INSERT INTO documents_fts (documents_fts, rowid, title, text, search_names) VALUES ('delete', ?, ?, ?, ?)").run(id, row.title, row.text, row.search_names);
+  statement(db, 'UPDATE documents SET text = ?, page_starts = ?, meta = ?, language = ?, fingerprint = ?, search_names = ? WHERE id = ?').run(
+    replacement.text,
+    replacement.pageStarts,
+    replacement.meta,
+    replacement.language,
+    replacement.fingerprint,
+    replacement.searchNames,
+    id,
+  );
+  statement(db, 'INSERT INTO documents_fts (rowid, title, text, search_names) VALUES (?, ?, ?, ?)').run(id, row.title, replacement.text, replacement.searchNames);
 }

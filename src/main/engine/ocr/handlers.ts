@@ -19,5 +19,10 @@ export function ocrHandlers(session: Session): Handlers<keyof typeof ocrChannels
     },
     'ocr.boxes': ({ documentId, start, end }) => wordBoxesForSpan(db(), documentId, start, end),
     'ocr.pageImage': ({ documentId, page }) => pageImage(db(), documentId, page),
+    'ocr.rerun': ({ documentId, languages }) => ({ jobId: session.requireCase().ocr.start(documentId, languages).jobId }),
+    'ocr.cancel': ({ jobId }) => {
+      session.requireCase().ocr.cancel(jobId);
+      return null;
+    },
   };
 }

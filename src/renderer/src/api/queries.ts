@@ -95,6 +95,8 @@ export function invalidateCaseData(client: QueryClient): Promise<void> {
         scope === 'map' ||
         scope === 'timeline' ||
         scope === 'reading' ||
+        // A scan's word boxes change with its text (OCR read again, or that undone); its page images do not.
+        (scope === 'ocr' && name === 'layer') ||
         (scope === 'cases' && name === 'current')
       );
     },

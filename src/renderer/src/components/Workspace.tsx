@@ -8,6 +8,7 @@ import { IconPencil, IconX } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import type { CaseInfo } from '../../../shared/cases';
 import { BriefingView } from '../features/briefing/BriefingView';
+import { CaseCheckNotice } from '../features/cases/CaseCheckNotice';
 import { CaseDetailsModal } from '../features/cases/CaseDetailsModal';
 import type { CaseCommands } from '../features/cases/useCaseCommands';
 import { DocumentsView } from '../features/documents/DocumentsView';
@@ -17,6 +18,7 @@ import { useHistoryCommands } from '../features/documents/useHistoryCommands';
 import { useImporter } from '../features/documents/useImporter';
 import { EntitiesView } from '../features/entities/EntitiesView';
 import { ExtractionStatus } from '../features/entities/ExtractionStatus';
+import { RescoreStatus } from '../features/entities/RescoreStatus';
 import { GraphView } from '../features/graph/GraphView';
 import { MapView } from '../features/map/MapView';
 import { TimelineView } from '../features/timeline/TimelineView';
@@ -187,6 +189,7 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
           </Text>
           <ImportStatus importer={importer} />
           <ExtractionStatus />
+          <RescoreStatus />
           <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }} data-testid="case-counts">
             {count(caseInfo.counts.documents, 'document', 'documents')} · {count(caseInfo.counts.entities, 'entity', 'entities')} ·{' '}
             {count(caseInfo.counts.links, 'link', 'links')} · format v{caseInfo.schemaVersion}
@@ -194,6 +197,7 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
         </Group>
       </AppShell.Footer>
       <DropOverlay onDrop={(files) => void importer.importFiles(files)} />
+      <CaseCheckNotice casePath={caseInfo.path} />
       <CaseDetailsModal opened={detailsOpened} onClose={() => setDetailsOpened(false)} caseInfo={caseInfo} />
     </AppShell>
     </PeriodProvider>

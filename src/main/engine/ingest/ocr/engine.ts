@@ -75,6 +75,12 @@ export function parseLanguages(spec: string, available: readonly string[]): stri
   return [...new Set(codes)];
 }
 
+/** The languages as given, checked against the shipped OCR data (which is looked for only then). */
+export function checkLanguages(languages: readonly string[]): readonly string[] {
+  if (languages.length === 1 && languages[0] === 'eng') return languages;
+  return parseLanguages(languages.join('+'), availableLanguages(locateOcrData()));
+}
+
 /** A worker started on first use and kept for the languages it was started with. */
 export function createOcrEngine(dataDir?: string): OcrEngine {
   const folder = locateOcrData(dataDir);

@@ -86,13 +86,14 @@ const ISO_639_1: Readonly<Record<string, string>> = { eng: 'en', rus: 'ru', hye:
 
 /**
  * The language of recognised text: what detection says when it is one the analyst chose for OCR,
- * else the chosen one when there was only one (detection misreads short or noisy OCR text).
+ * else the chosen one when there was only one (detection misreads short or noisy OCR text); with
+ * several chosen and detection naming none of them (a short English scan read as Lithuanian), unsure.
  */
 export function languageOfScan(text: string, languages: readonly string[]): string | null {
   const detected = detectLanguage(text);
   const chosen = languages.map((code) => ISO_639_1[code]).filter((code): code is string => code !== undefined);
-  if (detected !== null && chosen.includes(detected)) return detected;
-  return chosen.length === 1 ? chosen[0]! : detected;
+  if (chosen.length === 0 || (detected !== null && chosen.includes(detected))) return detected;
+  return chosen.length === 1 ? chosen[0]! : null;
 }
 
 export function checkPixels(label: string, size: { width: number; height: number }, index: number, pages: number, limits: IngestLimits): void {

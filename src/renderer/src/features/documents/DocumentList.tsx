@@ -12,11 +12,12 @@ import type { DocumentPage, DocumentRow, SortField, Tag } from '../../../../shar
 import { formatBytes, formatShortDate } from './format';
 import { KindIcon, kindLabels } from './kinds';
 import type { ListQuery } from './queries';
-import { PAGE_SIZE, documentKeys, useDocumentPages } from './queries';
+import { PAGE_SIZE, documentKeys, useCaseHasScans, useDocumentPages } from './queries';
 import type { DocumentSelection } from './selection';
 import { emptySelection, isSelected, only, toggle, withIds } from './selection';
 import { snippetParts } from './textLayout';
 import { TagPill } from './TagPill';
+import { ConfidenceBadge } from './ScanSummary';
 import classes from './DocumentsView.module.css';
 
 const ROW_HEIGHT = 30;
@@ -42,6 +43,8 @@ interface Column {
   readonly label: string;
   readonly className?: string;
   readonly right?: boolean;
+  /** What sorting by it is called, when not the label in lower case. */
+  readonly sortName?: string;
 }
 
 const columns: readonly Column[] = [
@@ -51,6 +54,7 @@ const columns: readonly Column[] = [
   { field: 'publishedAt', label: 'Published' },
   { field: 'importedAt', label: 'Imported', className: classes.colImported },
   { field: 'size', label: 'Size', className: classes.colSize, right: true },
+  { field: 'ocrConfidence', label: 'OCR', className: classes.colOcr, sortName: 'OCR confidence' },
   { field: null, label: 'Tags', className: classes.colTags },
 ];
 
@@ -64,6 +68,7 @@ export function DocumentList(props: DocumentListProps) {
   const rowHeight = searching ? SEARCH_ROW_HEIGHT : ROW_HEIGHT;
 
   const [firstPage] = useDocumentPages(query, [0]);
+  const hasScans = useCaseHasScans();
   const total = firstPage?.data?.total ?? 0;
 
   const virtualizer = useVirtualizer({
@@ -185,7 +190,7 @@ export function DocumentList(props: DocumentListProps) {
           );
         }
         const field = column.field;
-        const label = column.label || 'Type';
+        const label = column.sortName ?? (column.label || 'Type').toLowerCase();
         return (
           <button
             key={field}
@@ -194,8 +199,8 @@ export function DocumentList(props: DocumentListProps) {
             className={classNames}
             data-sorted={sorted || undefined}
             aria-sort={sorted ? (query.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
-            aria-label={`Sort by ${label.toLowerCase()}`}
-            title={`Sort by ${label.toLowerCase()}`}
+            aria-label={`Sort by ${label}`}
+            title={`Sort by ${label}`}
             onClick={() => onSort(field)}
             tabIndex={-1}
           >
@@ -219,6 +224,7 @@ export function DocumentList(props: DocumentListProps) {
         tabIndex={0}
         onKeyDown={onKeyDown}
         data-testid="document-list"
+        data-no-ocr={hasScans ? undefined : ''}
       >
         {header}
         {total === 0 && firstPage?.data ? (
@@ -333,6 +339,9 @@ function Row({ row, index, style, searching, selected, open, cursor, tagsById, o
       </span>
       <span className={`${classes.cell} ${classes.dim} ${classes.colSize} ${classes.right}`} role="gridcell">
         {formatBytes(row.size)}
+      </span>
+      <span className={`${classes.cell} ${classes.colOcr}`} role="gridcell">
+        {row.ocrConfidence !== null ? <ConfidenceBadge confidence={row.ocrConfidence} /> : null}
       </span>
       <span className={`${classes.tagsCell} ${classes.colTags}`} role="gridcell">
         {row.tagIds.map((id) => {

@@ -14,6 +14,8 @@ import { formatBytes, formatDateTime } from './format';
 import { kindLabels } from './kinds';
 import { useDocument, useUpdateDocument } from './queries';
 import { DEFAULT_NOTE_COLOR } from './NotePopovers';
+import { OcrRerunButton } from './OcrRerun';
+import { ConfidenceBadge, LOW_DOCUMENT_CONFIDENCE, scanSummary } from './ScanSummary';
 import classes from './DocumentsView.module.css';
 import { useReadOnly } from '../../api/queries';
 
@@ -79,6 +81,9 @@ type EditableField = 'title' | 'author' | 'source' | 'publishedAt' | 'language';
 
 function DocumentDetails({ document }: { document: DocumentDetail }) {
   const update = useUpdateDocument();
+  const scan = scanSummary(document);
+  // The OCR figures have a section of their own.
+  const sourceMeta = Object.entries(document.meta).filter(([key]) => !key.startsWith('ocr'));
   const save = async (field: EditableField, raw: string) => {
     const value = raw.trim();
     const current = field === 'publishedAt' ? (document.publishedAt ?? '').slice(0, 10) : (document[field] ?? '');
@@ -122,13 +127,33 @@ function DocumentDetails({ document }: { document: DocumentDetail }) {
         <dt>SHA-256</dt>
         <dd style={{ fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 10 }}>{document.sha256 ?? '—'}</dd>
       </dl>
-      {Object.keys(document.meta).length > 0 ? (
+      {scan ? (
+        <>
+          <Text className={classes.sectionTitle} mt={6}>
+            OCR
+          </Text>
+          <dl className={classes.keyValues} data-testid="document-ocr">
+            <dt>Confidence</dt>
+            <dd>
+              <ConfidenceBadge confidence={scan.confidence} /> {scan.confidence < LOW_DOCUMENT_CONFIDENCE ? 'low: check the text against the page image' : null}
+            </dd>
+            <dt>Languages</dt>
+            <dd>{scan.languages}</dd>
+            <dt>Pages read</dt>
+            <dd>{scan.pages}</dd>
+          </dl>
+          <div>
+            <OcrRerunButton document={document} />
+          </div>
+        </>
+      ) : null}
+      {sourceMeta.length > 0 ? (
         <>
           <Text className={classes.sectionTitle} mt={6}>
             From the source
           </Text>
           <dl className={classes.keyValues} data-testid="document-meta">
-            {Object.entries(document.meta).map(([key, value]) => (
+            {sourceMeta.map(([key, value]) => (
               <MetaEntry key={key} name={key} value={value} />
             ))}
           </dl>

@@ -3,33 +3,18 @@
  * notes marked where they sit on the page, words read with low confidence outlined. The text view
  * stays the one to select, annotate and link in; this one is for checking the text against the page.
  */
-import { Badge, Group, Loader, Pagination, SegmentedControl, Text } from '@mantine/core';
+import { Group, Loader, Pagination, SegmentedControl, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { DocumentDetail } from '../../../../shared/documents';
 import type { WordBox } from '../../../../shared/ocr';
 import { call, errorMessage } from '../../api/client';
+import { OcrRerunButton } from './OcrRerun';
+import { ConfidenceBadge, scanSummary } from './ScanSummary';
 
 /** Below this confidence (0–100) a word is outlined as doubtful. */
 export const LOW_CONFIDENCE = 60;
-
-/** The OCR figures a document keeps in its metadata, when its text was read from images. */
-export function scanSummary(document: Pick<DocumentDetail, 'meta'>): { confidence: number; languages: string; pages: number } | null {
-  const { ocrConfidence, ocrLanguages, ocrPages } = document.meta;
-  if (typeof ocrConfidence !== 'number' || typeof ocrPages !== 'number' || ocrPages === 0) return null;
-  return { confidence: ocrConfidence, languages: typeof ocrLanguages === 'string' ? ocrLanguages : '', pages: ocrPages };
-}
-
-/** "OCR 94%": green when the text can be trusted as read, yellow to check, red to re-scan. */
-export function ConfidenceBadge({ confidence }: { confidence: number }) {
-  const color = confidence >= 90 ? 'teal' : confidence >= 75 ? 'yellow' : 'red';
-  return (
-    <Badge size="xs" variant="light" color={color} title={`Text read by OCR; mean confidence ${confidence.toFixed(1)} of 100`} data-testid="ocr-confidence">
-      OCR {Math.round(confidence)}%
-    </Badge>
-  );
-}
 
 const overlaps = (word: WordBox, spans: readonly { start: number; end: number }[]): boolean =>
   spans.some((span) => span.start < word.end && span.end > word.start);
@@ -115,6 +100,7 @@ export function ScanOrText({ document, children }: { document: DocumentDetail; c
         <Text size="xs" c="dimmed">
           read by OCR ({summary.languages}), {summary.pages} page{summary.pages === 1 ? '' : 's'}
         </Text>
+        <OcrRerunButton document={document} />
       </Group>
       {mode === 'page' ? <ScanView document={document} /> : children}
     </>

@@ -58,6 +58,15 @@ export function useDocumentPages(query: ListQuery, pages: readonly number[]) {
   });
 }
 
+/** Whether any document of the case was read by OCR: the list gives scans' confidence a column only then. */
+export function useCaseHasScans(): boolean {
+  const first = useQuery({
+    queryKey: [...documentKeys.all, 'scans'],
+    queryFn: () => call('documents.list', { sort: 'ocrConfidence', direction: 'desc', limit: 1 }),
+  });
+  return (first.data?.rows[0]?.ocrConfidence ?? null) !== null;
+}
+
 export function useDocument(id: number | null, search: string) {
   return useQuery({
     queryKey: documentKeys.detail(id ?? 0, search),
