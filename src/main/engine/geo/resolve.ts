@@ -41,10 +41,18 @@ export function resolvePlaces(gazetteer: Gazetteer, mentions: readonly PlaceMent
     if (!candidatesByText.has(mention.text)) candidatesByText.set(mention.text, findCandidates(gazetteer, mention.text));
   }
 
+  // Each candidate's score before context (prior and prominence), once: the rounds below add context to it.
+  const baseScores = new Map<string, Map<PlaceCandidate, number>>();
+  for (const [text, candidates] of candidatesByText) {
+    const largest = Math.max(0, ...candidates.map((other) => (other.featureClass === 'P' ? other.population : 0)));
+    baseScores.set(text, new Map(candidates.map((candidate) => [candidate, priorScore(candidate) + prominenceScore(candidate, candidates, largest)])));
+  }
+
   // First pass: each distinct name's best candidate on the prior alone gives the context.
   let choices = new Map<string, PlaceCandidate>();
   for (const [text, candidates] of candidatesByText) {
-    const best = bestByScore(candidates, (candidate) => priorScore(candidate) + prominenceScore(candidate, candidates));
+    const base = baseScores.get(text)!;
+    const best = bestByScore(candidates, (candidate) => base.get(candidate)!);
     if (best) choices.set(text, best);
   }
   // Countries a reader would take as the setting: named ones, and those of names with one meaning.
@@ -71,9 +79,10 @@ export function resolvePlaces(gazetteer: Gazetteer, mentions: readonly PlaceMent
       // likelier by naming the country México is in.
       const anchors = [...choices].filter(([other]) => other !== text).map(([, choice]) => choice);
       const contextCountries = countryVotes(text);
+      const base = baseScores.get(text)!;
       const scored = candidates.map((candidate) => ({
         candidate,
-        score: priorScore(candidate) + prominenceScore(candidate, candidates) + contextScore(candidate, anchors, contextCountries),
+        score: base.get(candidate)! + contextScore(candidate, anchors, contextCountries),
       }));
       scored.sort((left, right) => right.score - left.score);
       const top = scored[0]?.score ?? 0;
@@ -170,10 +179,10 @@ function priorScore(candidate: PlaceCandidate): number {
  * Standing against the other places of the same name: a town far smaller than its namesake needs
  * strong context ("London" in a story about Kentucky is still London), and a region named after its
  * seat yields to the seat ("Buenos Aires", "Hanoi": writers mean the city more often than the province).
+ * `largest` is the population of the largest populated place among `candidates`.
  */
-function prominenceScore(candidate: PlaceCandidate, candidates: readonly PlaceCandidate[]): number {
+function prominenceScore(candidate: PlaceCandidate, candidates: readonly PlaceCandidate[], largest: number): number {
   let score = 0;
-  const largest = Math.max(0, ...candidates.map((other) => other.featureClass === 'P' ? other.population : 0));
   if (candidate.featureClass === 'P' && largest > 0) {
     score += Math.max(-40, 10 * Math.log10((candidate.population + 1) / (largest + 1)));
   }
