@@ -3,6 +3,7 @@
  * imports, analysts' own CSV lists, and merging another case into this one. Schemas for the contract.
  */
 import { z } from 'zod';
+import { EntityTypes } from './entities';
 import { emptyInput } from './schemas';
 
 export const ExchangeFormats = ['stix', 'ftm'] as const;
@@ -81,7 +82,7 @@ export type DoubtfulDecision = (typeof DoubtfulDecisions)[number];
 export const PairSideSchema = z.object({
   id: z.number().int(),
   name: z.string(),
-  type: z.string(),
+  type: z.enum(EntityTypes),
   subtype: z.string().nullable(),
   status: z.string(),
   aliases: z.array(z.string()),

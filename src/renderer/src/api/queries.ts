@@ -91,6 +91,7 @@ export function invalidateCaseData(client: QueryClient): Promise<void> {
         scope === 'map' ||
         scope === 'timeline' ||
         scope === 'reading' ||
+        scope === 'exchange' ||
         (scope === 'cases' && name === 'current')
       );
     },

@@ -17,6 +17,8 @@ import { useHistoryCommands } from '../features/documents/useHistoryCommands';
 import { useImporter } from '../features/documents/useImporter';
 import { EntitiesView } from '../features/entities/EntitiesView';
 import { ExtractionStatus } from '../features/entities/ExtractionStatus';
+import { ExchangeDialogs, ReviewStatus } from '../features/exchange/ExchangeDialogs';
+import { useExchangeCommands } from '../features/exchange/useExchangeCommands';
 import { GraphView } from '../features/graph/GraphView';
 import { MapView } from '../features/map/MapView';
 import { TimelineView } from '../features/timeline/TimelineView';
@@ -38,7 +40,8 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
   const [detailsOpened, setDetailsOpened] = useState(false);
   const view = views.find((candidate) => candidate.id === viewId) ?? views[0]!;
   const importer = useImporter();
-  useHistoryCommands();
+  const history = useHistoryCommands();
+  const exchange = useExchangeCommands();
   const [documentRequest, setDocumentRequest] = useState<NavigationRequest | null>(null);
   const [entityRequest, setEntityRequest] = useState<NavigationRequest | null>(null);
   const [graphRequest, setGraphRequest] = useState<GraphRequest | null>(null);
@@ -187,6 +190,7 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
           </Text>
           <ImportStatus importer={importer} />
           <ExtractionStatus />
+          <ReviewStatus onOpen={() => exchange.openReview(null)} />
           <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }} data-testid="case-counts">
             {count(caseInfo.counts.documents, 'document', 'documents')} · {count(caseInfo.counts.entities, 'entity', 'entities')} ·{' '}
             {count(caseInfo.counts.links, 'link', 'links')} · format v{caseInfo.schemaVersion}
@@ -194,6 +198,7 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
         </Group>
       </AppShell.Footer>
       <DropOverlay onDrop={(files) => void importer.importFiles(files)} />
+      <ExchangeDialogs commands={exchange} undo={history.undo} />
       <CaseDetailsModal opened={detailsOpened} onClose={() => setDetailsOpened(false)} caseInfo={caseInfo} />
     </AppShell>
     </PeriodProvider>
