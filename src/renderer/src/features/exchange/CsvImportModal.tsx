@@ -213,7 +213,7 @@ export function CsvImportModal({ path, onClose }: { path: string | null; onClose
                 Cancel
               </Button>
               <Button onClick={() => void run()} disabled={!preview.data || missing.length > 0} loading={importCsv.isPending}>
-                Import {preview.data ? preview.data.total.toLocaleString() : ''} rows
+                {preview.data ? `Import ${preview.data.total.toLocaleString()} ${preview.data.total === 1 ? 'row' : 'rows'}` : 'Import'}
               </Button>
             </Group>
           </Group>
