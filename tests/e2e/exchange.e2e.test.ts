@@ -43,7 +43,7 @@ async function merge(path: string): Promise<void> {
 }
 
 describe('exchange, end to end', () => {
-  it('maps a CSV list\'s columns, merges a colleague\'s case and reviews its look-alike pairs by keyboard, undoably', async () => {
+  it('maps a CSV list\'s columns, merges a colleague\'s case, reviews its look-alike pairs by keyboard, undoably, and merges nothing twice', async () => {
     const { page } = session;
     const from = await colleagueCase();
     await createCase(session, 'Mine');
@@ -107,9 +107,15 @@ describe('exchange, end to end', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await session.screenshot('exchange-review-dark');
     await page.keyboard.press('Escape');
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    // Merging the same case again brings nothing, and says so.
+    await merge(from);
+    await page.getByTestId('merge-nothing').waitFor();
+    expect(await page.getByTestId('merge-nothing').textContent()).toMatch(/Everything in "Colleague" is already in this case/);
   });
 
-  it('says clearly why a file cannot be merged, and that a case merged before brings nothing', async () => {
+  it('says clearly why a file cannot be merged or read as a list', async () => {
     const { page } = session;
     await createCase(session, 'Mine');
     const foreign = join(session.dir, 'inventory.sqlite');
@@ -119,7 +125,7 @@ describe('exchange, end to end', () => {
     await merge(foreign);
     const error = page.getByTestId('merge-error');
     await error.waitFor();
-    expect(await error.textContent()).toMatch(/inventory\.sqlite was not merged: .*inventory\.sqlite is an SQLite database of another application/);
+    expect(await error.textContent()).toMatch(/inventory\.sqlite was not merged; this case is unchanged.*inventory\.sqlite is an SQLite database of another application, not a Dossier case/);
     await page.emulateMedia({ colorScheme: 'dark' });
     await session.screenshot('exchange-merge-foreign-dark');
     await page.getByRole('button', { name: 'Close', exact: true }).click();

@@ -204,11 +204,11 @@ export function CsvImportModal({ path, onClose }: { path: string | null; onClose
               {errorMessage(importCsv.error)}
             </Alert>
           ) : null}
-          <Group justify="space-between">
+          <Group justify="space-between" wrap="nowrap">
             <Text size="xs" c={missing.length > 0 ? 'red' : 'dimmed'}>
               {missing.length > 0 ? `Choose a column for ${missing.join(', ')} to import.` : 'What the list names is confirmed; rows that cannot be used are listed with their line.'}
             </Text>
-            <Group gap="xs">
+            <Group gap="xs" wrap="nowrap">
               <Button variant="default" onClick={onClose}>
                 Cancel
               </Button>

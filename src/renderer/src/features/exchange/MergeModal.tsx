@@ -4,6 +4,9 @@ import { IconAlertTriangle, IconArrowsJoin, IconCircleCheck } from '@tabler/icon
 import type { MergeProgress, MergeReport } from '../../../../shared/exchange';
 import type { MergeState } from './useExchangeCommands';
 
+/** The file's name, without its folders, for titles. */
+const fileName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
+
 const STAGES: Readonly<Record<MergeProgress['stage'], string>> = {
   documents: 'Documents',
   entities: 'Actors and places',
@@ -130,7 +133,7 @@ export function MergeModal({ state, onClose, onReview }: { state: MergeState; on
       {state.phase === 'done' ? <Report report={state.report} onReview={onReview} onClose={onClose} /> : null}
       {state.phase === 'failed' ? (
         <Stack gap="md">
-          <Alert color="red" icon={<IconAlertTriangle size={18} />} title="Nothing was changed" data-testid="merge-error">
+          <Alert color="red" icon={<IconAlertTriangle size={18} />} title={`${fileName(state.path)} was not merged; this case is unchanged`} data-testid="merge-error">
             {state.message}
           </Alert>
           <Group justify="flex-end">

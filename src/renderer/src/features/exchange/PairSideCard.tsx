@@ -1,5 +1,5 @@
 /** One side of a doubtful pair: the entity's names, type, how often it is mentioned, a sample sentence and where it is. */
-import { Badge, Card, Group, Stack, Text } from '@mantine/core';
+import { Badge, Card, Group, Mark, Stack, Text } from '@mantine/core';
 import type { PairSide } from '../../../../shared/exchange';
 import { entityColors, entityTypeLabels } from '../entities/entityColors';
 import { EntityTypeIcon } from '../entities/EntityTypeIcon';
@@ -55,9 +55,9 @@ export function PairSideCard({ heading, side, gone }: { heading: string; side: P
               <Stack gap={2}>
                 <Text size="sm" lh={1.5}>
                   {side.sample.before}
-                  <Text component="mark" inherit px={2} style={{ borderRadius: 3 }}>
+                  <Mark px={2} style={{ borderRadius: 3 }}>
                     {side.sample.text}
-                  </Text>
+                  </Mark>
                   {side.sample.after}
                 </Text>
                 <Text size="xs" c="dimmed" truncate>

@@ -30,8 +30,6 @@ export interface ExchangeCommands {
   readonly closeCsv: () => void;
 }
 
-const fileName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
-
 export function useExchangeCommands(): ExchangeCommands {
   const [merge, setMerge] = useState<MergeState>({ phase: 'closed' });
   const [reviewing, setReviewing] = useState<number | null | undefined>(undefined);
@@ -60,7 +58,7 @@ export function useExchangeCommands(): ExchangeCommands {
       const report = await mergeMutation.mutateAsync(path);
       setMerge({ phase: 'done', path, report });
     } catch (error) {
-      setMerge({ phase: 'failed', path, message: `${fileName(path)} was not merged: ${errorMessage(error)}` });
+      setMerge({ phase: 'failed', path, message: errorMessage(error) });
     }
   }, [mergeMutation]);
 
