@@ -5,7 +5,7 @@
  * decided stay in the case until they are.
  */
 import { Badge, Button, Group, Kbd, Loader, Modal, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
-import { getHotkeyHandler } from '@mantine/hooks';
+import { useHotkeys } from '@mantine/hooks';
 import { IconArrowBackUp, IconArrowsJoin, IconArrowsSplit } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { DoubtfulDecision, DoubtfulPair } from '../../../../shared/exchange';
@@ -69,14 +69,19 @@ export function DoubtfulReview({ mergeId, onClose, undo }: DoubtfulReviewProps) 
     }
   };
 
-  const onKeyDown = getHotkeyHandler([
-    ['s', () => void choose('same')],
-    ['d', () => void choose('different')],
-    ['ArrowDown', () => select(index + 1)],
-    ['j', () => select(index + 1)],
-    ['ArrowUp', () => select(index - 1)],
-    ['k', () => select(index - 1)],
-  ]);
+  // While the review is open it has the keyboard, wherever the focus is in it.
+  useHotkeys(
+    opened && list.length > 0
+      ? [
+          ['s', () => void choose('same')],
+          ['d', () => void choose('different')],
+          ['ArrowDown', () => select(index + 1)],
+          ['j', () => select(index + 1)],
+          ['ArrowUp', () => select(index - 1)],
+          ['k', () => select(index - 1)],
+        ]
+      : [],
+  );
 
   const title = pair ? `Look-alike entities from merging "${pair.sourceTitle}"` : 'Look-alike entities from merges';
   return (
@@ -95,7 +100,7 @@ export function DoubtfulReview({ mergeId, onClose, undo }: DoubtfulReviewProps) 
           </Button>
         </Stack>
       ) : (
-        <div className={classes.review} onKeyDown={onKeyDown} data-testid="doubtful-review">
+        <div className={classes.review} data-testid="doubtful-review">
           <Stack gap={4} className={classes.pairList}>
             <Text size="xs" c="dimmed">
               {decided} of {list.length} decided
