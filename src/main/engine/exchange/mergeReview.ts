@@ -102,6 +102,9 @@ export function decideDoubtful(db: Database, mergeId: number, addedEntityId: num
     const [merge] = readMerges(db, mergeId);
     const item = merge!.review.doubtful?.find((candidate) => candidate.addedEntityId === addedEntityId);
     if (!item) throw new DossierError('not-found', `Entity ${addedEntityId} is not among the doubtful pairs of the merge of "${merge!.sourceTitle}".`);
+    if (isMergeUndone(db, mergeId)) {
+      throw new DossierError('conflict', `The merge of "${merge!.sourceTitle}" is undone, so its pairs cannot be decided; redo it (Ctrl+Shift+Z) first.`);
+    }
     const previous = merge!.review.decisions?.[String(addedEntityId)] ?? null;
     if (previous === decision) return toPair(db, merge!, item);
     if (previous === 'same') {
