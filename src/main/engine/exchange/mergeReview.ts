@@ -80,10 +80,13 @@ function toPair(db: Database, merge: MergeRecord, item: MergeReport['doubtful'][
  * for a decision whose two entities are both still here. An undone merge has none.
  */
 export function doubtfulPairs(db: Database, mergeId?: number): DoubtfulPair[] {
+  const exists = (id: number): boolean => statement(db, 'SELECT 1 FROM entities WHERE id = ?').get(id) !== undefined;
+  // Asked for every waiting pair (the status bar asks after each change), only those are described.
+  const waiting = (merge: MergeRecord, item: MergeReport['doubtful'][number]): boolean =>
+    merge.review.decisions?.[String(item.addedEntityId)] === undefined && exists(item.entityId) && exists(item.addedEntityId);
   return readMerges(db, mergeId)
     .filter((merge) => !isMergeUndone(db, merge.id))
-    .flatMap((merge) => (merge.review.doubtful ?? []).map((item) => toPair(db, merge, item)))
-    .filter((pair) => mergeId !== undefined || (pair.decision === null && pair.here !== null && pair.added !== null));
+    .flatMap((merge) => (merge.review.doubtful ?? []).filter((item) => mergeId !== undefined || waiting(merge, item)).map((item) => toPair(db, merge, item)));
 }
 
 function setDecision(db: Database, mergeId: number, addedEntityId: number, decision: DoubtfulDecision | null): void {
