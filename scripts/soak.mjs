@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The soak: the whole hostile corpus through the hostile-input test, then `dossier` killed with
-// SIGKILL again and again in the middle of import, tag and export, the case reopened and checked
+// SIGKILL again and again in the middle of import, tag, merge and export, the case reopened and checked
 // after every kill (SQLite integrity, every original against its SHA-256, nothing committed lost).
 // Prints the figures: files, kills, peak memory, slowest file. Builds the CLI first.
 //   npm run soak [-- --kills 100] [--seed 17] [--skip-corpus] [--skip-build]
@@ -67,15 +67,17 @@ async function killRuns() {
   generateCorpus(hostile, { seed, slice: 'fast' });
   dossier(['new', casePath, '--title', 'Killed']);
   const stories = readStories();
+  const colleagues = makeColleagueCases(stories, random);
   let committed = new Map();
   let kills = 0;
   let finishedFirst = 0;
-  const byOperation = { import: 0, tag: 0, export: 0 };
+  const byOperation = { import: 0, tag: 0, merge: 0, export: 0 };
   for (let round = 0; kills < targetKills && round < targetKills * 5; round += 1) {
-    const operation = ['import', 'import', 'tag', 'export'][round % 4];
-    const commandArgs = commandFor(operation, round, casePath, stories, random, hostile);
+    const operation = ['import', 'import', 'tag', 'merge', 'export'][round % 5];
+    const commandArgs =
+      operation === 'merge' ? ['merge', casePath, colleagues[Math.floor(round / 5) % colleagues.length]] : commandFor(operation, round, casePath, stories, random, hostile);
     // Imports get longer: the CLI takes a second or two to start, and the kill should land among commits.
-    const delay = operation === 'import' ? 1_500 + random() * 5_000 : 300 + random() * 1_700;
+    const delay = operation === 'import' ? 1_500 + random() * 5_000 : operation === 'merge' ? 600 + random() * 2_400 : 300 + random() * 1_700;
     const outcome = await killAfter(commandArgs, Math.floor(delay));
     if (outcome === 'killed') {
       kills += 1;
@@ -86,6 +88,23 @@ async function killRuns() {
     committed = verifyCase(casePath, committed, `round ${round + 1} (${operation}, ${outcome})`);
   }
   return { kills, finishedFirst, byOperation, documents: committed.size };
+}
+
+/** Colleagues' cases to merge in: each with stories of its own and some the killed case will also hold. */
+function makeColleagueCases(stories, random) {
+  return Array.from({ length: 4 }, (_, index) => {
+    const path = join(work, `colleague-${index}.dossier`);
+    const folder = join(work, `colleague-${index}`);
+    mkdirSync(folder);
+    for (let file = 0; file < 8; file += 1) {
+      const text = Array.from({ length: 10 + Math.floor(random() * 30) }, () => stories[Math.floor(random() * stories.length)]).join('\n\n');
+      writeFileSync(join(folder, `colleague-${index}-${file}.txt`), `Colleague ${index}, file ${file}.\n\n${text}`);
+    }
+    dossier(['new', path, '--title', `Colleague ${index}`]);
+    dossier(['import', path, folder]);
+    dossier(['tag', path, 'the', '--add', `colleague-${index}`]);
+    return path;
+  });
 }
 
 /** A fresh folder of documents for each import (new text, so there is always something to write). */
@@ -180,7 +199,7 @@ function printFigures(kills) {
     console.log(`  peak memory of the importing process: ${corpusSummary.peakRssMegabytes} MB (${corpusSummary.rssAtStartMegabytes} MB at start)`);
     console.log(`  slowest files: ${corpusSummary.slowest.join('; ')}`);
   }
-  console.log(`  kill -9 runs: ${kills.kills} (import ${kills.byOperation.import}, tag ${kills.byOperation.tag}, export ${kills.byOperation.export}); ${kills.finishedFirst} more ended before their kill`);
+  console.log(`  kill -9 runs: ${kills.kills} (import ${kills.byOperation.import}, tag ${kills.byOperation.tag}, merge ${kills.byOperation.merge}, export ${kills.byOperation.export}); ${kills.finishedFirst} more ended before their kill`);
   console.log(`  documents in the killed case at the end: ${kills.documents}, every one whole after every kill`);
   console.log(problems.length === 0 ? '  no problems' : `  PROBLEMS (${problems.length}):\n    ${problems.slice(0, 30).join('\n    ')}`);
 }

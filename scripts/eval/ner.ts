@@ -1,84 +1,11 @@
 // Scores the entity extractor on a CoNLL file (exact-span micro P/R/F1, PER/ORG/LOC; MISC ignored) and times it.
 // Run through scripts/eval-ner.mjs, which bundles this file.
-import { readFileSync } from 'node:fs';
 import { loadExtractor } from '../../src/main/engine/extract/index';
 import type { MentionType } from '../../src/main/engine/extract/index';
-
-interface Document {
-  readonly text: string;
-  readonly starts: number[];
-  readonly ends: number[];
-  /** Gold spans as "firstToken:endToken:TYPE". */
-  readonly gold: Set<string>;
-}
+import type { Document } from './conll';
+import { readConll, scoredTypes } from './conll';
 
 const typeNames: Partial<Record<MentionType, string>> = { person: 'PER', organization: 'ORG', location: 'LOC' };
-const scoredTypes = ['PER', 'ORG', 'LOC'];
-
-/** Reads CoNLL ("token TAG", IOB1 or BIO2), rebuilding each article's text: tokens joined by spaces, sentences by newlines. */
-function readConll(path: string): Document[] {
-  const documents: Document[] = [];
-  let sentences: Array<Array<[string, string]>> = [];
-  let sentence: Array<[string, string]> = [];
-  const finishDocument = (): void => {
-    if (sentence.length > 0) sentences.push(sentence);
-    sentence = [];
-    if (sentences.length === 0) return;
-    const parts: string[] = [];
-    const starts: number[] = [];
-    const ends: number[] = [];
-    const tags: string[] = [];
-    let offset = 0;
-    for (const words of sentences) {
-      words.forEach(([word, tag], index) => {
-        if (index > 0) {
-          parts.push(' ');
-          offset += 1;
-        }
-        starts.push(offset);
-        parts.push(word);
-        offset += word.length;
-        ends.push(offset);
-        tags.push(tag);
-      });
-      parts.push('\n');
-      offset += 1;
-    }
-    const gold = new Set<string>();
-    let index = 0;
-    while (index < tags.length) {
-      const tag = tags[index]!;
-      if (tag === 'O') {
-        index += 1;
-        continue;
-      }
-      const kind = tag.slice(2);
-      let end = index + 1;
-      // IOB1: I-X continues X; B-X starts a new X right after another X.
-      while (end < tags.length && tags[end]! === `I-${kind}`) end += 1;
-      if (scoredTypes.includes(kind)) gold.add(`${index}:${end}:${kind}`);
-      index = end;
-    }
-    documents.push({ text: parts.join(''), starts, ends, gold });
-    sentences = [];
-  };
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    const trimmed = line.trim();
-    if (trimmed.startsWith('-DOCSTART-')) {
-      finishDocument();
-      continue;
-    }
-    if (trimmed === '') {
-      if (sentence.length > 0) sentences.push(sentence);
-      sentence = [];
-      continue;
-    }
-    const space = trimmed.lastIndexOf(' ');
-    sentence.push([trimmed.slice(0, space), trimmed.slice(space + 1)]);
-  }
-  finishDocument();
-  return documents;
-}
 
 /** The token containing `offset` (binary search over token starts). */
 function tokenAt(starts: number[], offset: number): number {

@@ -13,6 +13,7 @@ import { ImportProgressSchema, ImportReportSchema, documentChannels } from './do
 import { ExtractProgressSchema, entityChannels } from './entities';
 import { MergeProgressSchema, exchangeChannels, exchangeShellChannels } from './exchange';
 import { graphChannels } from './graph';
+import { learningChannels, RescoreProgressSchema } from './learning';
 import { mapChannels, mapShellChannels } from './map';
 import { ocrChannels } from './ocr';
 import { emptyInput } from './schemas';
@@ -30,6 +31,7 @@ export const engineChannels = combineChannelMaps(
   timelineChannels,
   exchangeChannels,
   ocrChannels,
+  learningChannels,
 );
 
 /** Channels only the desktop shell can answer: native dialogs and the operating system. */
@@ -69,6 +71,7 @@ export const channels = combineChannelMaps(engineChannels, shellChannels);
 export const MenuCommandSchema = z.discriminatedUnion('command', [
   z.object({ command: z.literal('case.new') }),
   z.object({ command: z.literal('case.open') }),
+  z.object({ command: z.literal('case.openReadOnly') }),
   z.object({ command: z.literal('case.close') }),
   z.object({ command: z.literal('case.openPath'), path: casePath }),
   z.object({ command: z.literal('documents.import') }),
@@ -86,6 +89,8 @@ export const events = {
   'extract.progress': ExtractProgressSchema,
   'extract.finished': ExtractProgressSchema,
   'merge.progress': MergeProgressSchema,
+  'learning.rescoreProgress': RescoreProgressSchema,
+  'learning.rescoreFinished': RescoreProgressSchema,
 } as const;
 
 export type ChannelSpec = { readonly input: z.ZodType; readonly output: z.ZodType };

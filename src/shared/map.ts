@@ -111,6 +111,11 @@ export const MapBasemapSchema = z.object({
   vectorLayers: z.array(z.object({ id: z.string(), geometry: z.string().nullable() })),
   /** Set when the file is no longer where it was saved: the message says what to do. */
   problem: z.string().nullable(),
+  /**
+   * The path was saved in the case elsewhere (another machine, another analyst) and has not been
+   * confirmed on this one: the file is not opened until the analyst sees the path and confirms it.
+   */
+  needsConfirmation: z.boolean(),
 });
 export type MapBasemap = z.infer<typeof MapBasemapSchema>;
 
@@ -156,6 +161,8 @@ export const mapChannels = {
   /** The .pmtiles basemap saved in the case, or null for the built-in one. */
   'map.basemap': { input: emptyInput, output: MapBasemapSchema.nullable() },
   /** Checks and saves (or, with null, clears) the case's .pmtiles basemap. */
+  /** Confirms, on this machine, the basemap path saved in the case (shown to the analyst first), and describes it. */
+  'map.confirmBasemap': { input: emptyInput, output: MapBasemapSchema.nullable() },
   'map.setBasemap': { input: z.object({ path: filePath.nullable() }).strict(), output: MapBasemapSchema.nullable() },
   /** Bytes of the case's .pmtiles file, base64-encoded (the renderer's pmtiles Source reads through this). */
   'map.readBasemap': {

@@ -1,6 +1,8 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../support/built';
 import type { DossierSession } from './harness';
 import { useDossier } from './harness';
 
@@ -76,6 +78,57 @@ describe('cases, end to end', () => {
     // File › Open Recent sends the path; the renderer opens it.
     await session.emit('menu.command', { command: 'case.openPath', path: join(session.dir, 'Keyboard case.dossier') });
     await page.getByTestId('case-title').getByText('Keyboard case').waitFor();
+  });
+
+  it('opens a case read-only on request: a banner says so, editing controls are off, and the file is not written', async () => {
+    const { page } = session;
+    await page.getByRole('button', { name: 'New case' }).click();
+    await page.getByLabel('Title').fill('Evidence copy');
+    await page.getByRole('button', { name: 'Create case…' }).click();
+    await page.getByTestId('case-title').getByText('Evidence copy').waitFor();
+    await page.getByRole('button', { name: 'Close case' }).click();
+    const path = join(session.dir, 'Evidence copy.dossier');
+    const before = readFileSync(path);
+
+    session.nextOpenPath = path;
+    await page.getByRole('button', { name: 'Open read-only…' }).click();
+    await page.getByTestId('read-only-banner').waitFor();
+    expect(await page.getByRole('button', { name: 'Import…' }).first().isDisabled()).toBe(true);
+    // The File menu's Import (and Ctrl+I) say why instead of asking for files.
+    await session.emit('menu.command', { command: 'documents.import' });
+    await page.getByText('Nothing imported').waitFor();
+    await session.screenshot('07-read-only');
+    expect(readFileSync(path).equals(before)).toBe(true);
+
+    // The same file opened normally can be edited again.
+    await page.getByRole('button', { name: 'Close case' }).click();
+    await session.emit('menu.command', { command: 'case.openPath', path });
+    await page.getByTestId('case-title').getByText('Evidence copy').waitFor();
+    expect(await page.getByTestId('read-only-banner').count()).toBe(0);
+  });
+
+  it('checks an opened case in the background and reports a damaged original without repairing it', async () => {
+    const { page } = session;
+    await page.getByRole('button', { name: 'New case' }).click();
+    await page.getByLabel('Title').fill('Tampered');
+    await page.getByRole('button', { name: 'Create case…' }).click();
+    await page.getByTestId('case-title').getByText('Tampered').waitFor();
+    session.nextImportPaths = [join(projectRoot, 'tests', 'fixtures', 'border-incident-article.txt')];
+    await page.getByRole('button', { name: 'Import…' }).first().click();
+    await page.getByRole('grid', { name: 'Documents' }).getByRole('row', { name: /Azerbaijan denounces/ }).waitFor();
+    await page.getByRole('button', { name: 'Close case' }).click();
+    const path = join(session.dir, 'Tampered.dossier');
+    const db = new Database(path);
+    db.prepare("UPDATE document_blobs SET bytes = CAST('flipped bytes' AS BLOB)").run();
+    db.close();
+    const tampered = readFileSync(path);
+
+    await session.emit('menu.command', { command: 'case.openPath', path });
+    await page.getByText('This case file is damaged').waitFor();
+    await page.getByRole('button', { name: 'Show what is damaged' }).click();
+    await page.getByTestId('case-check-report').getByText(/Azerbaijan denounces/).waitFor();
+    await session.screenshot('08-case-check');
+    expect(readFileSync(path).equals(tampered)).toBe(true);
   });
 
   it('switches to the dark theme', async () => {

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -476,5 +477,26 @@ describe('the map, end to end', () => {
     expect(tiles).toBe(true);
     expect(await session.engine.handlers['map.basemap']({})).toMatchObject({ fileName: 'caucasus-raster.pmtiles' });
     await session.screenshot('map-07-pmtiles-basemap');
+  }, 240_000);
+  it('shows a basemap path saved on another machine and opens the file only when the analyst confirms it', async () => {
+    const { page } = session;
+    await createCase(session, 'Handed over');
+    await page.getByRole('button', { name: 'Close case' }).click();
+    // The case as a colleague's machine saved it: its basemap path was never confirmed here.
+    const path = join(session.dir, 'Handed over.dossier');
+    const db = new Database(path);
+    db.prepare('INSERT INTO map_settings (id, basemap_path) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET basemap_path = excluded.basemap_path').run(join(fixtures, 'caucasus-raster.pmtiles'));
+    db.close();
+    await session.emit('menu.command', { command: 'case.openPath', path });
+    await page.getByTestId('case-title').getByText('Handed over').waitFor();
+    await page.getByRole('button', { name: 'Map', exact: true }).click();
+    const prompt = page.getByTestId('basemap-confirmation');
+    await prompt.getByText('caucasus-raster.pmtiles').waitFor();
+    expect(await page.evaluate(() => window.__dossierMap?.getSource('analyst-basemap') !== undefined)).toBe(false);
+    await settled();
+    await session.screenshot('map-12-basemap-confirmation');
+    await prompt.getByRole('button', { name: 'Use this file' }).click();
+    await page.waitForFunction(() => window.__dossierMap?.getSource('analyst-basemap') !== undefined);
+    await prompt.waitFor({ state: 'hidden' });
   }, 240_000);
 });

@@ -75,7 +75,9 @@ async function start(): Promise<void> {
     join(__dirname, 'worker.js'),
     {
       stateDir: app.getPath('userData'),
-      resourcesDir: join(app.getAppPath(), 'resources'),
+      // Packaged, the data lives beside the ASAR archive (electron-builder.json's asarUnpack): worker threads and
+      // tesseract read real files.
+      resourcesDir: app.isPackaged ? join(process.resourcesPath, 'app.asar.unpacked', 'resources') : join(app.getAppPath(), 'resources'),
       nativeBinding: existsSync(nativeBinding) ? nativeBinding : undefined,
     },
     (event, payload) => {

@@ -25,6 +25,7 @@ export function buildMenuTemplate(
     submenu: [
       { label: 'New Case…', accelerator: 'CmdOrCtrl+N', registerAccelerator: false, click: () => send({ command: 'case.new' }) },
       { label: 'Open Case…', accelerator: 'CmdOrCtrl+O', registerAccelerator: false, click: () => send({ command: 'case.open' }) },
+      { label: 'Open Case Read-Only…', click: () => send({ command: 'case.openReadOnly' }) },
       { label: 'Open Recent', submenu: recentItems },
       { type: 'separator' },
       { label: 'Import Documents…', accelerator: 'CmdOrCtrl+I', registerAccelerator: false, click: () => send({ command: 'documents.import' }) },

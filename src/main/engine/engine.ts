@@ -13,6 +13,7 @@ import { documentHandlers } from './documents/handlers';
 import { entityHandlers } from './entities/handlers';
 import { exchangeHandlers } from './exchange/handlers';
 import { graphHandlers } from './graph/handlers';
+import { learningHandlers } from './learning/handlers';
 import type { ImportJob, Importer } from './ingest/importer';
 import { mapHandlers } from './map/handlers';
 import { ocrHandlers } from './ocr/handlers';
@@ -44,6 +45,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     ...timelineHandlers(session),
     ...exchangeHandlers(session),
     ...ocrHandlers(session),
+    ...learningHandlers(session),
   };
   return {
     handlers,

@@ -46,6 +46,13 @@ export interface IngestLimits {
   readonly maxHtmlBytes: number;
   /** How deep HTML elements may nest (DOCX and e-mail bodies become HTML too). */
   readonly maxHtmlDepth: number;
+  /**
+   * Most elements of a page that Readability looks through for the article (it takes about a
+   * millisecond an element, and more than linear time beyond); a bigger page is kept whole.
+   */
+  readonly maxArticleElements: number;
+  /** Most elements of a page laid out as a DOM at all; a bigger page is kept as plain text. */
+  readonly maxHtmlElements: number;
 }
 
 export const DEFAULT_LIMITS: IngestLimits = {
@@ -69,6 +76,9 @@ export const DEFAULT_LIMITS: IngestLimits = {
   maxAttachmentBytes: 32 * 1024 * 1024,
   maxHtmlBytes: 8 * 1024 * 1024,
   maxHtmlDepth: 500,
+  // A news article's page has one to four thousand elements.
+  maxArticleElements: 6_000,
+  maxHtmlElements: 30_000,
 };
 
 /** Bounds on extraction (names, places, times, claims) in one document. */

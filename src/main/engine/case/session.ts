@@ -19,7 +19,9 @@ import { gazetteerDir, loadGazetteer } from '../geo/gazetteer';
 import { resolvePlaces } from '../geo/resolve';
 import type { ImportJob } from '../ingest/importer';
 import { Importer } from '../ingest/importer';
+import { Rescorer } from '../learning/rescore';
 import { DEFAULT_LIMITS } from '../ingest/types';
+import { ConfirmedPaths } from '../confirmedPaths';
 import { RecentCases } from '../recentCases';
 import type { CaseFile, CaseFileOptions } from './caseFile';
 import { describeCase } from './meta';
@@ -38,11 +40,15 @@ export interface OpenCase {
   readonly file: CaseFile;
   readonly importer: Importer;
   readonly extraction: ExtractionRunner;
+  /** Re-scores unreviewed suggestions with what the case has learned. */
+  readonly rescorer: Rescorer;
 }
 
 export interface Session {
   readonly options: EngineOptions;
   readonly recent: RecentCases;
+  /** Paths stored in cases (the basemap) that the analyst confirmed on this machine. */
+  readonly confirmedPaths: ConfirmedPaths;
   /** The open case, or null. */
   readonly current: () => OpenCase | null;
   /** The open case; throws a readable error when there is none. */
@@ -74,6 +80,7 @@ interface Caches {
 
 export function createSession(options: EngineOptions): Session {
   const recent = new RecentCases(options.stateDir ?? null);
+  const confirmedPaths = new ConfirmedPaths(options.stateDir ?? null);
   // The model and bundled gazetteer load once, on first use, and serve every case; a case with
   // GeoNames extracts of its own gets a gazetteer (and so a pipeline) that knows their places too.
   let sharedAnalyzer: EntityAnalyzer | null = null;
@@ -109,6 +116,7 @@ export function createSession(options: EngineOptions): Session {
   const session: Session = {
     options,
     recent,
+    confirmedPaths,
     current: () => current,
     requireCase: requireOpen,
     db: () => requireOpen().file.db,
@@ -124,6 +132,7 @@ export function createSession(options: EngineOptions): Session {
         file,
         importer: new Importer(file.db, options.emit, DEFAULT_LIMITS, () => caseAnalyzer(file, caches)),
         extraction: new ExtractionRunner(file.db, options.emit, () => caseAnalyzer(file, caches)),
+        rescorer: new Rescorer(file.db, options.emit, () => caseAnalyzer(file, caches)),
         caches,
       };
       recent.remember(file.path, describeCase(file.db, file.path).title);
@@ -135,6 +144,7 @@ export function createSession(options: EngineOptions): Session {
       current = null;
       closing.importer.cancelAll();
       closing.extraction.cancelAll();
+      closing.rescorer.cancelAll();
       closing.file.db.pragma('wal_checkpoint(TRUNCATE)');
       closing.file.db.close();
     },

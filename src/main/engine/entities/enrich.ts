@@ -17,9 +17,9 @@ export interface EnrichedMention extends AnalyzedMention {
   readonly entityId?: number;
 }
 
-/** A confirmed entity's way of being written, for finding it where the tagger did not. */
+/** A confirmed entity's way of being written (or a name review taught: no entity yet), for finding it where the tagger did not. */
 export interface CaseName {
-  readonly entityId: number;
+  readonly entityId?: number;
   readonly alias: string;
   readonly type: AnalyzedMention['type'];
 }
@@ -133,7 +133,7 @@ export function indexCaseNames(names: readonly CaseName[]): Map<string, CaseName
 const isWordCharacter = (character: string | undefined): boolean => character !== undefined && /[\p{L}\p{N}]/u.test(character);
 
 /** The case's confirmed names in the text where no suggestion covers them (whole words, as written). */
-function caseNamesIn(text: string, names: ReadonlyMap<string, readonly CaseName[]>, taken: SpanIndex): EnrichedMention[] {
+export function caseNamesIn(text: string, names: ReadonlyMap<string, readonly CaseName[]>, taken: SpanIndex): EnrichedMention[] {
   const found: EnrichedMention[] = [];
   if (names.size === 0) return found;
   // Found in text order and never overlapping one another, so only the last can reach a new one.
@@ -147,7 +147,7 @@ function caseNamesIn(text: string, names: ReadonlyMap<string, readonly CaseName[
       const end = start + name.alias.length;
       if (!text.startsWith(name.alias, start) || isWordCharacter(text[end])) continue;
       if (taken.overlaps(start, end) || overlapsFound(start)) break;
-      found.push({ start, end, text: name.alias, type: name.type, entity: { name: name.alias }, entityId: name.entityId });
+      found.push({ start, end, text: name.alias, type: name.type, entity: { name: name.alias }, ...(name.entityId !== undefined ? { entityId: name.entityId } : {}) });
       break;
     }
   }

@@ -4,8 +4,16 @@ import type { entityChannels, PlaceOption } from '../../../shared/entities';
 import { DossierError } from '../../../shared/errors';
 import type { Session } from '../case/session';
 import { toPlaceOption } from '../extract/pipeline';
-import { setEntityStatus, setMentionStatus, updateEntity } from './actions';
-import { createMention, deleteEntities, mergeEntities, relinkMention, setEntityAttributes, setPlace, splitAlias } from './curation';
+import { setEntityAttributes, setPlace, splitAlias } from './curation';
+import {
+  reviewCreateMention,
+  reviewDeleteEntities,
+  reviewEntityStatus,
+  reviewEntityUpdate,
+  reviewMentionStatus,
+  reviewMerge,
+  reviewRelink,
+} from '../learning/review';
 import { addExtract, listExtracts, placeUnplaced, removeExtract } from './gazetteerExtracts';
 import { entityMentions, getEntity, getEntityDetail, listEntities, mentionsForDocument } from './repository';
 
@@ -32,13 +40,13 @@ export function entityHandlers(session: Session): Handlers<keyof typeof entityCh
 
   return {
     'entities.list': (query) => listEntities(db(), query),
-    'entities.update': ({ id, ...patch }) => updateEntity(db(), id, patch),
-    'entities.setStatus': ({ ids, status }) => ({ changed: setEntityStatus(db(), ids, status) }),
+    'entities.update': ({ id, ...patch }) => reviewEntityUpdate(db(), id, patch),
+    'entities.setStatus': ({ ids, status }) => ({ changed: reviewEntityStatus(db(), ids, status) }),
     'entities.get': ({ id }) => getEntityDetail(db(), id),
     'entities.mentions': ({ id, limit, offset }) => entityMentions(db(), id, { limit, offset }),
-    'entities.merge': ({ targetId, sourceIds }) => getEntity(db(), mergeEntities(db(), targetId, sourceIds)),
+    'entities.merge': ({ targetId, sourceIds }) => getEntity(db(), reviewMerge(db(), targetId, sourceIds)),
     'entities.splitAlias': ({ id, alias }) => getEntity(db(), splitAlias(db(), id, alias)),
-    'entities.delete': ({ ids }) => ({ deleted: deleteEntities(db(), ids) }),
+    'entities.delete': ({ ids }) => ({ deleted: reviewDeleteEntities(db(), ids) }),
     'entities.setAttributes': ({ id, ...patch }) => {
       setEntityAttributes(db(), id, patch);
       return getEntityDetail(db(), id);
@@ -74,9 +82,9 @@ export function entityHandlers(session: Session): Handlers<keyof typeof entityCh
       session.extractsChanged();
       return listExtracts(db());
     },
-    'mentions.create': (input) => createMention(db(), input, findPlace),
-    'mentions.relink': ({ id, ...change }) => relinkMention(db(), id, change, findPlace),
+    'mentions.create': (input) => reviewCreateMention(db(), input, findPlace),
+    'mentions.relink': ({ id, ...change }) => reviewRelink(db(), id, change, findPlace),
     'mentions.forDocument': ({ documentId }) => mentionsForDocument(db(), documentId),
-    'mentions.setStatus': ({ id, status }) => setMentionStatus(db(), id, status),
+    'mentions.setStatus': ({ id, status }) => reviewMentionStatus(db(), id, status),
   };
 }

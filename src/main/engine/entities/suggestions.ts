@@ -20,6 +20,8 @@ import type { DocumentReader } from '../claims/reading';
 import type { Tokens } from '../extract/tokenize';
 import { readIntoCase } from '../claims/reading';
 import { EXTRACTION_LIMITS } from '../limits';
+import type { LearnedLayer } from '../learning/layer';
+import { loadLearnedLayer } from '../learning/layer';
 
 /** Skeletons this short merge unrelated names too easily (Ali, Aly), so they are not trusted alone. */
 const MIN_SKELETON_LENGTH = 6;
@@ -201,15 +203,25 @@ function confirmedNames(db: Database): CaseName[] {
   ).all() as CaseName[];
 }
 
-/** One extraction pass over a case; the case's confirmed names are read once, when it starts. */
+/**
+ * One extraction pass over a case; the case's confirmed names and what its review taught (the
+ * learned layer) are read once, when it starts.
+ */
 export class CaseExtraction {
   private readonly caseNames: ReturnType<typeof indexCaseNames>;
+  private readonly learned: LearnedLayer;
 
   constructor(
     private readonly db: Database,
     private readonly analyzer: EntityAnalyzer,
   ) {
     this.caseNames = indexCaseNames(confirmedNames(db));
+    this.learned = loadLearnedLayer(db);
+  }
+
+  /** What extraction suggests in a text (already cut to the extraction limit), as the case has learned to suggest it; nothing is stored. */
+  suggestions(text: string): EnrichedMention[] {
+    return this.learned.apply(text, enrichMentions(text, this.analyzeInPieces(text), this.analyzer.knowledge, this.caseNames));
   }
 
   /**
@@ -227,7 +239,7 @@ export class CaseExtraction {
       this.analyzer.reader && this.analyzer.analyzeTokenized && text.length <= EXTRACTION_LIMITS.chunkCharacters
         ? this.analyzer.analyzeTokenized(text)
         : { mentions: this.analyzeInPieces(text) };
-    const mentions = enrichMentions(text, analyzed.mentions, this.analyzer.knowledge, this.caseNames);
+    const mentions = this.learned.apply(text, enrichMentions(text, analyzed.mentions, this.analyzer.knowledge, this.caseNames));
     const stored = storeSuggestions(this.db, documentId, mentions);
     return this.analyzer.reader ? stored + readIntoCase(this.db, this.analyzer.reader, documentId, text, mentions, 'tokens' in analyzed ? analyzed.tokens : undefined) : stored;
   }

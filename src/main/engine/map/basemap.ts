@@ -151,6 +151,7 @@ export async function describeBasemap(path: string): Promise<MapBasemap> {
     center: [header.centerLon, header.centerLat, header.centerZoom],
     vectorLayers,
     problem: null,
+    needsConfirmation: false,
   };
 }
 
@@ -159,26 +160,24 @@ export function savedBasemapPath(db: Database): string | null {
   return (statement(db, 'SELECT basemap_path FROM map_settings WHERE id = 1').get() as { basemap_path: string | null } | undefined)?.basemap_path ?? null;
 }
 
-/** The case's basemap as it is now; a file gone missing is reported in `problem`, not thrown. */
-export async function currentBasemap(db: Database): Promise<MapBasemap | null> {
+/**
+ * The case's basemap as it is now; a file gone missing is reported in `problem`, not thrown. A path
+ * not `confirmed` on this machine is described by its name only: the file is not touched.
+ */
+export async function currentBasemap(db: Database, confirmed: (path: string) => boolean): Promise<MapBasemap | null> {
   const path = savedBasemapPath(db);
   if (!path) return null;
+  if (!confirmed(path)) return unread(path, null, true);
   try {
     return await describeBasemap(path);
   } catch (error) {
-    return {
-      path,
-      fileName: basename(path),
-      bytes: 0,
-      tileType: 'unknown',
-      minZoom: 0,
-      maxZoom: 0,
-      bounds: [-180, -85, 180, 85],
-      center: [0, 0, 0],
-      vectorLayers: [],
-      problem: error instanceof Error ? error.message : String(error),
-    };
+    return unread(path, error instanceof Error ? error.message : String(error), false);
   }
+}
+
+/** A saved basemap described by its path alone: not confirmed here, or not readable. */
+function unread(path: string, problem: string | null, needsConfirmation: boolean): MapBasemap {
+  return { path, fileName: basename(path), bytes: 0, tileType: 'unknown', minZoom: 0, maxZoom: 0, bounds: [-180, -85, 180, 85], center: [0, 0, 0], vectorLayers: [], problem, needsConfirmation };
 }
 
 /** Saves (or, with null, clears) the case's basemap after checking the file; recorded in history. */

@@ -5,6 +5,7 @@ import type { mapChannels } from '../../../shared/map';
 import { getCaseMeta } from '../case/meta';
 import type { Session } from '../case/session';
 import { addPlaceByHand } from '../entities/curation';
+import { caseUid } from '../exchange/identity';
 import { currentBasemap, readRange, savedBasemapPath, setBasemap } from './basemap';
 import { createDrawings, deleteDrawing, getDrawing, listDrawings, updateDrawing } from './drawings';
 import { exportMapFile, importMapFile } from './exchange';
@@ -12,6 +13,10 @@ import { listMapPlaces, mapPlaceDetail } from './places';
 
 export function mapHandlers(session: Session): Handlers<keyof typeof mapChannels> {
   const { db } = session;
+  const confirmed = (path: string): boolean => session.confirmedPaths.has(caseUid(db()), path);
+  const confirm = (path: string | null): void => {
+    if (path) session.confirmedPaths.confirm(caseUid(db()), path);
+  };
   return {
     'map.places': (query) => listMapPlaces(db(), query),
     'map.place': ({ id }) => mapPlaceDetail(db(), id),
@@ -32,11 +37,20 @@ export function mapHandlers(session: Session): Handlers<keyof typeof mapChannels
     },
     'map.import': ({ path }) => importMapFile(db(), path),
     'map.export': ({ path, format, overwrite }) => exportMapFile(db(), path, format, getCaseMeta(db()).title, overwrite ?? false),
-    'map.basemap': () => currentBasemap(db()),
-    'map.setBasemap': ({ path }) => setBasemap(db(), path),
+    'map.basemap': () => currentBasemap(db(), confirmed),
+    'map.confirmBasemap': () => {
+      confirm(savedBasemapPath(db()));
+      return currentBasemap(db(), confirmed);
+    },
+    'map.setBasemap': async ({ path }) => {
+      const chosen = await setBasemap(db(), path);
+      confirm(path);
+      return chosen;
+    },
     'map.readBasemap': ({ offset, length }) => {
       const path = savedBasemapPath(db());
       if (!path) throw new DossierError('not-found', 'This case has no .pmtiles basemap; choose one from the map\'s basemap menu.');
+      if (!confirmed(path)) throw new DossierError('invalid-input', `The case's basemap ${path} has not been confirmed on this machine; confirm it on the map first.`);
       return { base64: readRange(path, offset, length).toString('base64') };
     },
   };

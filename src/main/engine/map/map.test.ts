@@ -220,6 +220,22 @@ describe('the map', () => {
     engine.dispose();
   });
 
+  it('opens a basemap path saved elsewhere only after the analyst confirms it on this machine', async () => {
+    const { engine, handlers, path } = await seedCase();
+    const fixture = join(projectRoot, 'tests', 'fixtures', 'caucasus-raster.pmtiles');
+    await handlers['map.setBasemap']({ path: fixture });
+    engine.dispose();
+
+    // Another machine: its own state folder, where this case's path was never confirmed.
+    const elsewhere = createEngine({ stateDir: tempDir() });
+    await elsewhere.handlers['cases.open']({ path });
+    expect(await elsewhere.handlers['map.basemap']({})).toMatchObject({ path: fixture, needsConfirmation: true, bytes: 0, problem: null });
+    await expect((async () => elsewhere.handlers['map.readBasemap']({ offset: 0, length: 7 }))()).rejects.toThrow(/has not been confirmed on this machine/);
+    expect(await elsewhere.handlers['map.confirmBasemap']({})).toMatchObject({ tileType: 'png', needsConfirmation: false });
+    expect(Buffer.from((await elsewhere.handlers['map.readBasemap']({ offset: 0, length: 7 })).base64, 'base64').toString('latin1')).toBe('PMTiles');
+    elsewhere.dispose();
+  });
+
   it('migration 6 (map-features) keeps a v5 case\'s data and adds drawings', () => {
     const db = new Database(':memory:');
     migrate(db, 'memory', 5);

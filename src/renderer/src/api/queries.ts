@@ -1,6 +1,7 @@
 /** The query cache: react-query hooks over the engine's case channels, and what a change to the case makes stale. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
+import type { Channel, InputOf } from '../../../shared/api';
 import type { CaseInfo } from '../../../shared/cases';
 import { call } from './client';
 
@@ -43,7 +44,10 @@ export function useCreateCase() {
 
 export function useOpenCase() {
   const changed = useCaseChanged();
-  return useMutation({ mutationFn: (path: string) => call('cases.open', { path }), onSuccess: changed });
+  return useMutation({
+    mutationFn: ({ path, readOnly }: { path: string; readOnly?: boolean }) => call('cases.open', { path, ...(readOnly ? { readOnly } : {}) }),
+    onSuccess: changed,
+  });
 }
 
 /** Creates (the first time) and opens the demo case built from the sample documents. */
@@ -97,3 +101,20 @@ export function invalidateCaseData(client: QueryClient): Promise<void> {
     },
   });
 }
+
+/**
+ * A change to the open case through `channel`; afterwards what it may have touched is refetched (by
+ * default everything of the case's, see invalidateCaseData).
+ */
+export function useCaseMutation<C extends Channel>(channel: C, invalidate: (client: QueryClient) => Promise<void> = invalidateCaseData) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: (input: InputOf<C>) => call(channel, input), onSuccess: () => invalidate(client) });
+}
+
+/** True when the open case can only be read: editing controls are disabled and say why. */
+export function useReadOnly(): boolean {
+  return useCurrentCase().data?.readOnly ?? false;
+}
+
+/** The tooltip of an editing control in a read-only case. */
+export const READ_ONLY_HINT = 'This case is open read-only; copy it to a folder you can write to and open the copy to edit.';

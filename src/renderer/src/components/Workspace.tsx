@@ -8,6 +8,7 @@ import { IconPencil, IconX } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import type { CaseInfo } from '../../../shared/cases';
 import { BriefingView } from '../features/briefing/BriefingView';
+import { CaseCheckNotice } from '../features/cases/CaseCheckNotice';
 import { CaseDetailsModal } from '../features/cases/CaseDetailsModal';
 import type { CaseCommands } from '../features/cases/useCaseCommands';
 import { DocumentsView } from '../features/documents/DocumentsView';
@@ -19,6 +20,7 @@ import { EntitiesView } from '../features/entities/EntitiesView';
 import { ExtractionStatus } from '../features/entities/ExtractionStatus';
 import { ExchangeDialogs, ReviewStatus } from '../features/exchange/ExchangeDialogs';
 import { useExchangeCommands } from '../features/exchange/useExchangeCommands';
+import { RescoreStatus } from '../features/entities/RescoreStatus';
 import { GraphView } from '../features/graph/GraphView';
 import { MapView } from '../features/map/MapView';
 import { TimelineView } from '../features/timeline/TimelineView';
@@ -191,6 +193,7 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
           <ImportStatus importer={importer} />
           <ExtractionStatus />
           <ReviewStatus onOpen={() => exchange.openReview(null)} />
+          <RescoreStatus />
           <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }} data-testid="case-counts">
             {count(caseInfo.counts.documents, 'document', 'documents')} · {count(caseInfo.counts.entities, 'entity', 'entities')} ·{' '}
             {count(caseInfo.counts.links, 'link', 'links')} · format v{caseInfo.schemaVersion}
@@ -199,6 +202,7 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
       </AppShell.Footer>
       <DropOverlay onDrop={(files) => void importer.importFiles(files)} />
       <ExchangeDialogs commands={exchange} undo={history.undo} />
+      <CaseCheckNotice casePath={caseInfo.path} />
       <CaseDetailsModal opened={detailsOpened} onClose={() => setDetailsOpened(false)} caseInfo={caseInfo} />
     </AppShell>
     </PeriodProvider>

@@ -11,12 +11,13 @@ import { briefings } from './0007-briefings';
 import { entityIds } from './0008-entity-ids';
 import { reading } from './0009-reading';
 import { exchange } from './0010-exchange';
+import { learning } from './0011-learning';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
 /** Every migration, in order. Append only. */
-export const migrations: readonly Migration[] = [initial, documents, entities, gazetteerExtracts, links, mapFeatures, briefings, entityIds, reading, exchange];
+export const migrations: readonly Migration[] = [initial, documents, entities, gazetteerExtracts, links, mapFeatures, briefings, entityIds, reading, exchange, learning];
 
 /** The schema version this build writes: the number of the last migration. */
 export const SCHEMA_VERSION = migrations.length;

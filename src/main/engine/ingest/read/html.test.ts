@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { cleanText } from './clean';
 import { fixture, readOne } from './fixtures';
+import { DEFAULT_LIMITS } from '../../limits';
 import { sanitizeHtml } from './html';
 
 describe('HTML', () => {
@@ -19,6 +20,20 @@ describe('HTML', () => {
     expect(document.text).toContain('according to people familiar with the schedule.');
     // Paragraphs are separated by blank lines.
     expect(document.text).toMatch(/Kalbajar district\.\n\nOfficials said/);
+  });
+
+  it('keeps a page of tens of thousands of elements as text, and reads a big one whole instead of hunting its article', async () => {
+    const page = (body: string) => new TextEncoder().encode(`<!DOCTYPE html><html><head><title>Long &amp; wide</title></head><body>${body}</body></html>`);
+    const paragraphs = Array.from({ length: DEFAULT_LIMITS.maxHtmlElements + 10 }, (_, index) => `<p>Paragraph ${index} about Kalbajar.</p>`).join('');
+    const huge = await readOne({ name: 'huge.html', bytes: page(paragraphs) });
+    expect(huge).toMatchObject({ kind: 'html', title: 'Long & wide', html: null });
+    expect(huge.text).toContain(`Paragraph ${DEFAULT_LIMITS.maxHtmlElements + 9} about Kalbajar.`);
+    expect(String(huge.meta.note)).toMatch(/more than the 30,000 Dossier lays out \(maxHtmlElements\)/);
+
+    const images = Array.from({ length: DEFAULT_LIMITS.maxArticleElements + 10 }, (_, index) => `<img src="http://tracker.example/${index}.png">`).join('');
+    const big = await readOne({ name: 'big.html', bytes: page(`<p>Shelling near Armudlu was reported on Tuesday.</p>${images}`) });
+    expect(big.text).toContain('Shelling near Armudlu');
+    expect(big.html).not.toContain('tracker.example');
   });
 
   it('leaves no script, handler, style, frame, form or remote image in the text or the HTML', async () => {

@@ -194,12 +194,16 @@ export function readHtml(name: string, bytes: Uint8Array): ExtractedDocument {
     }
     throw error;
   }
+  // A page of tens of thousands of elements costs gigabytes as a DOM: its words are kept, not its layout.
+  const elements = countElements(source);
+  if (elements > DEFAULT_LIMITS.maxHtmlElements) return readHugeHtml(name, source, elements);
   const dom = new JSDOM(source, { virtualConsole: new VirtualConsole() });
   try {
     const { document } = dom.window;
     // Metadata first: Readability rewrites the document it reads.
     const page = pageMetadata(document);
-    const article = new Readability(document, { charThreshold: 200 }).parse();
+    // Readability takes time beyond the linear on big pages; those are kept whole (sanitized).
+    const article = elements > DEFAULT_LIMITS.maxArticleElements ? null : new Readability(document, { charThreshold: 200 }).parse();
     const articleHtml = article?.content ?? document.body?.innerHTML ?? '';
     const sanitized = sanitizeHtml(articleHtml);
     const title = shortenTitle(page.title || article?.title || page.documentTitle || titleFromText(sanitized.text, displayName(name)));
@@ -222,6 +226,31 @@ export function readHtml(name: string, bytes: Uint8Array): ExtractedDocument {
   } finally {
     dom.window.close();
   }
+}
+
+/** How many elements the markup opens: a cheap count, before any DOM is built. */
+function countElements(html: string): number {
+  return html.match(/<[a-zA-Z]/g)?.length ?? 0;
+}
+
+/** A page too big to lay out: its words, its title, and a note of why there is no page view. */
+function readHugeHtml(name: string, source: string, elements: number): ExtractedDocument {
+  const title = decodeEntities(/<title\b[^>]*>([^<]{1,500})/i.exec(source)?.[1]?.trim() ?? '');
+  const text = cleanText(textOfTooDeepHtml(source), title);
+  if (text === '') throw refuse(`${displayName(name)} has no readable text; check the file`);
+  return {
+    kind: 'html',
+    title: shortenTitle(title || titleFromText(text, displayName(name))),
+    text,
+    html: null,
+    author: null,
+    source: null,
+    publishedAt: null,
+    language: detectLanguage(text),
+    pageStarts: null,
+    meta: { note: `The page has ${elements.toLocaleString('en')} elements, more than the ${DEFAULT_LIMITS.maxHtmlElements.toLocaleString('en')} Dossier lays out (maxHtmlElements); its text is kept, not its layout.` },
+    attachments: [],
+  };
 }
 
 interface PageMetadata {

@@ -12,6 +12,7 @@ import { modKey } from '../../components/format';
 import { notifyError } from '../../api/notify';
 import classes from './briefing.module.css';
 import { briefingKeys } from './queries';
+import { useReadOnly } from '../../api/queries';
 
 const sectionHelp: Record<BriefingSectionKind, string> = {
   actors: "A table of the case's people and organisations — confirmed ones first — with role, affiliation, mentions and sources.",
@@ -57,6 +58,7 @@ export function BriefingEditor({ id, onSaved, onDeleted }: { id: number | null; 
 }
 
 function Composer({ id, initial, onSaved, onDeleted }: { id: number | null; initial: BriefingSpec; onSaved: (id: number) => void; onDeleted: () => void }) {
+  const readOnly = useReadOnly();
   const [spec, setSpec] = useState<BriefingSpec>(initial);
   const [saved, setSaved] = useState<BriefingSpec | null>(id === null ? null : initial);
   const [lastExport, setLastExport] = useState<string | null>(null);
@@ -143,13 +145,13 @@ function Composer({ id, initial, onSaved, onDeleted }: { id: number | null; init
         <Group gap={6} wrap="nowrap">
           {id !== null ? (
             <Tooltip label="Delete briefing">
-              <ActionIcon variant="subtle" color="gray" aria-label="Delete briefing" onClick={() => remove.mutate()}>
+              <ActionIcon variant="subtle" color="gray" aria-label="Delete briefing" disabled={readOnly} onClick={() => remove.mutate()}>
                 <IconTrash size={16} />
               </ActionIcon>
             </Tooltip>
           ) : null}
           <Tooltip label={`${modKey}+S`}>
-            <Button size="xs" variant="default" leftSection={<IconDeviceFloppy size={14} />} disabled={!valid.success || !dirty} loading={save.isPending} onClick={() => save.mutate()}>
+            <Button size="xs" variant="default" leftSection={<IconDeviceFloppy size={14} />} disabled={readOnly || !valid.success || !dirty} loading={save.isPending} onClick={() => save.mutate()}>
               Save
             </Button>
           </Tooltip>

@@ -14,7 +14,7 @@ import {
   Tooltip,
   UnstyledButton,
 } from '@mantine/core';
-import { IconFileSearch, IconFolderOpen, IconPlus, IconSparkles, IconX } from '@tabler/icons-react';
+import { IconFileSearch, IconFolderOpen, IconLock, IconPlus, IconSparkles, IconX } from '@tabler/icons-react';
 import type { RecentCase } from '../../../../shared/cases';
 import { useForgetRecent, useRecentCases } from '../../api/queries';
 import { ThemeToggle } from '../../components/ThemeToggle';
@@ -50,6 +50,15 @@ export function StartScreen({ commands }: { commands: CaseCommands }) {
               disabled={commands.busy}
             >
               Open case…
+            </Button>
+            <Button
+              variant="default"
+              leftSection={<IconLock size={18} />}
+              onClick={() => void commands.chooseAndOpenCase(true)}
+              disabled={commands.busy}
+              title="Open a case for reading and searching only: nothing in it can be changed (a colleague's evidence copy)"
+            >
+              Open read-only…
             </Button>
             <Button
               variant="subtle"

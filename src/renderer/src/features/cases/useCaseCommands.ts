@@ -17,7 +17,8 @@ export interface CaseCommands {
   readonly startNewCase: () => void;
   readonly cancelNewCase: () => void;
   readonly createCase: (title: string) => Promise<boolean>;
-  readonly chooseAndOpenCase: () => Promise<void>;
+  /** Asks for a case file and opens it; `readOnly` opens it for reading only (a colleague's evidence copy). */
+  readonly chooseAndOpenCase: (readOnly?: boolean) => Promise<void>;
   readonly openCase: (path: string) => Promise<void>;
   readonly closeCase: () => Promise<void>;
   readonly openDemo: () => Promise<void>;
@@ -34,7 +35,7 @@ export function useCaseCommands(): CaseCommands {
   const openCase = useCallback(
     async (path: string) => {
       try {
-        await openMutation.mutateAsync(path);
+        await openMutation.mutateAsync({ path });
       } catch (error) {
         notifyError('Could not open the case', error);
       }
@@ -42,14 +43,17 @@ export function useCaseCommands(): CaseCommands {
     [openMutation],
   );
 
-  const chooseAndOpenCase = useCallback(async () => {
-    try {
-      const path = await call('shell.chooseCaseToOpen', {});
-      if (path) await openMutation.mutateAsync(path);
-    } catch (error) {
-      notifyError('Could not open the case', error);
-    }
-  }, [openMutation]);
+  const chooseAndOpenCase = useCallback(
+    async (readOnly = false) => {
+      try {
+        const path = await call('shell.chooseCaseToOpen', {});
+        if (path) await openMutation.mutateAsync({ path, readOnly });
+      } catch (error) {
+        notifyError('Could not open the case', error);
+      }
+    },
+    [openMutation],
+  );
 
   const createCase = useCallback(
     async (title: string): Promise<boolean> => {
@@ -91,6 +95,9 @@ export function useCaseCommands(): CaseCommands {
           return;
         case 'case.open':
           void chooseAndOpenCase();
+          return;
+        case 'case.openReadOnly':
+          void chooseAndOpenCase(true);
           return;
         case 'case.close':
           void closeCase();

@@ -38,6 +38,7 @@ import { TagsPanel } from './TagsPanel';
 import type { Importer } from './useImporter';
 import type { NavigationRequest } from '../../components/navigation';
 import classes from './DocumentsView.module.css';
+import { READ_ONLY_HINT, useReadOnly } from '../../api/queries';
 
 const SUPPORTED = 'txt, md, html, pdf, docx, eml, mbox, zip, Reuters SGML';
 const DEFAULT_SIZES: SplitterPaneSize[] = ['160px', 52, 48, '250px'];
@@ -73,6 +74,7 @@ function savedSizes(casePath: string): SplitterPaneSize[] {
 }
 
 export function DocumentsView({ casePath, active, importer, onActivate, request = null }: DocumentsViewProps) {
+  const readOnly = useReadOnly();
   const client = useQueryClient();
   const searchRef = useRef<HTMLInputElement>(null);
   const splitterRef = useRef<UseSplitterReturnValue | null>(null);
@@ -197,10 +199,10 @@ export function DocumentsView({ casePath, active, importer, onActivate, request 
       size="lg"
       icon={<IconFileImport size={32} stroke={1.5} />}
       title="No documents yet"
-      description={`Drag files here, or Import… (${SUPPORTED})`}
+      description={readOnly ? 'This case is open read-only, so nothing can be imported into it.' : `Drag files here, or Import… (${SUPPORTED})`}
       data-testid="documents-empty"
     >
-      <Button mt="sm" size="xs" leftSection={<IconFileImport size={14} />} onClick={() => void importer.chooseAndImport(false)}>
+      <Button mt="sm" size="xs" leftSection={<IconFileImport size={14} />} disabled={readOnly} title={readOnly ? READ_ONLY_HINT : undefined} onClick={() => void importer.chooseAndImport(false)}>
         Import…
       </Button>
     </EmptyState>

@@ -15,6 +15,7 @@ import { kindLabels } from './kinds';
 import { useDocument, useUpdateDocument } from './queries';
 import { DEFAULT_NOTE_COLOR } from './NotePopovers';
 import classes from './DocumentsView.module.css';
+import { useReadOnly } from '../../api/queries';
 
 interface InspectorProps {
   readonly documentId: number | null;
@@ -25,6 +26,7 @@ interface InspectorProps {
 }
 
 export function Inspector({ documentId, search, selectedCount, onTagSelected, onShowNote }: InspectorProps) {
+  const readOnly = useReadOnly();
   const detail = useDocument(documentId, search);
   if (selectedCount > 1) {
     return (
@@ -35,7 +37,7 @@ export function Inspector({ documentId, search, selectedCount, onTagSelected, on
         title={`${selectedCount.toLocaleString()} documents selected`}
         description={`Tag or untag them all at once; ${modKey}+Z undoes it.`}
       >
-        <Button size="xs" mt="sm" leftSection={<IconTags size={14} />} onClick={onTagSelected}>
+        <Button size="xs" mt="sm" leftSection={<IconTags size={14} />} disabled={readOnly} onClick={onTagSelected}>
           Tag selected…
         </Button>
       </EmptyState>

@@ -24,6 +24,7 @@ import { DocumentKinds } from '../../../../shared/documents';
 import { modKey } from '../../components/format';
 import { kindLabels } from './kinds';
 import classes from './DocumentsView.module.css';
+import { READ_ONLY_HINT, useReadOnly } from '../../api/queries';
 
 export interface Filters {
   readonly tagIds: readonly number[];
@@ -62,6 +63,7 @@ const syntax: [string, string][] = [
 ];
 
 export function SearchBar(props: SearchBarProps) {
+  const readOnly = useReadOnly();
   const { inputRef, search, onSearchChange, searchError, filters, onFiltersChange, tags } = props;
   return (
     <Stack gap={4}>
@@ -159,7 +161,7 @@ export function SearchBar(props: SearchBarProps) {
             </Button>
           ) : null}
           <Tooltip label={`Import files (${modKey}+I)`}>
-            <Button size="xs" variant="default" leftSection={<IconFileImport size={14} />} onClick={props.onImport}>
+            <Button size="xs" variant="default" leftSection={<IconFileImport size={14} />} disabled={readOnly} title={readOnly ? READ_ONLY_HINT : undefined} onClick={props.onImport}>
               Import…
             </Button>
           </Tooltip>

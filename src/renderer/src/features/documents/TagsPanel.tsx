@@ -26,6 +26,7 @@ import { MAX_TAG_NAME_LENGTH } from '../../../../shared/documents';
 import { notifyError } from '../../api/notify';
 import { useDeleteTag, useMergeTags, useUpdateTag } from './queries';
 import classes from './DocumentsView.module.css';
+import { useReadOnly } from '../../api/queries';
 
 interface TagNode {
   readonly path: string;
@@ -145,6 +146,7 @@ export function TagsPanel({ tags, activeTagIds, onToggleTag }: TagsPanelProps) {
 }
 
 function TagMenu({ tag, onAction }: { tag: Tag; onAction: (action: TagAction) => void }) {
+  const readOnly = useReadOnly();
   return (
     <Menu position="bottom-end" withinPortal shadow="md">
       <Menu.Target>
@@ -160,17 +162,17 @@ function TagMenu({ tag, onAction }: { tag: Tag; onAction: (action: TagAction) =>
         </ActionIcon>
       </Menu.Target>
       <Menu.Dropdown onClick={(event) => event.stopPropagation()}>
-        <Menu.Item leftSection={<IconPencil size={14} />} onClick={() => onAction({ type: 'rename', tag })}>
+        <Menu.Item leftSection={<IconPencil size={14} />} disabled={readOnly} onClick={() => onAction({ type: 'rename', tag })}>
           Rename…
         </Menu.Item>
-        <Menu.Item leftSection={<IconPalette size={14} />} onClick={() => onAction({ type: 'color', tag })}>
+        <Menu.Item leftSection={<IconPalette size={14} />} disabled={readOnly} onClick={() => onAction({ type: 'color', tag })}>
           Change colour…
         </Menu.Item>
-        <Menu.Item leftSection={<IconGitMerge size={14} />} onClick={() => onAction({ type: 'merge', tag })}>
+        <Menu.Item leftSection={<IconGitMerge size={14} />} disabled={readOnly} onClick={() => onAction({ type: 'merge', tag })}>
           Merge into…
         </Menu.Item>
         <Menu.Divider />
-        <Menu.Item color="red" leftSection={<IconTrash size={14} />} onClick={() => onAction({ type: 'delete', tag })}>
+        <Menu.Item color="red" leftSection={<IconTrash size={14} />} disabled={readOnly} onClick={() => onAction({ type: 'delete', tag })}>
           Delete…
         </Menu.Item>
       </Menu.Dropdown>

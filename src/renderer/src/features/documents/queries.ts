@@ -1,9 +1,8 @@
 /** react-query hooks over the engine's documents, tags, notes and history channels. */
-import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { InputOf } from '../../../../shared/api';
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import type { DocumentKind, DocumentQuery, SortField } from '../../../../shared/documents';
 import { call } from '../../api/client';
-import { invalidateCaseData } from '../../api/queries';
+import { useCaseMutation } from '../../api/queries';
 
 /** How many rows one `documents.list` call fetches; the list asks for the windows it shows. */
 export const PAGE_SIZE = 200;
@@ -81,13 +80,6 @@ export function useNotes(documentId: number | null, enabled = true) {
   });
 }
 
-function useCaseMutation<C extends Parameters<typeof call>[0]>(channel: C) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (input: InputOf<C>) => call(channel, input),
-    onSuccess: () => invalidateCaseData(client),
-  });
-}
 
 export const useUpdateDocument = () => useCaseMutation('documents.update');
 export const useApplyTag = () => useCaseMutation('tags.apply');

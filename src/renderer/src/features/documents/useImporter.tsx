@@ -12,7 +12,7 @@ import type { MenuCommand } from '../../../../shared/api';
 import type { ImportProgress, ImportReport, ImportSource } from '../../../../shared/documents';
 import { call, subscribe } from '../../api/client';
 import { notifyError } from '../../api/notify';
-import { invalidateCaseData } from '../../api/queries';
+import { invalidateCaseData, READ_ONLY_HINT, useReadOnly } from '../../api/queries';
 import { documentKeys } from './queries';
 
 export interface Importer {
@@ -130,8 +130,13 @@ export function useImporter(): Importer {
     [client],
   );
 
+  const readOnly = useReadOnly();
   const importSources = useCallback(async (sources: ImportSource[]) => {
     if (sources.length === 0) return;
+    if (readOnly) {
+      notifications.show({ color: 'yellow', title: 'Nothing imported', message: READ_ONLY_HINT, autoClose: 8000 });
+      return;
+    }
     setStarting(true);
     try {
       await call('documents.import', { sources });
@@ -139,7 +144,7 @@ export function useImporter(): Importer {
       setStarting(false);
       notifyError('Could not start the import', error);
     }
-  }, []);
+  }, [readOnly]);
 
   const importFiles = useCallback(
     async (files: readonly File[]) => {
@@ -159,6 +164,10 @@ export function useImporter(): Importer {
 
   const chooseAndImport = useCallback(
     async (folders: boolean) => {
+      if (readOnly) {
+        notifications.show({ color: 'yellow', title: 'Nothing imported', message: READ_ONLY_HINT, autoClose: 8000 });
+        return;
+      }
       try {
         const paths = await call('shell.chooseFilesToImport', { folders });
         await importSources(paths.map((path) => ({ path })));
@@ -166,7 +175,7 @@ export function useImporter(): Importer {
         notifyError('Could not import', error);
       }
     },
-    [importSources],
+    [importSources, readOnly],
   );
 
   const progress = jobs.size > 0 ? ([...jobs.values()].at(-1) ?? null) : null;

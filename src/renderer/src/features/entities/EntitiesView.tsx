@@ -5,7 +5,7 @@
 import { ActionIcon, Alert, Badge, Button, Checkbox, EmptyState, Group, Menu, Table, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useHotkeys } from '@mantine/hooks';
-import { IconArrowDown, IconArrowMerge, IconArrowUp, IconCheck, IconDots, IconId, IconPencil, IconRefresh, IconSearch, IconTrash, IconUsers, IconWorld, IconX } from '@tabler/icons-react';
+import { IconArrowDown, IconArrowMerge, IconArrowUp, IconCheck, IconDots, IconBulb, IconId, IconPencil, IconRefresh, IconSearch, IconTrash, IconUsers, IconWorld, IconX } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { EntityStatuses, EntitySummary, EntityType } from '../../../../shared/entities';
 import type { NavigationRequest } from '../../components/navigation';
@@ -18,6 +18,7 @@ import { EntityFilters } from './EntityFilters';
 import type { EntityFilter } from './queries';
 import { EntityPanel } from './EntityPanel';
 import { GazetteerModal } from './GazetteerModal';
+import { LearningModal } from './LearningModal';
 import { DeleteEntitiesModal, MergeModal } from './MergeModal';
 import { useEntities, useExtractAgain, useSetEntityStatus, useUpdateEntity } from './queries';
 import classes from './entities.module.css';
@@ -55,6 +56,7 @@ export function EntitiesView({ request = null }: { request?: NavigationRequest |
   const [deleting, setDeleting] = useState<readonly { id: number; name: string }[] | null>(null);
   const extractAgain = useExtractAgain();
   const [gazetteerOpened, setGazetteerOpened] = useState(false);
+  const [learningOpened, setLearningOpened] = useState(false);
   const handledRequest = useRef<number | null>(request?.nonce ?? null);
   useEffect(() => {
     if (!request || handledRequest.current === request.nonce) return;
@@ -350,6 +352,9 @@ export function EntitiesView({ request = null }: { request?: NavigationRequest |
               <Button size="xs" variant="default" leftSection={<IconWorld size={14} />} onClick={() => setGazetteerOpened(true)}>
                 Gazetteer…
               </Button>
+              <Button size="xs" variant="default" leftSection={<IconBulb size={14} />} onClick={() => setLearningOpened(true)}>
+                Learned…
+              </Button>
               <Tooltip label="Read every document again for entities: your confirmed names are found too; reviewed mentions stay as they are">
                 <Button size="xs" variant="default" leftSection={<IconRefresh size={14} />} loading={extractAgain.isPending} onClick={() => void runExtraction()}>
                   Find entities again
@@ -365,6 +370,7 @@ export function EntitiesView({ request = null }: { request?: NavigationRequest |
       </div>
       <RenameModal entity={renaming} onClose={() => setRenaming(null)} />
       <GazetteerModal opened={gazetteerOpened} onClose={() => setGazetteerOpened(false)} />
+      <LearningModal opened={learningOpened} onClose={() => setLearningOpened(false)} />
       <MergeModal
         entities={merging}
         onClose={() => setMerging(null)}

@@ -38,8 +38,10 @@ import { EntityLinks } from '../graph/EntityLinks';
 import { PlaceCandidates, placeLabel } from './PlaceCandidates';
 import { useEntity, useEntityMentions, usePlaceCandidates, useSetAttributes, useSetPlace, useSplitAlias } from './queries';
 import classes from './entities.module.css';
+import { useReadOnly } from '../../api/queries';
 
 export function EntityPanel({ entityId, onClose, onDelete }: { entityId: number; onClose: () => void; onDelete: (entity: EntityDetail) => void }) {
+  const readOnly = useReadOnly();
   const entity = useEntity(entityId);
   const navigation = useNavigation();
   const split = useSplitAlias();
@@ -92,7 +94,7 @@ export function EntityPanel({ entityId, onClose, onDelete }: { entityId: number;
             </Group>
             <Group gap={2} wrap="nowrap">
               <Tooltip label="Delete entity">
-                <ActionIcon variant="subtle" color="gray" aria-label={`Delete ${detail.name}`} onClick={() => onDelete(detail)}>
+                <ActionIcon variant="subtle" color="gray" aria-label={`Delete ${detail.name}`} disabled={readOnly} onClick={() => onDelete(detail)}>
                   <IconTrash size={16} />
                 </ActionIcon>
               </Tooltip>

@@ -1,9 +1,9 @@
 /** react-query hooks over the engine's entities and mentions channels. */
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
-import type { InputOf } from '../../../../shared/api';
 import type { EntityType } from '../../../../shared/entities';
 import { call } from '../../api/client';
+import { useCaseMutation } from '../../api/queries';
 
 export interface EntityFilter {
   readonly types: readonly EntityType[];
@@ -52,11 +52,7 @@ export function invalidateEntityData(client: QueryClient): Promise<void> {
 }
 
 function useEntityMutation<C extends 'entities.update' | 'entities.setStatus' | 'mentions.setStatus'>(channel: C) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (input: InputOf<C>) => call(channel, input),
-    onSuccess: () => invalidateEntityData(client),
-  });
+  return useCaseMutation(channel, invalidateEntityData);
 }
 
 export const useUpdateEntity = () => useEntityMutation('entities.update');
@@ -118,11 +114,7 @@ function useCurationMutation<
     | 'mentions.relink'
     | 'entities.extract',
 >(channel: C) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (input: InputOf<C>) => call(channel, input),
-    onSuccess: () => invalidateEntityData(client),
-  });
+  return useCaseMutation(channel, invalidateEntityData);
 }
 
 export const useMergeEntities = () => useCurationMutation('entities.merge');

@@ -10,6 +10,7 @@ import { IconArrowBackUp, IconArrowsJoin, IconArrowsSplit } from '@tabler/icons-
 import { useEffect, useState } from 'react';
 import type { DoubtfulDecision, DoubtfulPair } from '../../../../shared/exchange';
 import { notifyError } from '../../api/notify';
+import { READ_ONLY_HINT, useReadOnly } from '../../api/queries';
 import { modKey } from '../../components/format';
 import { PairSideCard } from './PairSideCard';
 import { useDecide, useDoubtfulPairs } from './queries';
@@ -37,6 +38,7 @@ export function DoubtfulReview({ mergeId, onClose, undo }: DoubtfulReviewProps) 
   const opened = mergeId !== undefined;
   const pairs = useDoubtfulPairs(mergeId ?? null, opened);
   const decide = useDecide();
+  const readOnly = useReadOnly();
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
   const [lastIndex, setLastIndex] = useState(0);
   const list = pairs.data ?? [];
@@ -58,7 +60,7 @@ export function DoubtfulReview({ mergeId, onClose, undo }: DoubtfulReviewProps) 
   };
 
   const choose = async (decision: DoubtfulDecision) => {
-    if (!pair || decide.isPending || pair.decision === decision || (decision === 'same' && (pair.decision === 'same' || !pair.here || !pair.added))) return;
+    if (!pair || readOnly || decide.isPending || pair.decision === decision || (decision === 'same' && (pair.decision === 'same' || !pair.here || !pair.added))) return;
     try {
       await decide.mutateAsync({ mergeId: pair.mergeId, addedEntityId: pair.addedEntityId, decision });
       // On to the next pair still waiting, if there is one after this.
@@ -151,7 +153,8 @@ export function DoubtfulReview({ mergeId, onClose, undo }: DoubtfulReviewProps) 
                     leftSection={<IconArrowsJoin size={16} />}
                     rightSection={<Kbd size="xs">S</Kbd>}
                     onClick={() => void choose('same')}
-                    disabled={pair.decision === 'same' || !pair.here || !pair.added}
+                    disabled={readOnly || pair.decision === 'same' || !pair.here || !pair.added}
+                    title={readOnly ? READ_ONLY_HINT : undefined}
                     loading={decide.isPending}
                   >
                     Same — merge them
@@ -161,7 +164,8 @@ export function DoubtfulReview({ mergeId, onClose, undo }: DoubtfulReviewProps) 
                     leftSection={<IconArrowsSplit size={16} />}
                     rightSection={<Kbd size="xs">D</Kbd>}
                     onClick={() => void choose('different')}
-                    disabled={pair.decision !== null}
+                    disabled={readOnly || pair.decision !== null}
+                    title={readOnly ? READ_ONLY_HINT : undefined}
                   >
                     Different — keep both
                   </Button>

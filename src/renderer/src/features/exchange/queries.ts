@@ -1,8 +1,8 @@
 /** The exchange feature's calls: merging a case, reviewing its doubtful pairs, importing a CSV list. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CsvListKind, DoubtfulDecision } from '../../../../shared/exchange';
+import { useQuery } from '@tanstack/react-query';
+import type { CsvListKind } from '../../../../shared/exchange';
 import { call } from '../../api/client';
-import { invalidateCaseData } from '../../api/queries';
+import { useCaseMutation } from '../../api/queries';
 
 export const exchangeKeys = {
   doubtful: (mergeId: number | null) => ['exchange', 'doubtful', mergeId] as const,
@@ -18,18 +18,9 @@ export function useDoubtfulPairs(mergeId: number | null, enabled = true) {
   });
 }
 
-export function useDecide() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (input: { mergeId: number; addedEntityId: number; decision: DoubtfulDecision }) => call('exchange.decide', input),
-    onSuccess: () => invalidateCaseData(client),
-  });
-}
+export const useDecide = () => useCaseMutation('exchange.decide');
 
-export function useMerge() {
-  const client = useQueryClient();
-  return useMutation({ mutationFn: (path: string) => call('exchange.merge', { path }), onSuccess: () => invalidateCaseData(client) });
-}
+export const useMerge = () => useCaseMutation('exchange.merge');
 
 export function useCsvPreview(path: string | null, kind: CsvListKind) {
   return useQuery({
@@ -40,10 +31,4 @@ export function useCsvPreview(path: string | null, kind: CsvListKind) {
   });
 }
 
-export function useImportCsv() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (input: { path: string; kind: CsvListKind; mapping: Record<string, string> }) => call('exchange.importCsv', input),
-    onSuccess: () => invalidateCaseData(client),
-  });
-}
+export const useImportCsv = () => useCaseMutation('exchange.importCsv');

@@ -6,7 +6,9 @@ import { useCallback, useEffect, useState } from 'react';
 import type { MenuCommand } from '../../../../shared/api';
 import type { MergeProgress, MergeReport } from '../../../../shared/exchange';
 import { call, errorMessage, subscribe } from '../../api/client';
+import { notifications } from '@mantine/notifications';
 import { notifyError } from '../../api/notify';
+import { READ_ONLY_HINT, useReadOnly } from '../../api/queries';
 import { useMerge } from './queries';
 
 /** What the merge dialog shows: the merge running, its report, or why it failed. */
@@ -35,6 +37,12 @@ export function useExchangeCommands(): ExchangeCommands {
   const [reviewing, setReviewing] = useState<number | null | undefined>(undefined);
   const [csvPath, setCsvPath] = useState<string | null>(null);
   const mergeMutation = useMerge();
+  const readOnly = useReadOnly();
+  // A read-only case takes nothing in: say why instead of asking for a file.
+  const refuseReadOnly = useCallback((what: string): boolean => {
+    if (readOnly) notifications.show({ color: 'yellow', title: `Nothing ${what}`, message: READ_ONLY_HINT, autoClose: 8000 });
+    return readOnly;
+  }, [readOnly]);
 
   useEffect(
     () =>
@@ -45,6 +53,7 @@ export function useExchangeCommands(): ExchangeCommands {
   );
 
   const chooseAndMerge = useCallback(async () => {
+    if (refuseReadOnly('merged')) return;
     let path: string | null;
     try {
       path = await call('shell.chooseCaseToMerge', {});
@@ -55,21 +64,22 @@ export function useExchangeCommands(): ExchangeCommands {
     if (!path) return;
     setMerge({ phase: 'running', path, progress: null });
     try {
-      const report = await mergeMutation.mutateAsync(path);
+      const report = await mergeMutation.mutateAsync({ path });
       setMerge({ phase: 'done', path, report });
     } catch (error) {
       setMerge({ phase: 'failed', path, message: errorMessage(error) });
     }
-  }, [mergeMutation]);
+  }, [mergeMutation, refuseReadOnly]);
 
   const chooseCsvList = useCallback(async () => {
+    if (refuseReadOnly('imported')) return;
     try {
       const path = await call('shell.chooseCsvList', {});
       if (path) setCsvPath(path);
     } catch (error) {
       notifyError('Could not choose a list to import', error);
     }
-  }, []);
+  }, [refuseReadOnly]);
 
   useEffect(
     () =>

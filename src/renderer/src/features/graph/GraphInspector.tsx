@@ -29,6 +29,7 @@ import type { EdgeAttributes, NodeAttributes } from './graphModel';
 import { kindColors, kindLabels } from './graphModel';
 import { useDeleteLink, useLink, useNodeLinks } from './queries';
 import classes from './graph.module.css';
+import { useReadOnly } from '../../api/queries';
 
 /** "B2 · usually reliable, probably true", or null when ungraded. */
 export function gradingText(link: Pick<Link, 'reliability' | 'credibility'>): string | null {
@@ -49,6 +50,7 @@ function dateText(link: Pick<Link, 'dateStart' | 'dateEnd'>): string | null {
 
 /** One link: its ends, relation, grading, dates, note and the passages it cites. */
 export function LinkDetails({ linkId, onEdit, onDeleted }: { linkId: number; onEdit: (link: Link) => void; onDeleted?: () => void }) {
+  const readOnly = useReadOnly();
   const link = useLink(linkId);
   const remove = useDeleteLink();
   const navigation = useNavigation();
@@ -129,7 +131,7 @@ export function LinkDetails({ linkId, onEdit, onDeleted }: { linkId: number; onE
         ))
       )}
       <Group gap="xs">
-        <Button size="xs" variant="default" leftSection={<IconPencil size={14} />} onClick={() => onEdit(value)}>
+        <Button size="xs" variant="default" leftSection={<IconPencil size={14} />} disabled={readOnly} onClick={() => onEdit(value)}>
           Edit…
         </Button>
         <Button
@@ -137,6 +139,7 @@ export function LinkDetails({ linkId, onEdit, onDeleted }: { linkId: number; onE
           variant="subtle"
           color="red"
           leftSection={<IconTrash size={14} />}
+          disabled={readOnly}
           loading={remove.isPending}
           onClick={() => {
             remove
@@ -217,6 +220,7 @@ export function NodeInspector({
   community: number | null;
   actions: NodeActions;
 }) {
+  const readOnly = useReadOnly();
   const navigation = useNavigation();
   const [depth, setDepth] = useState<number | string>(1);
   const parsed = parseNodeKey(nodeKey);
@@ -268,7 +272,7 @@ export function NodeInspector({
         <Button size="xs" variant="default" leftSection={<IconRoute size={14} />} onClick={actions.onPathFrom}>
           Path from here
         </Button>
-        <Button size="xs" variant="default" leftSection={<IconLink size={14} />} onClick={actions.onLinkFrom}>
+        <Button size="xs" variant="default" leftSection={<IconLink size={14} />} disabled={readOnly} onClick={actions.onLinkFrom}>
           Link…
         </Button>
         <Button size="xs" variant="subtle" color="gray" leftSection={<IconEyeOff size={14} />} onClick={actions.onHide}>
@@ -306,6 +310,7 @@ export function EdgeInspector({
   onAssert: () => void;
   onDeleted: () => void;
 }) {
+  const readOnly = useReadOnly();
   const navigation = useNavigation();
   if (attributes.linkId !== null) return <LinkDetails linkId={attributes.linkId} onEdit={onEditLink} onDeleted={onDeleted} />;
   if (attributes.edgeType === 'mention') {
@@ -348,7 +353,7 @@ export function EdgeInspector({
       <Text size="xs" c="dimmed">
         A suggestion from co-occurrence, not a link: assert one, citing a passage, if the documents support it.
       </Text>
-      <Button size="xs" variant="light" leftSection={<IconLink size={14} />} onClick={onAssert} w="fit-content">
+      <Button size="xs" variant="light" leftSection={<IconLink size={14} />} disabled={readOnly} onClick={onAssert} w="fit-content">
         Assert a link…
       </Button>
     </Stack>

@@ -8,6 +8,7 @@ import { notifyError } from '../../api/notify';
 import { NodeSearch } from './NodeSearch';
 import type { useSigma } from './useSigma';
 import classes from './graph.module.css';
+import { READ_ONLY_HINT, useReadOnly } from '../../api/queries';
 
 interface GraphToolbarProps {
   readonly handle: ReturnType<typeof useSigma>;
@@ -21,6 +22,7 @@ interface GraphToolbarProps {
 }
 
 export function GraphToolbar({ handle, dark, searchRef, layoutRunning, onToggleLayout, onFit, onLink, onPickNode }: GraphToolbarProps) {
+  const readOnly = useReadOnly();
   const exportFile = async (format: 'graphml' | 'csv') => {
     try {
       const exported = await call('graph.export', { format });
@@ -69,7 +71,7 @@ export function GraphToolbar({ handle, dark, searchRef, layoutRunning, onToggleL
           <IconFocusCentered size={16} />
         </ActionIcon>
       </Tooltip>
-      <Button size="xs" variant="default" leftSection={<IconLink size={14} />} onClick={onLink}>
+      <Button size="xs" variant="default" leftSection={<IconLink size={14} />} disabled={readOnly} title={readOnly ? READ_ONLY_HINT : undefined} onClick={onLink}>
         Link…
       </Button>
       <Menu position="bottom-end" withinPortal>

@@ -1,9 +1,8 @@
 /** react-query hooks over the engine's links.* and graph.* channels. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { InputOf } from '../../../../shared/api';
+import { useQuery } from '@tanstack/react-query';
 import type { GraphSlice } from '../../../../shared/graph';
 import { call } from '../../api/client';
-import { invalidateCaseData } from '../../api/queries';
+import { useCaseMutation } from '../../api/queries';
 
 export const graphKeys = {
   slice: (limit: number, expanded: readonly string[]) => ['graph', 'slice', limit, expanded] as const,
@@ -60,11 +59,7 @@ export function useRelations() {
 }
 
 function useLinkMutation<C extends 'links.create' | 'links.update' | 'links.delete'>(channel: C) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (input: InputOf<C>) => call(channel, input),
-    onSuccess: () => invalidateCaseData(client),
-  });
+  return useCaseMutation(channel);
 }
 
 export const useCreateLink = () => useLinkMutation('links.create');

@@ -6,8 +6,10 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { call } from '../../api/client';
 import { notifyError } from '../../api/notify';
 import { useBasemap, useImportMapFile, useSetBasemap } from './queries';
+import { useReadOnly } from '../../api/queries';
 
 export function MapMenus({ map, cluster, setCluster }: { map: MapLibreMap | null; cluster: boolean; setCluster: (on: boolean) => void }) {
+  const readOnly = useReadOnly();
   const basemap = useBasemap();
   const importFile = useImportMapFile();
   const setBasemap = useSetBasemap();
@@ -64,7 +66,7 @@ export function MapMenus({ map, cluster, setCluster }: { map: MapLibreMap | null
               {basemap.data.problem}
             </Text>
           ) : null}
-          <Menu.Item onClick={() => void chooseBasemap(false)}>Open a .pmtiles file…</Menu.Item>
+          <Menu.Item disabled={readOnly} onClick={() => void chooseBasemap(false)}>Open a .pmtiles file…</Menu.Item>
           <Menu.Item disabled={!basemap.data} onClick={() => void chooseBasemap(true)}>
             Built-in basemap only
           </Menu.Item>
@@ -81,7 +83,7 @@ export function MapMenus({ map, cluster, setCluster }: { map: MapLibreMap | null
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
-          <Menu.Item leftSection={<IconUpload size={14} />} onClick={() => void importDrawings()}>
+          <Menu.Item leftSection={<IconUpload size={14} />} disabled={readOnly} onClick={() => void importDrawings()}>
             Import drawings…
           </Menu.Item>
           <Menu.Item leftSection={<IconDownload size={14} />} onClick={() => void exportMap('geojson')}>

@@ -16,6 +16,7 @@ import type { NavigationRequest } from '../../components/navigation';
 import { usePeriod } from '../../components/period';
 import { notifyError } from '../../api/notify';
 import { basemapData, fontUrl } from './assets';
+import { BasemapConfirmation } from './BasemapConfirmation';
 import { positionsOf } from './drawingGeometry';
 import { DrawingInspector, DrawingList, drawingColors, Legend, PlaceInspector } from './MapInspector';
 import type { Filter } from './MapFilters';
@@ -61,7 +62,7 @@ export function MapView({ request = null }: { request?: NavigationRequest | null
   const updateDrawing = useUpdateDrawing();
 
   const data = useMemo(() => basemapData(), []);
-  const pmtiles = basemap.data && !basemap.data.problem ? { basemap: basemap.data, url: pmtilesUrl(basemap.data.path, basemap.data.bytes) } : null;
+  const pmtiles = basemap.data && !basemap.data.problem && !basemap.data.needsConfirmation ? { basemap: basemap.data, url: pmtilesUrl(basemap.data.path, basemap.data.bytes) } : null;
   const pmtilesKey = pmtiles?.url ?? null;
   // Rebuilt only when what it depends on changes; the map applies the difference.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- pmtiles is a new object each render; its URL says when it changed.
@@ -291,6 +292,7 @@ export function MapView({ request = null }: { request?: NavigationRequest | null
             />
           </Paper>
         ) : null}
+        <BasemapConfirmation />
         <Legend />
       </div>
       <aside className={classes.inspector} aria-label="Map inspector">

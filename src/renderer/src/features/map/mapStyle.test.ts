@@ -17,6 +17,7 @@ const basemap = (tileType: MapBasemap['tileType']): MapBasemap => ({
   center: [46, 40, 7],
   vectorLayers: tileType === 'mvt' ? [{ id: 'roads', geometry: 'LineString' }, { id: 'landuse', geometry: 'Polygon' }] : [],
   problem: null,
+  needsConfirmation: false,
 });
 
 describe('buildMapStyle', () => {

@@ -232,7 +232,7 @@ export function buildMapStyle({ data, fontUrl, theme, cluster, pmtiles }: MapSty
     [caseSources.selection]: { type: 'geojson', data: empty() },
   };
   let layers = basemap.layers;
-  if (pmtiles && !pmtiles.basemap.problem) {
+  if (pmtiles && !pmtiles.basemap.problem && !pmtiles.basemap.needsConfirmation) {
     const { basemap: file, url } = pmtiles;
     // MapLibre sets attribution as HTML: a file name is text, and "<img onerror=…>.pmtiles" must stay text.
     const attribution = escapeHtml(file.fileName);

@@ -1,9 +1,8 @@
 /** react-query hooks over the engine's map channels. */
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { InputOf } from '../../../../shared/api';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { MapPlaceQuery } from '../../../../shared/map';
 import { call } from '../../api/client';
-import { invalidateCaseData } from '../../api/queries';
+import { useCaseMutation } from '../../api/queries';
 
 // Pins and popups sit under 'entities', so every entity change (merge, retype, place) refreshes them too.
 export const mapKeys = {
@@ -30,11 +29,8 @@ export function useBasemap() {
 }
 
 /** A change on the map: afterwards the case's data (pins, drawings, entities, documents) is refetched. */
-function useMapMutation<C extends 'map.addPlace' | 'map.createDrawing' | 'map.updateDrawing' | 'map.deleteDrawing' | 'map.import' | 'map.setBasemap' | 'entities.setPlace'>(
-  channel: C,
-) {
-  const client = useQueryClient();
-  return useMutation({ mutationFn: (input: InputOf<C>) => call(channel, input), onSuccess: () => invalidateCaseData(client) });
+function useMapMutation<C extends 'map.addPlace' | 'map.createDrawing' | 'map.updateDrawing' | 'map.deleteDrawing' | 'map.import' | 'map.setBasemap' | 'entities.setPlace'>(channel: C) {
+  return useCaseMutation(channel);
 }
 
 export const useAddPlace = () => useMapMutation('map.addPlace');

@@ -18,6 +18,7 @@ import { useAccounts, useClaims, useConfirmRelation, useGradeClaim, useRejectRel
 import { EntityLabel, EntityPicker, GradePickers, StanceBadge, StatusBadge, formatClaimDate, formatIsoPrefix, gradeText } from './reviewParts';
 import { overlapsPeriod } from './timelineModel';
 import classes from './timeline.module.css';
+import { useReadOnly } from '../../api/queries';
 
 export type ReadingTab = 'claims' | 'links' | 'accounts';
 
@@ -93,6 +94,7 @@ function Empty({ children }: { children: string }) {
 }
 
 function ClaimsTable({ claims, loading, selected, onSelect }: { claims: readonly Claim[]; loading: boolean; selected: string | null; onSelect: (key: string) => void }) {
+  const readOnly = useReadOnly();
   const navigation = useNavigation();
   const review = useReviewClaim();
   const grade = useGradeClaim();
@@ -166,7 +168,7 @@ function ClaimsTable({ claims, loading, selected, onSelect }: { claims: readonly
                 <Group gap={2} wrap="nowrap">
                   {suggested ? (
                     <Tooltip label="Accept (A)">
-                      <ActionIcon variant="subtle" color="teal" aria-label={`Accept the claim by ${claim.speaker.name}`} onClick={() => act(claim, 'confirmed')}>
+                      <ActionIcon variant="subtle" color="teal" aria-label={`Accept the claim by ${claim.speaker.name}`} disabled={readOnly} onClick={() => act(claim, 'confirmed')}>
                         <IconCheck size={16} />
                       </ActionIcon>
                     </Tooltip>
@@ -174,7 +176,7 @@ function ClaimsTable({ claims, loading, selected, onSelect }: { claims: readonly
                     <StatusBadge status="confirmed" />
                   )}
                   <Tooltip label="Reject (R)">
-                    <ActionIcon variant="subtle" color="red" aria-label={`Reject the claim by ${claim.speaker.name}`} onClick={() => act(claim, 'rejected')}>
+                    <ActionIcon variant="subtle" color="red" aria-label={`Reject the claim by ${claim.speaker.name}`} disabled={readOnly} onClick={() => act(claim, 'rejected')}>
                       <IconX size={16} />
                     </ActionIcon>
                   </Tooltip>
@@ -280,6 +282,7 @@ function RelationsTable({ relations, loading }: { relations: readonly RelationSu
 }
 
 function RelationRow({ relation }: { relation: RelationSuggestion }) {
+  const readOnly = useReadOnly();
   const navigation = useNavigation();
   const confirm = useConfirmRelation();
   const reject = useRejectRelation();
@@ -334,6 +337,7 @@ function RelationRow({ relation }: { relation: RelationSuggestion }) {
                 variant="light"
                 leftSection={<IconCheck size={13} />}
                 aria-label={`Confirm ${name}`}
+                disabled={readOnly}
                 loading={confirm.isPending}
                 onClick={() =>
                   confirm.mutate(
@@ -352,6 +356,7 @@ function RelationRow({ relation }: { relation: RelationSuggestion }) {
                   variant="subtle"
                   color="red"
                   aria-label={`Reject ${name}`}
+                  disabled={readOnly}
                   onClick={() =>
                     reject.mutate(
                       { id: relation.id },

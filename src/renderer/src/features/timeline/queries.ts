@@ -1,8 +1,7 @@
 /** react-query hooks over what Dossier read (claims.*, events.*, relations.*) and the timeline's items. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { InputOf } from '../../../../shared/api';
+import { useQuery } from '@tanstack/react-query';
 import { call } from '../../api/client';
-import { invalidateCaseData } from '../../api/queries';
+import { useCaseMutation } from '../../api/queries';
 
 /** Under the 'timeline' and 'reading' scopes, which invalidateCaseData refreshes after any change (undo too). */
 export const timelineKeys = {
@@ -37,12 +36,8 @@ export function useAccounts() {
 type ReviewChannel = 'claims.review' | 'claims.setSpeaker' | 'claims.grade' | 'events.review' | 'relations.confirm' | 'relations.reject';
 
 function useReview<C extends ReviewChannel>(channel: C) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (input: InputOf<C>) => call(channel, input),
     // A review changes the timeline, the accounts and (confirming a relation) the links and graph.
-    onSuccess: () => invalidateCaseData(client),
-  });
+  return useCaseMutation(channel);
 }
 
 export const useReviewClaim = () => useReview('claims.review');

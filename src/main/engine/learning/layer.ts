@@ -1,0 +1,160 @@
+/**
+ * The case's learned layer over extraction: built from the examples in effect (examples.ts), it
+ * decides what happens to each suggestion before it is stored. By name (case and diacritics folded):
+ * a name rejected twice, and more often than accepted, is no longer suggested; a name the analyst
+ * gave a type keeps that type; a name they accepted or marked is found wherever it is written. By
+ * context (context.ts): a suggestion that looks like those the analyst rejected or retyped is
+ * rejected or retyped too.
+ */
+import type { Database } from 'better-sqlite3';
+import type { EntityType } from '../../../shared/entities';
+import { foldText } from '../../../shared/textFolding';
+import type { CaseName, EnrichedMention } from '../entities/enrich';
+import { caseNamesIn, SpanIndex } from '../entities/enrich';
+import type { StoredExample } from './examples';
+import { examplesInEffect } from './examples';
+import type { Verdict } from './context';
+import { ContextModel } from './context';
+
+/** Rejections after which a name is no longer suggested (when it was rejected more often than accepted). */
+export const REJECTIONS_TO_STOP = 2;
+
+/** What review taught about one name. */
+export interface LearnedName {
+  readonly text: string;
+  readonly folded: string;
+  readonly rejections: number;
+  readonly acceptances: number;
+  /** The type the analyst gave it most often (the latest wins a tie); null when they never gave one. */
+  readonly type: EntityType | null;
+  /** The type extraction suggested when the analyst gave another; null when they never corrected it. */
+  readonly correctedFrom: EntityType | null;
+  /** Whether the analyst marked it by hand where extraction had missed it. */
+  readonly marked: boolean;
+}
+
+export interface LearnedLayer {
+  readonly names: ReadonlyMap<string, LearnedName>;
+  readonly context: ContextModel;
+  readonly examples: number;
+  /** The suggestions as the case has learned to make them. */
+  apply(text: string, mentions: readonly EnrichedMention[]): EnrichedMention[];
+}
+
+/** Whether review has stopped a name from being suggested. */
+export const isStopped = (name: LearnedName): boolean => name.rejections >= REJECTIONS_TO_STOP && name.rejections > name.acceptances;
+
+function learnNames(examples: readonly StoredExample[]): Map<string, LearnedName> {
+  const tallies = new Map<string, { text: string; rejections: number; types: Map<EntityType, number>; correctedFrom: EntityType | null; marked: boolean }>();
+  for (const example of examples) {
+    const tally = tallies.get(example.folded) ?? { text: example.text, rejections: 0, types: new Map<EntityType, number>(), correctedFrom: null, marked: false };
+    tallies.set(example.folded, tally);
+    if (example.type === null) {
+      tally.rejections += 1;
+      continue;
+    }
+    tally.text = example.text;
+    // Re-inserted so that the latest type is last: among equal counts the latest wins.
+    const count = (tally.types.get(example.type) ?? 0) + 1;
+    tally.types.delete(example.type);
+    tally.types.set(example.type, count);
+    if (example.suggested !== null && example.suggested !== example.type) tally.correctedFrom = example.suggested;
+    if (example.decision === 'mark') tally.marked = true;
+  }
+  const names = new Map<string, LearnedName>();
+  for (const [folded, tally] of tallies) {
+    let type: EntityType | null = null;
+    let acceptances = 0;
+    for (const [candidate, count] of tally.types) {
+      acceptances += count;
+      if (type === null || count >= (tally.types.get(type) ?? 0)) type = candidate;
+    }
+    names.set(folded, { text: tally.text, folded, rejections: tally.rejections, acceptances, type, correctedFrom: type === tally.correctedFrom ? null : tally.correctedFrom, marked: tally.marked });
+  }
+  return names;
+}
+
+/** The verdicts review gave suggestions, for the contextual model: marks by hand were no suggestion and teach it nothing. */
+function contextExamples(examples: readonly StoredExample[]): { seen: { text: string; before: string; after: string; suggested: EntityType }; verdict: Verdict }[] {
+  return examples.flatMap((example) =>
+    example.suggested === null || example.decision === 'merge'
+      ? []
+      : [{ seen: { text: example.text, before: example.before, after: example.after, suggested: example.suggested }, verdict: example.type ?? 'reject' }],
+  );
+}
+
+/** Every way of writing a learned name the analyst gave a type, for finding it in a text. */
+function namesToFind(examples: readonly StoredExample[], names: ReadonlyMap<string, LearnedName>): Map<string, CaseName[]> {
+  const byFirstWord = new Map<string, CaseName[]>();
+  const seen = new Set<string>();
+  for (const example of examples) {
+    const learned = names.get(example.folded);
+    if (!learned?.type || learned.type === 'other' || isStopped(learned) || learned.rejections >= learned.acceptances) continue;
+    if (example.type === null || example.text.length < 2 || seen.has(example.text)) continue;
+    seen.add(example.text);
+    const first = /^[^\s]+/u.exec(example.text)?.[0] ?? example.text;
+    const list = byFirstWord.get(first) ?? [];
+    list.push({ alias: example.text, type: learned.type });
+    byFirstWord.set(first, list);
+  }
+  for (const list of byFirstWord.values()) list.sort((left, right) => right.alias.length - left.alias.length);
+  return byFirstWord;
+}
+
+/** Builds the layer from the examples given (all those in effect, by default). */
+export function buildLearnedLayer(examples: readonly StoredExample[]): LearnedLayer {
+  const names = learnNames(examples);
+  const context = ContextModel.train(contextExamples(examples));
+  const toFind = namesToFind(examples, names);
+
+  const judge = (text: string, mention: EnrichedMention): EnrichedMention | null => {
+    // A name of the case's own (a confirmed entity found again) is the analyst's already.
+    if (mention.entityId !== undefined) return mention;
+    const learned = names.get(foldText(mention.text));
+    if (learned && isStopped(learned)) return null;
+    if (learned?.type && learned.acceptances >= learned.rejections) return retype(mention, learned.type);
+    const verdict = context.judge({
+      text: mention.text,
+      before: text.slice(Math.max(0, mention.start - 60), mention.start),
+      after: text.slice(mention.end, mention.end + 60),
+      suggested: mention.type,
+    });
+    return verdict === 'reject' ? null : retype(mention, verdict);
+  };
+
+  return {
+    names,
+    context,
+    examples: examples.length,
+    apply(text, mentions) {
+      if (examples.length === 0) return [...mentions];
+      const kept = mentions.map((mention) => judge(text, mention)).filter((mention): mention is EnrichedMention => mention !== null);
+      // Learned names where they are written: where no suggestion is, or over suggestions they wholly contain ("Tokyo Stock" in "Tokyo Stock Exchange").
+      const found = caseNamesIn(text, toFind, new SpanIndex([]));
+      if (found.length === 0) return kept;
+      const replaced = new Set<EnrichedMention>();
+      const added: EnrichedMention[] = [];
+      const byStart = [...kept].sort((left, right) => left.start - right.start);
+      for (const name of found) {
+        const overlapping = byStart.filter((mention) => mention.start < name.end && name.start < mention.end);
+        if (overlapping.some((mention) => mention.start < name.start || mention.end > name.end || (mention.start === name.start && mention.end === name.end))) continue;
+        for (const mention of overlapping) replaced.add(mention);
+        added.push(name);
+      }
+      return [...kept.filter((mention) => !replaced.has(mention)), ...added].sort((left, right) => left.start - right.start);
+    },
+  };
+}
+
+/** The mention as a name of `type`; a place loses its gazetteer place when it is one no more. */
+function retype(mention: EnrichedMention, type: EntityType): EnrichedMention {
+  if (mention.type === type) return mention;
+  const { place, role, affiliation, ...rest } = mention;
+  void place;
+  return { ...rest, type, ...(type === 'person' && role ? { role } : {}), ...(type !== 'location' && affiliation ? { affiliation } : {}) };
+}
+
+/** The case's learned layer, from the examples in effect. */
+export function loadLearnedLayer(db: Database): LearnedLayer {
+  return buildLearnedLayer(examplesInEffect(db));
+}

@@ -1,0 +1,118 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '../../../../tests/support/tempDir';
+import type { Mention } from '../../../shared/entities';
+import type { RescoreProgress } from '../../../shared/learning';
+import { createEngine } from '../engine';
+
+const tempDir = useTempDirs();
+
+/** A short report naming a person, a village and an organisation; `n` makes each one a different document. */
+const report = (n: number): string =>
+  `Report ${n}. Nikol Pashinyan travelled to Kalbajar on day ${n} of the visit, where rebels had held the road.\n` +
+  `The Azerbaijani Ministry of Defense said on day ${n} that Nikol Pashinyan had not been invited.\n`;
+
+/** A real engine on a real case file, with the documents it imports and a way to wait for a re-score. */
+async function openCase() {
+  const dir = tempDir();
+  let rescored: (progress: RescoreProgress) => void = () => undefined;
+  const engine = createEngine({
+    emit: (event, payload) => {
+      if (event === 'learning.rescoreFinished') rescored(payload as RescoreProgress);
+    },
+  });
+  await engine.handlers['cases.create']({ path: join(dir, 'learning.dossier'), title: 'Learning' });
+  let count = 0;
+  const importReport = async (n: number): Promise<number> => {
+    const file = join(dir, `report-${(count += 1)}.txt`);
+    writeFileSync(file, report(n));
+    const imported = (await engine.startImport([{ path: file }]).finished).imported[0];
+    expect(imported).toBeTruthy();
+    return imported!.documentId;
+  };
+  const mentions = async (documentId: number, text: string): Promise<Mention[]> =>
+    (await engine.handlers['mentions.forDocument']({ documentId })).filter((mention) => mention.text === text && mention.status !== 'rejected');
+  const rescore = async (): Promise<RescoreProgress> => {
+    const done = new Promise<RescoreProgress>((resolve) => (rescored = resolve));
+    await engine.handlers['learning.rescore']({});
+    return done;
+  };
+  return { engine, importReport, mentions, rescore };
+}
+
+describe('learning from review', () => {
+  it('stops a name rejected twice, keeps a corrected type, finds a marked name, and forgets it all on reset (undoably)', async () => {
+    const { engine, importReport, mentions } = await openCase();
+    const first = await importReport(1);
+    const second = await importReport(2);
+    // What extraction suggests before any review: the tests below would prove nothing without these.
+    const [pashinyan] = await mentions(first, 'Nikol Pashinyan');
+    const [kalbajar] = await mentions(first, 'Kalbajar');
+    expect(pashinyan).toMatchObject({ type: 'person', status: 'suggested' });
+    expect(kalbajar).toMatchObject({ type: 'location' });
+    expect(await mentions(first, 'rebels')).toEqual([]);
+
+    await engine.handlers['mentions.setStatus']({ id: pashinyan!.id, status: 'rejected' });
+    await engine.handlers['mentions.setStatus']({ id: (await mentions(second, 'Nikol Pashinyan'))[0]!.id, status: 'rejected' });
+    await engine.handlers['mentions.relink']({ id: kalbajar!.id, type: 'organization' });
+    const text = report(1);
+    await engine.handlers['mentions.create']({ documentId: first, start: text.indexOf('rebels'), end: text.indexOf('rebels') + 'rebels'.length, type: 'organization' });
+
+    const summary = await engine.handlers['learning.summary']({});
+    expect(summary.stopped).toEqual([{ name: 'Nikol Pashinyan', times: 2 }]);
+    expect(summary.corrected).toEqual([{ name: 'Kalbajar', from: 'location', to: 'organization' }]);
+    expect(summary.added).toEqual([{ name: 'rebels', type: 'organization' }]);
+    expect(summary.counts).toMatchObject({ reject: 2, retype: 1, mark: 1 });
+
+    const third = await importReport(3);
+    expect(await mentions(third, 'Nikol Pashinyan')).toEqual([]);
+    expect((await mentions(third, 'Kalbajar')).map((mention) => mention.type)).toEqual(['organization']);
+    expect((await mentions(third, 'rebels')).map((mention) => [mention.type, mention.status])).toEqual([['organization', 'suggested']]);
+
+    expect((await engine.handlers['learning.reset']({})).examples).toBe(0);
+    const fourth = await importReport(4);
+    expect((await mentions(fourth, 'Nikol Pashinyan')).map((mention) => mention.type)).toEqual(['person', 'person']);
+    expect((await mentions(fourth, 'Kalbajar')).map((mention) => mention.type)).toEqual(['location']);
+    expect(await mentions(fourth, 'rebels')).toEqual([]);
+
+    // Undoing the reset brings back what was learned; undoing a review unlearns what it taught.
+    expect((await engine.handlers['history.undo']({}))?.description).toBe('forget what 4 reviews taught');
+    expect((await engine.handlers['learning.summary']({})).stopped).toHaveLength(1);
+    await engine.handlers['history.undo']({});
+    await engine.handlers['history.undo']({});
+    await engine.handlers['history.undo']({});
+    const undone = await engine.handlers['learning.summary']({});
+    expect(undone.stopped).toEqual([]);
+    expect(undone.rejectedOnce).toEqual([{ name: 'Nikol Pashinyan', times: 1 }]);
+    engine.dispose();
+  });
+
+  it('re-scores unreviewed suggestions with what it learned, as one undo step', async () => {
+    const { engine, importReport, mentions, rescore } = await openCase();
+    const first = await importReport(1);
+    const second = await importReport(2);
+    const third = await importReport(3);
+    const before = await mentions(third, 'Nikol Pashinyan');
+    expect(before).toHaveLength(2);
+    for (const documentId of [first, second]) {
+      await engine.handlers['mentions.setStatus']({ id: (await mentions(documentId, 'Nikol Pashinyan'))[0]!.id, status: 'rejected' });
+    }
+    // The other, unreviewed "Nikol Pashinyan" of the first two documents goes too; reviewed ones stay as they are.
+    const progress = await rescore();
+    expect(progress).toMatchObject({ done: 3, total: 3, cancelled: false });
+    expect(progress.removed).toBeGreaterThanOrEqual(4);
+    expect(await mentions(third, 'Nikol Pashinyan')).toEqual([]);
+    const rejected = (await engine.handlers['mentions.forDocument']({ documentId: first })).filter((mention) => mention.status === 'rejected');
+    expect(rejected).toHaveLength(1);
+
+    const undo = await engine.handlers['history.undo']({});
+    expect(undo?.operation).toBe('learning.rescore');
+    expect((await mentions(third, 'Nikol Pashinyan')).map(({ id, type, status }) => ({ id, type, status }))).toEqual(
+      before.map(({ id, type, status }) => ({ id, type, status })),
+    );
+    await engine.handlers['history.redo']({});
+    expect(await mentions(third, 'Nikol Pashinyan')).toEqual([]);
+    engine.dispose();
+  });
+});

@@ -1,0 +1,149 @@
+/**
+ * What the case has learned from the analyst's review: names no longer suggested, type corrections,
+ * names added by hand, and the counts behind them; with re-scoring the unreviewed suggestions and
+ * resetting what was learned (both undoable).
+ */
+import { Alert, Badge, Button, Group, Modal, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconEraser, IconRefresh } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import type { LearningSummary } from '../../../../shared/learning';
+import { call, errorMessage } from '../../api/client';
+import { notifyError } from '../../api/notify';
+import { entityTypeLabels } from './entityColors';
+import { invalidateEntityData } from './queries';
+
+/** Under 'entities', so that every entity or mention change marks it stale too. */
+export const learningKey = ['entities', 'learning'] as const;
+
+function Section({ title, count, children }: { title: string; count: number; children: ReactNode }) {
+  return (
+    <Stack gap={4}>
+      <Group gap={6}>
+        <Title order={6}>{title}</Title>
+        <Badge size="xs" variant="light" color="gray">
+          {count.toLocaleString()}
+        </Badge>
+      </Group>
+      {count === 0 ? (
+        <Text size="xs" c="dimmed">
+          None yet.
+        </Text>
+      ) : (
+        <ScrollArea.Autosize mah={150} type="auto">
+          {children}
+        </ScrollArea.Autosize>
+      )}
+    </Stack>
+  );
+}
+
+function Learned({ summary }: { summary: LearningSummary }) {
+  const { counts } = summary;
+  return (
+    <Stack gap="md">
+      <Text size="sm" data-testid="learning-counts">
+        Learned from {summary.examples.toLocaleString()} reviews: {counts.accept} accepted, {counts.reject} rejected, {counts.retype} retyped, {counts.merge} merged,{' '}
+        {counts.mark} marked by hand. {summary.accepted.toLocaleString()} names are found wherever they are written; {summary.contextFeatures.toLocaleString()} clues
+        from context weigh the rest.
+      </Text>
+      <SimpleGrid cols={2} spacing="md">
+        <Section title="No longer suggested" count={summary.stopped.length}>
+          <Table fz="xs" verticalSpacing={2} data-testid="learning-stopped">
+            <Table.Tbody>
+              {summary.stopped.map((name) => (
+                <Table.Tr key={name.name}>
+                  <Table.Td>{name.name}</Table.Td>
+                  <Table.Td c="dimmed">rejected {name.times}×</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Section>
+        <Section title="Type corrections" count={summary.corrected.length}>
+          <Table fz="xs" verticalSpacing={2} data-testid="learning-corrected">
+            <Table.Tbody>
+              {summary.corrected.map((name) => (
+                <Table.Tr key={name.name}>
+                  <Table.Td>{name.name}</Table.Td>
+                  <Table.Td c="dimmed">
+                    {entityTypeLabels[name.from]} → {entityTypeLabels[name.to]}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Section>
+        <Section title="Names added by hand" count={summary.added.length}>
+          <Table fz="xs" verticalSpacing={2} data-testid="learning-added">
+            <Table.Tbody>
+              {summary.added.map((name) => (
+                <Table.Tr key={name.name}>
+                  <Table.Td>{name.name}</Table.Td>
+                  <Table.Td c="dimmed">{entityTypeLabels[name.type]}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Section>
+        <Section title="Rejected once" count={summary.rejectedOnce.length}>
+          <Text size="xs" c="dimmed">
+            {summary.rejectedOnce.map((name) => name.name).join(' · ')}
+          </Text>
+        </Section>
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+export function LearningModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const client = useQueryClient();
+  const summary = useQuery({ queryKey: learningKey, queryFn: () => call('learning.summary', {}), enabled: opened });
+  const rescore = useMutation({
+    mutationFn: () => call('learning.rescore', {}),
+    onSuccess: onClose,
+    onError: (error) => notifyError('Could not re-score the suggestions', error),
+  });
+  const reset = useMutation({
+    mutationFn: () => call('learning.reset', {}),
+    onSuccess: () => {
+      void invalidateEntityData(client);
+      notifications.show({ color: 'indigo', title: 'Learning reset', message: 'The case suggests names as if nothing had been reviewed. Undo (Ctrl+Z) brings it back.', autoClose: 6000 });
+    },
+    onError: (error) => notifyError('Could not reset what the case learned', error),
+  });
+  const learned = summary.data;
+  return (
+    <Modal opened={opened} onClose={onClose} title="What this case has learned" size="xl" data-testid="learning-modal">
+      <Stack gap="md">
+        <Text size="sm" c="dimmed">
+          Every accept, reject, type change, merge and passage you mark teaches this case how to suggest names. It is kept in the case file, so the case
+          suggests the same way on any machine. New documents use it at once; re-score to apply it to suggestions you have not reviewed yet.
+        </Text>
+        {summary.isError ? <Alert color="red">{errorMessage(summary.error)}</Alert> : null}
+        {learned ? <Learned summary={learned} /> : null}
+        <Group justify="space-between">
+          <Button
+            variant="default"
+            color="red"
+            leftSection={<IconEraser size={14} />}
+            disabled={!learned || learned.examples === 0}
+            loading={reset.isPending}
+            onClick={() => reset.mutate()}
+          >
+            Reset what was learned
+          </Button>
+          <Button
+            leftSection={<IconRefresh size={14} />}
+            disabled={!learned || learned.unreviewed === 0}
+            loading={rescore.isPending}
+            onClick={() => rescore.mutate()}
+          >
+            Re-score {learned ? learned.unreviewed.toLocaleString() : ''} unreviewed suggestions
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
