@@ -67,6 +67,21 @@ describe('exchange, end to end', () => {
     await session.screenshot('exchange-csv-result');
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
 
+    // A list of links: switched to links, its headers are guessed too, and a row naming no entity is left out with why.
+    const links = join(session.dir, 'links.csv');
+    writeFileSync(links, 'From,To,Relationship,When,Grade\nIlham Aliyev,Nagorno-Karabakh,claims,2020-11,B2\nIlham Aliyev,Nobody,meets,,\n');
+    await importList(links);
+    const linkDialog = page.getByRole('dialog', { name: /Import a list: links\.csv/ });
+    await linkDialog.getByText('Links between entities').click();
+    await expect.poll(() => linkDialog.getByLabel('Column for source').inputValue()).toBe('From');
+    const guessed = await Promise.all(['target', 'relation', 'date', 'grading'].map((field) => linkDialog.getByLabel(`Column for ${field}`).inputValue()));
+    expect(guessed).toEqual(['To', 'Relationship', 'When', 'Grade']);
+    await session.screenshot('exchange-csv-links-mapping');
+    await linkDialog.getByRole('button', { name: 'Import 2 rows' }).click();
+    await linkDialog.getByTestId('csv-result').waitFor();
+    expect(await linkDialog.getByTestId('csv-result').textContent()).toMatch(/1 added · 0 already in the case · 1 left out[\s\S]*3.*target: no entity is called "Nobody"; add it to the entity list first/);
+    await linkDialog.getByRole('button', { name: 'Close', exact: true }).click();
+
     // The merge: its report, then the review of the two look-alikes.
     await merge(from);
     const report = page.getByTestId('merge-report');

@@ -14,11 +14,11 @@ import classes from './exchange.module.css';
 function MappingTable({ preview, mapping, onChange }: { preview: CsvPreview; mapping: Record<string, string>; onChange: (field: string, header: string | null) => void }) {
   const options = preview.headers.map((header) => ({ value: header, label: header }));
   return (
-    <Table fz="sm" verticalSpacing={4} aria-label="Column mapping" data-testid="csv-mapping">
+    <Table fz="sm" verticalSpacing={2} layout="fixed" aria-label="Column mapping" data-testid="csv-mapping">
       <Table.Thead>
         <Table.Tr>
-          <Table.Th w={180}>Dossier field</Table.Th>
-          <Table.Th w={220}>Column in the file</Table.Th>
+          <Table.Th w={330}>Dossier field</Table.Th>
+          <Table.Th w={210}>Column in the file</Table.Th>
           <Table.Th>First row</Table.Th>
         </Table.Tr>
       </Table.Thead>
@@ -29,13 +29,15 @@ function MappingTable({ preview, mapping, onChange }: { preview: CsvPreview; map
           return (
             <Table.Tr key={field}>
               <Table.Td>
-                <Text size="sm" fw={required ? 600 : 400}>
-                  {field}
-                  {required ? ' *' : ''}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {description}
-                </Text>
+                <Group gap={6} wrap="nowrap">
+                  <Text size="sm" fw={required ? 600 : 400} style={{ whiteSpace: 'nowrap' }}>
+                    {field}
+                    {required ? ' *' : ''}
+                  </Text>
+                  <Text size="xs" c="dimmed" truncate title={description}>
+                    {description}
+                  </Text>
+                </Group>
               </Table.Td>
               <Table.Td>
                 <Select
