@@ -55,6 +55,8 @@ export interface IngestLimits {
   readonly maxArticleElements: number;
   /** Most elements of a page laid out as a DOM at all; a bigger page is kept as plain text. */
   readonly maxHtmlElements: number;
+  /** Longest single tag of a page laid out (a tag of tens of thousands of attributes is kept as text). */
+  readonly maxHtmlTagBytes: number;
 }
 
 export const DEFAULT_LIMITS: IngestLimits = {
@@ -83,6 +85,7 @@ export const DEFAULT_LIMITS: IngestLimits = {
   // A news article's page has one to four thousand elements.
   maxArticleElements: 6_000,
   maxHtmlElements: 30_000,
+  maxHtmlTagBytes: 64 * 1024,
 };
 
 /** Bounds on extraction (names, places, times, claims) in one document. */
