@@ -298,6 +298,8 @@ async function measureBrowser(path: string, full: GraphSlice, filtered: GraphSli
       'shell.takeLaunchCase': () => null,
       'shell.chooseFilesToImport': () => [],
       'shell.chooseBriefingPath': () => null,
+      'shell.chooseCaseToMerge': () => null,
+      'shell.chooseCsvList': () => null,
       'shell.openPath': () => null,
       'shell.chooseMapFile': () => null,
       'shell.chooseMapExportPath': () => null,

@@ -1,6 +1,7 @@
 /**
  * Merge benchmark (figures, never a test): two cases of about 10,000 Reuters-21578 documents each,
- * half of them shared, merged one into the other; then the merge again (nothing to add), undo and redo.
+ * half of them shared, merged one into the other; the review of its look-alike pairs (listing them, one
+ * decision and its undo); then the merge again (nothing to add), undo and redo.
  *   node scripts/bench-merge.mjs [REUTERS_DIR] [--extract]
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -44,6 +45,13 @@ async function main(): Promise<void> {
   };
   const report = await timed('merge', () => engine.handlers['exchange.merge']({ path: from }));
   console.log(`  joined ${JSON.stringify(report.joined)}\n  added ${JSON.stringify(report.added)}\n  doubtful ${report.doubtful.length}, conflicts ${report.conflicts.length}`);
+  const pairs = await timed('review: waiting pairs', () => engine.handlers['exchange.doubtful']({}));
+  console.log(`  ${pairs.length} pairs described`);
+  const pair = pairs.find((candidate) => candidate.here && candidate.added);
+  if (pair) {
+    await timed('review: same (merge pair)', () => engine.handlers['exchange.decide']({ mergeId: pair.mergeId, addedEntityId: pair.addedEntityId, decision: 'same' }));
+    await timed('review: undo the decision', () => engine.handlers['history.undo']({}));
+  }
   const again = await timed('merge again (no-op)', () => engine.handlers['exchange.merge']({ path: from }));
   console.log(`  changed: ${again.changed}`);
   await timed('undo', () => engine.handlers['history.undo']({}));

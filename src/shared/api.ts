@@ -12,7 +12,7 @@ import { casePath, caseChannels } from './cases';
 import { claimsChannels } from './claims';
 import { ImportProgressSchema, ImportReportSchema, documentChannels } from './documents';
 import { ExtractProgressSchema, entityChannels } from './entities';
-import { exchangeChannels } from './exchange';
+import { MergeProgressSchema, exchangeChannels, exchangeShellChannels } from './exchange';
 import { graphChannels } from './graph';
 import { learningChannels, RescoreProgressSchema } from './learning';
 import { mapChannels, mapShellChannels } from './map';
@@ -57,7 +57,7 @@ const ownShellChannels = {
   },
 } as const;
 
-export const shellChannels = combineChannelMaps(ownShellChannels, mapShellChannels);
+export const shellChannels = combineChannelMaps(ownShellChannels, mapShellChannels, exchangeShellChannels);
 
 /**
  * The preload's own message (not a channel the page can call): a file dropped on the window, whose
@@ -77,6 +77,8 @@ export const MenuCommandSchema = z.discriminatedUnion('command', [
   z.object({ command: z.literal('case.openPath'), path: casePath }),
   z.object({ command: z.literal('documents.import') }),
   z.object({ command: z.literal('documents.importFolder') }),
+  z.object({ command: z.literal('exchange.merge') }),
+  z.object({ command: z.literal('exchange.importList') }),
 ]);
 export type MenuCommand = z.infer<typeof MenuCommandSchema>;
 
@@ -87,6 +89,7 @@ export const events = {
   'import.finished': ImportReportSchema,
   'extract.progress': ExtractProgressSchema,
   'extract.finished': ExtractProgressSchema,
+  'merge.progress': MergeProgressSchema,
   'learning.rescoreProgress': RescoreProgressSchema,
   'learning.rescoreFinished': RescoreProgressSchema,
   'ocr.progress': OcrRerunProgressSchema,

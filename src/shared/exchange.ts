@@ -3,6 +3,8 @@
  * imports, analysts' own CSV lists, and merging another case into this one. Schemas for the contract.
  */
 import { z } from 'zod';
+import { EntityTypes } from './entities';
+import { emptyInput } from './schemas';
 
 export const ExchangeFormats = ['stix', 'ftm'] as const;
 export type ExchangeFormat = (typeof ExchangeFormats)[number];
@@ -50,7 +52,13 @@ export const MergeReportSchema = z.object({
   /** The other file is a copy of this very case (same identity). */
   sameCase: z.boolean(),
   joined: counts(['documents', 'entities', 'tags', 'notes', 'links', 'drawings', 'briefings'] as const),
-  added: counts(['documents', 'entities', 'aliases', 'tags', 'notes', 'mentions', 'links', 'evidence', 'drawings', 'briefings'] as const),
+  added: counts(['documents', 'entities', 'aliases', 'tags', 'notes', 'mentions', 'links', 'evidence', 'drawings', 'briefings'] as const).extend({
+    // The reading layer of added documents (absent from reports of merges made before it came along).
+    times: z.number().int().default(0),
+    claims: z.number().int().default(0),
+    events: z.number().int().default(0),
+    relations: z.number().int().default(0),
+  }),
   /** Where the two cases disagree; this case's version was kept. */
   conflicts: z.array(z.object({ kind: z.enum(['entity', 'mention', 'link', 'briefing']), message: z.string() })),
   /** Entities added apart that look like one already here, for the analyst to merge or keep apart. */
@@ -58,6 +66,46 @@ export const MergeReportSchema = z.object({
   changed: z.boolean(),
 });
 export type MergeReport = z.infer<typeof MergeReportSchema>;
+
+/** How far a running merge has got: documents one by one, then entities, then everything else. */
+export const MergeProgressSchema = z.object({
+  stage: z.enum(['documents', 'entities', 'content', 'reading']),
+  done: z.number().int(),
+  total: z.number().int(),
+});
+export type MergeProgress = z.infer<typeof MergeProgressSchema>;
+
+export const DoubtfulDecisions = ['same', 'different'] as const;
+export type DoubtfulDecision = (typeof DoubtfulDecisions)[number];
+
+/** One side of a doubtful pair as the review screen shows it; null when it is no longer in the case. */
+export const PairSideSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  type: z.enum(EntityTypes),
+  subtype: z.string().nullable(),
+  status: z.string(),
+  aliases: z.array(z.string()),
+  mentions: z.number().int(),
+  documents: z.number().int(),
+  /** The first mention with the words around it, and the document it is in. */
+  sample: z.object({ documentTitle: z.string(), before: z.string(), text: z.string(), after: z.string() }).nullable(),
+  coordinates: z.object({ lat: z.number(), lon: z.number(), country: z.string().nullable() }).nullable(),
+});
+export type PairSide = z.infer<typeof PairSideSchema>;
+
+/** A pair a merge could not judge: the entity that was here, and the one added beside it. */
+export const DoubtfulPairSchema = z.object({
+  mergeId: z.number().int(),
+  sourceTitle: z.string(),
+  name: z.string(),
+  reason: z.string(),
+  decision: z.enum(DoubtfulDecisions).nullable(),
+  here: PairSideSchema.nullable(),
+  added: PairSideSchema.nullable(),
+  addedEntityId: z.number().int(),
+});
+export type DoubtfulPair = z.infer<typeof DoubtfulPairSchema>;
 
 export const CsvListKinds = ['entities', 'links'] as const;
 export type CsvListKind = (typeof CsvListKinds)[number];
@@ -74,6 +122,21 @@ export const CsvImportReportSchema = z.object({
 });
 export type CsvImportReport = z.infer<typeof CsvImportReportSchema>;
 
+/** A CSV list's first rows and the columns Dossier reads, with the file's header guessed for each. */
+export const CsvPreviewSchema = z.object({
+  file: z.string(),
+  kind: z.enum(CsvListKinds),
+  headers: z.array(z.string()),
+  /** The first data rows (at most 8), cell by cell. */
+  rows: z.array(z.array(z.string())),
+  /** Data rows in the file. */
+  total: z.number().int(),
+  fields: z.array(z.object({ field: z.string(), required: z.boolean(), description: z.string() })),
+  /** Our field -> the file's header that looks like it (absent when none does). */
+  guessed: z.record(z.string(), z.string()),
+});
+export type CsvPreview = z.infer<typeof CsvPreviewSchema>;
+
 export const exchangeChannels = {
   /** The whole case as a STIX 2.1 bundle or FollowTheMoney entity lines, ids stable across exports. */
   'exchange.export': { input: z.object({ format: z.enum(ExchangeFormats) }).strict(), output: ExchangeExportSchema },
@@ -84,6 +147,21 @@ export const exchangeChannels = {
     input: z.object({ path, kind: z.enum(CsvListKinds), mapping: z.record(z.string(), z.string().max(200)).optional() }).strict(),
     output: CsvImportReportSchema,
   },
+  /** A CSV list's header, first rows and a guessed column mapping, before importing it. */
+  'exchange.previewCsv': { input: z.object({ path, kind: z.enum(CsvListKinds) }).strict(), output: CsvPreviewSchema },
   /** Merges the case file at `path` into the open case, as one undoable step. */
   'exchange.merge': { input: z.object({ path, analyst: z.string().trim().max(200).optional() }).strict(), output: MergeReportSchema },
+  /** The doubtful pairs of one merge, or (without mergeId) every pair of every merge still waiting for a decision. */
+  'exchange.doubtful': { input: z.object({ mergeId: z.number().int().optional() }).strict(), output: z.array(DoubtfulPairSchema) },
+  /** The analyst's decision on a doubtful pair: the same entity (merged, the one here kept) or two (kept apart). Undoable. */
+  'exchange.decide': {
+    input: z.object({ mergeId: z.number().int(), addedEntityId: z.number().int(), decision: z.enum(DoubtfulDecisions) }).strict(),
+    output: DoubtfulPairSchema,
+  },
+} as const;
+
+/** The exchange dialogs, answered by the desktop shell (each answers null when cancelled). */
+export const exchangeShellChannels = {
+  'shell.chooseCaseToMerge': { input: emptyInput, output: z.string().nullable() },
+  'shell.chooseCsvList': { input: emptyInput, output: z.string().nullable() },
 } as const;

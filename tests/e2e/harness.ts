@@ -205,6 +205,8 @@ export async function launchDossier(options: LaunchOptions = {}): Promise<Dossie
     'shell.chooseFilesToImport': () => session.nextImportPaths.splice(0),
     'shell.chooseMapFile': () => session.nextOpenPath,
     'shell.chooseMapExportPath': () => session.nextSavePath,
+    'shell.chooseCaseToMerge': () => session.nextOpenPath,
+    'shell.chooseCsvList': () => session.nextOpenPath,
   };
   forward = (event, payload) => {
     session.emit(event, payload).catch(() => undefined);

@@ -1,4 +1,4 @@
-/** Shell channels: native dialogs for choosing case files, documents, gazetteer extracts and map files. */
+/** Shell channels: native dialogs for choosing case files, documents, gazetteer extracts, map files, and cases or lists to bring in. */
 import type { BrowserWindow, Dialog, Shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -97,6 +97,26 @@ export function createShellHandlers(
       };
       const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
       return result.canceled ? [] : result.filePaths;
+    },
+    'shell.chooseCaseToMerge': async () => {
+      const owner = window();
+      const options = { title: 'Merge a case into this one', buttonLabel: 'Merge', filters: [caseFilter], properties: ['openFile'] as 'openFile'[] };
+      const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    'shell.chooseCsvList': async () => {
+      const owner = window();
+      const options = {
+        title: 'Import a list of entities or links',
+        buttonLabel: 'Choose',
+        filters: [
+          { name: 'CSV list', extensions: ['csv', 'tsv', 'txt'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+        properties: ['openFile'] as 'openFile'[],
+      };
+      const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     'shell.chooseMapFile': async ({ purpose }) => {
       const owner = window();

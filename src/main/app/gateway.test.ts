@@ -27,6 +27,8 @@ function setUp(grants?: PathGrants) {
     'shell.openPath': vi.fn(() => null),
     'shell.chooseMapFile': vi.fn(() => null),
     'shell.chooseMapExportPath': vi.fn(() => null),
+    'shell.chooseCaseToMerge': vi.fn(() => null),
+    'shell.chooseCsvList': vi.fn(() => null),
   };
   registerGateway(ipcMain, { engine, shell, isTrustedFrame: (frame) => frame === (ownFrame as never), ...(grants ? { grants } : {}) });
   const invoke = (channel: string, input: unknown, frame: unknown = ownFrame) =>

@@ -21,6 +21,9 @@ describe('the File menu', () => {
     for (const label of ['New Case…', 'Open Case…', 'Close Case']) (byLabel.get(label)!.click as () => void)();
     expect(sent).toEqual([{ command: 'case.new' }, { command: 'case.open' }, { command: 'case.close' }]);
     expect(byLabel.get('Open Recent')?.submenu).toEqual([{ label: 'No recent cases', enabled: false }]);
+    sent.length = 0;
+    for (const label of ['Merge Case…', 'Import List (CSV)…']) (byLabel.get(label)!.click as () => void)();
+    expect(sent).toEqual([{ command: 'exchange.merge' }, { command: 'exchange.importList' }]);
   });
 
   it('lists recent cases, disabling those whose file is missing', () => {

@@ -30,6 +30,8 @@ export function buildMenuTemplate(
       { type: 'separator' },
       { label: 'Import Documents…', accelerator: 'CmdOrCtrl+I', registerAccelerator: false, click: () => send({ command: 'documents.import' }) },
       { label: 'Import Folder…', click: () => send({ command: 'documents.importFolder' }) },
+      { label: 'Import List (CSV)…', click: () => send({ command: 'exchange.importList' }) },
+      { label: 'Merge Case…', click: () => send({ command: 'exchange.merge' }) },
       { type: 'separator' },
       { label: 'Close Case', accelerator: 'CmdOrCtrl+W', registerAccelerator: false, click: () => send({ command: 'case.close' }) },
       ...(platform === 'darwin' ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),

@@ -38,6 +38,8 @@ export interface IngestLimits {
   readonly maxPdfGraphicsNesting: number;
   /** Most bytes of XML in a Word document's parts (the text, its notes, headers and footers). */
   readonly maxDocxXmlBytes: number;
+  /** Most XML elements in those parts: the Word reader (mammoth) holds about 800 bytes for each. */
+  readonly maxDocxXmlElements: number;
   /** Largest single e-mail message parsed (an .eml file, or one message of an mbox). */
   readonly maxMessageBytes: number;
   /** Largest e-mail attachment imported as a document of its own. */
@@ -53,6 +55,8 @@ export interface IngestLimits {
   readonly maxArticleElements: number;
   /** Most elements of a page laid out as a DOM at all; a bigger page is kept as plain text. */
   readonly maxHtmlElements: number;
+  /** Longest single tag of a page laid out (a tag of tens of thousands of attributes is kept as text). */
+  readonly maxHtmlTagBytes: number;
 }
 
 export const DEFAULT_LIMITS: IngestLimits = {
@@ -72,6 +76,8 @@ export const DEFAULT_LIMITS: IngestLimits = {
   maxPdfDecodedBytes: 512 * 1024 * 1024,
   maxPdfGraphicsNesting: 1_000,
   maxDocxXmlBytes: 32 * 1024 * 1024,
+  // A 500-page report is a few hundred thousand elements; 1.2 million is about 1 GB in the reader.
+  maxDocxXmlElements: 1_200_000,
   maxMessageBytes: 64 * 1024 * 1024,
   maxAttachmentBytes: 32 * 1024 * 1024,
   maxHtmlBytes: 8 * 1024 * 1024,
@@ -79,6 +85,7 @@ export const DEFAULT_LIMITS: IngestLimits = {
   // A news article's page has one to four thousand elements.
   maxArticleElements: 6_000,
   maxHtmlElements: 30_000,
+  maxHtmlTagBytes: 64 * 1024,
 };
 
 /** Bounds on extraction (names, places, times, claims) in one document. */

@@ -8,7 +8,7 @@ import { Font, renderToBuffer } from '@react-pdf/renderer';
 import type { Database } from 'better-sqlite3';
 import { join } from 'node:path';
 import type { BriefingSpec } from '../../../shared/briefing';
-import { gatherBriefing } from './content';
+import { gatherBriefing } from './gather';
 import type { PageNumbers } from './document';
 import { BriefingDocument, TOTAL_PAGES } from './document';
 import { FONT_FAMILIES } from './pdfStyles';

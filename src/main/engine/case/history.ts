@@ -81,3 +81,15 @@ export function setHistoryState(db: Database, id: number, state: 'done' | 'undon
 function rowToHistoryEntry(row: HistoryRow): HistoryEntry {
   return { id: row.id, operation: row.operation, at: row.at, payload: JSON.parse(row.payload) as unknown };
 }
+
+/**
+ * Takes the newest undoable entry back out of history and answers its payload, so that a bigger
+ * change can hold it as one of its parts (one undo step). Call it inside the transaction that
+ * recorded the entry; throws when the newest entry is not `operation`.
+ */
+export function takeNewestUndoable(db: Database, operation: string): unknown {
+  const entry = nextToUndo(db);
+  if (!entry || entry.operation !== operation) throw new Error(`the newest history entry is not ${operation}`);
+  statement(db, 'DELETE FROM history WHERE id = ?').run(entry.id);
+  return entry.payload;
+}

@@ -165,7 +165,7 @@ export function getEntityDetail(db: Database, id: number): EntityDetail {
 const CONTEXT_CHARACTERS = 80;
 
 /** Cuts the text around a span at word boundaries, on one line. */
-function contextAround(text: string, start: number, end: number): { before: string; after: string } {
+export function contextAround(text: string, start: number, end: number): { before: string; after: string } {
   let from = Math.max(0, start - CONTEXT_CHARACTERS);
   let to = Math.min(text.length, end + CONTEXT_CHARACTERS);
   if (from > 0) from = text.indexOf(' ', from) + 1 || from;

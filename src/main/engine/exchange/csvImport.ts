@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { EntityType } from '../../../shared/entities';
 import { DossierError } from '../../../shared/errors';
-import type { CsvImportReport, CsvListKind, RowError } from '../../../shared/exchange';
+import type { CsvImportReport, CsvListKind, CsvPreview, RowError } from '../../../shared/exchange';
 import { recordAudit } from '../case/history';
 import { statement } from '../case/statements';
 import { foldText } from '../../../shared/textFolding';
@@ -81,8 +81,57 @@ const TYPES: Readonly<Record<string, EntityType>> = {
 
 const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
-/** Imports an entity or link list into the case. `mapping` maps our column names to the file's headers. */
-export function importCsvList(db: Database, path: string, kind: CsvListKind, mapping: Readonly<Record<string, string>> = {}): CsvImportReport {
+/** What each column means, for the mapping step. */
+const DESCRIPTIONS: Readonly<Record<string, string>> = {
+  name: 'The entity\'s name',
+  type: 'person, organization, location or other',
+  aliases: 'Other names, separated by ; or |',
+  lat: 'Latitude (places only)',
+  lon: 'Longitude (places only)',
+  notes: 'Free text',
+  source: 'Name of the entity the link starts at',
+  target: 'Name of the entity the link goes to',
+  relation: 'What the link says (e.g. commands)',
+  date: 'YYYY, YYYY-MM, YYYY-MM-DD or START/END',
+  grading: 'Admiralty grading, e.g. B2',
+  directed: 'no / false for an undirected link',
+};
+
+/** Headers that usually mean one of our columns, most likely first (compared without case, spaces or punctuation). */
+const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  name: ['name', 'fullname', 'entity', 'entityname', 'label', 'title'],
+  type: ['type', 'kind', 'category', 'schema', 'entitytype'],
+  aliases: ['aliases', 'alias', 'aka', 'alsoknownas', 'othernames', 'alternatenames', 'variants'],
+  lat: ['lat', 'latitude', 'y'],
+  lon: ['lon', 'lng', 'long', 'longitude', 'x'],
+  notes: ['notes', 'note', 'description', 'comment', 'comments', 'remarks'],
+  source: ['source', 'from', 'subject', 'sourcename', 'actor'],
+  target: ['target', 'to', 'object', 'targetname'],
+  relation: ['relation', 'relationship', 'predicate', 'linktype', 'label', 'type'],
+  date: ['date', 'when', 'daterange', 'period', 'start'],
+  grading: ['grading', 'grade', 'admiralty', 'reliability', 'confidence'],
+  directed: ['directed', 'direction'],
+};
+
+const normalHeader = (header: string): string => foldText(header).replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** For each of our columns, the file's header that looks like it, each header used once. */
+export function guessMapping(kind: CsvListKind, headers: readonly string[]): Record<string, string> {
+  const normal = headers.map(normalHeader);
+  const used = new Set<number>();
+  const guessed: Record<string, string> = {};
+  for (const field of [...COLUMNS[kind].required, ...COLUMNS[kind].optional]) {
+    const synonyms = SYNONYMS[field] ?? [field];
+    let index = synonyms.map((synonym) => normal.findIndex((header, at) => header === synonym && !used.has(at))).find((at) => at >= 0) ?? -1;
+    if (index < 0) index = normal.findIndex((header, at) => !used.has(at) && header.length > 2 && synonyms.some((synonym) => synonym.length > 2 && header.includes(synonym)));
+    if (index < 0) continue;
+    used.add(index);
+    guessed[field] = headers[index]!;
+  }
+  return guessed;
+}
+
+function readCsvFile(path: string, kind: CsvListKind): { file: string; header: { line: number; cells: string[] }; data: { line: number; cells: string[] }[] } {
   const file = basename(path);
   let rows: { line: number; cells: string[] }[];
   try {
@@ -92,6 +141,30 @@ export function importCsvList(db: Database, path: string, kind: CsvListKind, map
   }
   const [header, ...data] = rows;
   if (!header) throw new DossierError('invalid-input', `${file} is empty; it needs a header row (${COLUMNS[kind].required.join(', ')}, ...).`);
+  return { file, header, data };
+}
+
+/** The file's header, first rows and a guessed mapping, for the app's column-mapping step. */
+export function previewCsvList(path: string, kind: CsvListKind): CsvPreview {
+  const { file, header, data } = readCsvFile(path, kind);
+  const headers = header.cells.map((cell) => cell.trim());
+  return {
+    file,
+    kind,
+    headers,
+    rows: data.slice(0, 8).map((row) => headers.map((_, index) => (row.cells[index] ?? '').trim())),
+    total: data.length,
+    fields: [
+      ...COLUMNS[kind].required.map((field) => ({ field, required: true, description: DESCRIPTIONS[field] ?? '' })),
+      ...COLUMNS[kind].optional.map((field) => ({ field, required: false, description: DESCRIPTIONS[field] ?? '' })),
+    ],
+    guessed: guessMapping(kind, headers),
+  };
+}
+
+/** Imports an entity or link list into the case. `mapping` maps our column names to the file's headers. */
+export function importCsvList(db: Database, path: string, kind: CsvListKind, mapping: Readonly<Record<string, string>> = {}): CsvImportReport {
+  const { file, header, data } = readCsvFile(path, kind);
   const headers = header.cells.map((cell) => cell.trim().toLowerCase());
   const columnIndex = (column: string): number => headers.indexOf((mapping[column] ?? column).trim().toLowerCase());
   const missing = COLUMNS[kind].required.filter((column) => columnIndex(column) < 0);

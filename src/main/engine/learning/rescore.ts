@@ -8,6 +8,8 @@ import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import type { EmitEvent } from '../../../shared/api';
 import type { RescoreProgress } from '../../../shared/learning';
+import type { DocumentJob } from '../case/documentJobs';
+import { DocumentJobs } from '../case/documentJobs';
 import { statement } from '../case/statements';
 import { record, registerReversibles } from '../case/undo';
 import type { SnapshotValue } from '../entities/curationHistory';
@@ -17,7 +19,6 @@ import { CaseExtraction, paragraphEnd, storeSuggestions } from '../entities/sugg
 import { nextEntityId } from '../entities/repository';
 import { EXTRACTION_LIMITS } from '../limits';
 
-const BATCH = 25;
 
 const LearningRescore = z.object({ documents: z.number(), added: z.number(), removed: z.number(), before: Snapshot, after: Snapshot });
 
@@ -120,70 +121,49 @@ function rescoreDocument(db: Database, extraction: CaseExtraction, documentId: n
   return { before, after, added, removed: removing.length };
 }
 
-export interface RescoreJob {
-  readonly jobId: number;
-  readonly finished: Promise<RescoreProgress>;
-}
-
+/** Re-scores every document with unreviewed suggestions (or the documents given) with what the case has learned; one undo step. */
 export class Rescorer {
-  private nextJobId = 1;
-  private readonly cancelled = new Set<number>();
+  private readonly jobs: DocumentJobs;
 
   constructor(
     private readonly db: Database,
     private readonly emit: EmitEvent | undefined,
     private readonly analyzer: () => EntityAnalyzer,
-  ) {}
+  ) {
+    this.jobs = new DocumentJobs(db);
+  }
 
-  /** Starts a re-score of every document with unreviewed suggestions (or of the documents given). */
-  start(documentIds?: readonly number[]): RescoreJob {
-    const jobId = this.nextJobId++;
-    const ids = documentIds ?? (statement(this.db, 'SELECT id FROM documents ORDER BY id').all() as { id: number }[]).map((row) => row.id);
-    const finished = this.run(jobId, ids).finally(() => this.cancelled.delete(jobId));
-    return { jobId, finished };
+  start(documentIds?: readonly number[]): DocumentJob<RescoreProgress> {
+    return this.jobs.start<RescoreProgress>(documentIds, {
+      progress: (jobId, total) => ({ jobId, done: 0, total, added: 0, removed: 0, cancelled: false }),
+      prepare: () => {
+        const extraction = new CaseExtraction(this.db, this.analyzer());
+        const changes = new Changes();
+        let documents = 0;
+        return {
+          each: (progress, id, text) => {
+            const changed = rescoreDocument(this.db, extraction, id, text);
+            if (!changed) return;
+            changes.add(changed.before, changed.after);
+            progress.added += changed.added;
+            progress.removed += changed.removed;
+            documents += 1;
+          },
+          finish: (progress) => {
+            if (changes.empty) return;
+            this.db.transaction(() => record(this.db, 'learning.rescore', { documents, added: progress.added, removed: progress.removed, ...changes.snapshots() }))();
+          },
+        };
+      },
+      report: (progress, finished) => this.emit?.(finished ? 'learning.rescoreFinished' : 'learning.rescoreProgress', progress),
+    });
   }
 
   cancel(jobId: number): void {
-    this.cancelled.add(jobId);
+    this.jobs.cancel(jobId);
   }
 
   cancelAll(): void {
-    for (let id = 1; id < this.nextJobId; id += 1) this.cancelled.add(id);
-  }
-
-  private async run(jobId: number, ids: readonly number[]): Promise<RescoreProgress> {
-    const progress: RescoreProgress = { jobId, done: 0, total: ids.length, added: 0, removed: 0, cancelled: false };
-    this.emit?.('learning.rescoreProgress', { ...progress });
-    await new Promise((resolve) => setImmediate(resolve));
-    const extraction = new CaseExtraction(this.db, this.analyzer());
-    const read = statement(this.db, 'SELECT text FROM documents WHERE id = ?');
-    const changes = new Changes();
-    let documents = 0;
-    for (let index = 0; index < ids.length; index += BATCH) {
-      if (this.cancelled.has(jobId) || !this.db.open) {
-        progress.cancelled = true;
-        break;
-      }
-      const batch = ids.slice(index, index + BATCH);
-      this.db.transaction(() => {
-        for (const id of batch) {
-          const row = read.get(id) as { text: string } | undefined;
-          const changed = row ? rescoreDocument(this.db, extraction, id, row.text) : null;
-          if (!changed) continue;
-          changes.add(changed.before, changed.after);
-          progress.added += changed.added;
-          progress.removed += changed.removed;
-          documents += 1;
-        }
-      })();
-      progress.done += batch.length;
-      this.emit?.('learning.rescoreProgress', { ...progress });
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    if (!changes.empty && this.db.open) {
-      this.db.transaction(() => record(this.db, 'learning.rescore', { documents, added: progress.added, removed: progress.removed, ...changes.snapshots() }))();
-    }
-    this.emit?.('learning.rescoreFinished', { ...progress });
-    return progress;
+    this.jobs.cancelAll();
   }
 }

@@ -97,6 +97,7 @@ export function invalidateCaseData(client: QueryClient): Promise<void> {
         scope === 'reading' ||
         // A scan's word boxes change with its text (OCR read again, or that undone); its page images do not.
         (scope === 'ocr' && name === 'layer') ||
+        scope === 'exchange' ||
         (scope === 'cases' && name === 'current')
       );
     },

@@ -18,6 +18,8 @@ import { useHistoryCommands } from '../features/documents/useHistoryCommands';
 import { useImporter } from '../features/documents/useImporter';
 import { EntitiesView } from '../features/entities/EntitiesView';
 import { ExtractionStatus } from '../features/entities/ExtractionStatus';
+import { ExchangeDialogs, ReviewStatus } from '../features/exchange/ExchangeDialogs';
+import { useExchangeCommands } from '../features/exchange/useExchangeCommands';
 import { RescoreStatus } from '../features/entities/RescoreStatus';
 import { GraphView } from '../features/graph/GraphView';
 import { MapView } from '../features/map/MapView';
@@ -40,7 +42,8 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
   const [detailsOpened, setDetailsOpened] = useState(false);
   const view = views.find((candidate) => candidate.id === viewId) ?? views[0]!;
   const importer = useImporter();
-  useHistoryCommands();
+  const history = useHistoryCommands();
+  const exchange = useExchangeCommands();
   const [documentRequest, setDocumentRequest] = useState<NavigationRequest | null>(null);
   const [entityRequest, setEntityRequest] = useState<NavigationRequest | null>(null);
   const [graphRequest, setGraphRequest] = useState<GraphRequest | null>(null);
@@ -189,6 +192,7 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
           </Text>
           <ImportStatus importer={importer} />
           <ExtractionStatus />
+          <ReviewStatus onOpen={() => exchange.openReview(null)} />
           <RescoreStatus />
           <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }} data-testid="case-counts">
             {count(caseInfo.counts.documents, 'document', 'documents')} · {count(caseInfo.counts.entities, 'entity', 'entities')} ·{' '}
@@ -197,6 +201,7 @@ export function Workspace({ caseInfo, commands }: { caseInfo: CaseInfo; commands
         </Group>
       </AppShell.Footer>
       <DropOverlay onDrop={(files) => void importer.importFiles(files)} />
+      <ExchangeDialogs commands={exchange} undo={history.undo} />
       <CaseCheckNotice casePath={caseInfo.path} />
       <CaseDetailsModal opened={detailsOpened} onClose={() => setDetailsOpened(false)} caseInfo={caseInfo} />
     </AppShell>

@@ -28,8 +28,17 @@ export async function readDocx(name: string, bytes: Uint8Array, limits: IngestLi
         'split it, or save it as PDF or plain text, and import that',
     );
   }
+  let elements = 0;
   for (const entry of wordXml) {
-    const depth = xmlNestingDepth(entry.bytes);
+    const shape = xmlShape(entry.bytes);
+    const depth = shape.depth;
+    elements += shape.elements;
+    if (elements > limits.maxDocxXmlElements) {
+      throw refuse(
+        `${label} holds more than ${limits.maxDocxXmlElements.toLocaleString('en')} XML elements (${entry.path}); Dossier reads Word documents with up to that many (maxDocxXmlElements: ` +
+          'the Word reader holds each in memory); split it, or save it as PDF or plain text, and import that',
+      );
+    }
     if (depth > limits.maxHtmlDepth) {
       throw refuse(
         `${label} nests its XML ${depth} deep (${entry.path}); Dossier reads Word documents nested up to ${limits.maxHtmlDepth} deep (maxHtmlDepth); ` +
@@ -76,19 +85,22 @@ export async function readDocx(name: string, bytes: Uint8Array, limits: IngestLi
   };
 }
 
-/** How deep the elements of an XML part nest, counted from its tags (a DOM would be what overflows). */
-export function xmlNestingDepth(bytes: Uint8Array): number {
+/** How deep an XML part nests its elements, and how many it has, read without parsing it. */
+export function xmlShape(bytes: Uint8Array): { depth: number; elements: number } {
   // latin1 keeps one character per byte; tag names and "<", "/", ">" are ASCII in UTF-8 too.
   const xml = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   const tag = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<[?!][^>]*>|<(\/?)[^\s/>]+(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
   let depth = 0;
   let deepest = 0;
+  let elements = 0;
   for (let match = tag.exec(xml); match; match = tag.exec(xml)) {
-    if (match[1] === undefined || match[2] === '/') continue;
+    if (match[1] === undefined) continue;
+    if (match[1] !== '/') elements += 1;
+    if (match[2] === '/') continue;
     if (match[1] === '/') depth = Math.max(0, depth - 1);
     else deepest = Math.max(deepest, ++depth);
   }
-  return deepest;
+  return { depth: deepest, elements };
 }
 
 interface CoreProperties {

@@ -34,6 +34,10 @@ describe('HTML', () => {
     const big = await readOne({ name: 'big.html', bytes: page(`<p>Shelling near Armudlu was reported on Tuesday.</p>${images}`) });
     expect(big.text).toContain('Shelling near Armudlu');
     expect(big.html).not.toContain('tracker.example');
+    const attributes = Array.from({ length: 20_000 }, (_, index) => `a${index}="${index}"`).join(' ');
+    const wide = await readOne({ name: 'wide.html', bytes: page(`<p ${attributes}>Talks in Brussels ended on Friday.</p>`) });
+    expect(wide).toMatchObject({ html: null, text: expect.stringContaining('Talks in Brussels ended on Friday.') as string });
+    expect(String(wide.meta.note)).toMatch(/a tag of [\d,]+ characters, more than the 65,536 .*\(maxHtmlTagBytes\)/);
   });
 
   it('leaves no script, handler, style, frame, form or remote image in the text or the HTML', async () => {

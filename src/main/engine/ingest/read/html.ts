@@ -196,7 +196,14 @@ export function readHtml(name: string, bytes: Uint8Array): ExtractedDocument {
   }
   // A page of tens of thousands of elements costs gigabytes as a DOM: its words are kept, not its layout.
   const elements = countElements(source);
-  if (elements > DEFAULT_LIMITS.maxHtmlElements) return readHugeHtml(name, source, elements);
+  if (elements > DEFAULT_LIMITS.maxHtmlElements) {
+    return readHugeHtml(name, source, `The page has ${elements.toLocaleString('en')} elements, more than the ${DEFAULT_LIMITS.maxHtmlElements.toLocaleString('en')} Dossier lays out (maxHtmlElements)`);
+  }
+  // One tag of thousands of attributes costs the parser and the sanitizer time beyond the linear.
+  const tagBytes = longestTag(source);
+  if (tagBytes > DEFAULT_LIMITS.maxHtmlTagBytes) {
+    return readHugeHtml(name, source, `The page has a tag of ${tagBytes.toLocaleString('en')} characters, more than the ${DEFAULT_LIMITS.maxHtmlTagBytes.toLocaleString('en')} Dossier lays out (maxHtmlTagBytes)`);
+  }
   const dom = new JSDOM(source, { virtualConsole: new VirtualConsole() });
   try {
     const { document } = dom.window;
@@ -233,8 +240,20 @@ function countElements(html: string): number {
   return html.match(/<[a-zA-Z]/g)?.length ?? 0;
 }
 
-/** A page too big to lay out: its words, its title, and a note of why there is no page view. */
-function readHugeHtml(name: string, source: string, elements: number): ExtractedDocument {
+/** The length of the longest tag (from "<" to ">") in the markup. */
+function longestTag(html: string): number {
+  let longest = 0;
+  for (let open = html.indexOf('<'); open >= 0; ) {
+    const close = html.indexOf('>', open);
+    if (close < 0) return Math.max(longest, html.length - open);
+    longest = Math.max(longest, close - open + 1);
+    open = html.indexOf('<', close);
+  }
+  return longest;
+}
+
+/** A page too big to lay out: its words, its title, and a note (`why`) of why there is no page view. */
+function readHugeHtml(name: string, source: string, why: string): ExtractedDocument {
   const title = decodeEntities(/<title\b[^>]*>([^<]{1,500})/i.exec(source)?.[1]?.trim() ?? '');
   const text = cleanText(textOfTooDeepHtml(source), title);
   if (text === '') throw refuse(`${displayName(name)} has no readable text; check the file`);
@@ -248,7 +267,7 @@ function readHugeHtml(name: string, source: string, elements: number): Extracted
     publishedAt: null,
     language: detectLanguage(text),
     pageStarts: null,
-    meta: { note: `The page has ${elements.toLocaleString('en')} elements, more than the ${DEFAULT_LIMITS.maxHtmlElements.toLocaleString('en')} Dossier lays out (maxHtmlElements); its text is kept, not its layout.` },
+    meta: { note: `${why}; its text is kept, not its layout.` },
     attachments: [],
   };
 }

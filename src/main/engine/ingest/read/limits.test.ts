@@ -109,7 +109,7 @@ describe('limits', () => {
     expect(error.message).toMatch(/^big\.eml is a message of \d+ KB; Dossier reads messages of up to 2 KB \(the limit maxMessageBytes\); save its attachments/);
   });
 
-  it('refuses a Word document with more XML than maxDocxXmlBytes, or nested past maxHtmlDepth', async () => {
+  it('refuses a Word document with more XML than maxDocxXmlBytes or maxDocxXmlElements, or nested past maxHtmlDepth', async () => {
     const word = (body: string): Uint8Array =>
       zipSync({
         '[Content_Types].xml': utf8('<Types/>'),
@@ -119,6 +119,9 @@ describe('limits', () => {
     expect(big.message).toMatch(/^big\.docx holds \d+ KB of Word XML; Dossier reads Word documents with up to 4 KB \(maxDocxXmlBytes\)/);
     const deep = await refusal({ name: 'deep.docx', bytes: word(`${'<w:sdt><w:sdtContent>'.repeat(3000)}<w:p/>${'</w:sdtContent></w:sdt>'.repeat(3000)}`) });
     expect(deep.message).toMatch(/^deep\.docx nests its XML 6002 deep \(word\/document\.xml\); Dossier reads Word documents nested up to 500 deep \(maxHtmlDepth\)/);
+    // Tiny runs: few bytes, but an object in the Word reader for every element.
+    const runs = await refusal({ name: 'runs.docx', bytes: word(`<w:p>${'<w:r><w:t>a</w:t></w:r>'.repeat(100)}</w:p>`) }, { ...DEFAULT_LIMITS, maxDocxXmlElements: 150 });
+    expect(runs.message).toMatch(/^runs\.docx holds more than 150 XML elements \(word\/document\.xml\); .*\(maxDocxXmlElements/);
   });
 
   it('checks every zip member against its CRC-32: a damaged member fails alone, a damaged Word document is refused', async () => {

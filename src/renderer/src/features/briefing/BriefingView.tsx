@@ -8,6 +8,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { call, errorMessage } from '../../api/client';
+import viewLayout from '../../components/ViewLayout.module.css';
 import classes from './briefing.module.css';
 import { BriefingEditor } from './BriefingComposer';
 import { briefingKeys } from './queries';
@@ -26,7 +27,7 @@ export function BriefingView() {
     );
   }
   return (
-    <div className={classes.view} data-testid="view-briefing">
+    <div className={viewLayout.view} data-testid="view-briefing">
       <div className={classes.sidebar}>
         <Group justify="space-between" p="sm" pb={4}>
           <Text size="xs" fw={700} c="dimmed" tt="uppercase">

@@ -18,7 +18,7 @@ import { emptySelection, isSelected, only, toggle, withIds } from './selection';
 import { snippetParts } from './textLayout';
 import { TagPill } from './TagPill';
 import { ConfidenceBadge } from './ScanSummary';
-import classes from './DocumentsView.module.css';
+import classes from './DocumentList.module.css';
 
 const ROW_HEIGHT = 30;
 const SEARCH_ROW_HEIGHT = 50;

@@ -7,7 +7,7 @@ import { call } from '../../api/client';
 import { notifyError } from '../../api/notify';
 import { NodeSearch } from './NodeSearch';
 import type { useSigma } from './useSigma';
-import classes from './graph.module.css';
+import viewLayout from '../../components/ViewLayout.module.css';
 import { READ_ONLY_HINT, useReadOnly } from '../../api/queries';
 
 interface GraphToolbarProps {
@@ -53,7 +53,7 @@ export function GraphToolbar({ handle, dark, searchRef, layoutRunning, onToggleL
   };
 
   return (
-    <Group className={classes.toolbar} gap="xs" wrap="nowrap">
+    <Group className={viewLayout.toolbar} gap="xs" wrap="nowrap">
       <NodeSearch inputRef={searchRef} onPick={onPickNode} />
       <Tooltip label={`${layoutRunning ? 'Stop' : 'Run'} the ForceAtlas2 layout (L)`}>
         <Button

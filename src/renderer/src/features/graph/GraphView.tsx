@@ -30,6 +30,7 @@ import { useGraphController } from './useGraphController';
 import { nodeChoice, useGraphPointer } from './useGraphPointer';
 import type { ViewState } from './useSigma';
 import { paint, useSigma } from './useSigma';
+import viewLayout from '../../components/ViewLayout.module.css';
 import classes from './graph.module.css';
 
 const centralityLabels: Record<Centrality, string> = { degree: 'degree', betweenness: 'betweenness', pagerank: 'PageRank' };
@@ -243,8 +244,8 @@ export function GraphView({ request = null }: { request?: GraphRequest | null })
   const selectedEdge = selection?.kind === 'edge' && graph?.hasEdge(selection.key) ? selection.key : null;
 
   return (
-    <div className={classes.view} data-testid="view-graph">
-      <div className={classes.main}>
+    <div className={viewLayout.view} data-testid="view-graph">
+      <div className={viewLayout.main}>
         <GraphToolbar
           handle={handle}
           dark={dark}
@@ -308,7 +309,7 @@ export function GraphView({ request = null }: { request?: GraphRequest | null })
           {handle && graph && !empty ? <Overview sigma={handle.sigma} graph={graph} filter={filter} dark={dark} version={version} running={layoutRunning} /> : null}
         </div>
       </div>
-      <ScrollArea className={classes.side} type="auto" data-testid="graph-side">
+      <ScrollArea className={`${viewLayout.side} ${classes.side}`} type="auto" data-testid="graph-side">
         <div className={classes.sideSection} data-testid="graph-selection">
           {selectedNode && graph ? (
             <NodeInspector

@@ -36,6 +36,7 @@ import { useMapEditor } from './useMapEditor';
 import type { InitialView } from './useMapLibre';
 import { useMapLibre } from './useMapLibre';
 import { useSelectedPin } from './useSelectedPin';
+import viewLayout from '../../components/ViewLayout.module.css';
 import classes from './map.module.css';
 
 const modeHints: Record<Exclude<Mode, 'select'>, string> = {
@@ -251,7 +252,7 @@ export function MapView({ request = null }: { request?: NavigationRequest | null
   );
 
   return (
-    <div className={classes.root}>
+    <div className={viewLayout.view}>
       <div className={classes.canvasArea}>
         <div ref={container} className={classes.canvas} style={{ position: 'absolute', inset: 0 }} data-testid="map" data-mode={mode === 'select' ? undefined : mode} aria-label="Map" role="application" />
         <Group className={classes.toolbar} gap={6} justify="space-between" align="flex-start" wrap="nowrap">

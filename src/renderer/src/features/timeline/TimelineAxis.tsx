@@ -9,6 +9,7 @@
  * Gantt-like (one bar per row, day precision) or unmaintained. The d3 modules are small, standard
  * and do only the maths and the gestures: React draws every lane and item, so Mantine's colours,
  * the dark theme and our roles for tests and assistive technology apply as everywhere else.
+ * This file holds the gestures and the frame; axisLayout.ts places the items, TimelineMark.tsx draws one.
  */
 import { useComputedColorScheme } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
@@ -24,8 +25,10 @@ import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState 
 import type { TimelineItem } from '../../../../shared/timeline';
 import type { Period } from '../../components/period';
 import { entityColors } from '../entities/entityColors';
+import { AXIS_HEIGHT, GUTTER, LANE_PADDING, ROW_HEIGHT, TRAIL, layoutLanes } from './axisLayout';
+import { TimelineMark } from './TimelineMark';
 import type { Lane } from './timelineModel';
-import { describePrecision, fitDomain, formatWhen, itemInterval, packRows, periodBetween, periodInterval } from './timelineModel';
+import { fitDomain, itemInterval, periodBetween, periodInterval } from './timelineModel';
 import classes from './timeline.module.css';
 
 /** What the toolbar and the keyboard ask of the axis. */
@@ -37,42 +40,8 @@ export interface TimelineAxisHandle {
   reveal(key: string): void;
 }
 
-const GUTTER = 168;
-/** Room after the latest item for its label, when everything is fitted. */
-const TRAIL = 230;
-const AXIS_HEIGHT = 34;
-const ROW_HEIGHT = 24;
-const LANE_PADDING = 8;
-const MARK = 6;
-const LABEL_MAX = 38;
-const CHAR_WIDTH = 6.4;
-
 /** Where the analyst last looked, per case, so going to the reader and back keeps the zoom. */
 const lastViews = new Map<string, ZoomTransform>();
-
-const kindNames: Record<TimelineItem['kind'], string> = { event: 'Event', claim: 'Claim', link: 'Link', document: 'Document' };
-
-function shortLabel(label: string): string {
-  const flat = label.replace(/\s+/g, ' ').trim();
-  return flat.length > LABEL_MAX ? `${flat.slice(0, LABEL_MAX - 1)}…` : flat;
-}
-
-/** The colour of an item: its lane's entity type (or its first actor's), grey for none. */
-function colorOf(item: TimelineItem, lane: Lane): string {
-  const type = lane.type ?? item.actors[0]?.type ?? 'other';
-  return entityColors[type];
-}
-
-interface Placed {
-  readonly item: TimelineItem;
-  readonly lane: Lane;
-  readonly x0: number;
-  readonly x1: number;
-  readonly y: number;
-  readonly mark: boolean;
-  /** A bar's label fits inside it; otherwise it follows the bar. */
-  readonly inside: boolean;
-}
 
 export function TimelineAxis({
   lanes,
@@ -195,34 +164,7 @@ export function TimelineAxis({
   );
 
   // Lanes, rows and where each item is drawn.
-  const layout = useMemo(() => {
-    const placed: Placed[] = [];
-    const bands: { lane: Lane; y: number; height: number }[] = [];
-    let y = 0;
-    for (const lane of lanes) {
-      const extents = new Map<string, { x0: number; x1: number; mark: boolean; inside: boolean }>();
-      const { rows, count } = packRows(lane.items, (item) => {
-        const [start, end] = itemInterval(item);
-        const x0 = x(start);
-        const x1 = Math.max(x(end), x0 + 3);
-        const mark = item.precision === 'day';
-        const labelWidth = (shortLabel(item.label).length + 2) * CHAR_WIDTH;
-        const inside = !mark && Math.min(x1, plotWidth) - Math.max(x0, GUTTER) > labelWidth + 12;
-        extents.set(item.key, { x0, x1, mark, inside });
-        const labelStart = mark ? (x0 + x1) / 2 + MARK + 4 : inside ? x0 : x1 + 6;
-        const labelEnd = labelStart + labelWidth + 10;
-        return [mark ? (x0 + x1) / 2 - MARK - 2 : x0, Math.max(x1 + 4, labelEnd)];
-      });
-      const height = count * ROW_HEIGHT + LANE_PADDING * 2;
-      for (const item of lane.items) {
-        const extent = extents.get(item.key)!;
-        placed.push({ item, lane, ...extent, y: y + LANE_PADDING + (rows.get(item.key) ?? 0) * ROW_HEIGHT + ROW_HEIGHT / 2 });
-      }
-      bands.push({ lane, y, height });
-      y += height;
-    }
-    return { placed, bands, height: Math.max(y, 120) };
-  }, [lanes, x, plotWidth]);
+  const layout = useMemo(() => layoutLanes(lanes, x, plotWidth), [lanes, x, plotWidth]);
 
   const ticks = useMemo(() => x.ticks(Math.max(2, Math.floor((plotWidth - GUTTER) / 110))), [x, plotWidth]);
   const tickFormat = useMemo(() => x.tickFormat(), [x]);
@@ -325,93 +267,4 @@ export function TimelineAxis({
       </div>
     </div>
   );
-}
-
-function TimelineMark({
-  placed,
-  selected,
-  dark,
-  onSelect,
-  onOpen,
-}: {
-  placed: Placed;
-  selected: boolean;
-  dark: boolean;
-  onSelect: (key: string) => void;
-  onOpen: (key: string) => void;
-}) {
-  const { item, lane, x0, x1, y, mark, inside } = placed;
-  const color = colorOf(item, lane);
-  const suggested = item.status === 'suggested';
-  const stroke = `var(--mantine-color-${color}-${dark ? 4 : 7})`;
-  // Reviewed: full colour; suggested: a light fill with a dashed edge, as everywhere in Dossier.
-  const fill = suggested ? `var(--mantine-color-${color}-light)` : `var(--mantine-color-${color}-filled)`;
-  const middle = (x0 + x1) / 2;
-  const label = shortLabel(item.label);
-  const name = `${kindNames[item.kind]}: ${item.label} — ${formatWhen(item)} (${describePrecision(item)}${suggested ? ', suggested' : ''})`;
-  const common = {
-    stroke,
-    strokeWidth: selected ? 2.5 : 1.25,
-    strokeDasharray: suggested ? '4 3' : undefined,
-    fill,
-  };
-  return (
-    <g
-      role="button"
-      aria-label={name}
-      aria-pressed={selected}
-      data-testid="timeline-item"
-      data-key={item.key}
-      data-precision={item.precision}
-      data-status={item.status}
-      className={classes.item}
-      onClick={(event) => {
-        event.stopPropagation();
-        onSelect(item.key);
-      }}
-      onDoubleClick={() => onOpen(item.key)}
-    >
-      <title>{name}</title>
-      {mark ? (
-        <>
-          {/* Zoomed in far enough, the day itself shows behind its mark. */}
-          {x1 - x0 > MARK * 3 ? <rect x={x0} y={y - ROW_HEIGHT / 2 + 2} width={x1 - x0} height={ROW_HEIGHT - 4} className={classes.dayBand} style={{ fill: `var(--mantine-color-${color}-light)` }} /> : null}
-          <MarkShape kind={item.kind} x={middle} y={y} {...common} />
-          {selected ? <circle cx={middle} cy={y} r={MARK + 4} className={classes.selectedRing} /> : null}
-          <text x={middle + MARK + 4} y={y + 4} className={suggested ? classes.itemLabelMuted : classes.itemLabel}>
-            {label}
-          </text>
-        </>
-      ) : (
-        <>
-          <rect
-            x={x0}
-            y={y - 8}
-            width={Math.max(3, x1 - x0)}
-            height={16}
-            rx={3}
-            {...common}
-            mask={item.approximate ? 'url(#timeline-soft-mask)' : undefined}
-            data-testid="timeline-bar"
-          />
-          {selected ? <rect x={x0 - 3} y={y - 11} width={Math.max(3, x1 - x0) + 6} height={22} rx={5} className={classes.selectedRing} /> : null}
-          <text
-            x={inside ? Math.max(x0, GUTTER) + 8 : x1 + 6}
-            y={y + 4}
-            className={inside && !suggested ? classes.barLabelOnFill : suggested ? classes.itemLabelMuted : classes.itemLabel}
-          >
-            {item.approximate ? `≈ ${label}` : label}
-          </text>
-        </>
-      )}
-    </g>
-  );
-}
-
-/** A day item's mark, by kind: a diamond for an event, a circle for a claim, a square for a link, a page for a document. */
-function MarkShape({ kind, x, y, ...style }: { kind: TimelineItem['kind']; x: number; y: number; stroke: string; strokeWidth: number; strokeDasharray?: string; fill: string }) {
-  if (kind === 'event') return <path d={`M${x},${y - MARK - 1} L${x + MARK + 1},${y} L${x},${y + MARK + 1} L${x - MARK - 1},${y} Z`} {...style} />;
-  if (kind === 'claim') return <circle cx={x} cy={y} r={MARK} {...style} />;
-  if (kind === 'link') return <rect x={x - MARK + 1} y={y - MARK + 1} width={(MARK - 1) * 2} height={(MARK - 1) * 2} {...style} />;
-  return <path d={`M${x - MARK + 1},${y - MARK - 1} h${MARK + 1} l${MARK - 2},${MARK - 2} v${MARK * 2 - 1} h-${MARK * 2 - 1} Z`} {...style} />;
 }

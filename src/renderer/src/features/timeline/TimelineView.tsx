@@ -23,6 +23,7 @@ import { TimelineAxis } from './TimelineAxis';
 import { TimelineInspector } from './TimelineInspector';
 import type { Direction, LaneMode } from './timelineModel';
 import { buildLanes, neighbour } from './timelineModel';
+import viewLayout from '../../components/ViewLayout.module.css';
 import classes from './timeline.module.css';
 
 const kindLabels: Record<TimelineKind, string> = { event: 'Events', claim: 'Claims', link: 'Links', document: 'Documents' };
@@ -92,9 +93,9 @@ export function TimelineView() {
   const empty = timeline.data !== undefined && allItems.length === 0;
 
   return (
-    <div className={classes.view} data-testid="timeline-view">
-      <div className={classes.main}>
-        <Group className={classes.toolbar} gap="sm" wrap="nowrap" justify="space-between">
+    <div className={viewLayout.view} data-testid="timeline-view">
+      <div className={viewLayout.main}>
+        <Group className={viewLayout.toolbar} gap="sm" wrap="nowrap" justify="space-between">
           <Group gap="sm" wrap="nowrap">
             <SegmentedControl
               size="xs"
@@ -179,7 +180,7 @@ export function TimelineView() {
         </div>
         <ReadingPanel tab={tab} onTab={setTab} items={allItems} selected={selected} onSelect={(key) => select(key)} />
       </div>
-      <aside className={classes.side} aria-label="Inspector">
+      <aside className={`${viewLayout.side} ${classes.side}`} aria-label="Inspector">
         <TimelineInspector itemKey={selected} item={selectedItem} onReview={review} onOpen={open} />
       </aside>
     </div>

@@ -1,4 +1,4 @@
-/** Small pieces the timeline's inspector and reading panel share: stance badges, grading pickers, the speaker picker, dates. */
+/** Small pieces the timeline's inspector and reading panel share: stance badges, grading pickers, the speaker picker, dates, quotes, empty states. */
 import { Badge, Group, Select, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -7,7 +7,26 @@ import type { Claim, DateValue, Stance } from '../../../../shared/claims';
 import type { EntityType } from '../../../../shared/entities';
 import { InformationCredibilities, SourceReliabilities, informationCredibilityLabels, sourceReliabilityLabels } from '../../../../shared/graph';
 import { call } from '../../api/client';
+import { modKey } from '../../components/format';
 import { entityColors, entityTypeLabels } from '../entities/entityColors';
+
+/** Said after an action in its notification. */
+export const undoHint = `${modKey}+Z undoes`;
+
+/** The passage a claim cites, in quotation marks unless it opens with its own. */
+export function quoteOf(claim: Claim): string {
+  const text = claim.content.text.replace(/\s+/g, ' ').trim();
+  return /^["“«„]/.test(text) ? text : `“${text}”`;
+}
+
+/** What a table or list of the reading panel says when it has nothing to show. */
+export function Empty({ children }: { children: string }) {
+  return (
+    <Text size="sm" c="dimmed" p="md">
+      {children}
+    </Text>
+  );
+}
 
 const stanceColors: Record<Stance, string> = { asserts: 'gray', denies: 'orange', accuses: 'red', demands: 'violet' };
 

@@ -1,21 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+/** The time finder on real sentences (English, with their sources) and constructed Russian ones. */
 import { describe, expect, it } from 'vitest';
-import { findTimes } from './time';
-import type { TimeMention } from './time';
-
-const fixtures = join(__dirname, '..', '..', '..', '..', 'tests', 'fixtures');
-
-/** What a test expects of one mention: its text, value, end value, precision, and whether approximate. */
-type Expected = [text: string, value: string | undefined, endValue: string | undefined, precision: TimeMention['precision'], approximate?: boolean];
-
-function summary(mentions: TimeMention[]): Expected[] {
-  return mentions.map((mention) => [mention.text, mention.value, mention.endValue, mention.precision, mention.approximate]);
-}
-
-function expected(items: Expected[]): Expected[] {
-  return items.map(([text, value, endValue, precision, approximate = false]) => [text, value, endValue, precision, approximate]);
-}
+import type { Expected } from '../../../../../tests/support/timeExpectations';
+import { expected, summary } from '../../../../../tests/support/timeExpectations';
+import { findTimes } from './index';
 
 /**
  * Real sentences, each with the document date it is read against. re3d (dstl/re3d, in the shared
@@ -293,35 +280,7 @@ const RUSSIAN: { sentence: string; date?: string; times: Expected[] }[] = [
   { sentence: 'Перемирие действовало между 2019 и 2021 годами.', times: [['2019 и 2021 годами', '2019', '2021', 'year']] },
 ];
 
-describe('findTimes', () => {
-  it('resolves the seed article against its date', () => {
-    const text = readFileSync(join(fixtures, 'border-incident-article.txt'), 'utf8');
-    const times = findTimes(text, { documentDate: '2021-06-02' });
-    const byText = (words: string): TimeMention | undefined => times.find((mention) => mention.text === words);
-    expect(byText('Wednesday')).toMatchObject({ value: '2021-06-02', precision: 'day', anchor: 'document', approximate: false });
-    expect(byText('Tuesday')).toMatchObject({ value: '2021-06-01', precision: 'day', anchor: 'document' });
-    expect(byText('November 10th')).toMatchObject({ value: '2020-11-10', precision: 'day', anchor: 'document' });
-    expect(byText('mid-May')).toMatchObject({ value: '2021-05', precision: 'month', approximate: true, anchor: 'document' });
-    expect(byText('2020')).toMatchObject({ value: '2020', precision: 'year', anchor: 'absolute' });
-    // Nothing else in the article is a time ("after several months" is a duration).
-    expect(times.map((mention) => mention.text)).toEqual(['Wednesday', 'Tuesday', 'mid-May', '2020', 'November 10th']);
-    for (const mention of times) expect(text.slice(mention.start, mention.end)).toBe(mention.text);
-  });
-
-  it('finds relative times without a document date, and resolves them once the date is known', () => {
-    const text = readFileSync(join(fixtures, 'border-incident-article.txt'), 'utf8');
-    const undated = findTimes(text);
-    expect(undated.map((mention) => [mention.text, mention.value, mention.anchor])).toEqual([
-      ['Wednesday', undefined, 'document'],
-      ['Tuesday', undefined, 'document'],
-      ['mid-May', undefined, 'document'],
-      ['2020', '2020', 'absolute'],
-      ['November 10th', undefined, 'document'],
-    ]);
-    const dated = findTimes(text, { documentDate: '2021-06-02' });
-    expect(dated.map((mention) => [mention.start, mention.end])).toEqual(undated.map((mention) => [mention.start, mention.end]));
-  });
-
+describe('findTimes on sentences', () => {
   for (const { source, sentence, date, times } of CASES) {
     it(`${sentence.slice(0, 60)}… (${source})`, () => {
       const found = findTimes(sentence, date === undefined ? {} : { documentDate: date });
@@ -335,68 +294,4 @@ describe('findTimes', () => {
       expect(summary(findTimes(sentence, date === undefined ? {} : { documentDate: date }))).toEqual(expected(times));
     });
   }
-
-  it('reads absolute dates in the usual forms, with no document date', () => {
-    const all = (text: string): Expected[] => summary(findTimes(text));
-    expect(all('Signed 2 June 2021, published June 2, 2021 and filed 2021-06-02.')).toEqual(
-      expected([
-        ['2 June 2021', '2021-06-02', undefined, 'day'],
-        ['June 2, 2021', '2021-06-02', undefined, 'day'],
-        ['2021-06-02', '2021-06-02', undefined, 'day'],
-      ]),
-    );
-    expect(all('It began in March 2020 and ended in 2021.')).toEqual(
-      expected([
-        ['March 2020', '2020-03', undefined, 'month'],
-        ['2021', '2021', undefined, 'year'],
-      ]),
-    );
-    expect(findTimes('in March 2020').map((mention) => mention.anchor)).toEqual(['absolute']);
-  });
-
-  it('reads relative expressions against the document date', () => {
-    const date = { documentDate: '2021-06-02' }; // a Wednesday
-    const one = (text: string): Expected | undefined => summary(findTimes(text, date))[0];
-    expect(one('He arrived yesterday.')).toEqual(['yesterday', '2021-06-01', undefined, 'day', false]);
-    expect(one('It happened two days ago.')).toEqual(['two days ago', '2021-05-31', undefined, 'day', false]);
-    expect(one('It began about two weeks ago.')).toEqual(['about two weeks ago', '2021-05-19', undefined, 'day', true]);
-    expect(one('Prices rose last month.')).toEqual(['last month', '2021-05', undefined, 'month', false]);
-    expect(one('The vote was held in early 2020.')).toEqual(['early 2020', '2020', undefined, 'year', true]);
-    expect(one('The army withdrew in late March.')).toEqual(['late March', '2021-03', undefined, 'month', true]);
-    expect(one('Talks resumed on Wednesday.')).toEqual(['Wednesday', '2021-06-02', undefined, 'day', false]);
-    expect(one('Talks will resume on Wednesday.')).toEqual(['Wednesday', '2021-06-02', undefined, 'day', false]);
-    expect(one('Talks will resume on Friday.')).toEqual(['Friday', '2021-06-04', undefined, 'day', false]);
-    expect(one('Talks resumed last Wednesday.')).toEqual(['last Wednesday', '2021-05-26', undefined, 'day', false]);
-    expect(one('Fighting raged from 10 to 12 March.')).toEqual(['10 to 12 March', '2021-03-10', '2021-03-12', 'day', false]);
-    expect(one('Fighting raged between 2019 and 2021.')).toEqual(['2019 and 2021', '2019', '2021', 'year', false]);
-  });
-
-  it('leaves out what is not a date', () => {
-    const date = { documentDate: '2021-06-02' };
-    for (const text of [
-      'He may go there and the march may be long.',
-      'Theresa May met Sun Microsystems executives on the second floor at 17:30.',
-      'The convoy will stay for two weeks and leave within 24 hours.',
-      'Exports rose to 2000 tonnes, and 3/4 of them went by sea.',
-      'The Sunday Times reported on Good Friday; USA Today agreed.',
-      'SEP7 1624 UP 13 OCT7 1638 UP 13',
-      'Загрязнение попадает в окружающую среду.',
-      'Марта Иванова выступила среди первых.',
-    ]) {
-      expect(findTimes(text, date).map((mention) => mention.text), text).toEqual([]);
-    }
-  });
-
-  it('reads a long table of dates, which chrono sees in pieces, without losing or splitting one', () => {
-    const line = 'Qtly div 15 cts vs 15 cts Pay April 15 Record March 31\n';
-    const times = findTimes(line.repeat(300), { documentDate: '1987-03-17' });
-    expect(times).toHaveLength(600);
-    expect(new Set(times.map((mention) => `${mention.text} ${mention.value}`))).toEqual(new Set(['April 15 1987-04-15', 'March 31 1987-03-31']));
-  });
-
-  it('ignores a malformed document date rather than guessing', () => {
-    expect(findTimes('It happened yesterday.', { documentDate: '2021-02-30' })).toEqual([
-      { start: 12, end: 21, text: 'yesterday', precision: 'day', approximate: false, anchor: 'document' },
-    ]);
-  });
 });

@@ -1,0 +1,83 @@
+/**
+ * Background jobs over the case's documents (finding entities again, re-scoring suggestions):
+ * batches of documents, each batch one transaction, the event loop free between them, progress
+ * reported after each batch, and cancel between batches.
+ */
+import type { Database } from 'better-sqlite3';
+import { statement } from './statements';
+
+const BATCH = 25;
+
+interface JobProgress {
+  readonly jobId: number;
+  done: number;
+  readonly total: number;
+  cancelled: boolean;
+}
+
+export interface DocumentJob<P> {
+  readonly jobId: number;
+  readonly finished: Promise<P>;
+}
+
+export interface DocumentJobSpec<P extends JobProgress> {
+  readonly progress: (jobId: number, total: number) => P;
+  /** What the batches share, made once the caller has its job id (the model may take a moment to load). */
+  readonly prepare: () => {
+    readonly each: (progress: P, documentId: number, text: string) => void;
+    /** After the last batch, while the case is still open (undo is recorded here). */
+    readonly finish?: (progress: P) => void;
+  };
+  /** Progress after each batch, and once more (`finished`) at the end. */
+  readonly report: (progress: P, finished: boolean) => void;
+}
+
+export class DocumentJobs {
+  private nextJobId = 1;
+  private readonly cancelled = new Set<number>();
+
+  constructor(private readonly db: Database) {}
+
+  /** Starts a job over the documents given, or every document of the case. */
+  start<P extends JobProgress>(documentIds: readonly number[] | undefined, spec: DocumentJobSpec<P>): DocumentJob<P> {
+    const jobId = this.nextJobId++;
+    const ids = documentIds ?? (statement(this.db, 'SELECT id FROM documents ORDER BY id').all() as { id: number }[]).map((row) => row.id);
+    const finished = this.run(jobId, ids, spec).finally(() => this.cancelled.delete(jobId));
+    return { jobId, finished };
+  }
+
+  cancel(jobId: number): void {
+    this.cancelled.add(jobId);
+  }
+
+  cancelAll(): void {
+    for (let id = 1; id < this.nextJobId; id += 1) this.cancelled.add(id);
+  }
+
+  private async run<P extends JobProgress>(jobId: number, ids: readonly number[], spec: DocumentJobSpec<P>): Promise<P> {
+    const progress = spec.progress(jobId, ids.length);
+    spec.report({ ...progress }, false);
+    await new Promise((resolve) => setImmediate(resolve));
+    const { each, finish } = spec.prepare();
+    const read = statement(this.db, 'SELECT text FROM documents WHERE id = ?');
+    for (let index = 0; index < ids.length; index += BATCH) {
+      if (this.cancelled.has(jobId) || !this.db.open) {
+        progress.cancelled = true;
+        break;
+      }
+      const batch = ids.slice(index, index + BATCH);
+      this.db.transaction(() => {
+        for (const id of batch) {
+          const row = read.get(id) as { text: string } | undefined;
+          if (row) each(progress, id, row.text);
+        }
+      })();
+      progress.done += batch.length;
+      spec.report({ ...progress }, false);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (this.db.open) finish?.(progress);
+    spec.report({ ...progress }, true);
+    return progress;
+  }
+}
