@@ -2,8 +2,8 @@
 import type { Command } from 'commander';
 import { DossierError } from '../../../shared/errors';
 import type { OcrRerunReport } from '../../../shared/ocr';
-import { parseInput } from '../../../shared/rpc';
 import { availableLanguages, locateOcrData, parseLanguages } from '../../engine/ingest/ocr/engine';
+import { parseInput } from '../context';
 import type { CommandContext } from '../context';
 
 export function registerOcrCommands(program: Command, context: CommandContext): void {
@@ -23,7 +23,7 @@ export function registerOcrCommands(program: Command, context: CommandContext): 
       if (!Number.isInteger(documentId) || documentId < 1) throw new DossierError('invalid-input', `--doc ${options.doc} is not a document id; give the number \`dossier search\` shows.`);
       const languages = parseLanguages(options.lang, availableLanguages(locateOcrData()));
       const engine = await getEngine();
-      await engine.handlers['cases.open'](parseInput('cases.open', { path: casePath }));
+      await engine.handlers['cases.open'](await parseInput('cases.open', { path: casePath }));
       const report = await engine.startOcrRerun(documentId, languages).finished;
       if (options.json) output.out(`${JSON.stringify(report, null, 2)}\n`);
       else output.out(formatReport(report));
