@@ -77,7 +77,7 @@ async function killRuns() {
     const commandArgs =
       operation === 'merge' ? ['merge', casePath, colleagues[Math.floor(round / 5) % colleagues.length]] : commandFor(operation, round, casePath, stories, random, hostile);
     // Imports get longer: the CLI takes a second or two to start, and the kill should land among commits.
-    const delay = operation === 'import' ? 1_500 + random() * 5_000 : operation === 'merge' ? 600 + random() * 2_400 : 300 + random() * 1_700;
+    const delay = operation === 'import' ? 1_500 + random() * 5_000 : operation === 'merge' || operation === 'export' ? 150 + random() * 650 : 300 + random() * 1_700;
     const outcome = await killAfter(commandArgs, Math.floor(delay));
     if (outcome === 'killed') {
       kills += 1;
