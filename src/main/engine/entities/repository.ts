@@ -47,6 +47,21 @@ function rowToEntity(row: EntityRow): EntitySummary {
   };
 }
 
+/**
+ * Deletes those of `entityIds` that are still only suggestions and that nothing points at any more
+ * (no mention, link or drawing): what a re-score or a re-read of a scan took the last mention of.
+ */
+export function deleteUnusedSuggestedEntities(db: Database, entityIds: readonly number[]): void {
+  const unused = statement(
+    db,
+    `SELECT 1 FROM entities e WHERE e.id = ? AND e.status = 'suggested'
+       AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = e.id)
+       AND NOT EXISTS (SELECT 1 FROM links WHERE (from_kind = 'entity' AND from_id = e.id) OR (to_kind = 'entity' AND to_id = e.id))
+       AND NOT EXISTS (SELECT 1 FROM map_feature_entities WHERE entity_id = e.id)`,
+  );
+  for (const id of entityIds) if (unused.get(id)) statement(db, 'DELETE FROM entities WHERE id = ?').run(id);
+}
+
 /** The id for a new entity: after every id the case ever gave one, so that a merged or deleted entity's id is never reused (schema v8). */
 export function nextEntityId(db: Database): number {
   return (statement(db, 'SELECT high + 1 AS id FROM entity_id_high_water').get() as { id: number }).id;

@@ -16,7 +16,7 @@ import type { SnapshotValue } from '../entities/curationHistory';
 import { applySnapshot, capture, Snapshot } from '../entities/curationHistory';
 import type { EntityAnalyzer } from '../entities/suggestions';
 import { CaseExtraction, paragraphEnd, storeSuggestions } from '../entities/suggestions';
-import { nextEntityId } from '../entities/repository';
+import { deleteUnusedSuggestedEntities, nextEntityId } from '../entities/repository';
 import { EXTRACTION_LIMITS } from '../limits';
 
 
@@ -86,16 +86,7 @@ function rescoreDocument(db: Database, extraction: CaseExtraction, documentId: n
   const lastMention = (statement(db, 'SELECT coalesce(max(id), 0) AS id FROM mentions').get() as { id: number }).id;
   for (const mention of removing) statement(db, 'DELETE FROM mentions WHERE id = ?').run(mention.id);
   // A suggested entity left with no mention and nothing else pointing at it goes with its last suggestion.
-  for (const entityId of entities) {
-    const orphan = statement(
-      db,
-      `SELECT 1 FROM entities e WHERE e.id = ? AND e.status = 'suggested'
-         AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = e.id)
-         AND NOT EXISTS (SELECT 1 FROM links WHERE (from_kind = 'entity' AND from_id = e.id) OR (to_kind = 'entity' AND to_id = e.id))
-         AND NOT EXISTS (SELECT 1 FROM map_feature_entities WHERE entity_id = e.id)`,
-    ).get(entityId);
-    if (orphan) statement(db, 'DELETE FROM entities WHERE id = ?').run(entityId);
-  }
+  deleteUnusedSuggestedEntities(db, entities);
   // Which of the names about to be stored were already an entity's alias, so that undo takes away only the aliases this adds.
   const addingTexts = new Set(adding.map((mention) => mention.text));
   const aliasesBefore = new Set(

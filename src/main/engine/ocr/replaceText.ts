@@ -10,6 +10,7 @@ import { statement } from '../case/statements';
 import { redateDocument } from '../claims/reading';
 import { replaceDocumentText } from '../documents/repository';
 import { analyzeText } from '../documents/textAnalysis';
+import { deleteUnusedSuggestedEntities } from '../entities/repository';
 import type { CaseExtraction } from '../entities/suggestions';
 import { languageOfScan } from '../ingest/read/image';
 import type { ExtractedDocument } from '../ingest/types';
@@ -97,7 +98,8 @@ function change(db: Database, documentId: number, old: StoredDocument, reading: 
   let suggested = 0;
   if (extraction) suggested = extraction.suggest(documentId, reading.text);
   else redateDocument(db, documentId);
-  dropForgottenEntities(db, formerEntities);
+  // Suggested entities named only in the old text would never have been suggested from the new one.
+  deleteUnusedSuggestedEntities(db, formerEntities);
   const confidence = typeof reading.meta.ocrConfidence === 'number' ? reading.meta.ocrConfidence : null;
   return { kept: carry.kept, lost: carry.lost, suggested, confidence };
 }
@@ -247,21 +249,4 @@ function shifted(value: unknown, delta: number): unknown {
     record.end += delta;
   }
   return record;
-}
-
-/**
- * Suggested entities that were named only in the old text, and nowhere else in the case (no
- * mention, link or drawing), go with it, as they would never have been suggested from the new one.
- */
-function dropForgottenEntities(db: Database, entityIds: readonly number[]): void {
-  for (const id of entityIds) {
-    const forgotten = statement(
-      db,
-      `SELECT 1 FROM entities e WHERE e.id = ? AND e.status = 'suggested'
-         AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = e.id)
-         AND NOT EXISTS (SELECT 1 FROM links WHERE (from_kind = 'entity' AND from_id = e.id) OR (to_kind = 'entity' AND to_id = e.id))
-         AND NOT EXISTS (SELECT 1 FROM map_feature_entities WHERE entity_id = e.id)`,
-    ).get(id);
-    if (forgotten) statement(db, 'DELETE FROM entities WHERE id = ?').run(id);
-  }
 }
