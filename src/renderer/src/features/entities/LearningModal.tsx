@@ -6,11 +6,12 @@
 import { Alert, Badge, Button, Group, Modal, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconEraser, IconRefresh } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type { LearningSummary } from '../../../../shared/learning';
 import { call, errorMessage } from '../../api/client';
 import { notifyError } from '../../api/notify';
+import { useCaseMutation } from '../../api/queries';
 import { entityTypeLabels } from './entityColors';
 import { invalidateEntityData } from './queries';
 
@@ -39,6 +40,22 @@ function Section({ title, count, children }: { title: string; count: number; chi
   );
 }
 
+/** Names, each with a word on what was learned of it. */
+function NameTable({ testId, rows }: { testId: string; rows: readonly { name: string; detail: ReactNode }[] }) {
+  return (
+    <Table fz="xs" verticalSpacing={2} data-testid={testId}>
+      <Table.Tbody>
+        {rows.map((row) => (
+          <Table.Tr key={row.name}>
+            <Table.Td>{row.name}</Table.Td>
+            <Table.Td c="dimmed">{row.detail}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
 function Learned({ summary }: { summary: LearningSummary }) {
   const { counts } = summary;
   return (
@@ -50,42 +67,16 @@ function Learned({ summary }: { summary: LearningSummary }) {
       </Text>
       <SimpleGrid cols={2} spacing="md">
         <Section title="No longer suggested" count={summary.stopped.length}>
-          <Table fz="xs" verticalSpacing={2} data-testid="learning-stopped">
-            <Table.Tbody>
-              {summary.stopped.map((name) => (
-                <Table.Tr key={name.name}>
-                  <Table.Td>{name.name}</Table.Td>
-                  <Table.Td c="dimmed">rejected {name.times}×</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <NameTable testId="learning-stopped" rows={summary.stopped.map((name) => ({ name: name.name, detail: `rejected ${name.times}×` }))} />
         </Section>
         <Section title="Type corrections" count={summary.corrected.length}>
-          <Table fz="xs" verticalSpacing={2} data-testid="learning-corrected">
-            <Table.Tbody>
-              {summary.corrected.map((name) => (
-                <Table.Tr key={name.name}>
-                  <Table.Td>{name.name}</Table.Td>
-                  <Table.Td c="dimmed">
-                    {entityTypeLabels[name.from]} → {entityTypeLabels[name.to]}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <NameTable
+            testId="learning-corrected"
+            rows={summary.corrected.map((name) => ({ name: name.name, detail: `${entityTypeLabels[name.from]} → ${entityTypeLabels[name.to]}` }))}
+          />
         </Section>
         <Section title="Names added by hand" count={summary.added.length}>
-          <Table fz="xs" verticalSpacing={2} data-testid="learning-added">
-            <Table.Tbody>
-              {summary.added.map((name) => (
-                <Table.Tr key={name.name}>
-                  <Table.Td>{name.name}</Table.Td>
-                  <Table.Td c="dimmed">{entityTypeLabels[name.type]}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <NameTable testId="learning-added" rows={summary.added.map((name) => ({ name: name.name, detail: entityTypeLabels[name.type] }))} />
         </Section>
         <Section title="Rejected once" count={summary.rejectedOnce.length}>
           <Text size="xs" c="dimmed">
@@ -98,21 +89,13 @@ function Learned({ summary }: { summary: LearningSummary }) {
 }
 
 export function LearningModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const client = useQueryClient();
   const summary = useQuery({ queryKey: learningKey, queryFn: () => call('learning.summary', {}), enabled: opened });
   const rescore = useMutation({
     mutationFn: () => call('learning.rescore', {}),
     onSuccess: onClose,
     onError: (error) => notifyError('Could not re-score the suggestions', error),
   });
-  const reset = useMutation({
-    mutationFn: () => call('learning.reset', {}),
-    onSuccess: () => {
-      void invalidateEntityData(client);
-      notifications.show({ color: 'indigo', title: 'Learning reset', message: 'The case suggests names as if nothing had been reviewed. Undo (Ctrl+Z) brings it back.', autoClose: 6000 });
-    },
-    onError: (error) => notifyError('Could not reset what the case learned', error),
-  });
+  const reset = useCaseMutation('learning.reset', invalidateEntityData);
   const learned = summary.data;
   return (
     <Modal opened={opened} onClose={onClose} title="What this case has learned" size="xl" data-testid="learning-modal">
@@ -130,7 +113,16 @@ export function LearningModal({ opened, onClose }: { opened: boolean; onClose: (
             leftSection={<IconEraser size={14} />}
             disabled={!learned || learned.examples === 0}
             loading={reset.isPending}
-            onClick={() => reset.mutate()}
+            onClick={() =>
+              reset.mutate(
+                {},
+                {
+                  onSuccess: () =>
+                    notifications.show({ color: 'indigo', title: 'Learning reset', message: 'The case suggests names as if nothing had been reviewed. Undo (Ctrl+Z) brings it back.', autoClose: 6000 }),
+                  onError: (error) => notifyError('Could not reset what the case learned', error),
+                },
+              )
+            }
           >
             Reset what was learned
           </Button>
