@@ -66,6 +66,11 @@ async function toSources(files: readonly File[]): Promise<{ sources: ImportSourc
   return { sources, unreadable };
 }
 
+/** What an import in a read-only case says instead of importing. */
+function refuseReadOnly(): void {
+  notifications.show({ color: 'yellow', title: 'Nothing imported', message: READ_ONLY_HINT, autoClose: 8000 });
+}
+
 export function useImporter(): Importer {
   const client = useQueryClient();
   const [jobs, setJobs] = useState<ReadonlyMap<number, ImportProgress>>(new Map());
@@ -134,7 +139,7 @@ export function useImporter(): Importer {
   const importSources = useCallback(async (sources: ImportSource[]) => {
     if (sources.length === 0) return;
     if (readOnly) {
-      notifications.show({ color: 'yellow', title: 'Nothing imported', message: READ_ONLY_HINT, autoClose: 8000 });
+      refuseReadOnly();
       return;
     }
     setStarting(true);
@@ -165,7 +170,7 @@ export function useImporter(): Importer {
   const chooseAndImport = useCallback(
     async (folders: boolean) => {
       if (readOnly) {
-        notifications.show({ color: 'yellow', title: 'Nothing imported', message: READ_ONLY_HINT, autoClose: 8000 });
+        refuseReadOnly();
         return;
       }
       try {
