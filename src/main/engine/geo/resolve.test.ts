@@ -115,6 +115,29 @@ describe('resolvePlaces with little context', () => {
     expect(ocean?.candidate?.featureCode).toBe('OCN');
   });
 
+  it('prefers, within the story\'s country, the namesake near its other places', () => {
+    const text = 'West Nile cases rose in Texas. Clinics in Tyler and Dallas were busy, and Fairfield reported two deaths.';
+    const results = resolvePlaces(gazetteer, mentionsOf(text, ['Texas', 'Tyler', 'Dallas', 'Fairfield']), text);
+    const fairfield = results.find((result) => result.mention.text === 'Fairfield')?.candidate;
+    expect(fairfield).toMatchObject({ countryCode: 'US', admin1: 'Texas' });
+  });
+
+  it('reads "Austin, in Scott County, Indiana" as a place inside the next, not the larger namesake', () => {
+    const text = 'The outbreak began in Austin, in Scott County, Indiana, last winter.';
+    const results = resolvePlaces(gazetteer, mentionsOf(text, ['Austin', 'Scott County', 'Indiana']), text);
+    expect(results.find((result) => result.mention.text === 'Austin')?.candidate).toMatchObject({ countryCode: 'US', admin1: 'Indiana' });
+    expect(results.find((result) => result.mention.text === 'Scott County')?.candidate).toMatchObject({ featureCode: 'ADM2', admin1: 'Indiana' });
+  });
+
+  it('takes the names of a list for peers, not for a place and the region it lies in', () => {
+    const text = 'Officials are investigating cases in Washington, Pennsylvania and California.';
+    const results = resolvePlaces(gazetteer, mentionsOf(text, ['Washington', 'Pennsylvania', 'California']), text);
+    expect(results.find((result) => result.mention.text === 'Washington')?.candidate?.featureCode).not.toBe('PPLA2');
+    const pair = 'He grew up in Washington, Pennsylvania, near the Ohio line.';
+    const [town] = resolvePlaces(gazetteer, mentionsOf(pair, ['Washington', 'Pennsylvania']), pair);
+    expect(town?.candidate).toMatchObject({ featureClass: 'P', admin1: 'Pennsylvania' });
+  });
+
   it('maps a demonym to its country without taking it for a mention', () => {
     expect(demonymToCountry(gazetteer, 'Armenian')).toBe('AM');
     expect(demonymToCountry(gazetteer, 'Russian')).toBe('RU');

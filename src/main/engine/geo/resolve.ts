@@ -25,6 +25,11 @@ const SEAT_KM = 500;
 // Kilometres within which another place of the document supports a candidate.
 const NEAR_KM = 400;
 const REGION_KM = 1500;
+// Kilometres within which another place of the document makes a candidate local to the story.
+const LOCAL_KM = 150;
+const LOCAL_BONUS = 16;
+// What a name written beside the place it lies in ("Atlanta, Georgia") is worth to both readings that fit.
+const CONTAINMENT_BONUS = 40;
 // The prior of a natural feature: about that of a region (RGN 62), below a country's or continent's.
 const NATURAL_FEATURE_PRIOR = 60;
 
@@ -46,6 +51,26 @@ export function resolvePlaces(gazetteer: Gazetteer, mentions: readonly PlaceMent
   for (const [text, candidates] of candidatesByText) {
     const largest = Math.max(0, ...candidates.map((other) => (other.featureClass === 'P' ? other.population : 0)));
     baseScores.set(text, new Map(candidates.map((candidate) => [candidate, priorScore(candidate) + prominenceScore(candidate, candidates, largest)])));
+  }
+
+  // "Atlanta, Georgia", "Austin, in Scott County": a place written with the place it lies in. The pair
+  // settles both names: the Georgia that holds an Atlanta, the Atlanta that lies in a Georgia.
+  for (const [inner, outer] of containmentPairs(mentions, documentText)) {
+    const inners = candidatesByText.get(inner) ?? [];
+    const outers = candidatesByText.get(outer) ?? [];
+    const innerBase = baseScores.get(inner)!;
+    const outerBase = baseScores.get(outer)!;
+    const innerHeld = new Set<PlaceCandidate>();
+    const outerHolding = new Set<PlaceCandidate>();
+    for (const container of outers) {
+      for (const place of inners) {
+        if (!contains(container, place)) continue;
+        innerHeld.add(place);
+        outerHolding.add(container);
+      }
+    }
+    for (const place of innerHeld) innerBase.set(place, innerBase.get(place)! + CONTAINMENT_BONUS);
+    for (const container of outerHolding) outerBase.set(container, outerBase.get(container)! + CONTAINMENT_BONUS);
   }
 
   // First pass: each distinct name's best candidate on the prior alone gives the context.
@@ -149,6 +174,60 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = { St: 'Saint', Ste: 'Sai
 const GENERIC_REGION_SUFFIX = /\s+(?:province|prefecture|region|district|county|state|governorate|oblast|department|municipality)$/iu;
 const COMPASS_PREFIX = /^(?:north|south|east|west|northern|southern|eastern|western|central|north[- ]?(?:east|west)(?:ern)?|south[- ]?(?:east|west)(?:ern)?)\s+/iu;
 
+/**
+ * Pairs of names (inner, outer) the text writes as a place and the place it lies in: "Atlanta, Georgia",
+ * "Austin, in Scott County", "Kibera in Nairobi". Names in a list are peers, not one inside the other
+ * ("cases in Washington, Pennsylvania and California" are three states, though Washington, Pennsylvania
+ * is also a town): a pair with a list before or after it is not taken.
+ */
+function containmentPairs(mentions: readonly PlaceMention[], documentText: string): [string, string][] {
+  const ordered = [...mentions].sort((left, right) => left.start - right.start);
+  const gap = (index: number): string => {
+    const left = ordered[index];
+    const right = ordered[index + 1];
+    return left && right && left.end <= right.start ? documentText.slice(left.end, right.start) : '';
+  };
+  // A run of names joined by commas is a list when "and" or "or" joins two of them; "Austin, in Scott
+  // County, Indiana" is a chain of places each inside the next.
+  const inList = new Array<boolean>(ordered.length).fill(false);
+  for (let first = 0; first < ordered.length; ) {
+    let last = first;
+    let joined = false;
+    while (last + 1 < ordered.length && (COMMA_GAP.test(gap(last)) || CONJUNCTION_GAP.test(gap(last)))) {
+      joined ||= CONJUNCTION_GAP.test(gap(last));
+      last += 1;
+    }
+    for (let index = first; index <= last; index += 1) inList[index] = joined;
+    first = last + 1;
+  }
+  const pairs: [string, string][] = [];
+  for (let index = 0; index + 1 < ordered.length; index += 1) {
+    const inner = ordered[index]!;
+    const outer = ordered[index + 1]!;
+    if (inner.text === outer.text || inList[index] || !CONTAINMENT_GAP.test(gap(index))) continue;
+    pairs.push([inner.text, outer.text]);
+  }
+  return pairs;
+}
+
+const CONTAINMENT_GAP = /^(?:\s*,\s*(?:in\s+)?|\s+in\s+)$/u;
+const COMMA_GAP = /^\s*,\s*(?:in\s+)?$/u;
+const CONJUNCTION_GAP = /^\s*,?\s*(?:and|or|&|\/)\s*$/u;
+// Kilometres within which a place counts as lying in a second-level region or a city (no outlines here).
+const WITHIN_ADM2_KM = 80;
+const WITHIN_CITY_KM = 30;
+
+/** Whether `place` lies in `container`, as far as codes and distances tell. */
+function contains(container: PlaceCandidate, place: PlaceCandidate): boolean {
+  if (container === place || container.id === place.id || !container.countryCode || container.countryCode !== place.countryCode) return false;
+  if (isCountry(container)) return !isCountry(place);
+  if (container.featureCode === 'ADM1') return place.featureCode !== 'ADM1' && place.admin1Code === container.admin1Code;
+  const km = distanceKm(container.lat, container.lon, place.lat, place.lon);
+  if (container.featureCode === 'ADM2') return place.featureClass === 'P' && place.admin1Code === container.admin1Code && km < WITHIN_ADM2_KM;
+  if (container.featureClass === 'P') return place.featureClass !== 'A' && km < WITHIN_CITY_KM && place.population < container.population;
+  return false;
+}
+
 function isCountry(candidate: PlaceCandidate): boolean {
   return candidate.featureCode.startsWith('PCL');
 }
@@ -213,8 +292,12 @@ function contextScore(candidate: PlaceCandidate, anchors: readonly PlaceCandidat
     if (anchor.featureCode === 'ADM1' && anchor.countryCode === candidate.countryCode && anchor.admin1Code === candidate.admin1Code && candidate.featureCode !== 'ADM1') sameRegion = true;
   }
   const nearScore = nearest < NEAR_KM ? 25 : nearest < REGION_KM ? 12 : 0;
-  // Being in a named country and near named places are mostly the same evidence: count the stronger.
-  return Math.max(countryScore, nearScore) + (sameRegion ? 20 : 0);
+  // Being in a named country and near named places are mostly the same evidence: count the stronger,
+  // and nearness again, a little, on top. In a story set in one country every namesake there has the
+  // country's support; what tells Fairfield, Texas from Fairfield, California in a story about Tyler
+  // and Dallas is how near the other places are.
+  const local = countryScore > 0 && nearest < LOCAL_KM ? LOCAL_BONUS : countryScore > 0 && nearest < NEAR_KM ? LOCAL_BONUS / 2 : 0;
+  return Math.max(countryScore, nearScore) + local + (sameRegion ? 20 : 0);
 }
 
 function bestByScore(candidates: readonly PlaceCandidate[], score: (candidate: PlaceCandidate) => number): PlaceCandidate | undefined {
