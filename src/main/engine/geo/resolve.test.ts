@@ -138,6 +138,28 @@ describe('resolvePlaces with little context', () => {
     expect(town?.candidate).toMatchObject({ featureClass: 'P', admin1: 'Pennsylvania' });
   });
 
+  it('finds the place inside a span that also holds a title or a building', () => {
+    const text = 'The Queensland Health Minister spoke at Seoul City Hall and at the Hospital of Pittsburgh.';
+    const names = ['Queensland Health Minister', 'Seoul City Hall', 'Hospital of Pittsburgh'];
+    const [queensland, seoul, pittsburgh] = resolvePlaces(gazetteer, mentionsOf(text, names), text);
+    expect(queensland?.candidate).toMatchObject({ featureCode: 'ADM1', countryCode: 'AU', name: 'Queensland' });
+    expect(seoul?.candidate).toMatchObject({ featureCode: 'PPLC', countryCode: 'KR' });
+    expect(pittsburgh?.candidate).toMatchObject({ name: 'Pittsburgh', countryCode: 'US' });
+    // The mention keeps its own span.
+    expect(text.slice(seoul!.mention.start, seoul!.mention.end)).toBe('Seoul City Hall');
+  });
+
+  it('does not take a generic word, a short word of a firm\'s name or a firm for a place', () => {
+    const text = 'The Danube Delta, the Soviet Union, Southern Co and Atlantic Richfield Oil Co.';
+    const names = ['Danube Delta', 'Soviet Union', 'Southern Co', 'Atlantic Richfield Oil Co'];
+    const results = resolvePlaces(gazetteer, mentionsOf(text, names), text);
+    const byName = new Map(results.map((result) => [result.mention.text, result.candidate]));
+    expect(byName.get('Danube Delta')?.name).not.toBe('Delta');
+    expect(byName.get('Soviet Union')).toBeUndefined();
+    expect(byName.get('Southern Co')).toBeUndefined();
+    expect(byName.get('Atlantic Richfield Oil Co')).toBeUndefined();
+  });
+
   it('maps a demonym to its country without taking it for a mention', () => {
     expect(demonymToCountry(gazetteer, 'Armenian')).toBe('AM');
     expect(demonymToCountry(gazetteer, 'Russian')).toBe('RU');
