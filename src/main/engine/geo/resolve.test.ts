@@ -160,6 +160,18 @@ describe('resolvePlaces with little context', () => {
     expect(byName.get('Atlantic Richfield Oil Co')).toBeUndefined();
   });
 
+  it('reads on when a recogniser cut a name short and the cut name names nothing', () => {
+    const text = 'Cases were reported in the Democratic Republic of the Congo and in Côte d\'Ivoire.';
+    const cut = [
+      { text: 'Democratic Republic', start: text.indexOf('Democratic'), end: text.indexOf('Democratic') + 'Democratic Republic'.length },
+      { text: 'Côte', start: text.indexOf('Côte'), end: text.indexOf('Côte') + 4 },
+    ];
+    const [congo, ivoryCoast] = resolvePlaces(gazetteer, cut, text);
+    expect(congo?.candidate?.id).toBe('country:CD');
+    expect(ivoryCoast?.candidate?.id).toBe('country:CI');
+    expect(congo?.mention).toEqual(cut[0]);
+  });
+
   it('maps a demonym to its country without taking it for a mention', () => {
     expect(demonymToCountry(gazetteer, 'Armenian')).toBe('AM');
     expect(demonymToCountry(gazetteer, 'Russian')).toBe('RU');

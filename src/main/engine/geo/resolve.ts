@@ -42,9 +42,21 @@ const NATURAL_FEATURE_PRIOR = 60;
  */
 export function resolvePlaces(gazetteer: Gazetteer, mentions: readonly PlaceMention[], documentText: string): ResolvedPlace[] {
   const candidatesByText = new Map<string, PlaceCandidate[]>();
-  for (const mention of mentions) {
-    if (!candidatesByText.has(mention.text)) candidatesByText.set(mention.text, findCandidates(gazetteer, mention.text));
-  }
+  const candidatesOf = (text: string): PlaceCandidate[] => {
+    let found = candidatesByText.get(text);
+    if (!found) candidatesByText.set(text, (found = findCandidates(gazetteer, text)));
+    return found;
+  };
+  // The name each mention is resolved by: its text, or the longer name the text goes on to write when a
+  // recogniser cut it short ("Democratic Republic" of the Congo, "Côte" d'Ivoire) and its text names nothing.
+  const named = mentions.map((mention) => {
+    if (candidatesOf(mention.text).length > 0) return mention;
+    const longer = continuedName(gazetteer, mention, documentText);
+    if (longer === undefined) return mention;
+    candidatesOf(longer);
+    return { ...mention, text: longer };
+  });
+  for (const [text, candidates] of candidatesByText) if (candidates.length === 0 && !named.some((mention) => mention.text === text)) candidatesByText.delete(text);
 
   // Each candidate's score before context (prior and prominence), once: the rounds below add context to it.
   const baseScores = new Map<string, Map<PlaceCandidate, number>>();
@@ -55,7 +67,7 @@ export function resolvePlaces(gazetteer: Gazetteer, mentions: readonly PlaceMent
 
   // "Atlanta, Georgia", "Austin, in Scott County": a place written with the place it lies in. The pair
   // settles both names: the Georgia that holds an Atlanta, the Atlanta that lies in a Georgia.
-  for (const [inner, outer] of containmentPairs(mentions, documentText)) {
+  for (const [inner, outer] of containmentPairs(named, documentText)) {
     const inners = candidatesByText.get(inner) ?? [];
     const outers = candidatesByText.get(outer) ?? [];
     const innerBase = baseScores.get(inner)!;
@@ -120,8 +132,8 @@ export function resolvePlaces(gazetteer: Gazetteer, mentions: readonly PlaceMent
     choices = next;
   }
 
-  return mentions.map((mention) => {
-    const choice = ranking.get(mention.text);
+  return mentions.map((mention, index) => {
+    const choice = ranking.get(named[index]!.text);
     return { mention, candidate: choice?.ranked[0], confidence: choice?.ranked[0] ? choice.confidence : 0, candidates: choice?.ranked ?? [] };
   });
 }
@@ -132,6 +144,25 @@ export function resolvePlaces(gazetteer: Gazetteer, mentions: readonly PlaceMent
  */
 export function createPlaceResolver(gazetteer: Gazetteer): (mentions: readonly PlaceMention[], documentText: string) => ResolvedPlace[] {
   return (mentions, documentText) => resolvePlaces(gazetteer, mentions, documentText);
+}
+
+/**
+ * The name a mention's text begins when the text goes on with it: the longest run of up to four more
+ * words ("of the Congo", "d'Ivoire") that, with the mention, the gazetteer knows by its exact name; none
+ * past the end of a sentence.
+ */
+function continuedName(gazetteer: Gazetteer, mention: PlaceMention, documentText: string): string | undefined {
+  const word = /\s*[^\s]+/uy;
+  word.lastIndex = mention.end;
+  let longest: string | undefined;
+  for (let count = 0; count < 4; count += 1) {
+    const next = word.exec(documentText);
+    if (!next) break;
+    const name = documentText.slice(mention.start, word.lastIndex).replace(/[,;:.!?)"”’']+$/u, '');
+    if (name.length > mention.text.length && gazetteer.lookup(name).length > 0) longest = name;
+    if (/[,;:.!?]$/u.test(next[0])) break;
+  }
+  return longest;
 }
 
 /** Candidates for a mention: its folded name, then without a possessive, then by spelling skeleton. */
