@@ -172,6 +172,13 @@ describe('resolvePlaces with little context', () => {
     expect(congo?.mention).toEqual(cut[0]);
   });
 
+  it('takes an ocean over a small town named after it, even in a story set in the town\'s country', () => {
+    const text = 'Hunters in Virginia, Alaska and Maryland test birds from the Pacific coast and from across the Atlantic.';
+    const results = resolvePlaces(gazetteer, mentionsOf(text, ['Virginia', 'Alaska', 'Maryland', 'Pacific', 'Atlantic']), text);
+    expect(results.find((result) => result.mention.text === 'Pacific')?.candidate?.featureCode).toBe('OCN');
+    expect(results.find((result) => result.mention.text === 'Atlantic')?.candidate?.featureCode).toBe('OCN');
+  });
+
   it('maps a demonym to its country without taking it for a mention', () => {
     expect(demonymToCountry(gazetteer, 'Armenian')).toBe('AM');
     expect(demonymToCountry(gazetteer, 'Russian')).toBe('RU');

@@ -32,6 +32,8 @@ const LOCAL_BONUS = 16;
 const CONTAINMENT_BONUS = 40;
 // The prior of a natural feature: about that of a region (RGN 62), below a country's or continent's.
 const NATURAL_FEATURE_PRIOR = 60;
+// The population a natural feature stands for when a town bears its name.
+const NATURAL_FEATURE_SIZE = 10_000_000;
 
 /**
  * Resolves place mentions against the gazetteer, using the rest of the document as context.
@@ -354,8 +356,11 @@ function priorScore(candidate: PlaceCandidate): number {
  */
 function prominenceScore(candidate: PlaceCandidate, candidates: readonly PlaceCandidate[], largest: number): number {
   let score = 0;
-  if (candidate.featureClass === 'P' && largest > 0) {
-    score += Math.max(-40, 10 * Math.log10((candidate.population + 1) / (largest + 1)));
+  // A town named after a sea, an island or a range ("Pacific", Missouri; "Java", Georgia) is the lesser
+  // namesake, as a town is beside a far larger one: the feature counts as a namesake of that size.
+  const namesake = candidates.some((other) => (other.featureClass === 'H' || other.featureClass === 'T') && other.primaryName) ? NATURAL_FEATURE_SIZE : 0;
+  if (candidate.featureClass === 'P' && Math.max(largest, namesake) > 0) {
+    score += Math.max(-40, 10 * Math.log10((candidate.population + 1) / (Math.max(largest, namesake) + 1)));
   }
   if (candidate.featureCode === 'ADM1') {
     // Not the same admin-1 code: a capital is often an admin-1 of its own (Buenos Aires, Hanoi). Near
