@@ -179,6 +179,15 @@ describe('resolvePlaces with little context', () => {
     expect(results.find((result) => result.mention.text === 'Atlantic')?.candidate?.featureCode).toBe('OCN');
   });
 
+  it('takes the names of one list for places of one kind', () => {
+    const provinces = 'Utilities in Ontario, New Brunswick and Newfoundland oppose the sale.';
+    const inCanada = resolvePlaces(gazetteer, mentionsOf(provinces, ['Ontario', 'New Brunswick', 'Newfoundland']), provinces);
+    expect(inCanada.find((result) => result.mention.text === 'Newfoundland')?.candidate).toMatchObject({ featureCode: 'ADM1', countryCode: 'CA' });
+    const cities = 'Trading bank staff in Wellington and Auckland voted to accept the offer.';
+    const inNewZealand = resolvePlaces(gazetteer, mentionsOf(cities, ['Wellington', 'Auckland']), cities);
+    expect(inNewZealand.find((result) => result.mention.text === 'Auckland')?.candidate).toMatchObject({ featureClass: 'P', countryCode: 'NZ' });
+  });
+
   it('maps a demonym to its country without taking it for a mention', () => {
     expect(demonymToCountry(gazetteer, 'Armenian')).toBe('AM');
     expect(demonymToCountry(gazetteer, 'Russian')).toBe('RU');

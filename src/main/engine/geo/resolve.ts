@@ -30,6 +30,8 @@ const LOCAL_KM = 150;
 const LOCAL_BONUS = 16;
 // What a name written beside the place it lies in ("Atlanta, Georgia") is worth to both readings that fit.
 const CONTAINMENT_BONUS = 40;
+// What it is worth to be of the kind of place the other names of a list are ("Wyoming" among states).
+const PEER_BONUS = 15;
 // The prior of a natural feature: about that of a region (RGN 62), below a country's or continent's.
 const NATURAL_FEATURE_PRIOR = 60;
 // The population a natural feature stands for when a town bears its name.
@@ -69,7 +71,8 @@ export function resolvePlaces(gazetteer: Gazetteer, mentions: readonly PlaceMent
 
   // "Atlanta, Georgia", "Austin, in Scott County": a place written with the place it lies in. The pair
   // settles both names: the Georgia that holds an Atlanta, the Atlanta that lies in a Georgia.
-  for (const [inner, outer] of containmentPairs(named, documentText)) {
+  const syntax = placeSyntax(named, documentText);
+  for (const [inner, outer] of syntax.pairs) {
     const inners = candidatesByText.get(inner) ?? [];
     const outers = candidatesByText.get(outer) ?? [];
     const innerBase = baseScores.get(inner)!;
@@ -119,9 +122,10 @@ export function resolvePlaces(gazetteer: Gazetteer, mentions: readonly PlaceMent
       const anchors = [...choices].filter(([other]) => other !== text).map(([, choice]) => choice);
       const contextCountries = countryVotes(text);
       const base = baseScores.get(text)!;
+      const kind = peerKind(syntax.peers.get(text), choices);
       const scored = candidates.map((candidate) => ({
         candidate,
-        score: base.get(candidate)! + contextScore(candidate, anchors, contextCountries),
+        score: base.get(candidate)! + contextScore(candidate, anchors, contextCountries) + (kind !== undefined && placeKind(candidate) === kind ? PEER_BONUS : 0),
       }));
       scored.sort((left, right) => right.score - left.score);
       const top = scored[0]?.score ?? 0;
@@ -269,12 +273,12 @@ const GENERIC_REGION_SUFFIX = /\s+(?:province|prefecture|region|district|county|
 const COMPASS_PREFIX = /^(?:north|south|east|west|northern|southern|eastern|western|central|north[- ]?(?:east|west)(?:ern)?|south[- ]?(?:east|west)(?:ern)?)\s+/iu;
 
 /**
- * Pairs of names (inner, outer) the text writes as a place and the place it lies in: "Atlanta, Georgia",
- * "Austin, in Scott County", "Kibera in Nairobi". Names in a list are peers, not one inside the other
- * ("cases in Washington, Pennsylvania and California" are three states, though Washington, Pennsylvania
- * is also a town): a pair with a list before or after it is not taken.
+ * What the text's punctuation says about its names. Pairs (inner, outer) of a place written with the place
+ * it lies in: "Atlanta, Georgia", "Austin, in Scott County", "Kibera in Nairobi". Peers: names of one
+ * list ("cases in Washington, Pennsylvania and California"), which are places of one kind, and not one
+ * inside the other, though Washington, Pennsylvania is also a town.
  */
-function containmentPairs(mentions: readonly PlaceMention[], documentText: string): [string, string][] {
+function placeSyntax(mentions: readonly PlaceMention[], documentText: string): { pairs: [string, string][]; peers: Map<string, Set<string>> } {
   const ordered = [...mentions].sort((left, right) => left.start - right.start);
   const gap = (index: number): string => {
     const left = ordered[index];
@@ -284,6 +288,7 @@ function containmentPairs(mentions: readonly PlaceMention[], documentText: strin
   // A run of names joined by commas is a list when "and" or "or" joins two of them; "Austin, in Scott
   // County, Indiana" is a chain of places each inside the next.
   const inList = new Array<boolean>(ordered.length).fill(false);
+  const peers = new Map<string, Set<string>>();
   for (let first = 0; first < ordered.length; ) {
     let last = first;
     let joined = false;
@@ -291,7 +296,14 @@ function containmentPairs(mentions: readonly PlaceMention[], documentText: strin
       joined ||= CONJUNCTION_GAP.test(gap(last));
       last += 1;
     }
-    for (let index = first; index <= last; index += 1) inList[index] = joined;
+    for (let index = first; index <= last; index += 1) {
+      inList[index] = joined;
+      if (!joined) continue;
+      const own = ordered[index]!.text;
+      const others = peers.get(own) ?? new Set<string>();
+      for (let other = first; other <= last; other += 1) if (ordered[other]!.text !== own) others.add(ordered[other]!.text);
+      peers.set(own, others);
+    }
     first = last + 1;
   }
   const pairs: [string, string][] = [];
@@ -301,7 +313,29 @@ function containmentPairs(mentions: readonly PlaceMention[], documentText: strin
     if (inner.text === outer.text || inList[index] || !CONTAINMENT_GAP.test(gap(index))) continue;
     pairs.push([inner.text, outer.text]);
   }
-  return pairs;
+  return { pairs, peers };
+}
+
+/** The kind of place the other names of a name's lists are, when all of them, two at least or the only one, agree. */
+function peerKind(peers: ReadonlySet<string> | undefined, choices: ReadonlyMap<string, PlaceCandidate>): string | undefined {
+  if (!peers) return undefined;
+  const kinds = new Set<string>();
+  let count = 0;
+  for (const peer of peers) {
+    const choice = choices.get(peer);
+    if (!choice) continue;
+    kinds.add(placeKind(choice));
+    count += 1;
+  }
+  return kinds.size === 1 && count >= 1 ? [...kinds][0] : undefined;
+}
+
+/** The kind of place a candidate is, as the items of one list share it. */
+function placeKind(candidate: PlaceCandidate): string {
+  if (isCountry(candidate)) return 'country';
+  if (candidate.featureCode === 'ADM1' || candidate.featureCode === 'ADM1H') return 'region';
+  if (candidate.featureClass === 'P') return 'town';
+  return candidate.featureCode;
 }
 
 const CONTAINMENT_GAP = /^(?:\s*,\s*(?:in\s+)?|\s+in\s+)$/u;
