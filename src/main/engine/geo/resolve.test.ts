@@ -188,6 +188,17 @@ describe('resolvePlaces with little context', () => {
     expect(inNewZealand.find((result) => result.mention.text === 'Auckland')?.candidate).toMatchObject({ featureClass: 'P', countryCode: 'NZ' });
   });
 
+  it('takes a national capital\'s name for the capital, unless the text calls it a state or lists it among states', () => {
+    const capital = 'Talks in Washington on Texas and California farm exports ended on Friday.';
+    const inCapital = resolvePlaces(gazetteer, mentionsOf(capital, ['Washington', 'Texas', 'California']), capital);
+    expect(inCapital[0]?.candidate).toMatchObject({ featureCode: 'PPLC', countryCode: 'US' });
+    const marked = 'The cow came from a Washington state farm, a Texas official said.';
+    expect(resolvePlaces(gazetteer, mentionsOf(marked, ['Washington', 'Texas']), marked)[0]?.candidate).toMatchObject({ featureCode: 'ADM1', admin1: 'Washington' });
+    const listed = 'Nevada, Idaho, Utah, Oregon and Washington also report shortages.';
+    const states = resolvePlaces(gazetteer, mentionsOf(listed, ['Nevada', 'Idaho', 'Utah', 'Oregon', 'Washington']), listed);
+    expect(states.find((result) => result.mention.text === 'Washington')?.candidate).toMatchObject({ featureCode: 'ADM1', admin1: 'Washington' });
+  });
+
   it('maps a demonym to its country without taking it for a mention', () => {
     expect(demonymToCountry(gazetteer, 'Armenian')).toBe('AM');
     expect(demonymToCountry(gazetteer, 'Russian')).toBe('RU');

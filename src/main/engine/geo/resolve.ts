@@ -31,7 +31,7 @@ const LOCAL_BONUS = 16;
 // What a name written beside the place it lies in ("Atlanta, Georgia") is worth to both readings that fit.
 const CONTAINMENT_BONUS = 40;
 // What it is worth to be of the kind of place the other names of a list are ("Wyoming" among states).
-const PEER_BONUS = 15;
+const PEER_BONUS = 20;
 // The prior of a natural feature: about that of a region (RGN 62), below a country's or continent's.
 const NATURAL_FEATURE_PRIOR = 60;
 // The population a natural feature stands for when a town bears its name.
@@ -71,6 +71,16 @@ export function resolvePlaces(gazetteer: Gazetteer, mentions: readonly PlaceMent
 
   // "Atlanta, Georgia", "Austin, in Scott County": a place written with the place it lies in. The pair
   // settles both names: the Georgia that holds an Atlanta, the Atlanta that lies in a Georgia.
+  // "Washington state", "the state of Washington", "Buenos Aires province": the text says it means the region.
+  for (const mention of named) {
+    if (!REGION_AFTER.test(documentText.slice(mention.end, mention.end + 12)) && !REGION_BEFORE.test(documentText.slice(Math.max(0, mention.start - 16), mention.start))) continue;
+    const base = baseScores.get(mention.text);
+    if (!base || base.has(REGION_MARKED)) continue;
+    for (const [candidate, score] of base) if (candidate.featureClass === 'A' && !isCountry(candidate)) base.set(candidate, score + REGION_CUE_BONUS);
+    base.set(REGION_MARKED, 0);
+  }
+  for (const base of baseScores.values()) base.delete(REGION_MARKED);
+
   const syntax = placeSyntax(named, documentText);
   for (const [inner, outer] of syntax.pairs) {
     const inners = candidatesByText.get(inner) ?? [];
@@ -338,6 +348,16 @@ function placeKind(candidate: PlaceCandidate): string {
   return candidate.featureCode;
 }
 
+const REGION_AFTER = /^\s+(?:state|province|region|oblast|governorate|prefecture)\b/iu;
+const REGION_BEFORE = /\b(?:state|province|region|oblast|governorate|prefecture) of\s+$/iu;
+// What a region gains when the text calls it one: more than a capital's or seat's claim on the name.
+const REGION_CUE_BONUS = 50;
+// What a first-level region loses to a national capital of its name far from it (Washington State to
+// Washington, D.C.): less than to its own seat, as a list of states or a story set there can still mean it.
+const CAPITAL_NAMESAKE_PENALTY = 25;
+/** Marks a name's scores as raised for a region cue already (once per name, however often it is so written). */
+const REGION_MARKED = { id: '', name: '', lat: 0, lon: 0, featureClass: '', featureCode: '', countryCode: '', admin1: '', admin1Code: '', population: 0, primaryName: false } satisfies PlaceCandidate;
+
 const CONTAINMENT_GAP = /^(?:\s*,\s*(?:in\s+)?|\s+in\s+)$/u;
 const COMMA_GAP = /^\s*,\s*(?:in\s+)?$/u;
 const CONJUNCTION_GAP = /^\s*,?\s*(?:and|or|&|\/)\s*$/u;
@@ -399,9 +419,13 @@ function prominenceScore(candidate: PlaceCandidate, candidates: readonly PlaceCa
   if (candidate.featureCode === 'ADM1') {
     // Not the same admin-1 code: a capital is often an admin-1 of its own (Buenos Aires, Hanoi). Near
     // enough to be its seat, though: Washington, D.C. is not the seat of Washington State.
+    // A national capital of the name, though, is what news means wherever it lies ("Washington" said,
+    // "talks in Washington"): the capital stands for its government. "Washington state" is marked so.
     const seat = candidates.some((other) => (other.featureCode === 'PPLC' || other.featureCode === 'PPLA') && other.primaryName
       && other.countryCode === candidate.countryCode && distanceKm(other.lat, other.lon, candidate.lat, candidate.lon) < SEAT_KM);
+    const capital = candidates.some((other) => other.featureCode === 'PPLC' && other.primaryName && other.countryCode === candidate.countryCode);
     if (seat) score -= 40;
+    else if (capital) score -= CAPITAL_NAMESAKE_PENALTY;
   }
   return score;
 }
