@@ -199,6 +199,16 @@ describe('resolvePlaces with little context', () => {
     expect(states.find((result) => result.mention.text === 'Washington')?.candidate).toMatchObject({ featureCode: 'ADM1', admin1: 'Washington' });
   });
 
+  it('resolves a generic word alone only to a place in the story\'s country', () => {
+    const gulf = 'Iran said tankers in the Gulf were safe; Iraq disagreed.';
+    expect(resolvePlaces(gazetteer, mentionsOf(gulf, ['Iran', 'Gulf', 'Iraq']), gulf)[1]?.candidate).toBeUndefined();
+    const kenya = 'Cholera spread in Kenya, from Nyanza to Western.';
+    const western = resolvePlaces(gazetteer, mentionsOf(kenya, ['Kenya', 'Nyanza', 'Western']), kenya)[2]?.candidate;
+    expect(western?.countryCode).toBe('KE');
+    const letter = 'Senator Levin (D) of Michigan';
+    expect(resolvePlaces(gazetteer, mentionsOf(letter, ['D', 'Michigan']), letter)[0]?.candidate).toBeUndefined();
+  });
+
   it('maps a demonym to its country without taking it for a mention', () => {
     expect(demonymToCountry(gazetteer, 'Armenian')).toBe('AM');
     expect(demonymToCountry(gazetteer, 'Russian')).toBe('RU');

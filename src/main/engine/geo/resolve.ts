@@ -133,7 +133,11 @@ export function resolvePlaces(gazetteer: Gazetteer, mentions: readonly PlaceMent
       const contextCountries = countryVotes(text);
       const base = baseScores.get(text)!;
       const kind = peerKind(syntax.peers.get(text), choices);
-      const scored = candidates.map((candidate) => ({
+      // "the Gulf", "the South", "Western": a generic word alone names a place only where the story is
+      // set (Kenya's Western Province in a story about Kenya), never a namesake elsewhere (Gulf Province,
+      // Papua New Guinea, in a story about Iran).
+      const generic = GENERIC_WORDS.has(text.trim().toLowerCase().replace(/\.$/u, ''));
+      const scored = candidates.filter((candidate) => !generic || contextCountries.has(candidate.countryCode)).map((candidate) => ({
         candidate,
         score: base.get(candidate)! + contextScore(candidate, anchors, contextCountries) + (kind !== undefined && placeKind(candidate) === kind ? PEER_BONUS : 0),
       }));
@@ -184,6 +188,8 @@ function continuedName(gazetteer: Gazetteer, mention: PlaceMention, documentText
 /** Candidates for a mention: its folded name, then without a possessive, then by spelling skeleton. */
 function findCandidates(gazetteer: Gazetteer, text: string): PlaceCandidate[] {
   const trimmed = text.trim();
+  // A letter alone ("D" of "D-Mich.") is no place's name, whatever alternate names hold it.
+  if (trimmed.replace(/[^\p{L}]/gu, '').length < 2) return [];
   let found = gazetteer.lookup(trimmed);
   const bare = trimmed.replace(/['’]s$/u, '');
   if (found.length === 0 && bare !== trimmed) found = gazetteer.lookup(bare);
@@ -265,7 +271,7 @@ function ownNamesIfShort(part: string, candidates: PlaceCandidate[]): PlaceCandi
 }
 // English generic words of place names and the particles that begin names in news copy.
 const GENERIC_WORDS = new Set([
-  'bay', 'beach', 'camp', 'canal', 'cape', 'city', 'coast', 'county', 'creek', 'delta', 'desert', 'district', 'falls',
+  'bay', 'beach', 'camp', 'gulf', 'canal', 'cape', 'city', 'coast', 'county', 'creek', 'delta', 'desert', 'district', 'falls',
   'forest', 'fort', 'gulf', 'harbour', 'harbor', 'hill', 'hills', 'island', 'islands', 'isle', 'lake', 'mount', 'mountain',
   'mountains', 'ocean', 'park', 'peninsula', 'plain', 'plains', 'plateau', 'point', 'port', 'province', 'region', 'republic',
   'river', 'sea', 'springs', 'state', 'states', 'strait', 'town', 'union', 'valley', 'village', 'villages', 'kingdom',
