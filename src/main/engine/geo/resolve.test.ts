@@ -209,6 +209,18 @@ describe('resolvePlaces with little context', () => {
     expect(resolvePlaces(gazetteer, mentionsOf(letter, ['D', 'Michigan']), letter)[0]?.candidate).toBeUndefined();
   });
 
+  it('takes "New York" for the city unless the text says the state', () => {
+    const city = 'The loan package will be signed in New York tomorrow, bankers in London said.';
+    expect(resolvePlaces(gazetteer, mentionsOf(city, ['New York', 'London']), city)[0]?.candidate).toMatchObject({ featureClass: 'P', countryCode: 'US' });
+    const pair = 'A girl from Buffalo, New York, died of the flu.';
+    expect(resolvePlaces(gazetteer, mentionsOf(pair, ['Buffalo', 'New York']), pair)[1]?.candidate).toMatchObject({ featureCode: 'ADM1', admin1: 'New York' });
+    const governor = 'New York Governor Andrew Cuomo declared an emergency.';
+    expect(resolvePlaces(gazetteer, mentionsOf(governor, ['New York Governor']), governor)[0]?.candidate).toMatchObject({ featureCode: 'ADM1' });
+    const states = 'Cases were found in New Jersey, New York, Ohio and Oregon.';
+    const inStates = resolvePlaces(gazetteer, mentionsOf(states, ['New Jersey', 'New York', 'Ohio', 'Oregon']), states);
+    expect(inStates.find((result) => result.mention.text === 'New York')?.candidate?.featureCode).toBe('ADM1');
+  });
+
   it('maps a demonym to its country without taking it for a mention', () => {
     expect(demonymToCountry(gazetteer, 'Armenian')).toBe('AM');
     expect(demonymToCountry(gazetteer, 'Russian')).toBe('RU');

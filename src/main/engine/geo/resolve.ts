@@ -32,6 +32,8 @@ const LOCAL_BONUS = 16;
 const CONTAINMENT_BONUS = 40;
 // What it is worth to be of the kind of place the other names of a list are ("Wyoming" among states).
 const PEER_BONUS = 20;
+// ... and among three peers or more, which leave less doubt.
+const LONG_LIST_PEER_BONUS = 30;
 // The prior of a natural feature: about that of a region (RGN 62), below a country's or continent's.
 const NATURAL_FEATURE_PRIOR = 60;
 // The population a natural feature stands for when a town bears its name.
@@ -73,7 +75,10 @@ export function resolvePlaces(gazetteer: Gazetteer, mentions: readonly PlaceMent
   // settles both names: the Georgia that holds an Atlanta, the Atlanta that lies in a Georgia.
   // "Washington state", "the state of Washington", "Buenos Aires province": the text says it means the region.
   for (const mention of named) {
-    if (!REGION_AFTER.test(documentText.slice(mention.end, mention.end + 12)) && !REGION_BEFORE.test(documentText.slice(Math.max(0, mention.start - 16), mention.start))) continue;
+    const cued = REGION_AFTER.test(documentText.slice(mention.end, mention.end + 12)) || REGION_BEFORE.test(documentText.slice(Math.max(0, mention.start - 16), mention.start))
+      // A span that holds the title with the place ("New York Governor"), resolved by its part.
+      || REGION_TITLE.test(documentText.slice(mention.start, mention.end));
+    if (!cued) continue;
     const base = baseScores.get(mention.text);
     if (!base || base.has(REGION_MARKED)) continue;
     for (const [candidate, score] of base) if (candidate.featureClass === 'A' && !isCountry(candidate)) base.set(candidate, score + REGION_CUE_BONUS);
@@ -139,7 +144,7 @@ export function resolvePlaces(gazetteer: Gazetteer, mentions: readonly PlaceMent
       const generic = GENERIC_WORDS.has(text.trim().toLowerCase().replace(/\.$/u, ''));
       const scored = candidates.filter((candidate) => !generic || contextCountries.has(candidate.countryCode)).map((candidate) => ({
         candidate,
-        score: base.get(candidate)! + contextScore(candidate, anchors, contextCountries) + (kind !== undefined && placeKind(candidate) === kind ? PEER_BONUS : 0),
+        score: base.get(candidate)! + contextScore(candidate, anchors, contextCountries) + (kind !== undefined && placeKind(candidate) === kind.kind ? (kind.count >= 3 ? LONG_LIST_PEER_BONUS : PEER_BONUS) : 0),
       }));
       scored.sort((left, right) => right.score - left.score);
       const top = scored[0]?.score ?? 0;
@@ -332,18 +337,23 @@ function placeSyntax(mentions: readonly PlaceMention[], documentText: string): {
   return { pairs, peers };
 }
 
-/** The kind of place the other names of a name's lists are, when all of them, two at least or the only one, agree. */
-function peerKind(peers: ReadonlySet<string> | undefined, choices: ReadonlyMap<string, PlaceCandidate>): string | undefined {
+/**
+ * The kind of place the other names of a name's lists mostly are (two in three of them agree), and how
+ * many agree; undefined when they are mixed. Mostly, not all: one of sixteen states read as a country
+ * ("Georgia") must not undo the list.
+ */
+function peerKind(peers: ReadonlySet<string> | undefined, choices: ReadonlyMap<string, PlaceCandidate>): { kind: string; count: number } | undefined {
   if (!peers) return undefined;
-  const kinds = new Set<string>();
-  let count = 0;
+  const counts = new Map<string, number>();
+  let total = 0;
   for (const peer of peers) {
     const choice = choices.get(peer);
     if (!choice) continue;
-    kinds.add(placeKind(choice));
-    count += 1;
+    counts.set(placeKind(choice), (counts.get(placeKind(choice)) ?? 0) + 1);
+    total += 1;
   }
-  return kinds.size === 1 && count >= 1 ? [...kinds][0] : undefined;
+  const [kind, count] = [...counts].sort((left, right) => right[1] - left[1])[0] ?? ['', 0];
+  return count > 0 && count * 3 >= total * 2 ? { kind, count } : undefined;
 }
 
 /** The kind of place a candidate is, as the items of one list share it. */
@@ -355,6 +365,7 @@ function placeKind(candidate: PlaceCandidate): string {
 }
 
 const REGION_AFTER = /^\s+(?:state|province|region|oblast|governorate|prefecture)\b/iu;
+const REGION_TITLE = /\S\s+(?:state|province|governor|gov\.|premier)\b/iu;
 const REGION_BEFORE = /\b(?:state|province|region|oblast|governorate|prefecture) of\s+$/iu;
 // What a region gains when the text calls it one: more than a capital's or seat's claim on the name.
 const REGION_CUE_BONUS = 50;
@@ -422,19 +433,31 @@ function prominenceScore(candidate: PlaceCandidate, candidates: readonly PlaceCa
   if (candidate.featureClass === 'P' && Math.max(largest, namesake) > 0) {
     score += Math.max(-40, 10 * Math.log10((candidate.population + 1) / (Math.max(largest, namesake) + 1)));
   }
+  // A city of a million or more that a region of its name holds is what the name means in news ("New
+  // York", "Lagos", "Delhi"), as a seat is: it is known by that name even where its own is longer.
+  if (candidate.featureClass === 'P' && !candidate.primaryName && holdsMetropolis(candidates.filter((region) => region.primaryName), candidate)) score += 25;
   if (candidate.featureCode === 'ADM1') {
     // Not the same admin-1 code: a capital is often an admin-1 of its own (Buenos Aires, Hanoi). Near
     // enough to be its seat, though: Washington, D.C. is not the seat of Washington State.
     // A national capital of the name, though, is what news means wherever it lies ("Washington" said,
     // "talks in Washington"): the capital stands for its government. "Washington state" is marked so.
     const seat = candidates.some((other) => (other.featureCode === 'PPLC' || other.featureCode === 'PPLA') && other.primaryName
-      && other.countryCode === candidate.countryCode && distanceKm(other.lat, other.lon, candidate.lat, candidate.lon) < SEAT_KM);
+      && other.countryCode === candidate.countryCode && distanceKm(other.lat, other.lon, candidate.lat, candidate.lon) < SEAT_KM)
+      || (candidate.primaryName && candidates.some((other) => holdsMetropolis([candidate], other)));
     const capital = candidates.some((other) => other.featureCode === 'PPLC' && other.primaryName && other.countryCode === candidate.countryCode);
     if (seat) score -= 40;
     else if (capital) score -= CAPITAL_NAMESAKE_PENALTY;
   }
   return score;
 }
+
+/** Whether one of `candidates` is a first-level region that holds `city`, a city of a million or more. */
+function holdsMetropolis(candidates: readonly PlaceCandidate[], city: PlaceCandidate): boolean {
+  if (city.featureClass !== 'P' || city.population < METROPOLIS_POPULATION) return false;
+  return candidates.some((region) => region.featureCode === 'ADM1' && region.countryCode === city.countryCode && region.admin1Code === city.admin1Code);
+}
+
+const METROPOLIS_POPULATION = 1_000_000;
 
 /** Support from the rest of the document: its countries, and places near the candidate. */
 function contextScore(candidate: PlaceCandidate, anchors: readonly PlaceCandidate[], contextCountries: ReadonlyMap<string, number>): number {
