@@ -1,0 +1,133 @@
+// The candidates for a mention's text: its name looked up, then the fallbacks a recogniser's spans need
+// (a possessive, spelled-out abbreviations, a generic word, a part of the span, a spelling skeleton).
+import type { Gazetteer, PlaceCandidate } from './gazetteer';
+import { priorScore } from './prior';
+import type { PlaceMention } from './resolve';
+
+/**
+ * The name a mention's text begins when the text goes on with it: the longest run of up to four more
+ * words ("of the Congo", "d'Ivoire") that, with the mention, the gazetteer knows by its exact name; none
+ * past the end of a sentence.
+ */
+export function continuedName(gazetteer: Gazetteer, mention: PlaceMention, documentText: string): string | undefined {
+  const word = /\s*[^\s]+/uy;
+  word.lastIndex = mention.end;
+  let longest: string | undefined;
+  for (let count = 0; count < 4; count += 1) {
+    const next = word.exec(documentText);
+    if (!next) break;
+    const name = documentText.slice(mention.start, word.lastIndex).replace(/[,;:.!?)"”’']+$/u, '');
+    if (name.length > mention.text.length && gazetteer.lookup(name).length > 0) longest = name;
+    if (/[,;:.!?]$/u.test(next[0])) break;
+  }
+  return longest;
+}
+
+/** Candidates for a mention: its folded name, then without a possessive, then by spelling skeleton. */
+export function findCandidates(gazetteer: Gazetteer, text: string): PlaceCandidate[] {
+  const trimmed = text.trim();
+  // A letter alone ("D" of "D-Mich.") is no place's name, whatever alternate names hold it.
+  if (trimmed.replace(/[^\p{L}]/gu, '').length < 2) return [];
+  let found = gazetteer.lookup(trimmed);
+  const bare = trimmed.replace(/['’]s$/u, '');
+  if (found.length === 0 && bare !== trimmed) found = gazetteer.lookup(bare);
+  if (found.length === 0) {
+    // "St. Marc", "Mt. Kenya", "Ft. Detrick": gazetteers spell the generic word out.
+    const spelledOut = bare.replace(/\b(St|Ste|Mt|Ft)\.?(?=\s)/gu, (abbreviation) => ABBREVIATIONS[abbreviation.replace('.', '')] ?? abbreviation);
+    if (spelledOut !== bare) found = gazetteer.lookup(spelledOut);
+  }
+  if (found.length === 0) {
+    // "Akita Prefecture", "Nyanza Province": the region under its bare name, not a town named like it.
+    const region = GENERIC_REGION_SUFFIX.exec(bare);
+    if (region) found = gazetteer.lookup(bare.slice(0, region.index)).filter((place) => place.featureClass === 'A');
+  }
+  if (found.length === 0) {
+    // "North Dallas", "Western Europe": a part of a place, placed at the whole when the part is unknown.
+    const part = COMPASS_PREFIX.exec(bare);
+    if (part) found = ownNamesIfShort(bare.slice(part[0].length), gazetteer.lookup(bare.slice(part[0].length))).map((place) => ({ ...place, primaryName: false }));
+  }
+  // An acronym ("EU", "UN") names a country or region that is known by it, not a town whose name
+  // folds to the same letters (Eu, France).
+  if (/^\p{Lu}{2,4}$/u.test(bare)) found = found.filter((place) => place.featureClass !== 'P' || !place.primaryName || place.name === bare);
+  if (found.length === 0) {
+    // An adjective used as a place ("the Armenian side" is not one, but "Armenian-held" territory is).
+    const country = gazetteer.demonymToCountry(trimmed);
+    const place = country ? gazetteer.country(country) : undefined;
+    if (place) found = [place];
+  }
+  // "Queensland Health Minister", "Seoul City Hall", "Hospital of Pittsburgh": a recogniser's span can
+  // hold a title or a building as well as the place; the place is where they are.
+  if (found.length === 0) found = placeWithin(gazetteer, bare);
+  // Skeletons merge more names than they should (Kisima, Kissimmee), so only longer names use them,
+  // and a place found that way ranks like one found by an alternate name.
+  if (found.length === 0 && trimmed.length >= 7) found = gazetteer.lookupBySkeleton(trimmed).map((place) => ({ ...place, primaryName: false }));
+  return found;
+}
+
+/**
+ * The candidates of the longest run of capitalised words inside `text` that names a well-known place
+ * (a country, region, natural feature, capital, seat or town of 50,000 and more); among runs as long,
+ * the one whose best candidate ranks highest. A small town's name inside a longer name is more often
+ * a person's or a firm's ("Du Pont De Nemours"), and a firm's name ("Atlantic Richfield Oil Co") is
+ * not its place.
+ */
+function placeWithin(gazetteer: Gazetteer, text: string): PlaceCandidate[] {
+  if (COMPANY_SUFFIX.test(text)) return [];
+  const words = [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}.'’]*/gu)];
+  for (let length = words.length - 1; length >= 1; length -= 1) {
+    let best: PlaceCandidate[] = [];
+    let bestScore = -Infinity;
+    for (let first = 0; first + length <= words.length; first += 1) {
+      const firstWord = words[first]!;
+      const lastWord = words[first + length - 1]!;
+      if (!/^\p{Lu}/u.test(firstWord[0]) || !/^\p{Lu}/u.test(lastWord[0])) continue;
+      // "Delta" in "Danube Delta", "Union" in "Soviet Union", "Abu" in "Abu Shok": a generic word or a
+      // name's particle is part of a longer name, not a place of its own.
+      if (words.slice(first, first + length).every((word) => GENERIC_WORDS.has(word[0].toLowerCase().replace(/\.$/u, '')))) continue;
+      const part = text.slice(firstWord.index, lastWord.index + lastWord[0].length).replace(/[.'’]+$/u, (end) => (end === '.' && /\p{Lu}\.\p{Lu}/u.test(lastWord[0]) ? end : ''));
+      const candidates = ownNamesIfShort(part, gazetteer.lookup(part));
+      const wellKnown = candidates.filter((candidate) => isWellKnown(candidate) && (candidate.primaryName || candidate.featureClass !== 'P'));
+      if (wellKnown.length === 0) continue;
+      const score = Math.max(...wellKnown.map(priorScore));
+      if (score > bestScore) { best = candidates; bestScore = score; }
+    }
+    if (best.length > 0) return best;
+  }
+  return [];
+}
+
+const COMPANY_SUFFIX = /\b(?:Co|Corp|Corporation|Inc|Ltd|Plc|PLC|LLC|AG|SA|NV|BV|NA|GmbH|SpA|Group|Bank|Air|Airlines?|Airways|Lines?|Holdings?|International|Industries|Motors|Petroleum|Resources|Partners|Trust|Fund)\.?$/u;
+const WELL_KNOWN_POPULATION = 50_000;
+
+/**
+ * A part of a longer name that is a short word not written in capitals ("Co", "Wash" in a firm's name)
+ * is no abbreviation of a place (Colorado, Washington): only places of that very name (Chad) stay.
+ */
+function ownNamesIfShort(part: string, candidates: PlaceCandidate[]): PlaceCandidate[] {
+  if (part.replace(/\./gu, '').length > 4 || /^[\p{Lu}.]+$/u.test(part)) return candidates;
+  return candidates.filter((candidate) => candidate.primaryName);
+}
+// English generic words of place names and the particles that begin names in news copy.
+const GENERIC_WORDS = new Set([
+  'bay', 'beach', 'camp', 'canal', 'cape', 'city', 'coast', 'county', 'creek', 'delta', 'desert', 'district', 'falls',
+  'forest', 'fort', 'gulf', 'harbour', 'harbor', 'hill', 'hills', 'island', 'islands', 'isle', 'lake', 'mount', 'mountain',
+  'mountains', 'ocean', 'park', 'peninsula', 'plain', 'plains', 'plateau', 'point', 'port', 'province', 'region', 'republic',
+  'river', 'sea', 'springs', 'state', 'states', 'strait', 'town', 'union', 'valley', 'village', 'villages', 'kingdom',
+  'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'middle', 'upper', 'lower',
+  'greater', 'great', 'little', 'new', 'old', 'saint', 'st', 'san', 'santa', 'al', 'el', 'abu', 'ben', 'bin', 'de', 'la', 'le', 'los', 'las',
+]);
+
+function isWellKnown(candidate: PlaceCandidate): boolean {
+  if (candidate.featureClass !== 'P') return true;
+  return candidate.featureCode === 'PPLC' || candidate.featureCode === 'PPLA' || candidate.population >= WELL_KNOWN_POPULATION;
+}
+
+const ABBREVIATIONS: Readonly<Record<string, string>> = { St: 'Saint', Ste: 'Sainte', Mt: 'Mount', Ft: 'Fort' };
+const GENERIC_REGION_SUFFIX = /\s+(?:province|prefecture|region|district|county|state|governorate|oblast|department|municipality)$/iu;
+const COMPASS_PREFIX = /^(?:north|south|east|west|northern|southern|eastern|western|central|north[- ]?(?:east|west)(?:ern)?|south[- ]?(?:east|west)(?:ern)?)\s+/iu;
+
+
+/** Whether a name is a generic word alone ("Gulf", "South", "Bay"), which names a place only where a story is set. */
+export function isGenericName(text: string): boolean {
+  return GENERIC_WORDS.has(text.trim().toLowerCase().replace(/\.$/u, ''));
+}

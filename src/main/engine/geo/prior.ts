@@ -1,0 +1,80 @@
+// What a place is worth as the meaning of its name before the rest of the document is read: its kind
+// and size, and its standing against the other places of the name.
+import type { PlaceCandidate } from './gazetteer';
+import { distanceKm } from './distance';
+
+// Kilometres between a region's middle and a city named like it within which the city is its seat.
+const SEAT_KM = 500;
+// The prior of a natural feature: about that of a region (RGN 62), below a country's or continent's.
+const NATURAL_FEATURE_PRIOR = 60;
+// The population a natural feature stands for when a town bears its name.
+const NATURAL_FEATURE_SIZE = 10_000_000;
+// What a first-level region loses to a national capital of its name far from it (Washington State to
+// Washington, D.C.): less than to its own seat, as a list of states or a story set there can still mean it.
+const CAPITAL_NAMESAKE_PENALTY = 25;
+const METROPOLIS_POPULATION = 1_000_000;
+
+/** Whether a candidate is a country or a dependent territory. */
+export function isCountry(candidate: PlaceCandidate): boolean {
+  return candidate.featureCode.startsWith('PCL');
+}
+
+/** What a place is worth as the meaning of its name before any context. */
+export function priorScore(candidate: PlaceCandidate): number {
+  let score: number;
+  const code = candidate.featureCode;
+  if (code.startsWith('PCL')) score = code === 'PCLI' ? 100 : 80;
+  else if (code === 'CONT') score = 90;
+  else if (code === 'ADM1') score = 58 + Math.min(10, Math.log10(candidate.population + 1));
+  else if (code === 'ADM2' || code === 'ADM1H') score = 30 + Math.min(10, Math.log10(candidate.population + 1));
+  else if (code === 'RGN') score = 62;
+  // Natural features (seas, lakes, islands, ranges): named by their own names, rarely namesakes of towns.
+  else if (candidate.featureClass === 'H' || candidate.featureClass === 'T') score = NATURAL_FEATURE_PRIOR;
+  else {
+    score = 5 * Math.log10(candidate.population + 10);
+    if (code === 'PPLC') score += 20;
+    else if (code === 'PPLA') score += 8;
+    else if (code === 'PPLA2') score += 3;
+  }
+  // An alternate name is a weak claim: a translation, an old name or a namesake's nickname.
+  if (!candidate.primaryName) score -= code.startsWith('PCL') || code.startsWith('ADM') ? 10 : 25;
+  return score;
+}
+
+/**
+ * Standing against the other places of the same name: a town far smaller than its namesake needs
+ * strong context ("London" in a story about Kentucky is still London), and a region named after its
+ * seat yields to the seat ("Buenos Aires", "Hanoi": writers mean the city more often than the province).
+ * `largest` is the population of the largest populated place among `candidates`.
+ */
+export function prominenceScore(candidate: PlaceCandidate, candidates: readonly PlaceCandidate[], largest: number): number {
+  let score = 0;
+  // A town named after a sea, an island or a range ("Pacific", Missouri; "Java", Georgia) is the lesser
+  // namesake, as a town is beside a far larger one: the feature counts as a namesake of that size.
+  const namesake = candidates.some((other) => (other.featureClass === 'H' || other.featureClass === 'T') && other.primaryName) ? NATURAL_FEATURE_SIZE : 0;
+  if (candidate.featureClass === 'P' && Math.max(largest, namesake) > 0) {
+    score += Math.max(-40, 10 * Math.log10((candidate.population + 1) / (Math.max(largest, namesake) + 1)));
+  }
+  // A city of a million or more that a region of its name holds is what the name means in news ("New
+  // York", "Lagos", "Delhi"), as a seat is: it is known by that name even where its own is longer.
+  if (candidate.featureClass === 'P' && !candidate.primaryName && holdsMetropolis(candidates.filter((region) => region.primaryName), candidate)) score += 25;
+  if (candidate.featureCode === 'ADM1') {
+    // Not the same admin-1 code: a capital is often an admin-1 of its own (Buenos Aires, Hanoi). Near
+    // enough to be its seat, though: Washington, D.C. is not the seat of Washington State.
+    // A national capital of the name, though, is what news means wherever it lies ("Washington" said,
+    // "talks in Washington"): the capital stands for its government. "Washington state" is marked so.
+    const seat = candidates.some((other) => (other.featureCode === 'PPLC' || other.featureCode === 'PPLA') && other.primaryName
+      && other.countryCode === candidate.countryCode && distanceKm(other.lat, other.lon, candidate.lat, candidate.lon) < SEAT_KM)
+      || (candidate.primaryName && candidates.some((other) => holdsMetropolis([candidate], other)));
+    const capital = candidates.some((other) => other.featureCode === 'PPLC' && other.primaryName && other.countryCode === candidate.countryCode);
+    if (seat) score -= 40;
+    else if (capital) score -= CAPITAL_NAMESAKE_PENALTY;
+  }
+  return score;
+}
+
+/** Whether one of `candidates` is a first-level region that holds `city`, a city of a million or more. */
+function holdsMetropolis(candidates: readonly PlaceCandidate[], city: PlaceCandidate): boolean {
+  if (city.featureClass !== 'P' || city.population < METROPOLIS_POPULATION) return false;
+  return candidates.some((region) => region.featureCode === 'ADM1' && region.countryCode === city.countryCode && region.admin1Code === city.admin1Code);
+}
