@@ -41,23 +41,46 @@ export function priorScore(candidate: PlaceCandidate): number {
   return score;
 }
 
+/** What is known of a name's candidates as a whole, worked out once per name (prominence is asked per candidate). */
+export interface NameFacts {
+  /** Population of the largest populated place among them. */
+  readonly largest: number;
+  /** Whether a sea, island or range goes by the name as its own. */
+  readonly naturalFeature: boolean;
+  /** The first-level regions whose own name it is. */
+  readonly regions: readonly PlaceCandidate[];
+  /** The cities of a million or more among them. */
+  readonly metropolises: readonly PlaceCandidate[];
+}
+
+/** The facts about a name's candidates that `prominenceScore` weighs each of them against. */
+export function nameFacts(candidates: readonly PlaceCandidate[]): NameFacts {
+  let largest = 0;
+  for (const other of candidates) if (other.featureClass === 'P') largest = Math.max(largest, other.population);
+  return {
+    largest,
+    naturalFeature: candidates.some((other) => (other.featureClass === 'H' || other.featureClass === 'T') && other.primaryName),
+    regions: candidates.filter((other) => other.featureCode === 'ADM1' && other.primaryName),
+    metropolises: candidates.filter((other) => other.featureClass === 'P' && other.population >= METROPOLIS_POPULATION),
+  };
+}
+
 /**
  * Standing against the other places of the same name: a town far smaller than its namesake needs
  * strong context ("London" in a story about Kentucky is still London), and a region named after its
  * seat yields to the seat ("Buenos Aires", "Hanoi": writers mean the city more often than the province).
- * `largest` is the population of the largest populated place among `candidates`.
  */
-export function prominenceScore(candidate: PlaceCandidate, candidates: readonly PlaceCandidate[], largest: number): number {
+export function prominenceScore(candidate: PlaceCandidate, candidates: readonly PlaceCandidate[], facts: NameFacts): number {
   let score = 0;
   // A town named after a sea, an island or a range ("Pacific", Missouri; "Java", Georgia) is the lesser
   // namesake, as a town is beside a far larger one: the feature counts as a namesake of that size.
-  const namesake = candidates.some((other) => (other.featureClass === 'H' || other.featureClass === 'T') && other.primaryName) ? NATURAL_FEATURE_SIZE : 0;
-  if (candidate.featureClass === 'P' && Math.max(largest, namesake) > 0) {
-    score += Math.max(-40, 10 * Math.log10((candidate.population + 1) / (Math.max(largest, namesake) + 1)));
+  const namesake = Math.max(facts.largest, facts.naturalFeature ? NATURAL_FEATURE_SIZE : 0);
+  if (candidate.featureClass === 'P' && namesake > 0) {
+    score += Math.max(-40, 10 * Math.log10((candidate.population + 1) / (namesake + 1)));
   }
   // A city of a million or more that a region of its name holds is what the name means in news ("New
   // York", "Lagos", "Delhi"), as a seat is: it is known by that name even where its own is longer.
-  if (candidate.featureClass === 'P' && !candidate.primaryName && holdsMetropolis(candidates.filter((region) => region.primaryName), candidate)) score += 25;
+  if (candidate.featureClass === 'P' && !candidate.primaryName && facts.regions.some((region) => holds(region, candidate))) score += 25;
   if (candidate.featureCode === 'ADM1') {
     // Not the same admin-1 code: a capital is often an admin-1 of its own (Buenos Aires, Hanoi). Near
     // enough to be its seat, though: Washington, D.C. is not the seat of Washington State.
@@ -65,7 +88,7 @@ export function prominenceScore(candidate: PlaceCandidate, candidates: readonly 
     // "talks in Washington"): the capital stands for its government. "Washington state" is marked so.
     const seat = candidates.some((other) => (other.featureCode === 'PPLC' || other.featureCode === 'PPLA') && other.primaryName
       && other.countryCode === candidate.countryCode && distanceKm(other.lat, other.lon, candidate.lat, candidate.lon) < SEAT_KM)
-      || (candidate.primaryName && candidates.some((other) => holdsMetropolis([candidate], other)));
+      || (candidate.primaryName && facts.metropolises.some((city) => holds(candidate, city)));
     const capital = candidates.some((other) => other.featureCode === 'PPLC' && other.primaryName && other.countryCode === candidate.countryCode);
     if (seat) score -= 40;
     else if (capital) score -= CAPITAL_NAMESAKE_PENALTY;
@@ -73,8 +96,7 @@ export function prominenceScore(candidate: PlaceCandidate, candidates: readonly 
   return score;
 }
 
-/** Whether one of `candidates` is a first-level region that holds `city`, a city of a million or more. */
-function holdsMetropolis(candidates: readonly PlaceCandidate[], city: PlaceCandidate): boolean {
-  if (city.featureClass !== 'P' || city.population < METROPOLIS_POPULATION) return false;
-  return candidates.some((region) => region.featureCode === 'ADM1' && region.countryCode === city.countryCode && region.admin1Code === city.admin1Code);
+/** Whether a first-level region holds a city of a million or more. */
+function holds(region: PlaceCandidate, city: PlaceCandidate): boolean {
+  return city.population >= METROPOLIS_POPULATION && region.countryCode === city.countryCode && region.admin1Code === city.admin1Code;
 }

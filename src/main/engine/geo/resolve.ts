@@ -3,7 +3,7 @@ import { continuedName, findCandidates, isGenericName } from './candidates';
 import { distanceKm } from './distance';
 import type { Gazetteer, PlaceCandidate } from './gazetteer';
 import { contains, peerKind, placeKind, placeSyntax, regionCued } from './placeSyntax';
-import { isCountry, priorScore, prominenceScore } from './prior';
+import { isCountry, nameFacts, priorScore, prominenceScore } from './prior';
 
 export { distanceKm } from './distance';
 
@@ -45,8 +45,11 @@ const REGION_CUE_BONUS = 50;
  * Resolves place mentions against the gazetteer, using the rest of the document as context.
  * Without context, the prior ranks countries > continents > regions and natural features >
  * first-level regions > large cities > small towns, and a place's own name over an alternate name ("Turkey" is the country, not Turkey,
- * Texas). Context then moves the choice: places in the countries and regions the document names, and
- * near its other places, win ("Georgia" beside Armenia is the country; beside Atlanta, the state).
+ * Texas); a region yields to its seat, a national capital or a city of a million of its name ("Washington",
+ * "New York"). The wording then speaks: "Atlanta, Georgia" settles both names, "Washington state" is the
+ * region, the names of a list are of one kind. Context then moves the choice: places in the countries and
+ * regions the document names, and near its other places, win ("Georgia" beside Armenia is the country;
+ * beside Atlanta, the state; Fairfield beside Tyler and Dallas is the one in Texas).
  */
 export function resolvePlaces(gazetteer: Gazetteer, mentions: readonly PlaceMention[], documentText: string): ResolvedPlace[] {
   const candidatesByText = new Map<string, PlaceCandidate[]>();
@@ -69,8 +72,8 @@ export function resolvePlaces(gazetteer: Gazetteer, mentions: readonly PlaceMent
   // Each candidate's score before context (prior and prominence), once: the rounds below add context to it.
   const baseScores = new Map<string, Map<PlaceCandidate, number>>();
   for (const [text, candidates] of candidatesByText) {
-    const largest = Math.max(0, ...candidates.map((other) => (other.featureClass === 'P' ? other.population : 0)));
-    baseScores.set(text, new Map(candidates.map((candidate) => [candidate, priorScore(candidate) + prominenceScore(candidate, candidates, largest)])));
+    const facts = nameFacts(candidates);
+    baseScores.set(text, new Map(candidates.map((candidate) => [candidate, priorScore(candidate) + prominenceScore(candidate, candidates, facts)])));
   }
 
   // "Atlanta, Georgia", "Austin, in Scott County": a place written with the place it lies in. The pair
