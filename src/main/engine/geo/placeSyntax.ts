@@ -78,7 +78,7 @@ export function placeKind(candidate: PlaceCandidate): string {
 
 const REGION_AFTER = /^\s+(?:state|province|region|oblast|governorate|prefecture)\b/iu;
 const REGION_TITLE = /\S\s+(?:state|province|governor|gov\.|premier)\b/iu;
-const REGION_BEFORE = /\b(?:state|province|region|oblast|governorate|prefecture) of\s+$/iu;
+const REGION_BEFORE = /\b(?:states?|provinces?|regions?|oblast|governorate|prefecture) of\s+$/iu;
 
 const CONTAINMENT_GAP = /^(?:\s*,\s*(?:in\s+)?|\s+in\s+)$/u;
 const COMMA_GAP = /^\s*,\s*(?:in\s+)?$/u;

@@ -194,6 +194,8 @@ describe('resolvePlaces with little context', () => {
     expect(inCapital[0]?.candidate).toMatchObject({ featureCode: 'PPLC', countryCode: 'US' });
     const marked = 'The cow came from a Washington state farm, a Texas official said.';
     expect(resolvePlaces(gazetteer, mentionsOf(marked, ['Washington', 'Texas']), marked)[0]?.candidate).toMatchObject({ featureCode: 'ADM1', admin1: 'Washington' });
+    const plural = 'Talks on the states of Washington and Oregon ended in Boston.';
+    expect(resolvePlaces(gazetteer, mentionsOf(plural, ['Washington', 'Oregon', 'Boston']), plural)[0]?.candidate).toMatchObject({ featureCode: 'ADM1', admin1: 'Washington' });
     const listed = 'Nevada, Idaho, Utah, Oregon and Washington also report shortages.';
     const states = resolvePlaces(gazetteer, mentionsOf(listed, ['Nevada', 'Idaho', 'Utah', 'Oregon', 'Washington']), listed);
     expect(states.find((result) => result.mention.text === 'Washington')?.candidate).toMatchObject({ featureCode: 'ADM1', admin1: 'Washington' });
