@@ -452,6 +452,34 @@ for (const entry of NATURAL_FEATURES.split(';')) {
   addPlace({ id: `natural:${slug}`, name, lat: Number(lat), lon: Number(lon), featureClass, featureCode, countryCode, admin1: '', population: 0 }, [name, ...alternates], []);
 }
 
+// --- Seats of government that news copy names for the government ("the White House said", "the Kremlin
+// denied"): metonymy, but still a place, and one a reader puts in Washington or Moscow, not in White House,
+// Tennessee or in Casablanca (whose name translates as "white house"). The buildings and streets of the
+// heads of state, governments and foreign ministries of the largest news countries, as GeoNames has them
+// (class S for spots and buildings, R for streets), chosen as that kind of name, not from a test set.
+// Points from the buildings' and streets' own coordinates, rounded to about 10 m.
+const LANDMARKS = `
+BLDG White House 38.8977 -77.0365 US;BLDG Pentagon|The Pentagon 38.8719 -77.0563 US;BLDG Capitol Hill|U.S. Capitol 38.8899 -77.0091 US;
+ST Wall Street 40.7064 -74.0094 US;CSTL Kremlin|The Kremlin|Moscow Kremlin 55.7520 37.6175 RU;ST Downing Street 51.5034 -0.1276 GB;
+ST Whitehall 51.5045 -0.1263 GB;PAL Élysée|Élysée Palace|Elysee|Elysee Palace 48.8704 2.3167 FR;BLDG Quai d'Orsay 48.8617 2.3125 FR;
+PAL Zhongnanhai 39.9130 116.3830 CN;PAL Blue House|Cheong Wa Dae 37.5866 126.9748 KR`;
+const populated = places.filter((place) => place.featureClass === 'P');
+for (const entry of LANDMARKS.split(';')) {
+  const match = /^\s*([A-Z]+) (.+?) (-?[\d.]+) (-?[\d.]+) ([A-Z]{2})\s*$/.exec(entry);
+  if (!match) throw new Error(`build-gazetteer: cannot read the landmark "${entry.trim()}"`);
+  const [, featureCode, names, lat, lon, countryCode] = match;
+  const [name, ...alternates] = names.split('|');
+  const slug = name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z]+/g, '-');
+  // In the first-level region of the nearest town of its country (the District of Columbia for the White House).
+  let nearest;
+  for (const place of populated) {
+    if (place.countryCode !== countryCode) continue;
+    const km = kilometres([place.lat, place.lon], [Number(lat), Number(lon)]);
+    if (!nearest || km < nearest.km) nearest = { km, admin1: place.admin1 };
+  }
+  addPlace({ id: `landmark:${slug}`, name, lat: Number(lat), lon: Number(lon), featureClass: featureCode === 'ST' ? 'R' : 'S', featureCode, countryCode, admin1: nearest?.admin1 ?? '', population: 0 }, [name, ...alternates], []);
+}
+
 // --- Write. places.tsv.gz: one place a line (its line number is its index). names.tsv.gz: lookup keys
 // sorted by their UTF-8 bytes, each with the indexes of its places (alternate names as -(index + 1)),
 // so that loading needs no index built in memory: a binary search over the lines finds a key.

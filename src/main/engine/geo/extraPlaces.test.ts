@@ -80,6 +80,16 @@ describe('withExtraPlaces', () => {
     expect(extended.demonymToCountry('Armenian')).toBe('AM');
   });
 
+  it('takes an extract\'s village over the stream beside it that bears its name', () => {
+    const row = (id: string, name: string, lat: string, lon: string, featureClass: string, featureCode: string): string =>
+      [id, name, name, '', lat, lon, featureClass, featureCode, 'AZ', '', '26', '', '', '', '0', '', '2000', 'Asia/Baku', '2024-01-01'].join('\t');
+    const extract = [row('9900101', 'Qozlucay', '40.10', '46.00', 'P', 'PPL'), row('9900102', 'Qozlucay', '40.12', '46.02', 'H', 'STM')].join('\n');
+    const withStream = withExtraPlaces(gazetteer, parseGeoNamesExtract(extract));
+    const text = 'Shelling hit Qozlucay in Kalbajar, Azerbaijan.';
+    const [village] = resolvePlaces(withStream, mentionsOf(text, ['Qozlucay', 'Kalbajar', 'Azerbaijan']), text);
+    expect(village?.candidate?.id).toBe('geonames:9900101');
+  });
+
   it('resolves Armudlu in the Kalbajar article to the extract\'s village', () => {
     const results = resolvePlaces(extended, mentionsOf(article, ['Armudlu', 'Kalbajar', 'Armenia', 'Azerbaijan']), article);
     const armudlu = results.filter((result) => result.mention.text === 'Armudlu');

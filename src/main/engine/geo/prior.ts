@@ -14,6 +14,11 @@ const NATURAL_FEATURE_SIZE = 10_000_000;
 const CAPITAL_NAMESAKE_PENALTY = 25;
 const METROPOLIS_POPULATION = 1_000_000;
 
+/** Whether a candidate is one of the gazetteer's own natural features or seats of government (not an extract's). */
+function isNamedFeature(candidate: PlaceCandidate): boolean {
+  return candidate.id.startsWith('natural:') || candidate.id.startsWith('landmark:');
+}
+
 /** Whether a candidate is a country or a dependent territory. */
 export function isCountry(candidate: PlaceCandidate): boolean {
   return candidate.featureCode.startsWith('PCL');
@@ -28,8 +33,10 @@ export function priorScore(candidate: PlaceCandidate): number {
   else if (code === 'ADM1') score = 58 + Math.min(10, Math.log10(candidate.population + 1));
   else if (code === 'ADM2' || code === 'ADM1H') score = 30 + Math.min(10, Math.log10(candidate.population + 1));
   else if (code === 'RGN') score = 62;
-  // Natural features (seas, lakes, islands, ranges): named by their own names, rarely namesakes of towns.
-  else if (candidate.featureClass === 'H' || candidate.featureClass === 'T') score = NATURAL_FEATURE_PRIOR;
+  // The bundled natural features (seas, lakes, islands, ranges) and seats of government (the White House,
+  // the Kremlin): named by their own names, rarely namesakes of towns. A stream or hill of an analyst's
+  // GeoNames extract is mostly the namesake of a village beside it, and ranks as a place of no people.
+  else if (isNamedFeature(candidate)) score = NATURAL_FEATURE_PRIOR;
   else {
     score = 5 * Math.log10(candidate.population + 10);
     if (code === 'PPLC') score += 20;
@@ -45,7 +52,7 @@ export function priorScore(candidate: PlaceCandidate): number {
 export interface NameFacts {
   /** Population of the largest populated place among them. */
   readonly largest: number;
-  /** Whether a sea, island or range goes by the name as its own. */
+  /** Whether a bundled sea, island, range or seat of government goes by the name. */
   readonly naturalFeature: boolean;
   /** The first-level regions whose own name it is. */
   readonly regions: readonly PlaceCandidate[];
@@ -59,7 +66,7 @@ export function nameFacts(candidates: readonly PlaceCandidate[]): NameFacts {
   for (const other of candidates) if (other.featureClass === 'P') largest = Math.max(largest, other.population);
   return {
     largest,
-    naturalFeature: candidates.some((other) => (other.featureClass === 'H' || other.featureClass === 'T') && other.primaryName),
+    naturalFeature: candidates.some(isNamedFeature),
     regions: candidates.filter((other) => other.featureCode === 'ADM1' && other.primaryName),
     metropolises: candidates.filter((other) => other.featureClass === 'P' && other.population >= METROPOLIS_POPULATION),
   };
@@ -72,8 +79,9 @@ export function nameFacts(candidates: readonly PlaceCandidate[]): NameFacts {
  */
 export function prominenceScore(candidate: PlaceCandidate, candidates: readonly PlaceCandidate[], facts: NameFacts): number {
   let score = 0;
-  // A town named after a sea, an island or a range ("Pacific", Missouri; "Java", Georgia) is the lesser
-  // namesake, as a town is beside a far larger one: the feature counts as a namesake of that size.
+  // A town named after a sea, an island, a range or a seat of government ("Pacific", Missouri; "White
+  // House", Tennessee) is the lesser namesake, as a town is beside a far larger one: the feature counts as
+  // a namesake of that size.
   const namesake = Math.max(facts.largest, facts.naturalFeature ? NATURAL_FEATURE_SIZE : 0);
   if (candidate.featureClass === 'P' && namesake > 0) {
     score += Math.max(-40, 10 * Math.log10((candidate.population + 1) / (namesake + 1)));

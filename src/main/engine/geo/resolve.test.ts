@@ -223,6 +223,13 @@ describe('resolvePlaces with little context', () => {
     expect(inStates.find((result) => result.mention.text === 'New York')?.candidate?.featureCode).toBe('ADM1');
   });
 
+  it('puts a seat of government named for its government where it stands', () => {
+    const text = 'The White House said Tennessee and Georgia would get aid; the Kremlin said nothing.';
+    const [whiteHouse, , , kremlin] = resolvePlaces(gazetteer, mentionsOf(text, ['White House', 'Tennessee', 'Georgia', 'Kremlin']), text);
+    expect(distanceKm(38.8977, -77.0365, whiteHouse?.candidate?.lat ?? 0, whiteHouse?.candidate?.lon ?? 0)).toBeLessThan(5);
+    expect(kremlin?.candidate).toMatchObject({ countryCode: 'RU', featureClass: 'S' });
+  });
+
   it('maps a demonym to its country without taking it for a mention', () => {
     expect(demonymToCountry(gazetteer, 'Armenian')).toBe('AM');
     expect(demonymToCountry(gazetteer, 'Russian')).toBe('RU');
