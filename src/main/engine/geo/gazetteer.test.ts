@@ -39,6 +39,15 @@ describe('gazetteer', () => {
     expect(gazetteer.lookup('Vestfold')).toMatchObject([{ featureCode: 'ADM1H', countryCode: 'NO' }]);
   });
 
+  it('places England and Scotland at the middle of their land, not of their places\' extent', () => {
+    const england = gazetteer.lookup('England').find((place) => place.featureCode === 'ADM1');
+    expect(england?.countryCode).toBe('GB');
+    expect(Math.abs((england?.lat ?? 0) - 52.56)).toBeLessThan(0.3);
+    expect(Math.abs((england?.lon ?? 0) + 1.46)).toBeLessThan(0.4);
+    const scotland = gazetteer.lookup('Scotland').find((place) => place.featureCode === 'ADM1');
+    expect(Math.abs((scotland?.lat ?? 0) - 56.8)).toBeLessThan(0.4);
+  });
+
   it('names and places a country\'s regions by the numbering its places use (Vietnam, renumbered in 2025)', () => {
     const hanoi = gazetteer.lookup('Hanoi').find((place) => place.featureCode === 'PPLC');
     expect(hanoi?.admin1).toMatch(/^Ha ?Noi$/iu);
