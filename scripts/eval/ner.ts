@@ -16,8 +16,10 @@ const typeNames: Partial<Record<MentionType, string>> = { person: 'PER', organiz
  * split the model is trained on (for the error lists of NER_DUMP, with a model trained with --holdout … only).
  */
 function readRe3d(root: string): Document[] {
-  const split = process.env.NER_RE3D_SPLIT === 'development' ? 'development' : 'held-out';
-  return loadTaggedSplit(root, split).map(({ text, tokens, tags }) => {
+  const split = process.env.NER_RE3D_SPLIT === 'development' || process.env.NER_RE3D_FOLD ? 'development' : 'held-out';
+  // NER_RE3D_FOLD=N/K: the development documents of cross-validation fold N of K (train:ner --folds K --save-folds).
+  const [fold = 0, folds = 1] = (process.env.NER_RE3D_FOLD ?? '0/1').split('/').map(Number);
+  return loadTaggedSplit(root, split).filter((_, index) => index % folds === fold).map(({ text, tokens, tags }) => {
     const gold = new Set<string>();
     const unknown = new Uint8Array(tags.length);
     let index = 0;
