@@ -41,8 +41,10 @@ for (let fold = 0; fold < folds; fold += 1) {
   const add = (totals, result) => {
     for (const kind of Object.keys(totals)) for (let field = 0; field < 3; field += 1) totals[kind][field] += result[kind][field];
   };
-  add(gum, counts(join(model, 'gum.conll'), model, {}));
-  add(development, counts(re3d, model, { NER_RE3D_FOLD: `${fold}/${folds}` }));
+  // NER_PREDICTIONS=PREFIX: each run's predictions in PREFIX-gum-N.txt and PREFIX-re3d-N.txt (see scripts/eval/ner.ts).
+  const predictions = (name) => (process.env.NER_PREDICTIONS ? { NER_PREDICTIONS: `${process.env.NER_PREDICTIONS}-${name}-${fold}.txt` } : {});
+  add(gum, counts(join(model, 'gum.conll'), model, predictions('gum')));
+  add(development, counts(re3d, model, { NER_RE3D_FOLD: `${fold}/${folds}`, ...predictions('re3d') }));
 }
 line(`GUM, whole extractor, ${folds}-fold`, gum);
 line(`re3d development, whole extractor, ${folds}-fold`, development);
