@@ -2,7 +2,7 @@
 import { labels } from './features';
 import { lexiconMatcher } from './lexiconMatcher';
 import type { LexiconMatcher } from './lexiconMatcher';
-import { addRegionAbbreviations, dropNonNameWords, joinSplitOrganizations, organizationHeads, organizationsOfPlaces, trimSmallEnds } from './nameRules';
+import { addRegionAbbreviations, bracketedAbbreviations, dropNonNameWords, headedRuns, joinSplitOrganizations, organizationHeads, organizationsOfPlaces, trimSmallEnds } from './nameRules';
 import type { Span } from './nameRules';
 import { prepareTokens } from './prepare';
 import { countryNames, demonymWords, LexiconClass, titleWords } from './lexicon';
@@ -94,7 +94,8 @@ function extractMentions(model: TaggerModel, matcher: LexiconMatcher, rules: Rul
   addCuedPlaces(tokens, tags, spans);
   trimSmallEnds(tokens, spans);
   const mentions: ExtractedMention[] = [];
-  const named = addRegionAbbreviations(tokens, joinSplitOrganizations(tokens, organizationsOfPlaces(tokens, dropNonNameWords(tokens, spans))));
+  let named = addRegionAbbreviations(tokens, joinSplitOrganizations(tokens, organizationsOfPlaces(tokens, dropNonNameWords(tokens, headedRuns(tokens, spans)))));
+  if (!process.env.NER_OFF?.includes('abbr')) named = bracketedAbbreviations(tokens, named);
   for (const span of propagate(tokens, named, matcher)) {
     const mention = toMention(text, tokens, span.first, span.end, span.type, rules);
     if (mention) mentions.push(mention);

@@ -17,8 +17,19 @@ export interface Span {
  * places or events ("Soviet Union", "English Channel", "Western Front") or name buildings.
  */
 export const organizationHeads = new Set(
-  [...organizationHeadWords(), 'Mission', 'Wire', 'Majlis', 'TV', 'FC', 'PLC', 'LLC', 'GmbH'].filter((word) => !['Union', 'Channel', 'Front', 'Church', 'Hospital', 'Museum', 'Guard', 'Post', 'Division', 'Service'].includes(word)),
+  [...organizationHeadWords(), 'Mission', 'Wire', 'Majlis', 'TV', 'FC', 'PLC', 'LLC', 'GmbH', ...(process.env.NER_OFF?.includes('heads') ? [] : formationHeads())].filter(
+    (word) => !['Union', 'Channel', 'Front', 'Church', 'Hospital', 'Museum', 'Guard', 'Post', 'Division', 'Service'].includes(word),
+  ),
 );
+
+/**
+ * Head words of military formations and of public and private bodies that the tagger's cue list lacks: "Sixth
+ * Fleet", "Fighter Wing", "Bomber Command", "Task Force", "Locomotive Works", "Treasury Board". None ends a place's
+ * or a building's name.
+ */
+function formationHeads(): string[] {
+  return ['Fleet', 'Wing', 'Squadron', 'Command', 'Force', 'Legion', 'Flotilla', 'Works', 'Board', 'Directorate', 'Secretariat', 'Inspectorate'];
+}
 
 const smallLetter = /^\p{Ll}/u;
 
@@ -138,4 +149,106 @@ export function organizationsOfPlaces(tokens: Tokens, spans: Span[]): Span[] {
     result.push(span);
   }
   return result;
+}
+
+const runJoiners = new Set(['of', 'for', 'and', 'the', '&', 'on', 'de']);
+
+/**
+ * Head words that name an organisation whatever precedes them, for a run the tagger did not tag at all. Cue words
+ * that also head names of other things are left out: "Geographic Information Systems", "Olympic Games", "Congress"
+ * (a conference), "Times", "Network", "Movement", "Office", "School".
+ */
+const certainHeads = new Set(
+  `Corporation Company Inc Inc. Corp Corp. Ltd Ltd. LLC PLC GmbH Holdings Industries Enterprises Incorporated Limited Airlines Airways
+  Agency Authority Council Commission Committee Ministry Department Bureau Directorate Secretariat Inspectorate Board Tribunal
+  University College Institute Academy Polytechnic Conservatory Seminary Bank Fund Trust Foundation Association Society Federation
+  League Club Organization Organisation Party Army Navy Police Brigade Battalion Regiment Corps Fleet Wing Squadron Command Force
+  Forces Legion Flotilla Works Orchestra Philharmonic Choir Ensemble Quartet`.split(/\s+/),
+);
+
+/** Heads of military units, which may start with their number: "65th Fighter Wing", "3rd Infantry Division", "Task Force 50". */
+const unitHeads = new Set(['Fleet', 'Wing', 'Squadron', 'Command', 'Force', 'Forces', 'Legion', 'Flotilla', 'Army', 'Corps', 'Brigade', 'Battalion', 'Regiment', 'Division', 'Group', 'Guard', 'Infantry', 'Cavalry', 'Artillery', 'Marines']);
+
+/** A sentence's first word that is not part of a name after it: "The Defamation Action League …", "After Bomber Command …". */
+const sentenceOpeners = new Set(
+  'the a an this that these those in on at by for from with after before when while during since although though if as but and or then also both several some many most all every each'.split(' '),
+);
+const capitalisedName = /^\p{Lu}[\p{L}\p{M}\p{N}'’.-]*$/u;
+const ordinalSuffix = /^(?:st|nd|rd|th)$/;
+
+/**
+ * A run of capitalised words the tagger left untagged, of two words or more, that ends in an organisation's head
+ * word is an organisation: "The Defamation Action League was started", "Civil Defense Authority", "Combined Joint
+ * Task Force". A sentence's opening word ("The", "After") is not part of it; a number or
+ * ordinal just before is ("65th Fighter Wing", "501st Legion"), also before an organisation the tagger found.
+ */
+export function headedRuns(tokens: Tokens, spans: Span[]): Span[] {
+  const { words } = tokens;
+  const sentenceStart = new Set(tokens.sentenceStarts);
+  const taken = new Uint8Array(words.length);
+  for (const span of spans) taken.fill(1, span.first, span.end);
+  // The ordinal or number a unit's name starts with: "65 th" (the tokeniser parts "65th"), "2nd", "139".
+  const numberBefore = (first: number, end: number): number => {
+    if (!unitHeads.has(words[end - 1]!)) return first;
+    if (first >= 2 && ordinalSuffix.test(words[first - 1]!) && /^\d+$/.test(words[first - 2]!) && !taken[first - 1] && !taken[first - 2] && !sentenceStart.has(first - 1) && !sentenceStart.has(first)) return first - 2;
+    if (first >= 1 && /^\d+(?:st|nd|rd|th)?$/.test(words[first - 1]!) && !taken[first - 1] && !sentenceStart.has(first)) return first - 1;
+    return first;
+  };
+  const added: Span[] = [];
+  if (!process.env.NER_OFF?.includes('ordinal')) {
+    for (const span of spans) if (span.type === 'organization' && organizationHeads.has(words[span.end - 1]!)) span.first = numberBefore(span.first, span.end);
+  }
+  let index = 0;
+  while (index < words.length) {
+    if (taken[index] || !capitalisedName.test(words[index]!)) {
+      index += 1;
+      continue;
+    }
+    let end = index + 1;
+    while (end < words.length && !sentenceStart.has(end) && !taken[end]) {
+      if (capitalisedName.test(words[end]!)) end += 1;
+      else if (runJoiners.has(words[end]!) && end + 1 < words.length && !taken[end + 1] && !sentenceStart.has(end + 1) && capitalisedName.test(words[end + 1]!)) end += 2;
+      else break;
+    }
+    let first = index;
+    while (first < end - 1 && sentenceStart.has(first) && sentenceOpeners.has(words[first]!.toLowerCase())) first += 1;
+    while (first < end - 1 && words[first] === 'The') first += 1;
+    if (end - first >= 2 && certainHeads.has(words[end - 1]!) && !process.env.NER_OFF?.includes('runs')) {
+      added.push({ first: process.env.NER_OFF?.includes('ordinal') ? first : numberBefore(first, end), end, type: 'organization' });
+    }
+    index = end;
+  }
+  return added.length === 0 ? spans : [...spans, ...added].sort((a, b) => a.first - b.first);
+}
+
+/**
+ * "the National Aeronautics and Space Administration (NASA)": an abbreviation in brackets right after a name is that
+ * name's, and of its type, wherever the tagger typed it otherwise; the document's other uses of it follow (propagate).
+ */
+export function bracketedAbbreviations(tokens: Tokens, spans: Span[]): Span[] {
+  const { words } = tokens;
+  const byFirst = new Map(spans.map((span) => [span.first, span]));
+  const added: Span[] = [];
+  for (const span of spans) {
+    const at = span.end + 1;
+    if (span.type === 'other' || words[span.end] !== '(' || words[at + 1] !== ')' || !isAbbreviationOf(words[at]!, words.slice(span.first, span.end))) continue;
+    const tagged = byFirst.get(at);
+    if (tagged && tagged.end === at + 1) tagged.type = span.type;
+    else if (!tagged) added.push({ first: at, end: at + 1, type: span.type });
+  }
+  return added.length === 0 ? spans : [...spans, ...added].sort((a, b) => a.first - b.first);
+}
+
+/** "NASA" of "National Aeronautics and Space Administration", "UAAR" of "Union of Rationalist Atheists and Agnostics": two capitals or more, the first the name's first letter, every capital a word's first letter in order. */
+function isAbbreviationOf(abbreviation: string, name: readonly string[]): boolean {
+  const capitals = abbreviation.replace(/[^\p{Lu}]/gu, '');
+  if (capitals.length < 2 || !/^\p{Lu}[\p{L}\p{N}&.-]*$/u.test(abbreviation) || capitals[0] !== name[0]![0]) return false;
+  const initials = name.flatMap((word) => word.split(/[-‐]/)).map((word) => word[0] ?? '').join('');
+  let position = 0;
+  for (const capital of capitals) {
+    position = initials.indexOf(capital, position);
+    if (position < 0) return false;
+    position += 1;
+  }
+  return true;
 }
