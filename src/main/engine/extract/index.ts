@@ -2,7 +2,7 @@
 import { labels } from './features';
 import { lexiconMatcher } from './lexiconMatcher';
 import type { LexiconMatcher } from './lexiconMatcher';
-import { addRegionAbbreviations, bracketedAbbreviations, dropNonNameWords, headedRuns, joinSplitOrganizations, organizationHeads, organizationsOfPlaces, trimSmallEnds } from './nameRules';
+import { addRegionAbbreviations, bracketedAbbreviations, dropNonNameWords, headedRuns, joinSplitOrganizations, organizationHeads, organizationsAfterPlaces, organizationsOfPlaces, trimSmallEnds } from './nameRules';
 import type { Span } from './nameRules';
 import { prepareTokens } from './prepare';
 import { countryNames, demonymWords, LexiconClass, titleWords } from './lexicon';
@@ -91,6 +91,7 @@ function extractMentions(model: TaggerModel, matcher: LexiconMatcher, rules: Rul
   extendPeople(tokens, tags, spans, matcher, rules);
   completeRuns(tokens, tags, spans, rules);
   headedOrganizations(tokens, spans);
+  if (!process.env.NER_OFF?.includes('teams')) organizationsAfterPlaces(tokens, spans, prepared.lexicon, placeClasses);
   addCuedPlaces(tokens, tags, spans);
   trimSmallEnds(tokens, spans);
   const mentions: ExtractedMention[] = [];
@@ -164,6 +165,7 @@ function headedOrganizations(tokens: Tokens, spans: Span[]): void {
   }
 }
 
+const placeClasses: ReadonlySet<number> = new Set([LexiconClass.country, LexiconClass.place, LexiconClass.gazetteer]);
 const countryStart = LexiconClass.country * 2 + 1;
 const countryInside = LexiconClass.country * 2 + 2;
 

@@ -252,3 +252,37 @@ function isAbbreviationOf(abbreviation: string, name: readonly string[]): boolea
   }
   return true;
 }
+
+/**
+ * Words that end the names of places, buildings, roads and events named after a town ("Boston Harbor", "Volgograd Arena",
+ * "Bergen Blvd", "Avignon Festival"): such a name is no organisation's.
+ */
+const placeTails = new Set(
+  `Stadium Arena Airport Station Bridge Street Road Avenue Park Square Hall Tower Castle Palace Cathedral Abbey Building Centre Center
+  Harbour Harbor Beach Island Islands Valley Mountains Mountain Hills Hill Falls Springs Heights Gardens Garden Zoo Mall Market Temple Mosque
+  Gate Wall Canal Dam Lake Lakes River Bay Coast Port Pass Forest Desert City Town County Province Region District State Territory Metro
+  Line Highway Motorway Expressway Freeway Way Lane Drive Boulevard Quay Pier Dock Docks Field Fields Ground Grounds Common Green Estate Village
+  North South East West Central Downtown Area Basin Plain Plains Peninsula Strait Sound Channel Reservoir Creek Glacier Cemetery Memorial
+  Monument Church Chapel Hospital Museum Library Gallery Theatre Theater Prison Barracks Base Camp Fort Minster House Planetarium
+  Observatory Cliffs Cliff St St. Rd Rd. Ave Ave. Blvd Blvd. Turnpike Parkway Tunnel Minor Major Festival War Prize Award Cup Open Marathon`.split(/\s+/),
+);
+
+/**
+ * "the Boston Red Sox", "the Toronto Star": a name the tagger typed as a place that starts with a place and goes on
+ * with words that are no place and no part of a place's name is an organisation named after its town (a team, a
+ * newspaper, a company). `lexicon` is the tagger's list class per token (class * 2 + 1 at a phrase's first word).
+ */
+export function organizationsAfterPlaces(tokens: Tokens, spans: Span[], lexicon: Uint8Array, placeClasses: ReadonlySet<number>): void {
+  const { words } = tokens;
+  for (const span of spans) {
+    if (span.type !== 'location' || span.end - span.first < 2) continue;
+    const start = lexicon[span.first]!;
+    if (start % 2 !== 1 || !placeClasses.has((start - 1) / 2)) continue;
+    let rest = span.first + 1;
+    while (rest < span.end && lexicon[rest] === start + 1) rest += 1;
+    if (rest === span.end || rest === span.first) continue;
+    let plain = true;
+    for (let index = rest; index < span.end && plain; index += 1) plain = lexicon[index] === 0 && /^\p{Lu}\p{Ll}/u.test(words[index]!);
+    if (plain && !placeTails.has(words[span.end - 1]!)) span.type = 'organization';
+  }
+}
