@@ -91,12 +91,14 @@ function extractMentions(model: TaggerModel, matcher: LexiconMatcher, rules: Rul
   extendPeople(tokens, tags, spans, matcher, rules);
   completeRuns(tokens, tags, spans, rules);
   headedOrganizations(tokens, spans);
-  if (!process.env.NER_OFF?.includes('teams')) organizationsAfterPlaces(tokens, spans, prepared.lexicon, placeClasses);
+  organizationsAfterPlaces(tokens, spans, prepared.lexicon, placeClasses);
   addCuedPlaces(tokens, tags, spans);
   trimSmallEnds(tokens, spans);
   const mentions: ExtractedMention[] = [];
-  let named = addRegionAbbreviations(tokens, joinSplitOrganizations(tokens, organizationsOfPlaces(tokens, dropNonNameWords(tokens, headedRuns(tokens, spans)))));
-  if (!process.env.NER_OFF?.includes('abbr')) named = bracketedAbbreviations(tokens, named);
+  const named = bracketedAbbreviations(
+    tokens,
+    addRegionAbbreviations(tokens, joinSplitOrganizations(tokens, organizationsOfPlaces(tokens, dropNonNameWords(tokens, headedRuns(tokens, spans))))),
+  );
   for (const span of propagate(tokens, named, matcher)) {
     const mention = toMention(text, tokens, span.first, span.end, span.type, rules);
     if (mention) mentions.push(mention);

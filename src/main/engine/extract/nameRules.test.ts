@@ -1,6 +1,7 @@
 // The rules about how English writes names, on real tokens (tokenize) and spans as the tagger gives them.
 import { describe, expect, it } from 'vitest';
-import { addRegionAbbreviations, dropNonNameWords, joinSplitOrganizations, organizationsOfPlaces, trimSmallEnds } from './nameRules';
+import { LexiconClass } from './lexicon';
+import { addRegionAbbreviations, bracketedAbbreviations, dropNonNameWords, headedRuns, joinSplitOrganizations, organizationsAfterPlaces, organizationsOfPlaces, trimSmallEnds } from './nameRules';
 import type { Span } from './nameRules';
 import { tokenize } from './tokenize';
 
@@ -61,6 +62,56 @@ describe('name rules', () => {
       ['Acme Corporation', 'organization'],
       ['Leiden', 'location'],
       ['Leiden', 'location'],
+    ]);
+  });
+
+  it('reads an untagged run ending in an organisation head word as an organisation, with a unit number before it', () => {
+    const text = 'The Defamation Action League was started. Later the 65th Fighter Wing and the Olympic Games met Bomber Command.';
+    const tokens = tokenize(text);
+    const at = (word: string): number => tokens.words.indexOf(word);
+    // The tagger found "Fighter Wing" but not its number; the rest it left untagged.
+    const spans: Span[] = [{ first: at('Fighter'), end: at('Wing') + 1, type: 'organization' }];
+    expect(headedRuns(tokens, spans).map((span) => [spanText(text, span), span.type])).toEqual([
+      ['Defamation Action League', 'organization'],
+      ['65th Fighter Wing', 'organization'],
+      // "Games" also heads events: no rule for it; "Bomber Command" is a formation.
+      ['Bomber Command', 'organization'],
+    ]);
+  });
+
+  it("gives an abbreviation in brackets its name's type, and only when its capitals are the name's initials", () => {
+    const text = 'The National Aeronautics and Space Administration (NASA) and Acme Corporation (FBI) met.';
+    const tokens = tokenize(text);
+    const at = (word: string): number => tokens.words.indexOf(word);
+    const spans: Span[] = [
+      { first: at('National'), end: at('Administration') + 1, type: 'organization' },
+      { first: at('Acme'), end: at('Corporation') + 1, type: 'organization' },
+      { first: at('FBI'), end: at('FBI') + 1, type: 'person' },
+    ];
+    expect(bracketedAbbreviations(tokens, spans).map((span) => [spanText(text, span), span.type])).toEqual([
+      ['National Aeronautics and Space Administration', 'organization'],
+      ['NASA', 'organization'],
+      ['Acme Corporation', 'organization'],
+      ['FBI', 'person'],
+    ]);
+  });
+
+  it('reads a town followed by words that name no place as an organisation named after it, not a harbour or an arena', () => {
+    const text = 'The Boston Red Sox played at Volgograd Arena near Boston Harbor.';
+    const tokens = tokenize(text);
+    const at = (word: string): number => tokens.words.indexOf(word);
+    const lexicon = new Uint8Array(tokens.words.length);
+    for (const town of ['Boston', 'Volgograd']) for (let index = 0; index < tokens.words.length; index += 1) if (tokens.words[index] === town) lexicon[index] = LexiconClass.place * 2 + 1;
+    const spans: Span[] = [
+      { first: at('Boston'), end: at('Sox') + 1, type: 'location' },
+      { first: at('Volgograd'), end: at('Arena') + 1, type: 'location' },
+      { first: at('Harbor') - 1, end: at('Harbor') + 1, type: 'location' },
+    ];
+    organizationsAfterPlaces(tokens, spans, lexicon, new Set([LexiconClass.place]));
+    expect(spans.map((span) => [spanText(text, span), span.type])).toEqual([
+      ['Boston Red Sox', 'organization'],
+      ['Volgograd Arena', 'location'],
+      ['Boston Harbor', 'location'],
     ]);
   });
 });

@@ -17,7 +17,7 @@ export interface Span {
  * places or events ("Soviet Union", "English Channel", "Western Front") or name buildings.
  */
 export const organizationHeads = new Set(
-  [...organizationHeadWords(), 'Mission', 'Wire', 'Majlis', 'TV', 'FC', 'PLC', 'LLC', 'GmbH', ...(process.env.NER_OFF?.includes('heads') ? [] : formationHeads())].filter(
+  [...organizationHeadWords(), 'Mission', 'Wire', 'Majlis', 'TV', 'FC', 'PLC', 'LLC', 'GmbH', ...formationHeads()].filter(
     (word) => !['Union', 'Channel', 'Front', 'Church', 'Hospital', 'Museum', 'Guard', 'Post', 'Division', 'Service'].includes(word),
   ),
 );
@@ -166,7 +166,7 @@ const certainHeads = new Set(
   Forces Legion Flotilla Works Orchestra Philharmonic Choir Ensemble Quartet`.split(/\s+/),
 );
 
-/** Heads of military units, which may start with their number: "65th Fighter Wing", "3rd Infantry Division", "Task Force 50". */
+/** Heads of military units, whose names may start with their number: "65th Fighter Wing", "3rd Infantry Division". */
 const unitHeads = new Set(['Fleet', 'Wing', 'Squadron', 'Command', 'Force', 'Forces', 'Legion', 'Flotilla', 'Army', 'Corps', 'Brigade', 'Battalion', 'Regiment', 'Division', 'Group', 'Guard', 'Infantry', 'Cavalry', 'Artillery', 'Marines']);
 
 /** A sentence's first word that is not part of a name after it: "The Defamation Action League …", "After Bomber Command …". */
@@ -195,9 +195,7 @@ export function headedRuns(tokens: Tokens, spans: Span[]): Span[] {
     return first;
   };
   const added: Span[] = [];
-  if (!process.env.NER_OFF?.includes('ordinal')) {
-    for (const span of spans) if (span.type === 'organization' && organizationHeads.has(words[span.end - 1]!)) span.first = numberBefore(span.first, span.end);
-  }
+  for (const span of spans) if (span.type === 'organization' && organizationHeads.has(words[span.end - 1]!)) span.first = numberBefore(span.first, span.end);
   let index = 0;
   while (index < words.length) {
     if (taken[index] || !capitalisedName.test(words[index]!)) {
@@ -213,8 +211,8 @@ export function headedRuns(tokens: Tokens, spans: Span[]): Span[] {
     let first = index;
     while (first < end - 1 && sentenceStart.has(first) && sentenceOpeners.has(words[first]!.toLowerCase())) first += 1;
     while (first < end - 1 && words[first] === 'The') first += 1;
-    if (end - first >= 2 && certainHeads.has(words[end - 1]!) && !process.env.NER_OFF?.includes('runs')) {
-      added.push({ first: process.env.NER_OFF?.includes('ordinal') ? first : numberBefore(first, end), end, type: 'organization' });
+    if (end - first >= 2 && certainHeads.has(words[end - 1]!)) {
+      added.push({ first: numberBefore(first, end), end, type: 'organization' });
     }
     index = end;
   }
@@ -239,7 +237,7 @@ export function bracketedAbbreviations(tokens: Tokens, spans: Span[]): Span[] {
   return added.length === 0 ? spans : [...spans, ...added].sort((a, b) => a.first - b.first);
 }
 
-/** "NASA" of "National Aeronautics and Space Administration", "UAAR" of "Union of Rationalist Atheists and Agnostics": two capitals or more, the first the name's first letter, every capital a word's first letter in order. */
+/** "NASA" of "National Aeronautics and Space Administration", "ACPeds" of "American College of Pediatricians": two capitals or more, the first the name's first letter, every capital a word's first letter in order. */
 function isAbbreviationOf(abbreviation: string, name: readonly string[]): boolean {
   const capitals = abbreviation.replace(/[^\p{Lu}]/gu, '');
   if (capitals.length < 2 || !/^\p{Lu}[\p{L}\p{N}&.-]*$/u.test(abbreviation) || capitals[0] !== name[0]![0]) return false;
