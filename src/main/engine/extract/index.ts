@@ -2,7 +2,7 @@
 import { labels } from './features';
 import { lexiconMatcher } from './lexiconMatcher';
 import type { LexiconMatcher } from './lexiconMatcher';
-import { addRegionAbbreviations, bracketedAbbreviations, dropNonNameWords, headedRuns, joinSplitOrganizations, organizationHeads, organizationsAfterPlaces, organizationsOfPlaces, trimSmallEnds } from './nameRules';
+import { abbreviatedOrganizations, addRegionAbbreviations, bracketedAbbreviations, dropNonNameWords, headedRuns, joinSplitOrganizations, organizationHeads, organizationPurposes, organizationsAfterPlaces, organizationsOfPlaces, trimSmallEnds } from './nameRules';
 import type { Span } from './nameRules';
 import { prepareTokens } from './prepare';
 import { countryNames, demonymWords, LexiconClass, titleWords } from './lexicon';
@@ -92,12 +92,13 @@ function extractMentions(model: TaggerModel, matcher: LexiconMatcher, rules: Rul
   completeRuns(tokens, tags, spans, rules);
   headedOrganizations(tokens, spans);
   organizationsAfterPlaces(tokens, spans, prepared.lexicon, placeClasses);
+  abbreviatedOrganizations(tokens, spans);
   addCuedPlaces(tokens, tags, spans);
   trimSmallEnds(tokens, spans);
   const mentions: ExtractedMention[] = [];
   const named = bracketedAbbreviations(
     tokens,
-    addRegionAbbreviations(tokens, joinSplitOrganizations(tokens, organizationsOfPlaces(tokens, dropNonNameWords(tokens, headedRuns(tokens, spans))))),
+    addRegionAbbreviations(tokens, joinSplitOrganizations(tokens, organizationsOfPlaces(tokens, organizationPurposes(tokens, dropNonNameWords(tokens, headedRuns(tokens, spans)))))),
   );
   for (const span of propagate(tokens, named, matcher)) {
     const mention = toMention(text, tokens, span.first, span.end, span.type, rules);

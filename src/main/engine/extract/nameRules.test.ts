@@ -1,7 +1,18 @@
 // The rules about how English writes names, on real tokens (tokenize) and spans as the tagger gives them.
 import { describe, expect, it } from 'vitest';
 import { LexiconClass } from './lexicon';
-import { addRegionAbbreviations, bracketedAbbreviations, dropNonNameWords, headedRuns, joinSplitOrganizations, organizationsAfterPlaces, organizationsOfPlaces, trimSmallEnds } from './nameRules';
+import {
+  abbreviatedOrganizations,
+  addRegionAbbreviations,
+  bracketedAbbreviations,
+  dropNonNameWords,
+  headedRuns,
+  joinSplitOrganizations,
+  organizationPurposes,
+  organizationsAfterPlaces,
+  organizationsOfPlaces,
+  trimSmallEnds,
+} from './nameRules';
 import type { Span } from './nameRules';
 import { tokenize } from './tokenize';
 
@@ -112,6 +123,47 @@ describe('name rules', () => {
       ['Boston Red Sox', 'organization'],
       ['Volgograd Arena', 'location'],
       ['Boston Harbor', 'location'],
+    ]);
+  });
+
+  it('continues an organisation over "for the" and the run that names its purpose', () => {
+    const text = 'The Andy Warhol Foundation for the Visual Arts gave, and Smith for the Visual Arts spoke.';
+    const tokens = tokenize(text);
+    const at = (word: string, from = 0): number => tokens.words.indexOf(word, from);
+    const spans: Span[] = [
+      { first: at('Andy'), end: at('Foundation') + 1, type: 'organization' },
+      { first: at('Visual'), end: at('Arts') + 1, type: 'other' },
+      { first: at('Smith'), end: at('Smith') + 1, type: 'person' },
+    ];
+    expect(organizationPurposes(tokens, spans).map((span) => [spanText(text, span), span.type])).toEqual([
+      ['Andy Warhol Foundation for the Visual Arts', 'organization'],
+      ['Smith', 'person'],
+    ]);
+  });
+
+  it('joins a name to the one right after it when that one ends in an organisation head word, whatever its type', () => {
+    const text = 'He joined U.S. Naval Forces Central Command in May.';
+    const tokens = tokenize(text);
+    const at = (word: string): number => tokens.words.indexOf(word);
+    const spans: Span[] = [
+      { first: at('U.S.'), end: at('Forces') + 1, type: 'organization' },
+      { first: at('Central'), end: at('Command') + 1, type: 'location' },
+    ];
+    expect(joinSplitOrganizations(tokens, spans).map((span) => [spanText(text, span), span.type])).toEqual([['U.S. Naval Forces Central Command', 'organization']]);
+  });
+
+  it('reads a name in capitals typed as a person as an organisation, except in a headline written in capitals', () => {
+    const text = "USI's gallery opened. REAGAN SAYS HE WILL VETO BILL";
+    const tokens = tokenize(text);
+    const at = (word: string): number => tokens.words.indexOf(word);
+    const spans: Span[] = [
+      { first: at('USI'), end: at('USI') + 1, type: 'person' },
+      { first: at('REAGAN'), end: at('REAGAN') + 1, type: 'person' },
+    ];
+    abbreviatedOrganizations(tokens, spans);
+    expect(spans.map((span) => [spanText(text, span), span.type])).toEqual([
+      ['USI', 'organization'],
+      ['REAGAN', 'person'],
     ]);
   });
 });

@@ -52,7 +52,9 @@ export function joinSplitOrganizations(tokens: Tokens, spans: Span[]): Span[] {
   const joined: Span[] = [];
   for (const span of [...spans].sort((a, b) => a.first - b.first)) {
     const previous = joined.at(-1);
-    if (previous && previous.end === span.first && span.type === 'organization' && (previous.type === 'location' || previous.type === 'organization') && !sentenceStart.has(span.first)) {
+    // The second name may be typed otherwise while its head word says organisation ("U.S. Naval Forces" + "Central Command").
+    const second = span.type === 'organization' || (span.type !== 'person' && organizationHeads.has(tokens.words[span.end - 1]!));
+    if (previous && previous.end === span.first && second && (previous.type === 'location' || previous.type === 'organization') && !sentenceStart.has(span.first)) {
       previous.end = span.end;
       previous.type = 'organization';
       continue;
@@ -282,5 +284,61 @@ export function organizationsAfterPlaces(tokens: Tokens, spans: Span[], lexicon:
     let plain = true;
     for (let index = rest; index < span.end && plain; index += 1) plain = lexicon[index] === 0 && /^\p{Lu}\p{Ll}/u.test(words[index]!);
     if (plain && !placeTails.has(words[span.end - 1]!)) span.type = 'organization';
+  }
+}
+
+/**
+ * "Andy Warhol Foundation for the Visual Arts", "Joint Council for the Welfare of Immigrants", "Center for Advanced
+ * Study": an organisation's name goes on after its head word with "for" (or "for the") and a capitalised run, which
+ * names its purpose, not another name. Spans inside that run (the tagger's "Visual Arts") become part of it.
+ */
+export function organizationPurposes(tokens: Tokens, spans: Span[]): Span[] {
+  const { words } = tokens;
+  const sentenceStart = new Set(tokens.sentenceStarts);
+  const sorted = [...spans].sort((a, b) => a.first - b.first);
+  const result: Span[] = [];
+  for (let index = 0; index < sorted.length; index += 1) {
+    const span = sorted[index]!;
+    result.push(span);
+    if (span.type !== 'organization' || !organizationHeads.has(words[span.end - 1]!) || words[span.end] !== 'for') continue;
+    let start = span.end + 1;
+    if (words[start] === 'the') start += 1;
+    let end = start;
+    while (end < words.length && !sentenceStart.has(end)) {
+      if (capitalisedName.test(words[end]!)) end += 1;
+      else if (runJoiners.has(words[end]!) && end + 1 < words.length && !sentenceStart.has(end + 1) && capitalisedName.test(words[end + 1]!)) end += 2;
+      else break;
+    }
+    if (end === start || sentenceStart.has(span.end) || sentenceStart.has(start)) continue;
+    // The spans the run covers are part of the name; one that reaches past it stays as it is (the rule does not fire).
+    let next = index + 1;
+    while (next < sorted.length && sorted[next]!.first < end && sorted[next]!.end <= end) next += 1;
+    if (next < sorted.length && sorted[next]!.first < end) continue;
+    span.end = end;
+    index = next - 1;
+  }
+  return result;
+}
+
+/**
+ * "USI's art gallery", "DAB's Starry Lee": a name written in capitals alone is an abbreviation, and English abbreviates
+ * organisations, not people; one the tagger typed as a person is an organisation.
+ */
+export function abbreviatedOrganizations(tokens: Tokens, spans: Span[]): void {
+  const { words, sentenceStarts } = tokens;
+  const capitals = /^\p{Lu}[\p{Lu}\p{N}&]+$/u;
+  let sentence = 0;
+  for (const span of spans) {
+    if (span.type !== 'person' || span.end - span.first !== 1 || !capitals.test(words[span.first]!)) continue;
+    while (sentence + 1 < sentenceStarts.length && sentenceStarts[sentence + 1]! <= span.first) sentence += 1;
+    // Not in a headline written in capitals ("REAGAN SAYS …"), where a person's name is in capitals too.
+    const end = sentence + 1 < sentenceStarts.length ? sentenceStarts[sentence + 1]! : words.length;
+    let small = 0;
+    let large = 0;
+    for (let index = sentenceStarts[sentence] ?? 0; index < end; index += 1) {
+      if (/\p{Ll}/u.test(words[index]!)) small += 1;
+      else if (/\p{Lu}{2}/u.test(words[index]!)) large += 1;
+    }
+    if (large <= small) span.type = 'organization';
   }
 }
