@@ -2,7 +2,7 @@
 import { labels } from './features';
 import { lexiconMatcher } from './lexiconMatcher';
 import type { LexiconMatcher } from './lexiconMatcher';
-import { abbreviatedOrganizations, addRegionAbbreviations, bracketedAbbreviations, dropNonNameWords, headedRuns, joinSplitOrganizations, organizationHeads, organizationPurposes, organizationsAfterPlaces, organizationsOfPlaces, trimSmallEnds } from './nameRules';
+import { abbreviatedOrganizations, addRegionAbbreviations, bracketedAbbreviations, dropTermAbbreviations, dropNonNameWords, headedRuns, joinSplitOrganizations, organizationHeads, organizationPurposes, organizationsAfterPlaces, organizationsOfPlaces, trimSmallEnds } from './nameRules';
 import type { Span } from './nameRules';
 import { prepareTokens } from './prepare';
 import { countryNames, demonymWords, LexiconClass, titleWords } from './lexicon';
@@ -96,10 +96,15 @@ function extractMentions(model: TaggerModel, matcher: LexiconMatcher, rules: Rul
   addCuedPlaces(tokens, tags, spans);
   trimSmallEnds(tokens, spans);
   const mentions: ExtractedMention[] = [];
-  const named = bracketedAbbreviations(
-    tokens,
-    addRegionAbbreviations(tokens, joinSplitOrganizations(tokens, organizationsOfPlaces(tokens, organizationPurposes(tokens, dropNonNameWords(tokens, headedRuns(tokens, spans)))))),
-  );
+  // The rules about how English writes names, in order (nameRules.ts).
+  let named = headedRuns(tokens, spans);
+  named = dropNonNameWords(tokens, named);
+  named = organizationPurposes(tokens, named);
+  named = organizationsOfPlaces(tokens, named);
+  named = joinSplitOrganizations(tokens, named);
+  named = addRegionAbbreviations(tokens, named);
+  named = bracketedAbbreviations(tokens, named);
+  named = dropTermAbbreviations(tokens, named);
   for (const span of propagate(tokens, named, matcher)) {
     const mention = toMention(text, tokens, span.first, span.end, span.type, rules);
     if (mention) mentions.push(mention);

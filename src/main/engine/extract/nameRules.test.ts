@@ -6,6 +6,7 @@ import {
   addRegionAbbreviations,
   bracketedAbbreviations,
   dropNonNameWords,
+  dropTermAbbreviations,
   headedRuns,
   joinSplitOrganizations,
   organizationPurposes,
@@ -165,5 +166,13 @@ describe('name rules', () => {
       ['USI', 'organization'],
       ['REAGAN', 'person'],
     ]);
+  });
+
+  it('drops an abbreviation that words in small letters define in brackets, everywhere in the document', () => {
+    const text = 'We measure sea surface salinity (SSS) and ground reaction force (GRF). SSS rose. The World Health Organization (WHO) and WHO agreed.';
+    const tokens = tokenize(text);
+    const every = (word: string): Span[] => tokens.words.flatMap((token, index) => (token === word ? [{ first: index, end: index + 1, type: 'organization' as const }] : []));
+    const spans = [...every('SSS'), ...every('GRF'), ...every('WHO')].sort((a, b) => a.first - b.first);
+    expect(dropTermAbbreviations(tokens, spans).map((span) => spanText(text, span))).toEqual(['WHO', 'WHO']);
   });
 });

@@ -342,3 +342,37 @@ export function abbreviatedOrganizations(tokens: Tokens, spans: Span[]): void {
     if (large <= small) span.type = 'organization';
   }
 }
+
+const smallJoiners = new Set(['of', 'and', 'the', 'for', 'to', 'in', 'on', '&']);
+
+/**
+ * "sea surface salinity (SSS)", "improvised explosive devices (IEDs)": an abbreviation defined in brackets by words in
+ * small letters is a term, not a name; it is no name anywhere in the document.
+ */
+export function dropTermAbbreviations(tokens: Tokens, spans: Span[]): Span[] {
+  const { words } = tokens;
+  const terms = new Set<string>();
+  for (let index = 1; index + 2 < words.length; index += 1) {
+    if (words[index] !== '(' || words[index + 2] !== ')') continue;
+    const abbreviation = words[index + 1]!;
+    if (!/^\p{Lu}{2,}s?$/u.test(abbreviation)) continue;
+    const letters = abbreviation.replace(/s$/, '').toLowerCase();
+    // The words before the bracket, last first, spell the abbreviation backwards; small joiners may be skipped.
+    let letter = letters.length - 1;
+    let word = index - 1;
+    while (letter >= 0 && word >= 0) {
+      const parts = words[word]!.split('-').reverse();
+      if (!/^\p{Ll}/u.test(words[word]!)) break;
+      let matched = true;
+      for (const part of parts) {
+        if (letter >= 0 && part[0] === letters[letter]) letter -= 1;
+        else if (!smallJoiners.has(part)) matched = false;
+      }
+      if (!matched) break;
+      word -= 1;
+    }
+    if (letter < 0) terms.add(abbreviation);
+  }
+  if (terms.size === 0) return spans;
+  return spans.filter((span) => !(span.end - span.first === 1 && terms.has(words[span.first]!)));
+}
