@@ -2,7 +2,7 @@
 import { labels } from './features';
 import { lexiconMatcher } from './lexiconMatcher';
 import type { LexiconMatcher } from './lexiconMatcher';
-import { abbreviatedOrganizations, addRegionAbbreviations, bracketedAbbreviations, dropTermAbbreviations, dropNonNameWords, headedRuns, joinSplitOrganizations, organizationHeads, organizationPurposes, organizationsAfterPlaces, organizationsOfPlaces, trimSmallEnds } from './nameRules';
+import { abbreviatedOrganizations, addRegionAbbreviations, titlesBeforeNames, bracketedAbbreviations, dropTermAbbreviations, dropNonNameWords, headedRuns, joinSplitOrganizations, organizationHeads, organizationPurposes, organizationsAfterPlaces, organizationsOfPlaces, trimSmallEnds } from './nameRules';
 import type { Span } from './nameRules';
 import { prepareTokens } from './prepare';
 import { countryNames, demonymWords, LexiconClass, titleWords } from './lexicon';
@@ -105,6 +105,11 @@ function extractMentions(model: TaggerModel, matcher: LexiconMatcher, rules: Rul
   named = addRegionAbbreviations(tokens, named);
   named = bracketedAbbreviations(tokens, named);
   named = dropTermAbbreviations(tokens, named);
+  // A place is a list phrase of its own: "U.S." in "U.S. President …", not "U.S. Army" in "U.S. Army General …".
+  named = titlesBeforeNames(tokens, named, rules.titles, (first, end) => {
+    const kind = prepared.lexicon[first]!;
+    return kind % 2 === 1 && placeClasses.has((kind - 1) / 2) && (end === first + 1 || prepared.lexicon[end - 1] === kind + 1) && prepared.lexicon[end] !== kind + 1;
+  });
   for (const span of propagate(tokens, named, matcher)) {
     const mention = toMention(text, tokens, span.first, span.end, span.type, rules);
     if (mention) mentions.push(mention);

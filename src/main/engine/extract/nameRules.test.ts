@@ -12,6 +12,7 @@ import {
   organizationPurposes,
   organizationsAfterPlaces,
   organizationsOfPlaces,
+  titlesBeforeNames,
   trimSmallEnds,
 } from './nameRules';
 import type { Span } from './nameRules';
@@ -174,5 +175,25 @@ describe('name rules', () => {
     const every = (word: string): Span[] => tokens.words.flatMap((token, index) => (token === word ? [{ first: index, end: index + 1, type: 'organization' as const }] : []));
     const spans = [...every('SSS'), ...every('GRF'), ...every('WHO')].sort((a, b) => a.first - b.first);
     expect(dropTermAbbreviations(tokens, spans).map((span) => spanText(text, span))).toEqual(['WHO', 'WHO']);
+  });
+
+  it('leaves the title between a body or place and a person out of the body or place', () => {
+    const text = 'Critics of U.S. President Donald Trump and NASA Administrator Charles Bolden met the Prime Minister.';
+    const tokens = tokenize(text);
+    const at = (word: string): number => tokens.words.indexOf(word);
+    const spans: Span[] = [
+      { first: at('U.S.'), end: at('President') + 1, type: 'person' },
+      { first: at('Donald'), end: at('Trump') + 1, type: 'person' },
+      { first: at('NASA'), end: at('Administrator') + 1, type: 'organization' },
+      { first: at('Charles'), end: at('Bolden') + 1, type: 'person' },
+    ];
+    const titles = new Set(['president', 'administrator', 'prime', 'minister']);
+    const isPlace = (first: number): boolean => tokens.words[first] === 'U.S.';
+    expect(titlesBeforeNames(tokens, spans, titles, isPlace).map((span) => [spanText(text, span), span.type])).toEqual([
+      ['U.S.', 'location'],
+      ['Donald Trump', 'person'],
+      ['NASA', 'organization'],
+      ['Charles Bolden', 'person'],
+    ]);
   });
 });

@@ -376,3 +376,26 @@ export function dropTermAbbreviations(tokens: Tokens, spans: Span[]): Span[] {
   if (terms.size === 0) return spans;
   return spans.filter((span) => !(span.end - span.first === 1 && terms.has(words[span.first]!)));
 }
+
+/**
+ * "NASA Administrator Charles Bolden", "US President Barack Obama", "Pennsylvania Senator Rick Santorum": English writes
+ * an office's title between the body or place it belongs to and the person's name. A name that ends in title words
+ * right before another capitalised word is the body or place alone: a country or place (`isPlace`) is a place, anything
+ * else an organisation; the title goes with the person (toMention gives it as the role).
+ */
+export function titlesBeforeNames(tokens: Tokens, spans: Span[], titles: ReadonlySet<string>, isPlace: (first: number, end: number) => boolean): Span[] {
+  const { words } = tokens;
+  const sentenceStart = new Set(tokens.sentenceStarts);
+  const kept: Span[] = [];
+  for (const span of spans) {
+    let end = span.end;
+    while (end > span.first && titles.has(words[end - 1]!.toLowerCase()) && /^\p{Lu}/u.test(words[end - 1]!)) end -= 1;
+    const next = words[span.end];
+    if (end === span.end || end === span.first || span.type === 'other' || next === undefined || sentenceStart.has(span.end) || !/^\p{Lu}\p{Ll}/u.test(next)) {
+      kept.push(span);
+      continue;
+    }
+    kept.push({ first: span.first, end, type: isPlace(span.first, end) ? 'location' : 'organization' });
+  }
+  return kept;
+}
