@@ -2,7 +2,7 @@
 import { labels } from './features';
 import { lexiconMatcher } from './lexiconMatcher';
 import type { LexiconMatcher } from './lexiconMatcher';
-import { abbreviatedOrganizations, addRegionAbbreviations, titlesBeforeNames, bracketedAbbreviations, dropTermAbbreviations, dropNonNameWords, headedRuns, joinSplitOrganizations, organizationHeads, organizationPurposes, organizationsAfterPlaces, organizationsOfPlaces, trimSmallEnds } from './nameRules';
+import { abbreviatedOrganizations, addRegionAbbreviations, headedPlaces, titlesBeforeNames, bracketedAbbreviations, dropTermAbbreviations, dropNonNameWords, headedRuns, joinSplitOrganizations, organizationHeads, organizationPurposes, organizationsAfterPlaces, organizationsOfPlaces, trimSmallEnds } from './nameRules';
 import type { Span } from './nameRules';
 import { prepareTokens } from './prepare';
 import { countryNames, demonymWords, LexiconClass, titleWords } from './lexicon';
@@ -93,6 +93,7 @@ function extractMentions(model: TaggerModel, matcher: LexiconMatcher, rules: Rul
   headedOrganizations(tokens, spans);
   organizationsAfterPlaces(tokens, spans, prepared.lexicon, placeClasses);
   abbreviatedOrganizations(tokens, spans);
+  headedPlaces(tokens, spans);
   addCuedPlaces(tokens, tags, spans);
   trimSmallEnds(tokens, spans);
   const mentions: ExtractedMention[] = [];

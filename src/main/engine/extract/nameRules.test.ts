@@ -7,6 +7,7 @@ import {
   bracketedAbbreviations,
   dropNonNameWords,
   dropTermAbbreviations,
+  headedPlaces,
   headedRuns,
   joinSplitOrganizations,
   organizationPurposes,
@@ -195,5 +196,17 @@ describe('name rules', () => {
       ['NASA', 'organization'],
       ['Charles Bolden', 'person'],
     ]);
+  });
+
+  it('reads a person ending in a word for a place or building as that place, but not a surname like Hall', () => {
+    const text = 'They visited Ali Qapu Palace with Arsenio Hall.';
+    const tokens = tokenize(text);
+    const at = (word: string): number => tokens.words.indexOf(word);
+    const spans: Span[] = [
+      { first: at('Ali'), end: at('Palace') + 1, type: 'person' },
+      { first: at('Arsenio'), end: at('Hall') + 1, type: 'person' },
+    ];
+    headedPlaces(tokens, spans);
+    expect(spans.map((span) => span.type)).toEqual(['location', 'person']);
   });
 });

@@ -399,3 +399,15 @@ export function titlesBeforeNames(tokens: Tokens, spans: Span[], titles: Readonl
   }
   return kept;
 }
+
+/** Words that end the names of places and buildings and are no one's surname ("Shah Mosque", "Łódzkie Voivodship"). */
+const placeHeads = new Set(
+  `Mosque Palace Cathedral Basilica Monastery Abbey Temple Synagogue Square Street Avenue Boulevard Road Lane Airport Station Stadium Arena
+  Reserve Island Islands River Mountains Valley Bay Peninsula Desert Strait Canal Harbour Harbor Province County District Region Prefecture
+  Oblast Governorate Voivodship Voivodeship Municipality Township Fortress Citadel Gate Plaza Boulevard Highway Expressway`.split(/\s+/),
+);
+
+/** A name the tagger typed as a person that ends in a word for a place or a building is that place: "Ali Qapu Palace". */
+export function headedPlaces(tokens: Tokens, spans: Span[]): void {
+  for (const span of spans) if (span.type === 'person' && span.end - span.first >= 2 && placeHeads.has(tokens.words[span.end - 1]!)) span.type = 'location';
+}
