@@ -382,7 +382,7 @@ function main(): void {
   if (!options.dataDirectory || !options.outDirectory) {
     console.error(
       'usage: train-ner DATA_DIR OUT_DIR [--epochs N] [--bits B] [--holdout] [--folds K] [--no-tweets] [--no-places] [--dictionary FILE | --no-dictionary] ' +
-        '[--build-clusters WINK_EMBEDDINGS_DIR | --no-clusters] [--given-names FILE,FILE | --no-given-names] [--re3d RE3D_DIR [--re3d-weight N] | --no-re3d]',
+        '[--build-clusters WINK_EMBEDDINGS_DIR | --no-clusters] [--given-names FILE,FILE | --no-given-names] [--re3d RE3D_DIR [--re3d-weight N] | --no-re3d] [--save-folds]',
     );
     process.exit(2);
   }
