@@ -3,7 +3,7 @@
 //   npm run train:ner [-- DATA_DIR [OUT_DIR] [--epochs N] [--bits B] [--gum-weight N] [--holdout] [--folds K]
 //                        [--no-tweets] [--no-places] [--dictionary FILE | --no-dictionary]
 //                        [--build-clusters REUTERS_DIR | --no-clusters] [--given-names FILE,FILE | --no-given-names]
-//                        [--re3d RE3D_DIR [--re3d-weight N] | --no-re3d]]
+//                        [--re3d RE3D_DIR [--re3d-weight N] | --no-re3d] [--save-folds]]
 // DATA_DIR defaults to ../shared/data/ner-train (holding gum/ and btc/); OUT_DIR to resources/ner.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -1,6 +1,6 @@
 // Scores the entity extractor on a CoNLL file or on re3d's held-out split (exact-span micro P/R/F1, PER/ORG/LOC; MISC ignored) and times it.
 // Run through scripts/eval-ner.mjs, which bundles this file.
-import { statSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { labels } from '../../src/main/engine/extract/features';
 import { loadExtractor } from '../../src/main/engine/extract/index';
 import type { MentionType } from '../../src/main/engine/extract/index';
@@ -16,8 +16,10 @@ const typeNames: Partial<Record<MentionType, string>> = { person: 'PER', organiz
  * split the model is trained on (for the error lists of NER_DUMP, with a model trained with --holdout … only).
  */
 function readRe3d(root: string): Document[] {
-  const split = process.env.NER_RE3D_SPLIT === 'development' ? 'development' : 'held-out';
-  return loadTaggedSplit(root, split).map(({ text, tokens, tags }) => {
+  const split = process.env.NER_RE3D_SPLIT === 'development' || process.env.NER_RE3D_FOLD ? 'development' : 'held-out';
+  // NER_RE3D_FOLD=N/K: the development documents of cross-validation fold N of K (train:ner --folds K --save-folds).
+  const [fold = 0, folds = 1] = (process.env.NER_RE3D_FOLD ?? '0/1').split('/').map(Number);
+  return loadTaggedSplit(root, split).filter((_, index) => index % folds === fold).map(({ text, tokens, tags }) => {
     const gold = new Set<string>();
     const unknown = new Uint8Array(tags.length);
     let index = 0;
@@ -106,6 +108,21 @@ function dumpErrors(documents: Document[], allMentions: Array<Array<{ span: stri
   });
 }
 
+function writePredictions(path: string, documents: Document[], predictions: Array<Set<string>>): void {
+  const lines: string[] = [];
+  documents.forEach((document, index) => {
+    for (const span of predictions[index]!) {
+      if (span.startsWith('cut')) continue;
+      const [first = 0, end = 0] = span.split(':').map(Number);
+      if (document.unknown?.subarray(first, end).some((flag) => flag === 1)) continue;
+      const text = (from: number, to: number): string => from >= to ? '' : document.text.slice(document.starts[from], document.ends[to - 1]).replace(/\s+/g, ' ');
+      const context = `${text(Math.max(0, first - 4), first)} [${text(first, end)}] ${text(end, Math.min(document.starts.length, end + 4))}`;
+      lines.push(`${index}:${span}\t${document.gold.has(span) ? 'right' : 'wrong'}\t${context}`);
+    }
+  });
+  writeFileSync(path, `${lines.join('\n')}\n`);
+}
+
 function main(): void {
   const path = process.argv[2]!;
   const modelDirectory = process.argv[3]!;
@@ -181,6 +198,8 @@ function main(): void {
   // NER_DUMP=1 lists every gold span the extractor got wrong with what it found there: for the held-out
   // development sets only (GUM dev+test, BTC dev), never for an evaluation set.
   if (process.env.NER_DUMP) dumpErrors(documents, allMentions);
+  // NER_PREDICTIONS=FILE writes each scored prediction with its verdict, to compare two versions of the rules line by line.
+  if (process.env.NER_PREDICTIONS) writePredictions(process.env.NER_PREDICTIONS, documents, predictions);
   console.log(`${path}: ${documents.length} documents, ${(bytes / 1e6).toFixed(3)} MB`);
   for (const [kind, entry] of counts) console.log(`${kind.padEnd(4)} ${score(entry.correct, entry.predicted, entry.gold)}`);
   console.log(

@@ -1,6 +1,6 @@
 // Trains the entity tagger (averaged perceptron, greedy with predicted history) on GUM + BTC.
 // Run through scripts/train-ner.mjs, which bundles this file; see resources/ner/README.md.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   dynamicFeatures,
@@ -61,10 +61,12 @@ interface Options {
   re3d: string;
   /** How many times re3d's development documents are counted (GUM's are counted gumWeight times, BTC's once). */
   re3dWeight: number;
+  /** With folds: save each fold's model in OUT_DIR/fold-N with its held-out GUM documents (gum.conll), for the whole extractor. */
+  saveFolds: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { dataDirectory: '', outDirectory: '', epochs: 5, bits: 18, holdout: false, useTweets: true, usePlaces: true, dictionary: '/usr/share/dict/words', gumWeight: 3, buildClusters: '', useClusters: true, folds: 0, givenNames: [], useGivenNames: true, re3d: '', re3dWeight: 2 };
+  const options: Options = { dataDirectory: '', outDirectory: '', epochs: 5, bits: 18, holdout: false, useTweets: true, usePlaces: true, dictionary: '/usr/share/dict/words', gumWeight: 3, buildClusters: '', useClusters: true, folds: 0, givenNames: [], useGivenNames: true, re3d: '', re3dWeight: 2, saveFolds: false };
   const positional: string[] = [];
   for (let index = 0; index < argv.length; index += 1) {
     const argument = argv[index]!;
@@ -84,6 +86,7 @@ function parseOptions(argv: string[]): Options {
     else if (argument === '--re3d') options.re3d = argv[++index]!;
     else if (argument === '--no-re3d') options.re3d = '';
     else if (argument === '--re3d-weight') options.re3dWeight = Number(argv[++index]!);
+    else if (argument === '--save-folds') options.saveFolds = true;
     else positional.push(argument);
   }
   options.dataDirectory = positional[0]!;
@@ -355,7 +358,7 @@ function formatCounts(counts: Counts): string {
  * training), scored at the tagger (no extraction rules), per class and per corpus. Steadier than the 840
  * entities of GUM dev+test for choosing features.
  */
-function crossValidate(options: Options, gumDocuments: Prepared[], re3dDocuments: Prepared[], tweets: Prepared[]): void {
+function crossValidate(options: Options, gumDocuments: Prepared[], re3dDocuments: Prepared[], tweets: Prepared[], saveFold?: (fold: number, weights: Float32Array, heldOut: Document[]) => void): void {
   const gumCounts = emptyCounts();
   const re3dCounts = emptyCounts();
   for (let fold = 0; fold < options.folds; fold += 1) {
@@ -366,6 +369,7 @@ function crossValidate(options: Options, gumDocuments: Prepared[], re3dDocuments
     for (let copy = 0; copy < options.re3dWeight; copy += 1) training.push(...re3dDocuments.filter(outOfFold));
     training.push(...tweets);
     const weights = learn(options, training);
+    saveFold?.(fold, weights, gumDocuments.filter(inFold).map(({ document }) => document));
     for (const { document, tokens } of gumDocuments.filter(inFold)) countSpans(gumCounts, document, tagTokens({ bits: options.bits, weights }, tokens));
     for (const { document, tokens } of re3dDocuments.filter(inFold)) countSpans(re3dCounts, document, tagTokens({ bits: options.bits, weights }, tokens));
   }
@@ -378,7 +382,7 @@ function main(): void {
   if (!options.dataDirectory || !options.outDirectory) {
     console.error(
       'usage: train-ner DATA_DIR OUT_DIR [--epochs N] [--bits B] [--holdout] [--folds K] [--no-tweets] [--no-places] [--dictionary FILE | --no-dictionary] ' +
-        '[--build-clusters WINK_EMBEDDINGS_DIR | --no-clusters] [--given-names FILE,FILE | --no-given-names] [--re3d RE3D_DIR [--re3d-weight N] | --no-re3d]',
+        '[--build-clusters WINK_EMBEDDINGS_DIR | --no-clusters] [--given-names FILE,FILE | --no-given-names] [--re3d RE3D_DIR [--re3d-weight N] | --no-re3d] [--save-folds]',
     );
     process.exit(2);
   }
@@ -438,7 +442,20 @@ function main(): void {
   console.log(`training on ${sentenceCount} sentences, ${tokenCount} tokens, ${options.epochs} epochs, 2^${options.bits} buckets`);
 
   if (options.folds > 1) {
-    crossValidate(options, readBio(gum, () => true, false).map(prepare), re3d.map(prepare), options.useTweets ? readBio(tweetsTrain, () => true, true).map(prepare) : []);
+    // --save-folds: each fold's model beside its held-out documents, so that `npm run eval:ner -- OUT_DIR/fold-N/gum.conll
+    // OUT_DIR/fold-N` (and NER_RE3D_FOLD=N/K for re3d's development documents) scores the whole extractor, rules included.
+    const saveFold = (fold: number, weights: Float32Array, heldOutDocuments: Document[]): void => {
+      const directory = join(options.outDirectory, `fold-${fold}`);
+      mkdirSync(directory, { recursive: true });
+      saveModel({ bits: options.bits, weights }, directory, `cross-validation fold ${fold} of ${options.folds}`);
+      savePlaces(places, directory);
+      saveWords(words, directory);
+      saveClusters(clusters, directory);
+      saveGivenNames(givenNames, directory);
+      writeFileSync(join(directory, 'gum.conll'), toConll(heldOutDocuments));
+    };
+    const tweetDocuments = options.useTweets ? readBio(tweetsTrain, () => true, true).map(prepare) : [];
+    crossValidate(options, readBio(gum, () => true, false).map(prepare), re3d.map(prepare), tweetDocuments, options.saveFolds ? saveFold : undefined);
     return;
   }
   const weights = learn(options, trainingPrepared, (epoch, current) =>

@@ -2,7 +2,7 @@
 import { labels } from './features';
 import { lexiconMatcher } from './lexiconMatcher';
 import type { LexiconMatcher } from './lexiconMatcher';
-import { addRegionAbbreviations, dropNonNameWords, joinSplitOrganizations, organizationHeads, organizationsOfPlaces, trimSmallEnds } from './nameRules';
+import { abbreviatedOrganizations, addRegionAbbreviations, headedPlaces, titlesBeforeNames, bracketedAbbreviations, dropTermAbbreviations, dropNonNameWords, headedRuns, joinSplitOrganizations, organizationHeads, organizationPurposes, organizationsAfterPlaces, organizationsOfPlaces, trimSmallEnds } from './nameRules';
 import type { Span } from './nameRules';
 import { prepareTokens } from './prepare';
 import { countryNames, demonymWords, LexiconClass, titleWords } from './lexicon';
@@ -91,10 +91,26 @@ function extractMentions(model: TaggerModel, matcher: LexiconMatcher, rules: Rul
   extendPeople(tokens, tags, spans, matcher, rules);
   completeRuns(tokens, tags, spans, rules);
   headedOrganizations(tokens, spans);
+  organizationsAfterPlaces(tokens, spans, prepared.lexicon, placeClasses);
+  abbreviatedOrganizations(tokens, spans);
+  headedPlaces(tokens, spans);
   addCuedPlaces(tokens, tags, spans);
   trimSmallEnds(tokens, spans);
   const mentions: ExtractedMention[] = [];
-  const named = addRegionAbbreviations(tokens, joinSplitOrganizations(tokens, organizationsOfPlaces(tokens, dropNonNameWords(tokens, spans))));
+  // The rules about how English writes names, in order (nameRules.ts).
+  let named = headedRuns(tokens, spans);
+  named = dropNonNameWords(tokens, named);
+  named = organizationPurposes(tokens, named);
+  named = organizationsOfPlaces(tokens, named);
+  named = joinSplitOrganizations(tokens, named);
+  named = addRegionAbbreviations(tokens, named);
+  named = bracketedAbbreviations(tokens, named);
+  named = dropTermAbbreviations(tokens, named);
+  // A place is a list phrase of its own: "U.S." in "U.S. President …", not "U.S. Army" in "U.S. Army General …".
+  named = titlesBeforeNames(tokens, named, rules.titles, (first, end) => {
+    const kind = prepared.lexicon[first]!;
+    return kind % 2 === 1 && placeClasses.has((kind - 1) / 2) && (end === first + 1 || prepared.lexicon[end - 1] === kind + 1) && prepared.lexicon[end] !== kind + 1;
+  });
   for (const span of propagate(tokens, named, matcher)) {
     const mention = toMention(text, tokens, span.first, span.end, span.type, rules);
     if (mention) mentions.push(mention);
@@ -163,6 +179,7 @@ function headedOrganizations(tokens: Tokens, spans: Span[]): void {
   }
 }
 
+const placeClasses: ReadonlySet<number> = new Set([LexiconClass.country, LexiconClass.place, LexiconClass.gazetteer]);
 const countryStart = LexiconClass.country * 2 + 1;
 const countryInside = LexiconClass.country * 2 + 2;
 

@@ -1,6 +1,21 @@
 // The rules about how English writes names, on real tokens (tokenize) and spans as the tagger gives them.
 import { describe, expect, it } from 'vitest';
-import { addRegionAbbreviations, dropNonNameWords, joinSplitOrganizations, organizationsOfPlaces, trimSmallEnds } from './nameRules';
+import { LexiconClass } from './lexicon';
+import {
+  abbreviatedOrganizations,
+  addRegionAbbreviations,
+  bracketedAbbreviations,
+  dropNonNameWords,
+  dropTermAbbreviations,
+  headedPlaces,
+  headedRuns,
+  joinSplitOrganizations,
+  organizationPurposes,
+  organizationsAfterPlaces,
+  organizationsOfPlaces,
+  titlesBeforeNames,
+  trimSmallEnds,
+} from './nameRules';
 import type { Span } from './nameRules';
 import { tokenize } from './tokenize';
 
@@ -62,5 +77,136 @@ describe('name rules', () => {
       ['Leiden', 'location'],
       ['Leiden', 'location'],
     ]);
+  });
+
+  it('reads an untagged run ending in an organisation head word as an organisation, with a unit number before it', () => {
+    const text = 'The Defamation Action League was started. Later the 65th Fighter Wing and the Olympic Games met Bomber Command.';
+    const tokens = tokenize(text);
+    const at = (word: string): number => tokens.words.indexOf(word);
+    // The tagger found "Fighter Wing" but not its number; the rest it left untagged.
+    const spans: Span[] = [{ first: at('Fighter'), end: at('Wing') + 1, type: 'organization' }];
+    expect(headedRuns(tokens, spans).map((span) => [spanText(text, span), span.type])).toEqual([
+      ['Defamation Action League', 'organization'],
+      ['65th Fighter Wing', 'organization'],
+      // "Games" also heads events: no rule for it; "Bomber Command" is a formation.
+      ['Bomber Command', 'organization'],
+    ]);
+  });
+
+  it("gives an abbreviation in brackets its name's type, and only when its capitals are the name's initials", () => {
+    const text = 'The National Aeronautics and Space Administration (NASA) and Acme Corporation (FBI) met.';
+    const tokens = tokenize(text);
+    const at = (word: string): number => tokens.words.indexOf(word);
+    const spans: Span[] = [
+      { first: at('National'), end: at('Administration') + 1, type: 'organization' },
+      { first: at('Acme'), end: at('Corporation') + 1, type: 'organization' },
+      { first: at('FBI'), end: at('FBI') + 1, type: 'person' },
+    ];
+    expect(bracketedAbbreviations(tokens, spans).map((span) => [spanText(text, span), span.type])).toEqual([
+      ['National Aeronautics and Space Administration', 'organization'],
+      ['NASA', 'organization'],
+      ['Acme Corporation', 'organization'],
+      ['FBI', 'person'],
+    ]);
+  });
+
+  it('reads a town followed by words that name no place as an organisation named after it, not a harbour or an arena', () => {
+    const text = 'The Boston Red Sox played at Volgograd Arena near Boston Harbor.';
+    const tokens = tokenize(text);
+    const at = (word: string): number => tokens.words.indexOf(word);
+    const lexicon = new Uint8Array(tokens.words.length);
+    for (const town of ['Boston', 'Volgograd']) for (let index = 0; index < tokens.words.length; index += 1) if (tokens.words[index] === town) lexicon[index] = LexiconClass.place * 2 + 1;
+    const spans: Span[] = [
+      { first: at('Boston'), end: at('Sox') + 1, type: 'location' },
+      { first: at('Volgograd'), end: at('Arena') + 1, type: 'location' },
+      { first: at('Harbor') - 1, end: at('Harbor') + 1, type: 'location' },
+    ];
+    organizationsAfterPlaces(tokens, spans, lexicon, new Set([LexiconClass.place]));
+    expect(spans.map((span) => [spanText(text, span), span.type])).toEqual([
+      ['Boston Red Sox', 'organization'],
+      ['Volgograd Arena', 'location'],
+      ['Boston Harbor', 'location'],
+    ]);
+  });
+
+  it('continues an organisation over "for the" and the run that names its purpose', () => {
+    const text = 'The Andy Warhol Foundation for the Visual Arts gave, and Smith for the Visual Arts spoke.';
+    const tokens = tokenize(text);
+    const at = (word: string, from = 0): number => tokens.words.indexOf(word, from);
+    const spans: Span[] = [
+      { first: at('Andy'), end: at('Foundation') + 1, type: 'organization' },
+      { first: at('Visual'), end: at('Arts') + 1, type: 'other' },
+      { first: at('Smith'), end: at('Smith') + 1, type: 'person' },
+    ];
+    expect(organizationPurposes(tokens, spans).map((span) => [spanText(text, span), span.type])).toEqual([
+      ['Andy Warhol Foundation for the Visual Arts', 'organization'],
+      ['Smith', 'person'],
+    ]);
+  });
+
+  it('joins a name to the one right after it when that one ends in an organisation head word, whatever its type', () => {
+    const text = 'He joined U.S. Naval Forces Central Command in May.';
+    const tokens = tokenize(text);
+    const at = (word: string): number => tokens.words.indexOf(word);
+    const spans: Span[] = [
+      { first: at('U.S.'), end: at('Forces') + 1, type: 'organization' },
+      { first: at('Central'), end: at('Command') + 1, type: 'location' },
+    ];
+    expect(joinSplitOrganizations(tokens, spans).map((span) => [spanText(text, span), span.type])).toEqual([['U.S. Naval Forces Central Command', 'organization']]);
+  });
+
+  it('reads a name in capitals typed as a person as an organisation, except in a headline written in capitals', () => {
+    const text = "USI's gallery opened. REAGAN SAYS HE WILL VETO BILL";
+    const tokens = tokenize(text);
+    const at = (word: string): number => tokens.words.indexOf(word);
+    const spans: Span[] = [
+      { first: at('USI'), end: at('USI') + 1, type: 'person' },
+      { first: at('REAGAN'), end: at('REAGAN') + 1, type: 'person' },
+    ];
+    abbreviatedOrganizations(tokens, spans);
+    expect(spans.map((span) => [spanText(text, span), span.type])).toEqual([
+      ['USI', 'organization'],
+      ['REAGAN', 'person'],
+    ]);
+  });
+
+  it('drops an abbreviation that words in small letters define in brackets, everywhere in the document', () => {
+    const text = 'We measure sea surface salinity (SSS) and ground reaction force (GRF). SSS rose. The World Health Organization (WHO) and WHO agreed.';
+    const tokens = tokenize(text);
+    const every = (word: string): Span[] => tokens.words.flatMap((token, index) => (token === word ? [{ first: index, end: index + 1, type: 'organization' as const }] : []));
+    const spans = [...every('SSS'), ...every('GRF'), ...every('WHO')].sort((a, b) => a.first - b.first);
+    expect(dropTermAbbreviations(tokens, spans).map((span) => spanText(text, span))).toEqual(['WHO', 'WHO']);
+  });
+
+  it('leaves the title between a body or place and a person out of the body or place', () => {
+    const text = 'Critics of U.S. President Donald Trump and NASA Administrator Charles Bolden met the Prime Minister.';
+    const tokens = tokenize(text);
+    const at = (word: string): number => tokens.words.indexOf(word);
+    const spans: Span[] = [
+      { first: at('U.S.'), end: at('President') + 1, type: 'person' },
+      { first: at('Donald'), end: at('Trump') + 1, type: 'person' },
+      { first: at('NASA'), end: at('Administrator') + 1, type: 'organization' },
+      { first: at('Charles'), end: at('Bolden') + 1, type: 'person' },
+    ];
+    const titles = new Set(['president', 'administrator', 'prime', 'minister']);
+    const isPlace = (first: number): boolean => tokens.words[first] === 'U.S.';
+    expect(titlesBeforeNames(tokens, spans, titles, isPlace).map((span) => [spanText(text, span), span.type])).toEqual([
+      ['U.S.', 'location'],
+      ['Donald Trump', 'person'],
+      ['NASA', 'organization'],
+      ['Charles Bolden', 'person'],
+    ]);
+  });
+
+  it('reads a person ending in a word for a place or building as that place, but not a surname like Hall', () => {
+    const text = 'They visited Ali Qapu Palace with Arsenio Hall.';
+    const tokens = tokenize(text);
+    const at = (word: string): number => tokens.words.indexOf(word);
+    const spans: Span[] = [
+      { first: at('Ali'), end: at('Palace') + 1, type: 'person' },
+      { first: at('Arsenio'), end: at('Hall') + 1, type: 'person' },
+    ];
+    headedPlaces(tokens, spans);
+    expect(spans.map((span) => span.type)).toEqual(['location', 'person']);
   });
 });

@@ -17,8 +17,19 @@ export interface Span {
  * places or events ("Soviet Union", "English Channel", "Western Front") or name buildings.
  */
 export const organizationHeads = new Set(
-  [...organizationHeadWords(), 'Mission', 'Wire', 'Majlis', 'TV', 'FC', 'PLC', 'LLC', 'GmbH'].filter((word) => !['Union', 'Channel', 'Front', 'Church', 'Hospital', 'Museum', 'Guard', 'Post', 'Division', 'Service'].includes(word)),
+  [...organizationHeadWords(), 'Mission', 'Wire', 'Majlis', 'TV', 'FC', 'PLC', 'LLC', 'GmbH', ...formationHeads()].filter(
+    (word) => !['Union', 'Channel', 'Front', 'Church', 'Hospital', 'Museum', 'Guard', 'Post', 'Division', 'Service'].includes(word),
+  ),
 );
+
+/**
+ * Head words of military formations and of public and private bodies that the tagger's cue list lacks: "Sixth
+ * Fleet", "Fighter Wing", "Bomber Command", "Task Force", "Locomotive Works", "Treasury Board". None ends a place's
+ * or a building's name.
+ */
+function formationHeads(): string[] {
+  return ['Fleet', 'Wing', 'Squadron', 'Command', 'Force', 'Legion', 'Flotilla', 'Works', 'Board', 'Directorate', 'Secretariat', 'Inspectorate'];
+}
 
 const smallLetter = /^\p{Ll}/u;
 
@@ -41,7 +52,9 @@ export function joinSplitOrganizations(tokens: Tokens, spans: Span[]): Span[] {
   const joined: Span[] = [];
   for (const span of [...spans].sort((a, b) => a.first - b.first)) {
     const previous = joined.at(-1);
-    if (previous && previous.end === span.first && span.type === 'organization' && (previous.type === 'location' || previous.type === 'organization') && !sentenceStart.has(span.first)) {
+    // The second name may be typed otherwise while its head word says organisation ("U.S. Naval Forces" + "Central Command").
+    const second = span.type === 'organization' || (span.type !== 'person' && organizationHeads.has(tokens.words[span.end - 1]!));
+    if (previous && previous.end === span.first && second && (previous.type === 'location' || previous.type === 'organization') && !sentenceStart.has(span.first)) {
       previous.end = span.end;
       previous.type = 'organization';
       continue;
@@ -138,4 +151,263 @@ export function organizationsOfPlaces(tokens: Tokens, spans: Span[]): Span[] {
     result.push(span);
   }
   return result;
+}
+
+const runJoiners = new Set(['of', 'for', 'and', 'the', '&', 'on', 'de']);
+
+/**
+ * Head words that name an organisation whatever precedes them, for a run the tagger did not tag at all. Cue words
+ * that also head names of other things are left out: "Geographic Information Systems", "Olympic Games", "Congress"
+ * (a conference), "Times", "Network", "Movement", "Office", "School".
+ */
+const certainHeads = new Set(
+  `Corporation Company Inc Inc. Corp Corp. Ltd Ltd. LLC PLC GmbH Holdings Industries Enterprises Incorporated Limited Airlines Airways
+  Agency Authority Council Commission Committee Ministry Department Bureau Directorate Secretariat Inspectorate Board Tribunal
+  University College Institute Academy Polytechnic Conservatory Seminary Bank Fund Trust Foundation Association Society Federation
+  League Club Organization Organisation Party Army Navy Police Brigade Battalion Regiment Corps Fleet Wing Squadron Command Force
+  Forces Legion Flotilla Works Orchestra Philharmonic Choir Ensemble Quartet`.split(/\s+/),
+);
+
+/** Heads of military units, whose names may start with their number: "65th Fighter Wing", "3rd Infantry Division". */
+const unitHeads = new Set(['Fleet', 'Wing', 'Squadron', 'Command', 'Force', 'Forces', 'Legion', 'Flotilla', 'Army', 'Corps', 'Brigade', 'Battalion', 'Regiment', 'Division', 'Group', 'Guard', 'Infantry', 'Cavalry', 'Artillery', 'Marines']);
+
+/** A sentence's first word that is not part of a name after it: "The Defamation Action League …", "After Bomber Command …". */
+const sentenceOpeners = new Set(
+  'the a an this that these those in on at by for from with after before when while during since although though if as but and or then also both several some many most all every each'.split(' '),
+);
+const capitalisedName = /^\p{Lu}[\p{L}\p{M}\p{N}'’.-]*$/u;
+const ordinalSuffix = /^(?:st|nd|rd|th)$/;
+
+/**
+ * A run of capitalised words the tagger left untagged, of two words or more, that ends in an organisation's head
+ * word is an organisation: "The Defamation Action League was started", "Civil Defense Authority", "Combined Joint
+ * Task Force". A sentence's opening word ("The", "After") is not part of it; a number or
+ * ordinal just before is ("65th Fighter Wing", "501st Legion"), also before an organisation the tagger found.
+ */
+export function headedRuns(tokens: Tokens, spans: Span[]): Span[] {
+  const { words } = tokens;
+  const sentenceStart = new Set(tokens.sentenceStarts);
+  const taken = new Uint8Array(words.length);
+  for (const span of spans) taken.fill(1, span.first, span.end);
+  // The ordinal or number a unit's name starts with: "65 th" (the tokeniser parts "65th"), "2nd", "139".
+  const numberBefore = (first: number, end: number): number => {
+    if (!unitHeads.has(words[end - 1]!)) return first;
+    if (first >= 2 && ordinalSuffix.test(words[first - 1]!) && /^\d+$/.test(words[first - 2]!) && !taken[first - 1] && !taken[first - 2] && !sentenceStart.has(first - 1) && !sentenceStart.has(first)) return first - 2;
+    if (first >= 1 && /^\d+(?:st|nd|rd|th)?$/.test(words[first - 1]!) && !taken[first - 1] && !sentenceStart.has(first)) return first - 1;
+    return first;
+  };
+  const added: Span[] = [];
+  for (const span of spans) if (span.type === 'organization' && organizationHeads.has(words[span.end - 1]!)) span.first = numberBefore(span.first, span.end);
+  let index = 0;
+  while (index < words.length) {
+    if (taken[index] || !capitalisedName.test(words[index]!)) {
+      index += 1;
+      continue;
+    }
+    let end = index + 1;
+    while (end < words.length && !sentenceStart.has(end) && !taken[end]) {
+      if (capitalisedName.test(words[end]!)) end += 1;
+      else if (runJoiners.has(words[end]!) && end + 1 < words.length && !taken[end + 1] && !sentenceStart.has(end + 1) && capitalisedName.test(words[end + 1]!)) end += 2;
+      else break;
+    }
+    let first = index;
+    while (first < end - 1 && sentenceStart.has(first) && sentenceOpeners.has(words[first]!.toLowerCase())) first += 1;
+    while (first < end - 1 && words[first] === 'The') first += 1;
+    if (end - first >= 2 && certainHeads.has(words[end - 1]!)) {
+      added.push({ first: numberBefore(first, end), end, type: 'organization' });
+    }
+    index = end;
+  }
+  return added.length === 0 ? spans : [...spans, ...added].sort((a, b) => a.first - b.first);
+}
+
+/**
+ * "the National Aeronautics and Space Administration (NASA)": an abbreviation in brackets right after a name is that
+ * name's, and of its type, wherever the tagger typed it otherwise; the document's other uses of it follow (propagate).
+ */
+export function bracketedAbbreviations(tokens: Tokens, spans: Span[]): Span[] {
+  const { words } = tokens;
+  const byFirst = new Map(spans.map((span) => [span.first, span]));
+  const added: Span[] = [];
+  for (const span of spans) {
+    const at = span.end + 1;
+    if (span.type === 'other' || words[span.end] !== '(' || words[at + 1] !== ')' || !isAbbreviationOf(words[at]!, words.slice(span.first, span.end))) continue;
+    const tagged = byFirst.get(at);
+    if (tagged && tagged.end === at + 1) tagged.type = span.type;
+    else if (!tagged) added.push({ first: at, end: at + 1, type: span.type });
+  }
+  return added.length === 0 ? spans : [...spans, ...added].sort((a, b) => a.first - b.first);
+}
+
+/** "NASA" of "National Aeronautics and Space Administration", "ACPeds" of "American College of Pediatricians": two capitals or more, the first the name's first letter, every capital a word's first letter in order. */
+function isAbbreviationOf(abbreviation: string, name: readonly string[]): boolean {
+  const capitals = abbreviation.replace(/[^\p{Lu}]/gu, '');
+  if (capitals.length < 2 || !/^\p{Lu}[\p{L}\p{N}&.-]*$/u.test(abbreviation) || capitals[0] !== name[0]![0]) return false;
+  const initials = name.flatMap((word) => word.split(/[-‐]/)).map((word) => word[0] ?? '').join('');
+  let position = 0;
+  for (const capital of capitals) {
+    position = initials.indexOf(capital, position);
+    if (position < 0) return false;
+    position += 1;
+  }
+  return true;
+}
+
+/**
+ * Words that end the names of places, buildings, roads and events named after a town ("Boston Harbor", "Volgograd Arena",
+ * "Bergen Blvd", "Avignon Festival"): such a name is no organisation's.
+ */
+const placeTails = new Set(
+  `Stadium Arena Airport Station Bridge Street Road Avenue Park Square Hall Tower Castle Palace Cathedral Abbey Building Centre Center
+  Harbour Harbor Beach Island Islands Valley Mountains Mountain Hills Hill Falls Springs Heights Gardens Garden Zoo Mall Market Temple Mosque
+  Gate Wall Canal Dam Lake Lakes River Bay Coast Port Pass Forest Desert City Town County Province Region District State Territory Metro
+  Line Highway Motorway Expressway Freeway Way Lane Drive Boulevard Quay Pier Dock Docks Field Fields Ground Grounds Common Green Estate Village
+  North South East West Central Downtown Area Basin Plain Plains Peninsula Strait Sound Channel Reservoir Creek Glacier Cemetery Memorial
+  Monument Church Chapel Hospital Museum Library Gallery Theatre Theater Prison Barracks Base Camp Fort Minster House Planetarium
+  Observatory Cliffs Cliff St St. Rd Rd. Ave Ave. Blvd Blvd. Turnpike Parkway Tunnel Minor Major Festival War Prize Award Cup Open Marathon`.split(/\s+/),
+);
+
+/**
+ * "the Boston Red Sox", "the Toronto Star": a name the tagger typed as a place that starts with a place and goes on
+ * with words that are no place and no part of a place's name is an organisation named after its town (a team, a
+ * newspaper, a company). `lexicon` is the tagger's list class per token (class * 2 + 1 at a phrase's first word).
+ */
+export function organizationsAfterPlaces(tokens: Tokens, spans: Span[], lexicon: Uint8Array, placeClasses: ReadonlySet<number>): void {
+  const { words } = tokens;
+  for (const span of spans) {
+    if (span.type !== 'location' || span.end - span.first < 2) continue;
+    const start = lexicon[span.first]!;
+    if (start % 2 !== 1 || !placeClasses.has((start - 1) / 2)) continue;
+    let rest = span.first + 1;
+    while (rest < span.end && lexicon[rest] === start + 1) rest += 1;
+    if (rest === span.end || rest === span.first) continue;
+    let plain = true;
+    for (let index = rest; index < span.end && plain; index += 1) plain = lexicon[index] === 0 && /^\p{Lu}\p{Ll}/u.test(words[index]!);
+    if (plain && !placeTails.has(words[span.end - 1]!)) span.type = 'organization';
+  }
+}
+
+/**
+ * "Andy Warhol Foundation for the Visual Arts", "Joint Council for the Welfare of Immigrants", "Center for Advanced
+ * Study": an organisation's name goes on after its head word with "for" (or "for the") and a capitalised run, which
+ * names its purpose, not another name. Spans inside that run (the tagger's "Visual Arts") become part of it.
+ */
+export function organizationPurposes(tokens: Tokens, spans: Span[]): Span[] {
+  const { words } = tokens;
+  const sentenceStart = new Set(tokens.sentenceStarts);
+  const sorted = [...spans].sort((a, b) => a.first - b.first);
+  const result: Span[] = [];
+  for (let index = 0; index < sorted.length; index += 1) {
+    const span = sorted[index]!;
+    result.push(span);
+    if (span.type !== 'organization' || !organizationHeads.has(words[span.end - 1]!) || words[span.end] !== 'for') continue;
+    let start = span.end + 1;
+    if (words[start] === 'the') start += 1;
+    let end = start;
+    while (end < words.length && !sentenceStart.has(end)) {
+      if (capitalisedName.test(words[end]!)) end += 1;
+      else if (runJoiners.has(words[end]!) && end + 1 < words.length && !sentenceStart.has(end + 1) && capitalisedName.test(words[end + 1]!)) end += 2;
+      else break;
+    }
+    if (end === start || sentenceStart.has(span.end) || sentenceStart.has(start)) continue;
+    // The spans the run covers are part of the name; one that reaches past it stays as it is (the rule does not fire).
+    let next = index + 1;
+    while (next < sorted.length && sorted[next]!.first < end && sorted[next]!.end <= end) next += 1;
+    if (next < sorted.length && sorted[next]!.first < end) continue;
+    span.end = end;
+    index = next - 1;
+  }
+  return result;
+}
+
+/**
+ * "USI's art gallery", "DAB's Starry Lee": a name written in capitals alone is an abbreviation, and English abbreviates
+ * organisations, not people; one the tagger typed as a person is an organisation.
+ */
+export function abbreviatedOrganizations(tokens: Tokens, spans: Span[]): void {
+  const { words, sentenceStarts } = tokens;
+  const capitals = /^\p{Lu}[\p{Lu}\p{N}&]+$/u;
+  let sentence = 0;
+  for (const span of spans) {
+    if (span.type !== 'person' || span.end - span.first !== 1 || !capitals.test(words[span.first]!)) continue;
+    while (sentence + 1 < sentenceStarts.length && sentenceStarts[sentence + 1]! <= span.first) sentence += 1;
+    // Not in a headline written in capitals ("REAGAN SAYS …"), where a person's name is in capitals too.
+    const end = sentence + 1 < sentenceStarts.length ? sentenceStarts[sentence + 1]! : words.length;
+    let small = 0;
+    let large = 0;
+    for (let index = sentenceStarts[sentence] ?? 0; index < end; index += 1) {
+      if (/\p{Ll}/u.test(words[index]!)) small += 1;
+      else if (/\p{Lu}{2}/u.test(words[index]!)) large += 1;
+    }
+    if (large <= small) span.type = 'organization';
+  }
+}
+
+const smallJoiners = new Set(['of', 'and', 'the', 'for', 'to', 'in', 'on', '&']);
+
+/**
+ * "sea surface salinity (SSS)", "improvised explosive devices (IEDs)": an abbreviation defined in brackets by words in
+ * small letters is a term, not a name; it is no name anywhere in the document.
+ */
+export function dropTermAbbreviations(tokens: Tokens, spans: Span[]): Span[] {
+  const { words } = tokens;
+  const terms = new Set<string>();
+  for (let index = 1; index + 2 < words.length; index += 1) {
+    if (words[index] !== '(' || words[index + 2] !== ')') continue;
+    const abbreviation = words[index + 1]!;
+    if (!/^\p{Lu}{2,}s?$/u.test(abbreviation)) continue;
+    const letters = abbreviation.replace(/s$/, '').toLowerCase();
+    // The words before the bracket, last first, spell the abbreviation backwards; small joiners may be skipped.
+    let letter = letters.length - 1;
+    let word = index - 1;
+    while (letter >= 0 && word >= 0) {
+      const parts = words[word]!.split('-').reverse();
+      if (!/^\p{Ll}/u.test(words[word]!)) break;
+      let matched = true;
+      for (const part of parts) {
+        if (letter >= 0 && part[0] === letters[letter]) letter -= 1;
+        else if (!smallJoiners.has(part)) matched = false;
+      }
+      if (!matched) break;
+      word -= 1;
+    }
+    if (letter < 0) terms.add(abbreviation);
+  }
+  if (terms.size === 0) return spans;
+  return spans.filter((span) => !(span.end - span.first === 1 && terms.has(words[span.first]!)));
+}
+
+/**
+ * "NASA Administrator Charles Bolden", "US President Barack Obama", "Pennsylvania Senator Rick Santorum": English writes
+ * an office's title between the body or place it belongs to and the person's name. A name that ends in title words
+ * right before another capitalised word is the body or place alone: a country or place (`isPlace`) is a place, anything
+ * else an organisation; the title goes with the person (toMention gives it as the role).
+ */
+export function titlesBeforeNames(tokens: Tokens, spans: Span[], titles: ReadonlySet<string>, isPlace: (first: number, end: number) => boolean): Span[] {
+  const { words } = tokens;
+  const sentenceStart = new Set(tokens.sentenceStarts);
+  const kept: Span[] = [];
+  for (const span of spans) {
+    let end = span.end;
+    while (end > span.first && titles.has(words[end - 1]!.toLowerCase()) && /^\p{Lu}/u.test(words[end - 1]!)) end -= 1;
+    const next = words[span.end];
+    if (end === span.end || end === span.first || span.type === 'other' || next === undefined || sentenceStart.has(span.end) || !/^\p{Lu}\p{Ll}/u.test(next)) {
+      kept.push(span);
+      continue;
+    }
+    kept.push({ first: span.first, end, type: isPlace(span.first, end) ? 'location' : 'organization' });
+  }
+  return kept;
+}
+
+/** Words that end the names of places and buildings and are no one's surname ("Shah Mosque", "Łódzkie Voivodship"). */
+const placeHeads = new Set(
+  `Mosque Palace Cathedral Basilica Monastery Abbey Temple Synagogue Square Street Avenue Boulevard Road Lane Airport Station Stadium Arena
+  Reserve Island Islands River Mountains Valley Bay Peninsula Desert Strait Canal Harbour Harbor Province County District Region Prefecture
+  Oblast Governorate Voivodship Voivodeship Municipality Township Fortress Citadel Gate Plaza Boulevard Highway Expressway`.split(/\s+/),
+);
+
+/** A name the tagger typed as a person that ends in a word for a place or a building is that place: "Ali Qapu Palace". */
+export function headedPlaces(tokens: Tokens, spans: Span[]): void {
+  for (const span of spans) if (span.type === 'person' && span.end - span.first >= 2 && placeHeads.has(tokens.words[span.end - 1]!)) span.type = 'location';
 }
