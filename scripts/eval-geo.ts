@@ -134,7 +134,15 @@ if (process.env.EVAL_GEO_NER !== '0') {
   const foundErrors: number[] = [];
   const pipelineStarted = performance.now();
   for (const { text, gold } of articles) {
-    const locations = pipeline.analyze(text).filter((mention) => mention.type === 'location');
+    const mentions = pipeline.analyze(text);
+    const locations = mentions.filter((mention) => mention.type === 'location');
+    // EVAL_GEO_LOST=1: each gold toponym no location covers, with what the extractor made of it.
+    if (process.env.EVAL_GEO_LOST)
+      for (const place of gold)
+        if (!locations.some((location) => place.start < location.end && location.start < place.end)) {
+          const other = mentions.find((mention) => place.start < mention.end && mention.start < place.end);
+          console.log(`  lost: ${place.text} <- ${other ? `${other.type}[${other.text}]` : '-'}`);
+        }
     predicted += locations.length;
     for (const location of locations) if (gold.some((place) => place.start < location.end && location.start < place.end)) predictedOnGold += 1;
     for (const place of gold) {

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { lexiconMatcher } from './lexiconMatcher';
 import { prepareTokens } from './prepare';
 import { loadExtractor } from './index';
-import { createEntityPipeline } from './pipeline';
+import { createEntityPipeline, namesKnownPlace } from './pipeline';
+import { gazetteerDir, loadGazetteer } from '../geo/gazetteer';
 import type { ExtractedMention, MentionType } from './index';
 import { tokenize } from './tokenize';
 
@@ -158,6 +159,18 @@ describe('one person, one name in a text', () => {
     const text = 'Colonel Samvel Grigoryan met the press in Vardenis. Later, Samvel said the road was open. Grigoryan left at noon.';
     const people = pipeline.analyze(text).filter((mention) => mention.type === 'person');
     expect(people.map((mention) => mention.entity.name)).toEqual(['Samvel Grigoryan', 'Samvel Grigoryan', 'Samvel Grigoryan']);
+  });
+});
+
+describe('organisations that are places', () => {
+  it('reads a name of two words the rules made an organisation as the region or town it names, unless it ends in an organisation word', () => {
+    const gazetteer = loadGazetteer(gazetteerDir(join(root, 'resources')));
+    const organization = (text: string): ExtractedMention => ({ start: 0, end: text.length, text, type: 'organization' });
+    expect(namesKnownPlace(gazetteer, organization('Kasai Occidental'))).toBe(true);
+    expect(namesKnownPlace(gazetteer, organization('Republic of Congo'))).toBe(true);
+    expect(namesKnownPlace(gazetteer, organization('Boston Red Sox'))).toBe(false);
+    expect(namesKnownPlace(gazetteer, organization('Texas Board'))).toBe(false);
+    expect(namesKnownPlace(gazetteer, organization('Kalbajar'))).toBe(false);
   });
 });
 

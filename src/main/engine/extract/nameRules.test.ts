@@ -129,6 +129,21 @@ describe('name rules', () => {
     ]);
   });
 
+  it('keeps a place whose next words open a sentence the tokenizer missed, or name an administrative division', () => {
+    const text = 'Aid reached the U.S. We waited in Akita Prefecture.';
+    const tokens = tokenize(text);
+    const at = (word: string): number => tokens.words.indexOf(word);
+    const lexicon = new Uint8Array(tokens.words.length);
+    lexicon[at('U.S.')] = LexiconClass.country * 2 + 1;
+    lexicon[at('Akita')] = LexiconClass.place * 2 + 1;
+    const spans: Span[] = [
+      { first: at('U.S.'), end: at('We') + 1, type: 'location' },
+      { first: at('Akita'), end: at('Prefecture') + 1, type: 'location' },
+    ];
+    organizationsAfterPlaces(tokens, spans, lexicon, new Set([LexiconClass.country, LexiconClass.place]));
+    expect(spans.map((span) => span.type)).toEqual(['location', 'location']);
+  });
+
   it('continues an organisation over "for the" and the run that names its purpose', () => {
     const text = 'The Andy Warhol Foundation for the Visual Arts gave, and Smith for the Visual Arts spoke.';
     const tokens = tokenize(text);

@@ -264,6 +264,7 @@ const placeTails = new Set(
   Line Highway Motorway Expressway Freeway Way Lane Drive Boulevard Quay Pier Dock Docks Field Fields Ground Grounds Common Green Estate Village
   North South East West Central Downtown Area Basin Plain Plains Peninsula Strait Sound Channel Reservoir Creek Glacier Cemetery Memorial
   Monument Church Chapel Hospital Museum Library Gallery Theatre Theater Prison Barracks Base Camp Fort Minster House Planetarium
+  Prefecture Governorate Oblast Krai Okrug Raion Rayon Voivodeship Canton Emirate Borough Parish Shire Municipality Commune Racecourse Racetrack
   Observatory Cliffs Cliff St St. Rd Rd. Ave Ave. Blvd Blvd. Turnpike Parkway Tunnel Minor Major Festival War Prize Award Cup Open Marathon`.split(/\s+/),
 );
 
@@ -281,8 +282,14 @@ export function organizationsAfterPlaces(tokens: Tokens, spans: Span[], lexicon:
     let rest = span.first + 1;
     while (rest < span.end && lexicon[rest] === start + 1) rest += 1;
     if (rest === span.end || rest === span.first) continue;
+    // "the U.S. We …", "the U.S. Usually …": after an abbreviation's full stop, a capitalised function word or adverb
+    // opens the next sentence (which the tokenizer could not tell); it names nothing.
+    const opensSentence = (index: number): boolean => {
+      const lowered = words[index]!.toLowerCase();
+      return words[index - 1]!.endsWith('.') && (closedClass.has(lowered) || lowered.endsWith('ly'));
+    };
     let plain = true;
-    for (let index = rest; index < span.end && plain; index += 1) plain = lexicon[index] === 0 && /^\p{Lu}\p{Ll}/u.test(words[index]!);
+    for (let index = rest; index < span.end && plain; index += 1) plain = lexicon[index] === 0 && /^\p{Lu}\p{Ll}/u.test(words[index]!) && !opensSentence(index);
     if (plain && !placeTails.has(words[span.end - 1]!)) span.type = 'organization';
   }
 }

@@ -13,6 +13,7 @@ import type { ExtractedMention, MentionType } from './index';
 import { tokenize } from './tokenize';
 import type { Tokens } from './tokenize';
 import { loadExtractor } from './index';
+import { organizationHeads } from './nameRules';
 
 /** A gazetteer place in the short form kept with a suggestion. */
 export interface PlaceChoice {
@@ -83,8 +84,10 @@ export function createEntityPipeline(resourcesDir?: string, gazetteer?: Gazettee
   const modelDir = join(resources, 'ner');
   const extractor = extractors.get(modelDir) ?? loadExtractor(modelDir);
   extractors.set(modelDir, extractor);
-  const resolvePlaces = createPlaceResolver(gazetteer ?? loadGazetteer(gazetteerDir(resources)));
-  const analyzeMentions = (text: string, mentions: readonly ExtractedMention[]): AnalyzedMention[] => {
+  const placeNames = gazetteer ?? loadGazetteer(gazetteerDir(resources));
+  const resolvePlaces = createPlaceResolver(placeNames);
+  const analyzeMentions = (text: string, found: readonly ExtractedMention[]): AnalyzedMention[] => {
+    const mentions = found.map((mention) => (namesKnownPlace(placeNames, mention) ? { ...mention, type: 'location' as const } : mention));
     const people = personNames(mentions.filter((mention) => mention.type === 'person').map((mention) => mention.text));
     const places = resolvePlaces(
       mentions.filter((mention) => mention.type === 'location'),
@@ -112,6 +115,20 @@ export function createEntityPipeline(resourcesDir?: string, gazetteer?: Gazettee
       return { mentions: analyzeMentions(text, mentions), tokens };
     },
   };
+}
+
+/**
+ * A name of two words or more that the tagger's rules made an organisation but that is, word for word, the name of a
+ * region or a town of some size ("Kasai Occidental", "Beni Suef": names the tagger's own place list lacks) and does not
+ * end in an organisation's head word ("Texas Board") names the place.
+ */
+export function namesKnownPlace(gazetteer: Gazetteer, mention: ExtractedMention): boolean {
+  if (mention.type !== 'organization' || !mention.text.includes(' ')) return false;
+  const last = mention.text.slice(mention.text.lastIndexOf(' ') + 1);
+  if (organizationHeads.has(last)) return false;
+  return gazetteer
+    .lookup(mention.text)
+    .some((candidate) => candidate.featureClass === 'A' || (candidate.featureClass === 'P' && candidate.population >= 10_000));
 }
 
 /**
