@@ -15,6 +15,11 @@ import type { StoredExample } from './examples';
 import { examplesInEffect } from './examples';
 import type { Verdict } from './context';
 import { ContextModel } from './context';
+import type { PatternExample } from './patterns';
+import { learnPatterns, namesWithHeads, PatternRules } from './patterns';
+import type { BoundaryRule } from './boundaries';
+import { findCorrections, learnBoundaries, reach } from './boundaries';
+import { statement } from '../case/statements';
 
 /** Rejections after which a name is no longer suggested (when it was rejected more often than accepted). */
 export const REJECTIONS_TO_STOP = 2;
@@ -36,6 +41,8 @@ export interface LearnedName {
 export interface LearnedLayer {
   readonly names: ReadonlyMap<string, LearnedName>;
   readonly context: ContextModel;
+  readonly patterns: PatternRules;
+  readonly boundaries: readonly BoundaryRule[];
   readonly examples: number;
   /** The suggestions as the case has learned to make them. */
   apply(text: string, mentions: readonly EnrichedMention[]): EnrichedMention[];
@@ -83,6 +90,13 @@ function contextExamples(examples: readonly StoredExample[]): { seen: { text: st
   );
 }
 
+/** Every verdict review gave, marks by hand included (a marked name's head word says what such names are). */
+function patternExamples(examples: readonly StoredExample[]): PatternExample[] {
+  return examples.flatMap((example) =>
+    example.decision === 'merge' ? [] : [{ text: example.text, before: example.before, suggested: example.suggested, verdict: example.type ?? 'reject' }],
+  );
+}
+
 /** Every way of writing a learned name the analyst gave a type, for finding it in a text. */
 function namesToFind(examples: readonly StoredExample[], names: ReadonlyMap<string, LearnedName>): Map<string, CaseName[]> {
   const byFirstWord = new Map<string, CaseName[]>();
@@ -101,11 +115,41 @@ function namesToFind(examples: readonly StoredExample[], names: ReadonlyMap<stri
   return byFirstWord;
 }
 
-/** Builds the layer from the examples given (all those in effect, by default). */
-export function buildLearnedLayer(examples: readonly StoredExample[]): LearnedLayer {
-  const names = learnNames(examples);
-  const context = ContextModel.train(contextExamples(examples));
-  const toFind = namesToFind(examples, names);
+/**
+ * Builds the layer from the examples given; `textOf` reads a document's text, for finding where the
+ * analyst redrew a name's edges (without it, no such convention is learned).
+ */
+export function buildLearnedLayer(examples: readonly StoredExample[], textOf?: (documentId: number) => string | null): LearnedLayer {
+  const corrections = textOf ? findCorrections(examples, textOf) : [];
+  const boundaries = learnBoundaries(examples, corrections);
+  // A rejection the analyst followed by marking the name with other edges said where the name ends, not that it is none.
+  const redrawn = new Set(corrections.map((correction) => correction.rejected.id));
+  const lessons = examples.filter((example) => !redrawn.has(example.id));
+  const names = learnNames(lessons);
+  const context = ContextModel.train(contextExamples(lessons));
+  const patterns = new PatternRules(learnPatterns(patternExamples(lessons)));
+  const toFind = namesToFind(lessons, names);
+
+  /** The mention with its edges where the case's conventions put them (the first convention that applies). */
+  const redraw = (text: string, mention: EnrichedMention): EnrichedMention => {
+    if (mention.entityId !== undefined || boundaries.length === 0) return mention;
+    const span = { text: mention.text, before: text.slice(Math.max(0, mention.start - 60), mention.start), after: text.slice(mention.end, mention.end + 60) };
+    for (const rule of boundaries) {
+      if (rule.suggested !== mention.type) continue;
+      const distance = reach(rule, span);
+      if (distance <= 0) continue;
+      let start = mention.start;
+      let end = mention.end;
+      if (rule.side === 'before') start += rule.change === 'add' ? -distance : distance;
+      else end += rule.change === 'add' ? distance : -distance;
+      while (start < end && /\s/u.test(text[start]!)) start += 1;
+      while (end > start && /\s/u.test(text[end - 1]!)) end -= 1;
+      if (end <= start) continue;
+      const redrawn = retype({ ...mention, start, end, text: text.slice(start, end), entity: rule.change === 'add' ? mention.entity : { name: text.slice(start, end) } }, rule.type);
+      return redrawn;
+    }
+    return mention;
+  };
 
   const judge = (text: string, mention: EnrichedMention): EnrichedMention | null => {
     // A name of the case's own (a confirmed entity found again) is the analyst's already.
@@ -113,29 +157,39 @@ export function buildLearnedLayer(examples: readonly StoredExample[]): LearnedLa
     const learned = names.get(foldText(mention.text));
     if (learned && isStopped(learned)) return null;
     if (learned?.type && learned.acceptances >= learned.rejections) return retype(mention, learned.type);
-    const verdict = context.judge({
+    const seen = {
       text: mention.text,
       before: text.slice(Math.max(0, mention.start - 60), mention.start),
       after: text.slice(mention.end, mention.end + 60),
       suggested: mention.type,
-    });
+    };
+    const rule = patterns.ruleFor(seen);
+    const verdict = rule ? rule.verdict : context.judge(seen);
     return verdict === 'reject' ? null : retype(mention, verdict);
   };
 
   return {
     names,
     context,
+    patterns,
+    boundaries,
     examples: examples.length,
     apply(text, mentions) {
       if (examples.length === 0) return [...mentions];
-      const kept = mentions.map((mention) => judge(text, mention)).filter((mention): mention is EnrichedMention => mention !== null);
+      const kept = withoutOverlaps(mentions, mentions.map((mention) => redraw(text, mention)))
+        .map((mention) => judge(text, mention))
+        .filter((mention): mention is EnrichedMention => mention !== null);
       // Learned names where they are written: where no suggestion is, or over suggestions they wholly contain ("Tokyo Stock" in "Tokyo Stock Exchange").
-      const found = caseNamesIn(text, toFind, new SpanIndex([]));
+      const found = [
+        ...caseNamesIn(text, toFind, new SpanIndex([])),
+        ...namesWithHeads(text, patterns.rules).map((name) => ({ ...name, entity: { name: name.text } })),
+      ];
       if (found.length === 0) return kept;
       const replaced = new Set<EnrichedMention>();
       const added: EnrichedMention[] = [];
       const byStart = [...kept].sort((left, right) => left.start - right.start);
       for (const name of found) {
+        if (added.some((other) => other.start < name.end && name.start < other.end)) continue;
         const overlapping = byStart.filter((mention) => mention.start < name.end && name.start < mention.end);
         if (overlapping.some((mention) => mention.start < name.start || mention.end > name.end || (mention.start === name.start && mention.end === name.end))) continue;
         for (const mention of overlapping) replaced.add(mention);
@@ -144,6 +198,23 @@ export function buildLearnedLayer(examples: readonly StoredExample[]): LearnedLa
       return [...kept.filter((mention) => !replaced.has(mention)), ...added].sort((left, right) => left.start - right.start);
     },
   };
+}
+
+/**
+ * The redrawn mentions, each kept unless it now overlaps another it does not wholly contain (then
+ * as it was); a mention a redrawn one wholly contains ("Iraqi" in "Iraqi President Fuad Masum") goes.
+ */
+function withoutOverlaps(original: readonly EnrichedMention[], redrawn: readonly EnrichedMention[]): EnrichedMention[] {
+  const result = redrawn.map((mention, index) => {
+    if (mention === original[index]) return mention;
+    const clash = redrawn.some(
+      (other, at) => at !== index && other.start < mention.end && mention.start < other.end && (other.start < mention.start || other.end > mention.end),
+    );
+    return clash ? original[index]! : mention;
+  });
+  return result.filter(
+    (mention, index) => !result.some((other, at) => at !== index && other !== original[at] && other.start <= mention.start && mention.end <= other.end && (other.start !== mention.start || other.end !== mention.end)),
+  );
 }
 
 /** The mention as a name of `type`; a place loses its gazetteer place when it is one no more. */
@@ -156,5 +227,14 @@ function retype(mention: EnrichedMention, type: EntityType): EnrichedMention {
 
 /** The case's learned layer, from the examples in effect. */
 export function loadLearnedLayer(db: Database): LearnedLayer {
-  return buildLearnedLayer(examplesInEffect(db));
+  return buildLearnedLayer(examplesInEffect(db), documentTexts(db));
+}
+
+/** Reads documents' texts, each once. */
+export function documentTexts(db: Database): (documentId: number) => string | null {
+  const texts = new Map<number, string | null>();
+  return (documentId) => {
+    if (!texts.has(documentId)) texts.set(documentId, (statement(db, 'SELECT text FROM documents WHERE id = ?').get(documentId) as { text: string } | undefined)?.text ?? null);
+    return texts.get(documentId)!;
+  };
 }

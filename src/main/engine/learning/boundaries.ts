@@ -1,0 +1,230 @@
+/**
+ * Where this case's analyst draws a name's edges: a suggestion they rejected and marked again over
+ * more or fewer words ("Obama" → "President Obama", "Australian Government" → "the Australian
+ * Government", "French Voulet-Chanoine Mission" → "Voulet-Chanoine Mission") is not a wrong name but
+ * a convention. The words added or dropped, in general terms (a title, a demonym, "the"), make a
+ * rule once different names show it more often than the analyst accepted such a suggestion as it was.
+ */
+import type { EntityType } from '../../../shared/entities';
+import { demonymWords, titleWords } from '../extract/lexicon';
+import type { StoredExample } from './examples';
+
+/** Corrections of different names a convention needs before it is followed. */
+export const CORRECTIONS_FOR_A_CONVENTION = 2;
+
+export type Side = 'before' | 'after';
+export type Change = 'add' | 'drop';
+
+/** One convention: on `side` of a name the tagger typed `suggested`, the words of `words` are added or dropped; the name is then of `type`. */
+export interface BoundaryRule {
+  readonly suggested: EntityType;
+  readonly side: Side;
+  readonly change: Change;
+  /** 'a title', 'a demonym', or the words themselves in lower case ("the"). */
+  readonly words: string;
+  readonly type: EntityType;
+  /** Different names corrected this way, and suggestions accepted as they were where it would have applied. */
+  readonly corrections: number;
+  readonly against: number;
+}
+
+const TITLE = 'a title';
+const DEMONYM = 'a demonym';
+
+let lexicon: { titles: ReadonlySet<string>; demonyms: ReadonlySet<string> } | null = null;
+const words = (): { titles: ReadonlySet<string>; demonyms: ReadonlySet<string> } => (lexicon ??= { titles: titleWords(), demonyms: demonymWords() });
+
+const WORD = /[\p{L}\p{N}]+(?:[.'’-][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
+const tokensOf = (text: string): string[] => text.match(WORD) ?? [];
+
+/** The general term for words added or dropped at a name's edge, or null when they have none. */
+function termFor(piece: string): string | null {
+  const tokens = tokensOf(piece);
+  if (tokens.length === 0 || tokens.length > 6) return null;
+  const lower = tokens.map((token) => token.toLowerCase().replace(/\.$/u, ''));
+  const { titles, demonyms } = words();
+  if (lower.some((token) => titles.has(token) && token !== 'of') && lower.every((token) => titles.has(token) || demonyms.has(token) || token === ',')) return TITLE;
+  if (tokens.length === 1 && demonyms.has(lower[0]!)) return DEMONYM;
+  if (tokens.length <= 2) return tokens.map((token) => token.toLowerCase()).join(' ');
+  return null;
+}
+
+/** How many characters at the end of `text` (the words before a name, up to the name) are `term`, or 0. */
+function matchBefore(text: string, term: string): number {
+  const line = text.split('\n').at(-1) ?? '';
+  if (term !== TITLE && term !== DEMONYM) {
+    const found = new RegExp(`(?:^|[^\\p{L}\\p{N}])(${term.split(' ').map(escape).join('\\s+')})(\\s+)$`, 'iu').exec(line);
+    return found ? found[1]!.length + found[2]!.length : 0;
+  }
+  const { titles, demonyms } = words();
+  // The longest run of capitalised titles (with "of" between them) and demonyms that ends just before the name.
+  const tokens = [...line.matchAll(WORD)];
+  const run: RegExpMatchArray[] = [];
+  let sawTitle = false;
+  let end = line.length;
+  for (let index = tokens.length - 1; index >= 0; index -= 1) {
+    const token = tokens[index]!;
+    if (!/^\s+$/u.test(line.slice(token.index + token[0].length, end))) break;
+    const lower = token[0].toLowerCase().replace(/\.$/u, '');
+    const capital = /^\p{Lu}/u.test(token[0]);
+    const demonym = capital && demonyms.has(lower);
+    if (term === DEMONYM) {
+      if (demonym) run.unshift(token);
+      break;
+    }
+    const title = capital && titles.has(lower) && lower !== 'of';
+    if (!title && !demonym && !(lower === 'of' && sawTitle)) break;
+    sawTitle ||= title;
+    run.unshift(token);
+    end = token.index!;
+  }
+  while (run[0] && run[0][0].toLowerCase() === 'of') run.shift();
+  if (run.length === 0 || (term === TITLE && !sawTitle)) return 0;
+  return line.length - run[0]!.index!;
+}
+
+/** How many characters at the start of `text` (the words after a name) are `term`, or 0. */
+function matchAfter(text: string, term: string): number {
+  if (term === TITLE || term === DEMONYM) return 0;
+  const line = text.split('\n')[0] ?? '';
+  const pattern = new RegExp(`^(\\s*${term.split(' ').map(escape).join('\\s*')})(?![\\p{L}\\p{N}])`, 'iu');
+  return pattern.exec(line)?.[1]!.length ?? 0;
+}
+
+/** How many characters at the start (or end) of a name its leading (trailing) `term` takes, leaving a name; 0 when it does not start (end) so. */
+function matchInside(name: string, term: string, side: Side): number {
+  const tokens = [...name.matchAll(WORD)];
+  if (tokens.length < 2) return 0;
+  const { titles, demonyms } = words();
+  const fits = (token: string): boolean => {
+    const lower = token.toLowerCase().replace(/\.$/u, '');
+    if (term === TITLE) return titles.has(lower) && lower !== 'of';
+    if (term === DEMONYM) return demonyms.has(lower);
+    return false;
+  };
+  if (term === TITLE || term === DEMONYM) {
+    if (side === 'before') {
+      let count = 0;
+      while (count < tokens.length - 1 && fits(tokens[count]![0])) count += 1;
+      if (count === 0 || (term === DEMONYM && count > 1)) return 0;
+      return tokens[count]!.index;
+    }
+    const last = tokens.at(-1)!;
+    return fits(last[0]) ? name.length - (tokens.at(-2)!.index + tokens.at(-2)![0].length) : 0;
+  }
+  const termTokens = term.split(' ');
+  if (termTokens.length >= tokens.length) return 0;
+  if (side === 'before') {
+    const lead = tokens.slice(0, termTokens.length).map((token) => token[0].toLowerCase());
+    return lead.join(' ') === term ? tokens[termTokens.length]!.index : 0;
+  }
+  const tail = tokens.slice(-termTokens.length).map((token) => token[0].toLowerCase());
+  if (tail.join(' ') !== term) return 0;
+  const kept = tokens[tokens.length - termTokens.length - 1]!;
+  return name.length - (kept.index + kept[0].length);
+}
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
+/** A name in a document: its span and text, and what it is written between. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly before: string;
+  readonly after: string;
+}
+
+/** How many characters the rule moves a name's edge outwards (add) or inwards (drop); 0 when it does not apply. */
+export function reach(rule: Pick<BoundaryRule, 'side' | 'change' | 'words'>, span: Pick<Span, 'text' | 'before' | 'after'>): number {
+  if (rule.change === 'drop') return matchInside(span.text, rule.words, rule.side);
+  return rule.side === 'before' ? matchBefore(span.before, rule.words) : matchAfter(span.after, rule.words);
+}
+
+/** Where an example was taught in its document's text (found by the words around it), or null. */
+function locate(example: StoredExample, text: string): { start: number; end: number } | null {
+  const at = text.indexOf(example.before + example.text + example.after);
+  if (at < 0) return null;
+  const start = at + example.before.length;
+  return { start, end: start + example.text.length };
+}
+
+/** A rejection and the mark that redrew it, found in the examples of one document. */
+export interface Correction {
+  readonly rejected: StoredExample;
+  readonly marked: StoredExample;
+  readonly side: Side;
+  readonly change: Change;
+  readonly words: string;
+}
+
+/**
+ * The rejections that the analyst followed by marking an overlapping passage: each one corrects an
+ * edge (only one edge moved, in terms `termFor` can name). `textOf` reads a document's text.
+ */
+export function findCorrections(examples: readonly StoredExample[], textOf: (documentId: number) => string | null): Correction[] {
+  const byDocument = new Map<number, StoredExample[]>();
+  for (const example of examples) {
+    if (example.documentId === null || (example.decision !== 'reject' && example.decision !== 'mark')) continue;
+    const list = byDocument.get(example.documentId) ?? [];
+    list.push(example);
+    byDocument.set(example.documentId, list);
+  }
+  const corrections: Correction[] = [];
+  for (const [documentId, list] of byDocument) {
+    if (!list.some((example) => example.decision === 'mark') || !list.some((example) => example.decision === 'reject')) continue;
+    const text = textOf(documentId);
+    if (text === null) continue;
+    const placed = list.flatMap((example) => {
+      const span = locate(example, text);
+      return span ? [{ example, ...span }] : [];
+    });
+    for (const rejected of placed) {
+      if (rejected.example.decision !== 'reject' || rejected.example.suggested === null) continue;
+      for (const marked of placed) {
+        if (marked.example.decision !== 'mark' || marked.example.type === null) continue;
+        if (marked.start >= rejected.end || rejected.start >= marked.end) continue;
+        const startMoved = marked.start !== rejected.start;
+        const endMoved = marked.end !== rejected.end;
+        if (startMoved === endMoved) continue;
+        const side: Side = startMoved ? 'before' : 'after';
+        const change: Change = startMoved ? (marked.start < rejected.start ? 'add' : 'drop') : marked.end > rejected.end ? 'add' : 'drop';
+        const piece = startMoved ? text.slice(Math.min(marked.start, rejected.start), Math.max(marked.start, rejected.start)) : text.slice(Math.min(marked.end, rejected.end), Math.max(marked.end, rejected.end));
+        const term = termFor(piece);
+        if (term) corrections.push({ rejected: rejected.example, marked: marked.example, side, change, words: term });
+      }
+    }
+  }
+  return corrections;
+}
+
+/**
+ * The conventions the corrections show: one for each kind of correction seen on enough different
+ * names, unless the analyst accepted suggestions of that type as they were, where it would have
+ * applied, as often as they corrected them.
+ */
+export function learnBoundaries(examples: readonly StoredExample[], corrections: readonly Correction[]): BoundaryRule[] {
+  const groups = new Map<string, { suggested: EntityType; side: Side; change: Change; words: string; names: Set<string>; types: Map<EntityType, number> }>();
+  for (const correction of corrections) {
+    const suggested = correction.rejected.suggested!;
+    const key = `${suggested}|${correction.side}|${correction.change}|${correction.words}`;
+    const group = groups.get(key) ?? { suggested, side: correction.side, change: correction.change, words: correction.words, names: new Set<string>(), types: new Map<EntityType, number>() };
+    groups.set(key, group);
+    group.names.add(correction.rejected.folded);
+    group.types.set(correction.marked.type!, (group.types.get(correction.marked.type!) ?? 0) + 1);
+  }
+  const rules: BoundaryRule[] = [];
+  for (const group of groups.values()) {
+    if (group.names.size < CORRECTIONS_FOR_A_CONVENTION) continue;
+    const against = new Set(
+      examples
+        .filter((example) => example.decision === 'accept' && example.suggested === group.suggested && reach(group, example) > 0)
+        .map((example) => example.folded),
+    ).size;
+    if (against >= group.names.size) continue;
+    let type: EntityType = group.suggested;
+    for (const [candidate, count] of group.types) if (count > (group.types.get(type) ?? 0)) type = candidate;
+    rules.push({ suggested: group.suggested, side: group.side, change: group.change, words: group.words, type, corrections: group.names.size, against });
+  }
+  return rules.sort((left, right) => right.corrections - right.against - (left.corrections - left.against));
+}
