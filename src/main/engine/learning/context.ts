@@ -112,11 +112,26 @@ export class ContextModel {
 
   /** The verdict for a suggestion: its suggested type unless the examples make another more likely than not. */
   judge(seen: Seen): Verdict {
-    if (this.weights.size === 0) return seen.suggested;
-    const probabilities = softmax(scores(this.weights, featuresOf(seen)));
+    return this.judgeTogether([seen]);
+  }
+
+  /**
+   * One verdict for the sightings of one name in one document, suggested with one type: the mean
+   * of their log-probabilities, so that what each sentence says of the name counts, and its
+   * mentions stay alike.
+   */
+  judgeTogether(seens: readonly Seen[]): Verdict {
+    const suggested = seens[0]!.suggested;
+    if (this.weights.size === 0) return suggested;
+    const mean = new Float64Array(VERDICTS.length);
+    for (const seen of seens) {
+      const probabilities = softmax(scores(this.weights, featuresOf(seen)));
+      for (let verdict = 0; verdict < VERDICTS.length; verdict += 1) mean[verdict]! += Math.log(probabilities[verdict]!) / seens.length;
+    }
+    const probabilities = softmax(mean);
     let best = 0;
     for (let verdict = 1; verdict < VERDICTS.length; verdict += 1) if (probabilities[verdict]! > probabilities[best]!) best = verdict;
-    return probabilities[best]! >= CHANGE_AT ? VERDICTS[best]! : seen.suggested;
+    return probabilities[best]! >= CHANGE_AT ? VERDICTS[best]! : suggested;
   }
 }
 

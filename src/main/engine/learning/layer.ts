@@ -13,7 +13,7 @@ import type { CaseName, EnrichedMention } from '../entities/enrich';
 import { caseNamesIn, SpanIndex } from '../entities/enrich';
 import type { StoredExample } from './examples';
 import { examplesInEffect } from './examples';
-import type { Verdict } from './context';
+import type { Seen, Verdict } from './context';
 import { ContextModel } from './context';
 import type { PatternExample } from './patterns';
 import { learnPatterns, namesWithHeads, PatternRules } from './patterns';
@@ -151,22 +151,45 @@ export function buildLearnedLayer(examples: readonly StoredExample[], textOf?: (
     return mention;
   };
 
-  const judge = (text: string, mention: EnrichedMention): EnrichedMention | null => {
-    // A name of the case's own (a confirmed entity found again) is the analyst's already.
-    if (mention.entityId !== undefined) return mention;
-    const learned = names.get(foldText(mention.text));
-    if (learned && isStopped(learned)) return null;
-    if (learned?.type && learned.acceptances >= learned.rejections) return retype(mention, learned.type);
-    const seen = {
-      text: mention.text,
-      before: text.slice(Math.max(0, mention.start - 60), mention.start),
-      after: text.slice(mention.end, mention.end + 60),
-      suggested: mention.type,
-    };
-    const rule = patterns.ruleFor(seen);
-    const verdict = rule ? rule.verdict : context.judge(seen);
-    return verdict === 'reject' ? null : retype(mention, verdict);
+  const seenOf = (text: string, mention: EnrichedMention): Seen => ({
+    text: mention.text,
+    before: text.slice(Math.max(0, mention.start - 60), mention.start),
+    after: text.slice(mention.end, mention.end + 60),
+    suggested: mention.type,
+  });
+
+  /**
+   * The suggestions as review taught: by name first, then by the patterns, then by context; the
+   * context judges the mentions of one name (with one type) in the document together.
+   */
+  const judgeAll = (text: string, mentions: readonly EnrichedMention[]): EnrichedMention[] => {
+    const verdicts = new Map<EnrichedMention, Verdict>();
+    const byName = new Map<string, EnrichedMention[]>();
+    for (const mention of mentions) {
+      // A name of the case's own (a confirmed entity found again) is the analyst's already.
+      if (mention.entityId !== undefined) continue;
+      const learned = names.get(foldText(mention.text));
+      if (learned && isStopped(learned)) verdicts.set(mention, 'reject');
+      else if (learned?.type && learned.acceptances >= learned.rejections) verdicts.set(mention, learned.type);
+      else {
+        const rule = patterns.ruleFor(seenOf(text, mention));
+        if (rule) verdicts.set(mention, rule.verdict);
+        else {
+          const key = `${mention.type}\u0000${foldText(mention.text)}`;
+          byName.set(key, [...(byName.get(key) ?? []), mention]);
+        }
+      }
+    }
+    for (const sightings of byName.values()) {
+      const verdict = context.judgeTogether(sightings.map((mention) => seenOf(text, mention)));
+      for (const mention of sightings) verdicts.set(mention, verdict);
+    }
+    return mentions.flatMap((mention) => {
+      const verdict = verdicts.get(mention) ?? mention.type;
+      return verdict === 'reject' ? [] : [retype(mention, verdict)];
+    });
   };
+
 
   return {
     names,
@@ -176,9 +199,7 @@ export function buildLearnedLayer(examples: readonly StoredExample[], textOf?: (
     examples: examples.length,
     apply(text, mentions) {
       if (examples.length === 0) return [...mentions];
-      const kept = withoutOverlaps(mentions, mentions.map((mention) => redraw(text, mention)))
-        .map((mention) => judge(text, mention))
-        .filter((mention): mention is EnrichedMention => mention !== null);
+      const kept = judgeAll(text, withoutOverlaps(mentions, mentions.map((mention) => redraw(text, mention))));
       // Learned names where they are written: where no suggestion is, or over suggestions they wholly contain ("Tokyo Stock" in "Tokyo Stock Exchange").
       const found = [
         ...caseNamesIn(text, toFind, new SpanIndex([])),
