@@ -30,87 +30,104 @@ export interface BoundaryRule {
 
 const TITLE = 'a title';
 const DEMONYM = 'a demonym';
+const NUMBER = 'a number';
+const CAPITALISED = 'capitalised words';
+/** General terms, as opposed to the words themselves. */
+const CLASSES: ReadonlySet<string> = new Set([TITLE, DEMONYM, NUMBER, CAPITALISED]);
+/** Capitalised words that are no name's words but the sentence's ("The", "In"): they stay words. */
+const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'and', 'in', 'on', 'at', 'for', 'to', 'by', 'with', 'from', 'this', 'that', 'as']);
+/** How many capitalised words a convention adds or drops at most. */
+const MOST_WORDS = 3;
 
 let lexicon: { titles: ReadonlySet<string>; demonyms: ReadonlySet<string> } | null = null;
 const words = (): { titles: ReadonlySet<string>; demonyms: ReadonlySet<string> } => (lexicon ??= { titles: titleWords(), demonyms: demonymWords() });
 
 const WORD = /[\p{L}\p{N}]+(?:[.'’-][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
 const tokensOf = (text: string): string[] => text.match(WORD) ?? [];
+const bare = (token: string): string => token.toLowerCase().replace(/\.$/u, '');
+const capitalised = (token: string): boolean => /^\p{Lu}/u.test(token) && !FUNCTION_WORDS.has(token.toLowerCase());
+const isNumber = (token: string): boolean => /^\p{N}+(?:st|nd|rd|th|d)?$/iu.test(token);
+const isTitle = (token: string): boolean => capitalised(token) && words().titles.has(bare(token)) && bare(token) !== 'of';
+const isDemonym = (token: string): boolean => capitalised(token) && words().demonyms.has(bare(token));
+
+/** Whether a token can be one of `term`'s words (a title's run also takes demonyms: "Iraqi President"). */
+function fits(term: string, token: string): boolean {
+  if (term === TITLE) return isTitle(token) || isDemonym(token);
+  if (term === DEMONYM) return isDemonym(token);
+  if (term === NUMBER) return isNumber(token);
+  return capitalised(token) && !isTitle(token);
+}
 
 /** The general term for words added or dropped at a name's edge, or null when they have none. */
 function termFor(piece: string): string | null {
   const tokens = tokensOf(piece);
   if (tokens.length === 0 || tokens.length > 6) return null;
-  const lower = tokens.map((token) => token.toLowerCase().replace(/\.$/u, ''));
-  const { titles, demonyms } = words();
-  if (lower.some((token) => titles.has(token) && token !== 'of') && lower.every((token) => titles.has(token) || demonyms.has(token) || token === ',')) return TITLE;
-  if (tokens.length === 1 && demonyms.has(lower[0]!)) return DEMONYM;
+  if (tokens.some(isTitle) && tokens.every((token) => isTitle(token) || isDemonym(token) || bare(token) === 'of' || token === ',')) return TITLE;
+  if (tokens.length === 1 && isDemonym(tokens[0]!)) return DEMONYM;
+  if (tokens.length <= 2 && tokens.every(isNumber)) return NUMBER;
+  if (tokens.length <= MOST_WORDS && tokens.every((token) => fits(CAPITALISED, token))) return CAPITALISED;
   if (tokens.length <= 2) return tokens.map((token) => token.toLowerCase()).join(' ');
   return null;
 }
 
+/** How many of `term`'s words a run may have. */
+const mostOf = (term: string): number => (term === TITLE ? 6 : term === CAPITALISED ? MOST_WORDS : 1);
+
 /** How many characters at the end of `text` (the words before a name, up to the name) are `term`, or 0. */
 function matchBefore(text: string, term: string): number {
   const line = text.split('\n').at(-1) ?? '';
-  if (term !== TITLE && term !== DEMONYM) {
+  if (!CLASSES.has(term)) {
     const found = new RegExp(`(?:^|[^\\p{L}\\p{N}])(${term.split(' ').map(escape).join('\\s+')})(\\s+)$`, 'iu').exec(line);
     return found ? found[1]!.length + found[2]!.length : 0;
   }
-  const { titles, demonyms } = words();
-  // The longest run of capitalised titles (with "of" between them) and demonyms that ends just before the name.
+  // The longest run of such words, separated by white space only, that ends just before the name.
   const tokens = [...line.matchAll(WORD)];
   const run: RegExpMatchArray[] = [];
   let sawTitle = false;
   let end = line.length;
-  for (let index = tokens.length - 1; index >= 0; index -= 1) {
+  for (let index = tokens.length - 1; index >= 0 && run.length < mostOf(term); index -= 1) {
     const token = tokens[index]!;
     if (!/^\s+$/u.test(line.slice(token.index + token[0].length, end))) break;
-    const lower = token[0].toLowerCase().replace(/\.$/u, '');
-    const capital = /^\p{Lu}/u.test(token[0]);
-    const demonym = capital && demonyms.has(lower);
-    if (term === DEMONYM) {
-      if (demonym) run.unshift(token);
-      break;
-    }
-    const title = capital && titles.has(lower) && lower !== 'of';
-    if (!title && !demonym && !(lower === 'of' && sawTitle)) break;
-    sawTitle ||= title;
+    const link = term === TITLE && bare(token[0]) === 'of' && sawTitle;
+    if (!fits(term, token[0]) && !link) break;
+    sawTitle ||= isTitle(token[0]);
     run.unshift(token);
     end = token.index!;
   }
-  while (run[0] && run[0][0].toLowerCase() === 'of') run.shift();
+  while (run[0] && bare(run[0][0]) === 'of') run.shift();
   if (run.length === 0 || (term === TITLE && !sawTitle)) return 0;
   return line.length - run[0]!.index!;
 }
 
 /** How many characters at the start of `text` (the words after a name) are `term`, or 0. */
 function matchAfter(text: string, term: string): number {
-  if (term === TITLE || term === DEMONYM) return 0;
   const line = text.split('\n')[0] ?? '';
-  const pattern = new RegExp(`^(\\s*${term.split(' ').map(escape).join('\\s*')})(?![\\p{L}\\p{N}])`, 'iu');
-  return pattern.exec(line)?.[1]!.length ?? 0;
+  if (!CLASSES.has(term)) {
+    const pattern = new RegExp(`^(\\s*${term.split(' ').map(escape).join('\\s*')})(?![\\p{L}\\p{N}])`, 'iu');
+    return pattern.exec(line)?.[1]!.length ?? 0;
+  }
+  if (term === TITLE || term === DEMONYM) return 0;
+  let at = 0;
+  let taken = 0;
+  for (const token of line.matchAll(WORD)) {
+    if (taken >= mostOf(term) || !/^\s+$/u.test(line.slice(at, token.index)) || !fits(term, token[0])) break;
+    at = token.index + token[0].length;
+    taken += 1;
+  }
+  return at;
 }
 
 /** How many characters at the start (or end) of a name its leading (trailing) `term` takes, leaving a name; 0 when it does not start (end) so. */
 function matchInside(name: string, term: string, side: Side): number {
   const tokens = [...name.matchAll(WORD)];
   if (tokens.length < 2) return 0;
-  const { titles, demonyms } = words();
-  const fits = (token: string): boolean => {
-    const lower = token.toLowerCase().replace(/\.$/u, '');
-    if (term === TITLE) return titles.has(lower) && lower !== 'of';
-    if (term === DEMONYM) return demonyms.has(lower);
-    return false;
-  };
-  if (term === TITLE || term === DEMONYM) {
+  if (CLASSES.has(term)) {
     if (side === 'before') {
       let count = 0;
-      while (count < tokens.length - 1 && fits(tokens[count]![0])) count += 1;
-      if (count === 0 || (term === DEMONYM && count > 1)) return 0;
-      return tokens[count]!.index;
+      while (count < tokens.length - 1 && count < mostOf(term) && fits(term, tokens[count]![0])) count += 1;
+      return count === 0 ? 0 : tokens[count]!.index;
     }
-    const last = tokens.at(-1)!;
-    return fits(last[0]) ? name.length - (tokens.at(-2)!.index + tokens.at(-2)![0].length) : 0;
+    return fits(term, tokens.at(-1)![0]) ? name.length - (tokens.at(-2)!.index + tokens.at(-2)![0].length) : 0;
   }
   const termTokens = term.split(' ');
   if (termTokens.length >= tokens.length) return 0;

@@ -24,6 +24,9 @@ import { statement } from '../case/statements';
 /** Rejections after which a name is no longer suggested (when it was rejected more often than accepted). */
 export const REJECTIONS_TO_STOP = 2;
 
+/** How often a name written in lower case must be given a type before it is found wherever it is written. */
+export const COMMON_WORDS_TO_FIND = 2;
+
 /** What review taught about one name. */
 export interface LearnedName {
   readonly text: string;
@@ -101,10 +104,13 @@ function patternExamples(examples: readonly StoredExample[]): PatternExample[] {
 function namesToFind(examples: readonly StoredExample[], names: ReadonlyMap<string, LearnedName>): Map<string, CaseName[]> {
   const byFirstWord = new Map<string, CaseName[]>();
   const seen = new Set<string>();
+  const lowerCase = new Set(examples.filter((example) => /^\p{Ll}/u.test(example.text)).map((example) => example.folded));
   for (const example of examples) {
     const learned = names.get(example.folded);
     if (!learned?.type || learned.type === 'other' || isStopped(learned) || learned.rejections >= learned.acceptances) continue;
     if (example.type === null || example.text.length < 2 || seen.has(example.text)) continue;
+    // A name in lower case is written with common words ("our", "the regime"), found everywhere: one sighting is not enough.
+    if (lowerCase.has(example.folded) && learned.acceptances < COMMON_WORDS_TO_FIND) continue;
     seen.add(example.text);
     const first = /^[^\s]+/u.exec(example.text)?.[0] ?? example.text;
     const list = byFirstWord.get(first) ?? [];
