@@ -78,7 +78,7 @@ function traitsOf(seen: Pick<Seen, 'text' | 'before'>, suggested: EntityType | n
   const shape = shapeOf(seen.text);
   if (shape) traits.push({ key: `shape:${suggested}:${shape}`, kind: 'shape', value: shape, suggested });
   // The word just before, when it is a lower-case word of the same line: "the band …", "the village of …".
-  const previous = /(\p{Ll}+)[ \t]*$/u.exec(seen.before.split('\n').at(-1) ?? '')?.[1];
+  const previous = /(?:^|[^\p{L}\p{N}])(\p{Ll}+)[ \t]*$/u.exec(seen.before.split('\n').at(-1) ?? '')?.[1];
   if (previous && previous.length >= 3) traits.push({ key: `previous:${suggested}:${previous}`, kind: 'previous', value: previous, suggested });
   return traits;
 }
