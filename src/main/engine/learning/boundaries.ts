@@ -6,27 +6,18 @@
  * rule once different names show it more often than the analyst accepted such a suggestion as it was.
  */
 import type { EntityType } from '../../../shared/entities';
+import type { LearnedEdge } from '../../../shared/learning';
 import { demonymWords, titleWords } from '../extract/lexicon';
 import type { StoredExample } from './examples';
 
 /** Corrections of different names a convention needs before it is followed. */
 export const CORRECTIONS_FOR_A_CONVENTION = 2;
 
-export type Side = 'before' | 'after';
-export type Change = 'add' | 'drop';
+export type Side = LearnedEdge['side'];
+export type Change = LearnedEdge['change'];
 
-/** One convention: on `side` of a name the tagger typed `suggested`, the words of `words` are added or dropped; the name is then of `type`. */
-export interface BoundaryRule {
-  readonly suggested: EntityType;
-  readonly side: Side;
-  readonly change: Change;
-  /** 'a title', 'a demonym', or the words themselves in lower case ("the"). */
-  readonly words: string;
-  readonly type: EntityType;
-  /** Different names corrected this way, and suggestions accepted as they were where it would have applied. */
-  readonly corrections: number;
-  readonly against: number;
-}
+/** One convention: on `side` of a name the tagger typed `suggested`, `words` are added or dropped; the name is then of `type`. */
+export type BoundaryRule = LearnedEdge;
 
 const TITLE = 'a title';
 const DEMONYM = 'a demonym';
@@ -36,6 +27,8 @@ const CAPITALISED = 'capitalised words';
 const CLASSES: ReadonlySet<string> = new Set([TITLE, DEMONYM, NUMBER, CAPITALISED]);
 /** Capitalised words that are no name's words but the sentence's ("The", "In"): they stay words. */
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'and', 'in', 'on', 'at', 'for', 'to', 'by', 'with', 'from', 'this', 'that', 'as']);
+/** Words of the title list that only qualify a title ("Deputy", "State"): a run of them alone is no title ("Department of State"). */
+const QUALIFIERS = new Set(['foreign', 'defense', 'defence', 'interior', 'finance', 'vice', 'deputy', 'state', 'prime', 'former', 'late', 'junior', 'senior']);
 /** How many capitalised words a convention adds or drops at most. */
 const MOST_WORDS = 3;
 
@@ -62,7 +55,7 @@ function fits(term: string, token: string): boolean {
 function termFor(piece: string): string | null {
   const tokens = tokensOf(piece);
   if (tokens.length === 0 || tokens.length > 6) return null;
-  if (tokens.some(isTitle) && tokens.every((token) => isTitle(token) || isDemonym(token) || bare(token) === 'of' || token === ',')) return TITLE;
+  if (tokens.some((token) => isTitle(token) && !QUALIFIERS.has(bare(token))) && tokens.every((token) => isTitle(token) || isDemonym(token) || bare(token) === 'of' || token === ',')) return TITLE;
   if (tokens.length === 1 && isDemonym(tokens[0]!)) return DEMONYM;
   if (tokens.length <= 2 && tokens.every(isNumber)) return NUMBER;
   if (tokens.length <= MOST_WORDS && tokens.every((token) => fits(CAPITALISED, token))) return CAPITALISED;
@@ -88,9 +81,9 @@ function matchBefore(text: string, term: string): number {
   for (let index = tokens.length - 1; index >= 0 && run.length < mostOf(term); index -= 1) {
     const token = tokens[index]!;
     if (!/^\s+$/u.test(line.slice(token.index + token[0].length, end))) break;
-    const link = term === TITLE && bare(token[0]) === 'of' && sawTitle;
+    const link = term === TITLE && bare(token[0]) === 'of' && run.some((taken) => isTitle(taken[0]));
     if (!fits(term, token[0]) && !link) break;
-    sawTitle ||= isTitle(token[0]);
+    sawTitle ||= isTitle(token[0]) && !QUALIFIERS.has(bare(token[0]));
     run.unshift(token);
     end = token.index!;
   }

@@ -45,6 +45,8 @@ export interface LearnedLayer {
   readonly names: ReadonlyMap<string, LearnedName>;
   readonly context: ContextModel;
   readonly patterns: PatternRules;
+  /** The learned names (folded) found wherever they are written. */
+  readonly lookedFor: ReadonlySet<string>;
   readonly boundaries: readonly BoundaryRule[];
   readonly examples: number;
   /** The suggestions as the case has learned to make them. */
@@ -135,6 +137,7 @@ export function buildLearnedLayer(examples: readonly StoredExample[], textOf?: (
   const context = ContextModel.train(contextExamples(lessons));
   const patterns = new PatternRules(learnPatterns(patternExamples(lessons)));
   const toFind = namesToFind(lessons, names);
+  const lookedFor = new Set([...toFind.values()].flatMap((list) => list.map((name) => foldText(name.alias))));
 
   /** The mention with its edges where the case's conventions put them (the first convention that applies). */
   const redraw = (text: string, mention: EnrichedMention): EnrichedMention => {
@@ -201,6 +204,7 @@ export function buildLearnedLayer(examples: readonly StoredExample[], textOf?: (
     names,
     context,
     patterns,
+    lookedFor,
     boundaries,
     examples: examples.length,
     apply(text, mentions) {

@@ -7,6 +7,7 @@
  * Each rule says how many names taught it, so that the Entities screen can show it.
  */
 import type { EntityType } from '../../../shared/entities';
+import type { LearnedPattern, PatternKind } from '../../../shared/learning';
 import { foldText } from '../../../shared/textFolding';
 import { countryNames, demonymWords } from '../extract/lexicon';
 import type { Seen, Verdict } from './context';
@@ -19,10 +20,6 @@ export const NAMES_FOR_A_RULE = 3;
  */
 export const RULE_CONFIDENCE = 0.7;
 
-/** The kinds of trait a pattern is about, as the Entities screen names them. */
-export const PatternKinds = ['class', 'head', 'previous', 'shape'] as const;
-export type PatternKind = (typeof PatternKinds)[number];
-
 /** A trait of a suggestion, with the tagger's type when the pattern is about what the tagger said. */
 interface Trait {
   readonly key: string;
@@ -32,16 +29,8 @@ interface Trait {
   readonly suggested: EntityType | null;
 }
 
-/** A learned rule: suggestions with the trait get the verdict. */
-export interface PatternRule {
-  readonly kind: PatternKind;
-  readonly value: string;
-  /** The tagger's type it applies to; null when it applies whatever the tagger said (a head word). */
-  readonly suggested: EntityType | null;
-  readonly verdict: Verdict;
-  /** Different names that taught the verdict, and that the pattern was seen with. */
-  readonly names: number;
-  readonly of: number;
+/** A learned rule (as the Entities screen shows it), with how sure it is. */
+export interface PatternRule extends LearnedPattern {
   readonly confidence: number;
 }
 
