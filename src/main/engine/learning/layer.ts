@@ -185,7 +185,9 @@ export function buildLearnedLayer(examples: readonly StoredExample[], textOf?: (
         if (rule) verdicts.set(mention, rule.verdict);
         else {
           const key = `${mention.type}\u0000${foldText(mention.text)}`;
-          byName.set(key, [...(byName.get(key) ?? []), mention]);
+          const sightings = byName.get(key);
+          if (sightings) sightings.push(mention);
+          else byName.set(key, [mention]);
         }
       }
     }
@@ -236,16 +238,18 @@ export function buildLearnedLayer(examples: readonly StoredExample[], textOf?: (
  * as it was); a mention a redrawn one wholly contains ("Iraqi" in "Iraqi President Fuad Masum") goes.
  */
 function withoutOverlaps(original: readonly EnrichedMention[], redrawn: readonly EnrichedMention[]): EnrichedMention[] {
-  const result = redrawn.map((mention, index) => {
-    if (mention === original[index]) return mention;
+  const changed = redrawn.flatMap((mention, index) => (mention === original[index] ? [] : [index]));
+  if (changed.length === 0) return [...redrawn];
+  const result = [...redrawn];
+  for (const index of changed) {
+    const mention = redrawn[index]!;
     const clash = redrawn.some(
       (other, at) => at !== index && other.start < mention.end && mention.start < other.end && (other.start < mention.start || other.end > mention.end),
     );
-    return clash ? original[index]! : mention;
-  });
-  return result.filter(
-    (mention, index) => !result.some((other, at) => at !== index && other !== original[at] && other.start <= mention.start && mention.end <= other.end && (other.start !== mention.start || other.end !== mention.end)),
-  );
+    if (clash) result[index] = original[index]!;
+  }
+  const grown = changed.map((index) => result[index]!).filter((mention, at) => mention !== original[changed[at]!]);
+  return result.filter((mention) => !grown.some((other) => other !== mention && other.start <= mention.start && mention.end <= other.end && (other.start !== mention.start || other.end !== mention.end)));
 }
 
 /** The mention as a name of `type`; a place loses its gazetteer place when it is one no more. */
