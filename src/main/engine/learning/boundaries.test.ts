@@ -25,6 +25,7 @@ describe("the edges of names, as the analyst's conventions draw them", () => {
 
 describe('patterns across names', () => {
   const example = (text: string, verdict: 'other' | 'location' | 'organization' | 'reject', suggested: 'location' | 'organization' | null = 'location') => ({
+    documentId: text.length,
     text,
     before: `${text.length} `,
     suggested,
@@ -36,7 +37,8 @@ describe('patterns across names', () => {
     expect(learnPatterns([example('Dutch', 'other'), example('Dutch', 'other'), example('Dutch', 'other'), example('Dutch', 'other')])).toEqual([]);
     const rules = learnPatterns([example('Dutch', 'other'), example('French', 'other'), example('Swedish', 'other')]);
     expect(rules.map(({ kind, value, verdict, names, of }) => ({ kind, value, verdict, names, of }))).toEqual([{ kind: 'class', value: 'demonym', verdict: 'other', names: 3, of: 3 }]);
-    // Names that disagree make no rule.
+    // Names of one document only are no habit; names that disagree make no rule.
+    expect(learnPatterns([example('Dutch', 'other'), example('Dutch', 'other'), example('Swiss', 'other'), example('Czech', 'other')].map((lesson) => ({ ...lesson, documentId: 1 })))).toEqual([]);
     expect(learnPatterns([example('Dutch', 'other'), example('French', 'other'), example('Swedish', 'other'), example('Danish', 'location'), example('Polish', 'location')])).toEqual([]);
   });
 

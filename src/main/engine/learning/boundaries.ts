@@ -169,10 +169,11 @@ export interface Correction {
 }
 
 /**
- * The rejections that the analyst followed by marking an overlapping passage: each one corrects an
- * edge (only one edge moved, in terms `termFor` can name). `textOf` reads a document's text.
+ * The rejections that the analyst followed by marking an overlapping passage: each one redrew a name
+ * (`redrawn`, by example id), and those that moved only one edge, in terms `termFor` can name, are
+ * corrections a convention can be learned from. `textOf` reads a document's text.
  */
-export function findCorrections(examples: readonly StoredExample[], textOf: (documentId: number) => string | null): Correction[] {
+export function findCorrections(examples: readonly StoredExample[], textOf: (documentId: number) => string | null): { corrections: Correction[]; redrawn: Set<number> } {
   const byDocument = new Map<number, StoredExample[]>();
   for (const example of examples) {
     if (example.documentId === null || (example.decision !== 'reject' && example.decision !== 'mark')) continue;
@@ -181,6 +182,7 @@ export function findCorrections(examples: readonly StoredExample[], textOf: (doc
     byDocument.set(example.documentId, list);
   }
   const corrections: Correction[] = [];
+  const redrawn = new Set<number>();
   for (const [documentId, list] of byDocument) {
     if (!list.some((example) => example.decision === 'mark') || !list.some((example) => example.decision === 'reject')) continue;
     const text = textOf(documentId);
@@ -194,6 +196,7 @@ export function findCorrections(examples: readonly StoredExample[], textOf: (doc
       for (const marked of placed) {
         if (marked.example.decision !== 'mark' || marked.example.type === null) continue;
         if (marked.start >= rejected.end || rejected.start >= marked.end) continue;
+        redrawn.add(rejected.example.id);
         const startMoved = marked.start !== rejected.start;
         const endMoved = marked.end !== rejected.end;
         if (startMoved === endMoved) continue;
@@ -205,7 +208,7 @@ export function findCorrections(examples: readonly StoredExample[], textOf: (doc
       }
     }
   }
-  return corrections;
+  return { corrections, redrawn };
 }
 
 /**

@@ -98,7 +98,7 @@ function contextExamples(examples: readonly StoredExample[]): { seen: { text: st
 /** Every verdict review gave, marks by hand included (a marked name's head word says what such names are). */
 function patternExamples(examples: readonly StoredExample[]): PatternExample[] {
   return examples.flatMap((example) =>
-    example.decision === 'merge' ? [] : [{ text: example.text, before: example.before, suggested: example.suggested, verdict: example.type ?? 'reject' }],
+    example.decision === 'merge' ? [] : [{ documentId: example.documentId, text: example.text, before: example.before, suggested: example.suggested, verdict: example.type ?? 'reject' }],
   );
 }
 
@@ -128,10 +128,9 @@ function namesToFind(examples: readonly StoredExample[], names: ReadonlyMap<stri
  * analyst redrew a name's edges (without it, no such convention is learned).
  */
 export function buildLearnedLayer(examples: readonly StoredExample[], textOf?: (documentId: number) => string | null): LearnedLayer {
-  const corrections = textOf ? findCorrections(examples, textOf) : [];
+  const { corrections, redrawn } = textOf ? findCorrections(examples, textOf) : { corrections: [], redrawn: new Set<number>() };
   const boundaries = learnBoundaries(examples, corrections);
-  // A rejection the analyst followed by marking the name with other edges said where the name ends, not that it is none.
-  const redrawn = new Set(corrections.map((correction) => correction.rejected.id));
+  // A rejection the analyst followed by marking an overlapping passage said where a name begins or ends, not that there is none.
   const lessons = examples.filter((example) => !redrawn.has(example.id));
   const names = learnNames(lessons);
   const context = ContextModel.train(contextExamples(lessons));

@@ -2,8 +2,9 @@
  * Patterns of the analyst's review: what they do, across different names, with suggestions that
  * share a general trait — the type extraction gave and the lexicon's class of the name ("Dutch" is a
  * demonym), the head word of a longer name ("… Railroad", "… Records"), the word before it ("the band
- * …"), its shape (all capitals). A pattern becomes a rule when several different names show it and
- * the analyst nearly always gave them the same verdict; it then decides new names no example named.
+ * …"), its shape (all capitals). A pattern becomes a rule when several different names, from more
+ * than one document, show it and the analyst nearly always gave them the same verdict, counted by
+ * names and by sightings; it then decides new names no example named.
  * Each rule says how many names taught it, so that the Entities screen can show it.
  */
 import type { EntityType } from '../../../shared/entities';
@@ -14,6 +15,8 @@ import type { Seen, Verdict } from './context';
 
 /** Different names a pattern must be seen with before it decides anything. */
 export const NAMES_FOR_A_RULE = 3;
+/** Documents those names must come from: one passage (a list of countries the analyst left unmarked) is not a habit. */
+export const DOCUMENTS_FOR_A_RULE = 2;
 /**
  * How sure a rule must be: the share of its names given its verdict, counted with one name more
  * that went the other way (so 3 of 3 names give 0.75, 9 of 10 give 0.82).
@@ -74,6 +77,7 @@ function traitsOf(seen: Pick<Seen, 'text' | 'before'>, suggested: EntityType | n
 
 /** An example as the patterns see it: the name, the words before it, the tagger's type (null: marked by hand) and the verdict. */
 export interface PatternExample {
+  readonly documentId: number | null;
   readonly text: string;
   readonly before: string;
   readonly suggested: EntityType | null;
@@ -85,12 +89,20 @@ export interface PatternExample {
  * (its latest on a tie), then the trait's verdict when enough names agree.
  */
 export function learnPatterns(examples: readonly PatternExample[]): PatternRule[] {
-  const byTrait = new Map<string, { trait: Trait; names: Map<string, Map<Verdict, number>> }>();
+  const byTrait = new Map<string, { trait: Trait; names: Map<string, Map<Verdict, number>>; documents: Map<Verdict, Set<number | null>>; sightings: Map<Verdict, number> }>();
   for (const example of examples) {
     const folded = foldText(example.text);
     for (const trait of traitsOf(example, example.suggested)) {
-      const entry = byTrait.get(trait.key) ?? { trait, names: new Map<string, Map<Verdict, number>>() };
+      const entry = byTrait.get(trait.key) ?? {
+        trait,
+        names: new Map<string, Map<Verdict, number>>(),
+        documents: new Map<Verdict, Set<number | null>>(),
+        sightings: new Map<Verdict, number>(),
+      };
       byTrait.set(trait.key, entry);
+      const documents = entry.documents.get(example.verdict) ?? new Set<number | null>();
+      entry.documents.set(example.verdict, documents.add(example.documentId));
+      entry.sightings.set(example.verdict, (entry.sightings.get(example.verdict) ?? 0) + 1);
       const verdicts = entry.names.get(folded) ?? new Map<Verdict, number>();
       entry.names.set(folded, verdicts);
       const count = (verdicts.get(example.verdict) ?? 0) + 1;
@@ -99,7 +111,7 @@ export function learnPatterns(examples: readonly PatternExample[]): PatternRule[
     }
   }
   const rules: PatternRule[] = [];
-  for (const { trait, names } of byTrait.values()) {
+  for (const { trait, names, documents, sightings } of byTrait.values()) {
     if (names.size < NAMES_FOR_A_RULE) continue;
     const votes = new Map<Verdict, number>();
     for (const verdicts of names.values()) {
@@ -113,6 +125,10 @@ export function learnPatterns(examples: readonly PatternExample[]): PatternRule[
     const confidence = agreeing / (names.size + 1);
     // A rule that keeps what the tagger said changes nothing; it is not one.
     if (agreeing < NAMES_FOR_A_RULE || confidence < RULE_CONFIDENCE || verdict === trait.suggested) continue;
+    if ((documents.get(verdict!)?.size ?? 0) < DOCUMENTS_FOR_A_RULE) continue;
+    // Nearly always by sightings too: names rejected in one list but accepted wherever else they were written make no rule.
+    const seen = [...sightings.values()].reduce((sum, count) => sum + count, 0);
+    if ((sightings.get(verdict!) ?? 0) / (seen + 1) < RULE_CONFIDENCE) continue;
     rules.push({ kind: trait.kind, value: trait.value, suggested: trait.suggested, verdict: verdict!, names: agreeing, of: names.size, confidence });
   }
   return rules.sort((left, right) => right.confidence - left.confidence || right.names - left.names);
