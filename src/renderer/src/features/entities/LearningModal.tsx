@@ -87,8 +87,8 @@ function Learned({ summary }: { summary: LearningSummary }) {
     <Stack gap="md">
       <Text size="sm" data-testid="learning-counts">
         Learned from {summary.examples.toLocaleString()} reviews: {counts.accept} accepted, {counts.reject} rejected, {counts.retype} retyped, {counts.merge} merged,{' '}
-        {counts.mark} marked by hand. {summary.accepted.toLocaleString()} names are found wherever they are written; {summary.patterns.length.toLocaleString()} patterns
-        decide names no review named, and {summary.contextFeatures.toLocaleString()} clues from context weigh the rest.
+        {counts.mark} marked by hand. {summary.accepted.toLocaleString()} names are found wherever they are written; {summary.patterns.length.toLocaleString()}{' '}
+        {summary.patterns.length === 1 ? 'pattern decides' : 'patterns decide'} names no review named, and {summary.contextFeatures.toLocaleString()} clues from context weigh the rest.
       </Text>
       <SimpleGrid cols={2} spacing="md">
         <Section title="No longer suggested" count={summary.stopped.length}>
