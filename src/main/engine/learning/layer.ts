@@ -87,11 +87,11 @@ function learnNames(examples: readonly StoredExample[]): Map<string, LearnedName
 }
 
 /** The verdicts review gave suggestions, for the contextual model: marks by hand were no suggestion and teach it nothing. */
-function contextExamples(examples: readonly StoredExample[]): { seen: { text: string; before: string; after: string; suggested: EntityType }; verdict: Verdict }[] {
+function contextExamples(examples: readonly StoredExample[]): { seen: Seen; verdict: Verdict; documentId: number | null }[] {
   return examples.flatMap((example) =>
     example.suggested === null || example.decision === 'merge'
       ? []
-      : [{ seen: { text: example.text, before: example.before, after: example.after, suggested: example.suggested }, verdict: example.type ?? 'reject' }],
+      : [{ seen: { text: example.text, before: example.before, after: example.after, suggested: example.suggested }, verdict: example.type ?? 'reject', documentId: example.documentId }],
   );
 }
 
@@ -133,7 +133,7 @@ export function buildLearnedLayer(examples: readonly StoredExample[], textOf?: (
   // A rejection the analyst followed by marking an overlapping passage said where a name begins or ends, not that there is none.
   const lessons = examples.filter((example) => !redrawn.has(example.id));
   const names = learnNames(lessons);
-  const context = ContextModel.train(contextExamples(lessons));
+  const context = ContextModel.trainChecked(contextExamples(lessons));
   const patterns = new PatternRules(learnPatterns(patternExamples(lessons)));
   const toFind = namesToFind(lessons, names);
   const lookedFor = new Set([...toFind.values()].flatMap((list) => list.map((name) => foldText(name.alias))));

@@ -56,6 +56,7 @@ export function learningSummary(db: Database): LearningSummary {
     edges: [...layer.boundaries],
     accepted: names.filter((name) => name.acceptances > name.rejections).length,
     contextFeatures: layer.context.size,
+    contextInUse: layer.context.size > 0 && layer.context.threshold <= 1,
     unreviewed,
   };
 }

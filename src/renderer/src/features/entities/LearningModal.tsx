@@ -88,7 +88,10 @@ function Learned({ summary }: { summary: LearningSummary }) {
       <Text size="sm" data-testid="learning-counts">
         Learned from {summary.examples.toLocaleString()} reviews: {counts.accept} accepted, {counts.reject} rejected, {counts.retype} retyped, {counts.merge} merged,{' '}
         {counts.mark} marked by hand. {summary.accepted.toLocaleString()} names are found wherever they are written; {summary.patterns.length.toLocaleString()}{' '}
-        {summary.patterns.length === 1 ? 'pattern decides' : 'patterns decide'} names no review named, and {summary.contextFeatures.toLocaleString()} clues from context weigh the rest.
+        {summary.patterns.length === 1 ? 'pattern decides' : 'patterns decide'} names no review named,{' '}
+        {summary.contextInUse || summary.contextFeatures === 0
+          ? `and ${summary.contextFeatures.toLocaleString()} clues from context weigh the rest.`
+          : `and ${summary.contextFeatures.toLocaleString()} clues from context are set aside: tried on the documents you reviewed, they set right no more suggestions than they set wrong.`}
       </Text>
       <SimpleGrid cols={2} spacing="md">
         <Section title="No longer suggested" count={summary.stopped.length}>
