@@ -90,7 +90,10 @@ export class ContextModel {
     const documents = [...new Set(examples.map((example) => example.documentId))].sort((left, right) => (left ?? -1) - (right ?? -1));
     const model = ContextModel.train(examples);
     if (model.weights.size === 0) return model;
-    if (documents.length < FOLDS) return ((model.changeAt = 2), model);
+    if (documents.length < FOLDS) {
+      model.changeAt = THRESHOLDS.at(-1)!;
+      return model;
+    }
     const fold = new Map(documents.map((documentId, index) => [documentId, index % FOLDS]));
     const net = new Float64Array(THRESHOLDS.length);
     for (let held = 0; held < FOLDS; held += 1) {
