@@ -1,10 +1,13 @@
 /**
  * The case's learned layer over extraction: built from the examples in effect (examples.ts), it
- * decides what happens to each suggestion before it is stored. By name (case and diacritics folded):
- * a name rejected twice, and more often than accepted, is no longer suggested; a name the analyst
- * gave a type keeps that type; a name they accepted or marked is found wherever it is written. By
- * context (context.ts): a suggestion that looks like those the analyst rejected or retyped is
- * rejected or retyped too.
+ * decides what happens to each suggestion before it is stored. First its edges, where the analyst's
+ * conventions put them (boundaries.ts: "President Obama", not "Obama"). By name (case and diacritics
+ * folded): a name rejected twice, and more often than accepted, is no longer suggested; a name the
+ * analyst gave a type keeps that type; a name they accepted or marked is found wherever it is
+ * written (one in lower case once given a type twice). By pattern (patterns.ts): a trait several
+ * names shared and the analyst nearly always judged alike decides names no review named, and head
+ * words find new names. By context (context.ts): a suggestion that looks like those the analyst
+ * rejected or retyped is rejected or retyped too.
  */
 import type { Database } from 'better-sqlite3';
 import type { EntityType } from '../../../shared/entities';
@@ -153,8 +156,8 @@ export function buildLearnedLayer(examples: readonly StoredExample[], textOf?: (
       while (start < end && /\s/u.test(text[start]!)) start += 1;
       while (end > start && /\s/u.test(text[end - 1]!)) end -= 1;
       if (end <= start) continue;
-      const redrawn = retype({ ...mention, start, end, text: text.slice(start, end), entity: rule.change === 'add' ? mention.entity : { name: text.slice(start, end) } }, rule.type);
-      return redrawn;
+      // Words taken in (a title, "the") leave the entity's name as it was; words left out change it.
+      return retype({ ...mention, start, end, text: text.slice(start, end), entity: rule.change === 'add' ? mention.entity : { name: text.slice(start, end) } }, rule.type);
     }
     return mention;
   };
@@ -199,7 +202,6 @@ export function buildLearnedLayer(examples: readonly StoredExample[], textOf?: (
       return verdict === 'reject' ? [] : [retype(mention, verdict)];
     });
   };
-
 
   return {
     names,
@@ -247,8 +249,8 @@ function withoutOverlaps(original: readonly EnrichedMention[], redrawn: readonly
     );
     if (clash) result[index] = original[index]!;
   }
-  const grown = changed.map((index) => result[index]!).filter((mention, at) => mention !== original[changed[at]!]);
-  return result.filter((mention) => !grown.some((other) => other !== mention && other.start <= mention.start && mention.end <= other.end && (other.start !== mention.start || other.end !== mention.end)));
+  const kept = changed.map((index) => result[index]!).filter((mention, at) => mention !== original[changed[at]!]);
+  return result.filter((mention) => !kept.some((other) => other !== mention && other.start <= mention.start && mention.end <= other.end && (other.start !== mention.start || other.end !== mention.end)));
 }
 
 /** The mention as a name of `type`; a place loses its gazetteer place when it is one no more. */
