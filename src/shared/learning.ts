@@ -63,7 +63,7 @@ export const LearningSummarySchema = z.object({
   accepted: z.number().int(),
   /** Features the contextual layer weighs. */
   contextFeatures: z.number().int(),
-  /** Whether the contextual layer changes suggestions: not when, tried on the reviewed documents, it set right no more than it set wrong. */
+  /** Whether the contextual layer changes suggestions: not until, tried on three or more reviewed documents, it sets more right than wrong. */
   contextInUse: z.boolean(),
   /** Suggestions not reviewed yet, which a re-score would look at again. */
   unreviewed: z.number().int(),

@@ -91,7 +91,7 @@ function Learned({ summary }: { summary: LearningSummary }) {
         {summary.patterns.length === 1 ? 'pattern decides' : 'patterns decide'} names no review named,{' '}
         {summary.contextInUse || summary.contextFeatures === 0
           ? `and ${summary.contextFeatures.toLocaleString()} clues from context weigh the rest.`
-          : `and ${summary.contextFeatures.toLocaleString()} clues from context are set aside: tried on the documents you reviewed, they set right no more suggestions than they set wrong.`}
+          : `and ${summary.contextFeatures.toLocaleString()} clues from context are set aside until the documents you reviewed (three or more) show they set more suggestions right than wrong.`}
       </Text>
       <SimpleGrid cols={2} spacing="md">
         <Section title="No longer suggested" count={summary.stopped.length}>
