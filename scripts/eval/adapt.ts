@@ -206,7 +206,7 @@ async function evaluate(label: string, original: readonly Article[]): Promise<nu
         (decisions.refused ? ` (${decisions.refused} nested names refused)` : ''),
     );
     console.log(
-      `  learned: ${summary.stopped.length} names stopped, ${summary.corrected.length} type corrections, ${summary.added.length} names added, ${summary.accepted} accepted, ${summary.contextFeatures} context features`,
+      `  learned: ${summary.stopped.length} names stopped, ${summary.corrected.length} type corrections, ${summary.added.length} names added, ${summary.accepted} accepted, ${summary.patterns.length} patterns, ${summary.edges.length} edge conventions, ${summary.contextFeatures} context features`,
     );
     console.log(`  re-score: ${rescored.added} suggestions added, ${rescored.removed} removed`);
     for (const type of [...SCORED, 'all']) {

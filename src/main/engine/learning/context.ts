@@ -13,8 +13,12 @@ const EPOCHS = 20;
 const RATE = 0.3;
 /** The L2 penalty over the whole set of examples: a feature must recur in several examples before it carries a verdict. */
 const L2 = 4;
-/** How likely another verdict must be for a suggestion to change. */
+/** How likely another verdict must be for a suggestion to change (the lowest the cross-validation may choose). */
 const CHANGE_AT = 0.8;
+/** The thresholds the cross-validation chooses from; above 1, the model changes nothing. */
+const THRESHOLDS = [0.8, 0.9, 0.95, 2];
+/** Folds of the reviewed documents for choosing the threshold; fewer documents than this and the model changes nothing. */
+const FOLDS = 3;
 
 /** A suggestion as the layer sees it: its text, the words before and after, and the type extraction gave it. */
 export interface Seen {
@@ -73,7 +77,59 @@ export function featuresOf(seen: Seen): string[] {
 export class ContextModel {
   private readonly weights = new Map<string, Float64Array>();
 
-  private constructor() {}
+  private constructor(private changeAt = CHANGE_AT) {}
+
+  /**
+   * Trains on the examples and chooses how sure the model must be to change a suggestion by
+   * cross-validation over the reviewed documents: each fold's model judges the examples of
+   * documents it did not see, and the threshold kept is the one whose changes set right the most
+   * suggestions net of those they set wrong — none at all when no threshold sets more right than
+   * wrong, so that a case whose review teaches nothing general is left as extraction made it.
+   */
+  static trainChecked(examples: readonly { readonly seen: Seen; readonly verdict: Verdict; readonly documentId: number | null }[]): ContextModel {
+    const documents = [...new Set(examples.map((example) => example.documentId))].sort((left, right) => (left ?? -1) - (right ?? -1));
+    const model = ContextModel.train(examples);
+    if (model.weights.size === 0) return model;
+    if (documents.length < FOLDS) {
+      model.changeAt = THRESHOLDS.at(-1)!;
+      return model;
+    }
+    const fold = new Map(documents.map((documentId, index) => [documentId, index % FOLDS]));
+    const net = new Float64Array(THRESHOLDS.length);
+    for (let held = 0; held < FOLDS; held += 1) {
+      const inner = ContextModel.train(examples.filter((example) => fold.get(example.documentId) !== held));
+      for (const example of examples) {
+        if (fold.get(example.documentId) !== held) continue;
+        const verdicts = inner.verdicts(example.seen);
+        THRESHOLDS.forEach((threshold, index) => {
+          const verdict = verdicts.probability >= threshold ? verdicts.best : example.seen.suggested;
+          if (verdict === example.seen.suggested) return;
+          if (verdict === example.verdict) net[index]! += 1;
+          else if (example.seen.suggested === example.verdict) net[index]! -= 1;
+        });
+      }
+    }
+    let chosen = THRESHOLDS.length - 1;
+    THRESHOLDS.forEach((_, index) => {
+      if (net[index]! > net[chosen]!) chosen = index;
+    });
+    model.changeAt = THRESHOLDS[chosen]!;
+    return model;
+  }
+
+  /** The likeliest verdict for one suggestion, and how likely it is. */
+  private verdicts(seen: Seen): { best: Verdict; probability: number } {
+    if (this.weights.size === 0) return { best: seen.suggested, probability: 1 };
+    const probabilities = softmax(scores(this.weights, featuresOf(seen)));
+    let best = 0;
+    for (let verdict = 1; verdict < VERDICTS.length; verdict += 1) if (probabilities[verdict]! > probabilities[best]!) best = verdict;
+    return { best: VERDICTS[best]!, probability: probabilities[best]! };
+  }
+
+  /** How sure the model must be to change a suggestion (above 1: it changes none). */
+  get threshold(): number {
+    return this.changeAt;
+  }
 
   /** Trains on reviewed suggestions: each seen suggestion with the verdict the analyst gave it. */
   static train(examples: readonly { readonly seen: Seen; readonly verdict: Verdict }[]): ContextModel {
@@ -112,11 +168,26 @@ export class ContextModel {
 
   /** The verdict for a suggestion: its suggested type unless the examples make another more likely than not. */
   judge(seen: Seen): Verdict {
-    if (this.weights.size === 0) return seen.suggested;
-    const probabilities = softmax(scores(this.weights, featuresOf(seen)));
+    return this.judgeTogether([seen]);
+  }
+
+  /**
+   * One verdict for the sightings of one name in one document, suggested with one type: the mean
+   * of their log-probabilities, so that what each sentence says of the name counts, and its
+   * mentions stay alike.
+   */
+  judgeTogether(seens: readonly Seen[]): Verdict {
+    const suggested = seens[0]!.suggested;
+    if (this.weights.size === 0) return suggested;
+    const mean = new Float64Array(VERDICTS.length);
+    for (const seen of seens) {
+      const probabilities = softmax(scores(this.weights, featuresOf(seen)));
+      for (let verdict = 0; verdict < VERDICTS.length; verdict += 1) mean[verdict]! += Math.log(probabilities[verdict]!) / seens.length;
+    }
+    const probabilities = softmax(mean);
     let best = 0;
     for (let verdict = 1; verdict < VERDICTS.length; verdict += 1) if (probabilities[verdict]! > probabilities[best]!) best = verdict;
-    return probabilities[best]! >= CHANGE_AT ? VERDICTS[best]! : seen.suggested;
+    return probabilities[best]! >= this.changeAt ? VERDICTS[best]! : suggested;
   }
 }
 

@@ -1,10 +1,13 @@
 /**
  * The case's learned layer over extraction: built from the examples in effect (examples.ts), it
- * decides what happens to each suggestion before it is stored. By name (case and diacritics folded):
- * a name rejected twice, and more often than accepted, is no longer suggested; a name the analyst
- * gave a type keeps that type; a name they accepted or marked is found wherever it is written. By
- * context (context.ts): a suggestion that looks like those the analyst rejected or retyped is
- * rejected or retyped too.
+ * decides what happens to each suggestion before it is stored. First its edges, where the analyst's
+ * conventions put them (boundaries.ts: "President Obama", not "Obama"). By name (case and diacritics
+ * folded): a name rejected twice, and more often than accepted, is no longer suggested; a name the
+ * analyst gave a type keeps that type; a name they accepted or marked is found wherever it is
+ * written (one in lower case once given a type twice). By pattern (patterns.ts): a trait several
+ * names shared and the analyst nearly always judged alike decides names no review named, and head
+ * words find new names. By context (context.ts): a suggestion that looks like those the analyst
+ * rejected or retyped is rejected or retyped too.
  */
 import type { Database } from 'better-sqlite3';
 import type { EntityType } from '../../../shared/entities';
@@ -13,11 +16,19 @@ import type { CaseName, EnrichedMention } from '../entities/enrich';
 import { caseNamesIn, SpanIndex } from '../entities/enrich';
 import type { StoredExample } from './examples';
 import { examplesInEffect } from './examples';
-import type { Verdict } from './context';
+import type { Seen, Verdict } from './context';
 import { ContextModel } from './context';
+import type { PatternExample } from './patterns';
+import { learnPatterns, namesWithHeads, PatternRules } from './patterns';
+import type { BoundaryRule } from './boundaries';
+import { findCorrections, learnBoundaries, reach } from './boundaries';
+import { statement } from '../case/statements';
 
 /** Rejections after which a name is no longer suggested (when it was rejected more often than accepted). */
 export const REJECTIONS_TO_STOP = 2;
+
+/** How often a name written in lower case must be given a type before it is found wherever it is written. */
+export const COMMON_WORDS_TO_FIND = 2;
 
 /** What review taught about one name. */
 export interface LearnedName {
@@ -36,6 +47,10 @@ export interface LearnedName {
 export interface LearnedLayer {
   readonly names: ReadonlyMap<string, LearnedName>;
   readonly context: ContextModel;
+  readonly patterns: PatternRules;
+  /** The learned names (folded) found wherever they are written. */
+  readonly lookedFor: ReadonlySet<string>;
+  readonly boundaries: readonly BoundaryRule[];
   readonly examples: number;
   /** The suggestions as the case has learned to make them. */
   apply(text: string, mentions: readonly EnrichedMention[]): EnrichedMention[];
@@ -75,11 +90,18 @@ function learnNames(examples: readonly StoredExample[]): Map<string, LearnedName
 }
 
 /** The verdicts review gave suggestions, for the contextual model: marks by hand were no suggestion and teach it nothing. */
-function contextExamples(examples: readonly StoredExample[]): { seen: { text: string; before: string; after: string; suggested: EntityType }; verdict: Verdict }[] {
+function contextExamples(examples: readonly StoredExample[]): { seen: Seen; verdict: Verdict; documentId: number | null }[] {
   return examples.flatMap((example) =>
     example.suggested === null || example.decision === 'merge'
       ? []
-      : [{ seen: { text: example.text, before: example.before, after: example.after, suggested: example.suggested }, verdict: example.type ?? 'reject' }],
+      : [{ seen: { text: example.text, before: example.before, after: example.after, suggested: example.suggested }, verdict: example.type ?? 'reject', documentId: example.documentId }],
+  );
+}
+
+/** Every verdict review gave, marks by hand included (a marked name's head word says what such names are). */
+function patternExamples(examples: readonly StoredExample[]): PatternExample[] {
+  return examples.flatMap((example) =>
+    example.decision === 'merge' ? [] : [{ documentId: example.documentId, text: example.text, before: example.before, suggested: example.suggested, verdict: example.type ?? 'reject' }],
   );
 }
 
@@ -87,10 +109,13 @@ function contextExamples(examples: readonly StoredExample[]): { seen: { text: st
 function namesToFind(examples: readonly StoredExample[], names: ReadonlyMap<string, LearnedName>): Map<string, CaseName[]> {
   const byFirstWord = new Map<string, CaseName[]>();
   const seen = new Set<string>();
+  const lowerCase = new Set(examples.filter((example) => /^\p{Ll}/u.test(example.text)).map((example) => example.folded));
   for (const example of examples) {
     const learned = names.get(example.folded);
     if (!learned?.type || learned.type === 'other' || isStopped(learned) || learned.rejections >= learned.acceptances) continue;
     if (example.type === null || example.text.length < 2 || seen.has(example.text)) continue;
+    // A name in lower case is written with common words ("our", "the regime"), found everywhere: one sighting is not enough.
+    if (lowerCase.has(example.folded) && learned.acceptances < COMMON_WORDS_TO_FIND) continue;
     seen.add(example.text);
     const first = /^[^\s]+/u.exec(example.text)?.[0] ?? example.text;
     const list = byFirstWord.get(first) ?? [];
@@ -101,41 +126,104 @@ function namesToFind(examples: readonly StoredExample[], names: ReadonlyMap<stri
   return byFirstWord;
 }
 
-/** Builds the layer from the examples given (all those in effect, by default). */
-export function buildLearnedLayer(examples: readonly StoredExample[]): LearnedLayer {
-  const names = learnNames(examples);
-  const context = ContextModel.train(contextExamples(examples));
-  const toFind = namesToFind(examples, names);
+/**
+ * Builds the layer from the examples given; `textOf` reads a document's text, for finding where the
+ * analyst redrew a name's edges (without it, no such convention is learned).
+ */
+export function buildLearnedLayer(examples: readonly StoredExample[], textOf?: (documentId: number) => string | null): LearnedLayer {
+  const { corrections, redrawn } = textOf ? findCorrections(examples, textOf) : { corrections: [], redrawn: new Set<number>() };
+  const boundaries = learnBoundaries(examples, corrections);
+  // A rejection the analyst followed by marking an overlapping passage said where a name begins or ends, not that there is none.
+  const lessons = examples.filter((example) => !redrawn.has(example.id));
+  const names = learnNames(lessons);
+  const context = ContextModel.trainChecked(contextExamples(lessons));
+  const patterns = new PatternRules(learnPatterns(patternExamples(lessons)));
+  const toFind = namesToFind(lessons, names);
+  const lookedFor = new Set([...toFind.values()].flatMap((list) => list.map((name) => foldText(name.alias))));
 
-  const judge = (text: string, mention: EnrichedMention): EnrichedMention | null => {
-    // A name of the case's own (a confirmed entity found again) is the analyst's already.
-    if (mention.entityId !== undefined) return mention;
-    const learned = names.get(foldText(mention.text));
-    if (learned && isStopped(learned)) return null;
-    if (learned?.type && learned.acceptances >= learned.rejections) return retype(mention, learned.type);
-    const verdict = context.judge({
-      text: mention.text,
-      before: text.slice(Math.max(0, mention.start - 60), mention.start),
-      after: text.slice(mention.end, mention.end + 60),
-      suggested: mention.type,
+  /** The mention with its edges where the case's conventions put them (the first convention that applies). */
+  const redraw = (text: string, mention: EnrichedMention): EnrichedMention => {
+    if (mention.entityId !== undefined || boundaries.length === 0) return mention;
+    const span = { text: mention.text, before: text.slice(Math.max(0, mention.start - 60), mention.start), after: text.slice(mention.end, mention.end + 60) };
+    for (const rule of boundaries) {
+      if (rule.suggested !== mention.type) continue;
+      const distance = reach(rule, span);
+      if (distance <= 0) continue;
+      let start = mention.start;
+      let end = mention.end;
+      if (rule.side === 'before') start += rule.change === 'add' ? -distance : distance;
+      else end += rule.change === 'add' ? distance : -distance;
+      while (start < end && /\s/u.test(text[start]!)) start += 1;
+      while (end > start && /\s/u.test(text[end - 1]!)) end -= 1;
+      if (end <= start) continue;
+      // Words taken in (a title, "the") leave the entity's name as it was; words left out change it.
+      return retype({ ...mention, start, end, text: text.slice(start, end), entity: rule.change === 'add' ? mention.entity : { name: text.slice(start, end) } }, rule.type);
+    }
+    return mention;
+  };
+
+  const seenOf = (text: string, mention: EnrichedMention): Seen => ({
+    text: mention.text,
+    before: text.slice(Math.max(0, mention.start - 60), mention.start),
+    after: text.slice(mention.end, mention.end + 60),
+    suggested: mention.type,
+  });
+
+  /**
+   * The suggestions as review taught: by name first, then by the patterns, then by context; the
+   * context judges the mentions of one name (with one type) in the document together.
+   */
+  const judgeAll = (text: string, mentions: readonly EnrichedMention[]): EnrichedMention[] => {
+    const verdicts = new Map<EnrichedMention, Verdict>();
+    const byName = new Map<string, EnrichedMention[]>();
+    for (const mention of mentions) {
+      // A name of the case's own (a confirmed entity found again) is the analyst's already.
+      if (mention.entityId !== undefined) continue;
+      const learned = names.get(foldText(mention.text));
+      if (learned && isStopped(learned)) verdicts.set(mention, 'reject');
+      else if (learned?.type && learned.acceptances >= learned.rejections) verdicts.set(mention, learned.type);
+      else {
+        const rule = patterns.ruleFor(seenOf(text, mention));
+        if (rule) verdicts.set(mention, rule.verdict);
+        else {
+          const key = `${mention.type}\u0000${foldText(mention.text)}`;
+          const sightings = byName.get(key);
+          if (sightings) sightings.push(mention);
+          else byName.set(key, [mention]);
+        }
+      }
+    }
+    for (const sightings of byName.values()) {
+      const verdict = context.judgeTogether(sightings.map((mention) => seenOf(text, mention)));
+      for (const mention of sightings) verdicts.set(mention, verdict);
+    }
+    return mentions.flatMap((mention) => {
+      const verdict = verdicts.get(mention) ?? mention.type;
+      return verdict === 'reject' ? [] : [retype(mention, verdict)];
     });
-    return verdict === 'reject' ? null : retype(mention, verdict);
   };
 
   return {
     names,
     context,
+    patterns,
+    lookedFor,
+    boundaries,
     examples: examples.length,
     apply(text, mentions) {
       if (examples.length === 0) return [...mentions];
-      const kept = mentions.map((mention) => judge(text, mention)).filter((mention): mention is EnrichedMention => mention !== null);
+      const kept = judgeAll(text, withoutOverlaps(mentions, mentions.map((mention) => redraw(text, mention))));
       // Learned names where they are written: where no suggestion is, or over suggestions they wholly contain ("Tokyo Stock" in "Tokyo Stock Exchange").
-      const found = caseNamesIn(text, toFind, new SpanIndex([]));
+      const found = [
+        ...caseNamesIn(text, toFind, new SpanIndex([])),
+        ...namesWithHeads(text, patterns.rules).map((name) => ({ ...name, entity: { name: name.text } })),
+      ];
       if (found.length === 0) return kept;
       const replaced = new Set<EnrichedMention>();
       const added: EnrichedMention[] = [];
       const byStart = [...kept].sort((left, right) => left.start - right.start);
       for (const name of found) {
+        if (added.some((other) => other.start < name.end && name.start < other.end)) continue;
         const overlapping = byStart.filter((mention) => mention.start < name.end && name.start < mention.end);
         if (overlapping.some((mention) => mention.start < name.start || mention.end > name.end || (mention.start === name.start && mention.end === name.end))) continue;
         for (const mention of overlapping) replaced.add(mention);
@@ -144,6 +232,25 @@ export function buildLearnedLayer(examples: readonly StoredExample[]): LearnedLa
       return [...kept.filter((mention) => !replaced.has(mention)), ...added].sort((left, right) => left.start - right.start);
     },
   };
+}
+
+/**
+ * The redrawn mentions, each kept unless it now overlaps another it does not wholly contain (then
+ * as it was); a mention a redrawn one wholly contains ("Iraqi" in "Iraqi President Fuad Masum") goes.
+ */
+function withoutOverlaps(original: readonly EnrichedMention[], redrawn: readonly EnrichedMention[]): EnrichedMention[] {
+  const changed = redrawn.flatMap((mention, index) => (mention === original[index] ? [] : [index]));
+  if (changed.length === 0) return [...redrawn];
+  const result = [...redrawn];
+  for (const index of changed) {
+    const mention = redrawn[index]!;
+    const clash = redrawn.some(
+      (other, at) => at !== index && other.start < mention.end && mention.start < other.end && (other.start < mention.start || other.end > mention.end),
+    );
+    if (clash) result[index] = original[index]!;
+  }
+  const kept = changed.map((index) => result[index]!).filter((mention, at) => mention !== original[changed[at]!]);
+  return result.filter((mention) => !kept.some((other) => other !== mention && other.start <= mention.start && mention.end <= other.end && (other.start !== mention.start || other.end !== mention.end)));
 }
 
 /** The mention as a name of `type`; a place loses its gazetteer place when it is one no more. */
@@ -156,5 +263,14 @@ function retype(mention: EnrichedMention, type: EntityType): EnrichedMention {
 
 /** The case's learned layer, from the examples in effect. */
 export function loadLearnedLayer(db: Database): LearnedLayer {
-  return buildLearnedLayer(examplesInEffect(db));
+  return buildLearnedLayer(examplesInEffect(db), documentTexts(db));
+}
+
+/** Reads documents' texts, each once. */
+export function documentTexts(db: Database): (documentId: number) => string | null {
+  const texts = new Map<number, string | null>();
+  return (documentId) => {
+    if (!texts.has(documentId)) texts.set(documentId, (statement(db, 'SELECT text FROM documents WHERE id = ?').get(documentId) as { text: string } | undefined)?.text ?? null);
+    return texts.get(documentId)!;
+  };
 }

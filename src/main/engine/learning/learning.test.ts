@@ -42,7 +42,7 @@ async function openCase() {
 }
 
 describe('learning from review', () => {
-  it('stops a name rejected twice, keeps a corrected type, finds a marked name, and forgets it all on reset (undoably)', async () => {
+  it('stops a name rejected twice, keeps a corrected type, finds a marked name (one in lower case once marked twice), and forgets it all on reset (undoably)', async () => {
     const { engine, importReport, mentions } = await openCase();
     const first = await importReport(1);
     const second = await importReport(2);
@@ -58,12 +58,16 @@ describe('learning from review', () => {
     await engine.handlers['mentions.relink']({ id: kalbajar!.id, type: 'organization' });
     const text = report(1);
     await engine.handlers['mentions.create']({ documentId: first, start: text.indexOf('rebels'), end: text.indexOf('rebels') + 'rebels'.length, type: 'organization' });
+    // A name in lower case marked once is not looked for yet: words like "our" would be found everywhere.
+    expect((await engine.handlers['learning.summary']({})).added).toEqual([{ name: 'rebels', type: 'organization', found: false }]);
+    const secondText = report(2);
+    await engine.handlers['mentions.create']({ documentId: second, start: secondText.indexOf('rebels'), end: secondText.indexOf('rebels') + 'rebels'.length, type: 'organization' });
 
     const summary = await engine.handlers['learning.summary']({});
     expect(summary.stopped).toEqual([{ name: 'Nikol Pashinyan', times: 2 }]);
     expect(summary.corrected).toEqual([{ name: 'Kalbajar', from: 'location', to: 'organization' }]);
-    expect(summary.added).toEqual([{ name: 'rebels', type: 'organization' }]);
-    expect(summary.counts).toMatchObject({ reject: 2, retype: 1, mark: 1 });
+    expect(summary.added).toEqual([{ name: 'rebels', type: 'organization', found: true }]);
+    expect(summary.counts).toMatchObject({ reject: 2, retype: 1, mark: 2 });
 
     const third = await importReport(3);
     expect(await mentions(third, 'Nikol Pashinyan')).toEqual([]);
@@ -77,8 +81,9 @@ describe('learning from review', () => {
     expect(await mentions(fourth, 'rebels')).toEqual([]);
 
     // Undoing the reset brings back what was learned; undoing a review unlearns what it taught.
-    expect((await engine.handlers['history.undo']({}))?.description).toBe('forget what 4 reviews taught');
+    expect((await engine.handlers['history.undo']({}))?.description).toBe('forget what 5 reviews taught');
     expect((await engine.handlers['learning.summary']({})).stopped).toHaveLength(1);
+    await engine.handlers['history.undo']({});
     await engine.handlers['history.undo']({});
     await engine.handlers['history.undo']({});
     await engine.handlers['history.undo']({});
@@ -113,6 +118,85 @@ describe('learning from review', () => {
     );
     await engine.handlers['history.redo']({});
     expect(await mentions(third, 'Nikol Pashinyan')).toEqual([]);
+    engine.dispose();
+  });
+
+  it('learns patterns across names and where names begin, applies them to names no review named, and forgets them on reset and undo', async () => {
+    const dir = tempDir();
+    let rescored: (progress: RescoreProgress) => void = () => undefined;
+    const engine = createEngine({
+      emit: (event, payload) => {
+        if (event === 'learning.rescoreFinished') rescored(payload as RescoreProgress);
+      },
+    });
+    await engine.handlers['cases.create']({ path: join(dir, 'patterns.dossier'), title: 'Patterns' });
+    const texts = [
+      'The Dutch government and the Swedish navy met French diplomats in Oslo on Monday. President Obama spoke to Chancellor Merkel there.',
+      'Polish soldiers and Danish officers joined the Italian envoy near Kiev. Prime Minister Rutte met Minister Lavrov and General Petraeus.',
+      'A Hungarian court and the Finnish parliament met in Vienna. Colonel Gaddafi and President Putin were not there; Senator McCain was.',
+    ];
+    const ids: number[] = [];
+    const importText = async (index: number): Promise<number> => {
+      const file = join(dir, `text-${index}.txt`);
+      writeFileSync(file, texts[index]!);
+      const imported = (await engine.startImport([{ path: file }]).finished).imported[0];
+      expect(imported).toBeTruthy();
+      return imported!.documentId;
+    };
+    ids.push(await importText(0), await importText(1));
+    const live = async (documentId: number): Promise<string[]> =>
+      (await engine.handlers['mentions.forDocument']({ documentId })).filter((mention) => mention.status !== 'rejected').map((mention) => `${mention.text}:${mention.type}`);
+    // What extraction suggests before any review: demonyms as places, people without their titles.
+    expect(await live(ids[1]!)).toEqual(expect.arrayContaining(['Polish:location', 'Danish:location', 'Italian:location', 'Rutte:person']));
+
+    // The analyst retypes four demonyms to 'other', and redraws two people to take in their titles.
+    const first = texts[0]!;
+    const suggestions = await engine.handlers['mentions.forDocument']({ documentId: ids[0]! });
+    const suggestion = (text: string): Mention => suggestions.find((mention) => mention.text === text)!;
+    for (const demonym of ['Dutch', 'Swedish', 'French']) await engine.handlers['mentions.relink']({ id: suggestion(demonym).id, type: 'other' });
+    // A habit shows in more than one document.
+    const polish = (await engine.handlers['mentions.forDocument']({ documentId: ids[1]! })).find((mention) => mention.text === 'Polish')!;
+    await engine.handlers['mentions.relink']({ id: polish.id, type: 'other' });
+    for (const [name, titled] of [['Obama', 'President Obama'], ['Merkel', 'Chancellor Merkel']] as const) {
+      await engine.handlers['mentions.setStatus']({ id: suggestion(name).id, status: 'rejected' });
+      await engine.handlers['mentions.create']({ documentId: ids[0]!, start: first.indexOf(titled), end: first.indexOf(titled) + titled.length, type: 'person' });
+    }
+
+    const summary = await engine.handlers['learning.summary']({});
+    expect(summary.patterns).toEqual([{ kind: 'class', value: 'demonym', suggested: 'location', verdict: 'other', names: 4, of: 4 }]);
+    expect(summary.edges).toEqual([{ suggested: 'person', side: 'before', change: 'add', words: 'a title', type: 'person', corrections: 2, against: 0 }]);
+    // A rejection redrawn as a mark said where the name ends, not that it is no name.
+    expect(summary.rejectedOnce).toEqual([]);
+    // Two reviewed documents are too few to check the context model on (three folds): it is set aside.
+    expect(summary.contextInUse).toBe(false);
+
+    // A new document: demonyms no review named are not suggested as places, and people come with their titles.
+    ids.push(await importText(2));
+    const third = await live(ids[2]!);
+    expect(third).toEqual(expect.arrayContaining(['Vienna:location', 'Colonel Gaddafi:person', 'President Putin:person', 'Senator McCain:person']));
+    expect(third.filter((name) => /Hungarian|Finnish/u.test(name))).toEqual([]);
+
+    // Re-scoring applies them to the unreviewed document; undo puts its suggestions back.
+    const before = await live(ids[1]!);
+    const done = new Promise<RescoreProgress>((resolve) => (rescored = resolve));
+    await engine.handlers['learning.rescore']({});
+    await done;
+    const after = await live(ids[1]!);
+    expect(after).toEqual(expect.arrayContaining(['Prime Minister Rutte:person', 'Minister Lavrov:person', 'General Petraeus:person', 'Kiev:location']));
+    expect(after.filter((name) => /^(?:Danish|Italian):/u.test(name))).toEqual([]);
+    await engine.handlers['history.undo']({});
+    expect(await live(ids[1]!)).toEqual(before);
+
+    // Reset forgets the patterns and conventions; undoing it brings them back; undoing a redrawing leaves one name, too few for a convention.
+    const reset = await engine.handlers['learning.reset']({});
+    expect([reset.patterns, reset.edges]).toEqual([[], []]);
+    await engine.handlers['history.undo']({});
+    expect((await engine.handlers['learning.summary']({})).edges).toHaveLength(1);
+    await engine.handlers['history.undo']({});
+    await engine.handlers['history.undo']({});
+    const undone = await engine.handlers['learning.summary']({});
+    expect(undone.edges).toEqual([]);
+    expect(undone.patterns).toHaveLength(1);
     engine.dispose();
   });
 });

@@ -6,7 +6,7 @@ import { DossierError } from '../../../shared/errors';
 import { statement } from '../case/statements';
 import { record, registerReversibles } from '../case/undo';
 import { Decisions, examplesInEffect } from './examples';
-import { buildLearnedLayer, isStopped } from './layer';
+import { buildLearnedLayer, documentTexts, isStopped } from './layer';
 
 /** How many names of each kind the summary lists at most (the most taught first). */
 const LISTED = 200;
@@ -30,7 +30,7 @@ registerReversibles({
 
 export function learningSummary(db: Database): LearningSummary {
   const examples = examplesInEffect(db);
-  const layer = buildLearnedLayer(examples);
+  const layer = buildLearnedLayer(examples, documentTexts(db));
   const counts = Object.fromEntries(Decisions.map((decision) => [decision, examples.filter((example) => example.decision === decision).length])) as LearningSummary['counts'];
   const names = [...layer.names.values()];
   const byTimes = <T extends { times: number; name: string }>(list: T[]): T[] => list.sort((left, right) => right.times - left.times || left.name.localeCompare(right.name)).slice(0, LISTED);
@@ -47,11 +47,16 @@ export function learningSummary(db: Database): LearningSummary {
       .slice(0, LISTED),
     added: names
       .filter((name) => name.marked && name.type !== null && !isStopped(name))
-      .map((name) => ({ name: name.text, type: name.type! }))
+      .map((name) => ({ name: name.text, type: name.type!, found: layer.lookedFor.has(name.folded) }))
       .sort((left, right) => left.name.localeCompare(right.name))
       .slice(0, LISTED),
+    patterns: layer.patterns.rules
+      .slice(0, LISTED)
+      .map((rule) => ({ kind: rule.kind, value: rule.value, suggested: rule.suggested, verdict: rule.verdict, names: rule.names, of: rule.of })),
+    edges: [...layer.boundaries],
     accepted: names.filter((name) => name.acceptances > name.rejections).length,
     contextFeatures: layer.context.size,
+    contextInUse: layer.context.size > 0 && layer.context.threshold <= 1,
     unreviewed,
   };
 }

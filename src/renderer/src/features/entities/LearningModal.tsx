@@ -1,6 +1,6 @@
 /**
  * What the case has learned from the analyst's review: names no longer suggested, type corrections,
- * names added by hand, and the counts behind them; with re-scoring the unreviewed suggestions and
+ * names added by hand, patterns across names, where names' edges go, and the counts behind them; with re-scoring the unreviewed suggestions and
  * resetting what was learned (both undoable).
  */
 import { Alert, Badge, Button, Group, Modal, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
@@ -8,7 +8,8 @@ import { notifications } from '@mantine/notifications';
 import { IconEraser, IconRefresh } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import type { LearningSummary } from '../../../../shared/learning';
+import type { EntityType } from '../../../../shared/entities';
+import type { LearnedEdge, LearnedPattern, LearningSummary } from '../../../../shared/learning';
 import { call, errorMessage } from '../../api/client';
 import { notifyError } from '../../api/notify';
 import { useCaseMutation } from '../../api/queries';
@@ -56,14 +57,41 @@ function NameTable({ testId, rows }: { testId: string; rows: readonly { name: st
   );
 }
 
+const plural: Readonly<Record<EntityType, string>> = { person: 'people', organization: 'organisations', location: 'places', other: 'other names' };
+const verdictLabel = (verdict: EntityType | 'reject'): string => (verdict === 'reject' ? 'not a name' : entityTypeLabels[verdict]);
+
+/** A pattern as a sentence: what suggestions it is about. */
+function describePattern(pattern: LearnedPattern): string {
+  const suggested = pattern.suggested ? ` suggested as ${plural[pattern.suggested]}` : '';
+  switch (pattern.kind) {
+    case 'class':
+      return `${pattern.value === 'demonym' ? 'Demonyms' : 'Country names'}${suggested}`;
+    case 'head':
+      return `Names ending in “${pattern.value}”`;
+    case 'previous':
+      return `Names after “${pattern.value}”${suggested}`;
+    case 'shape':
+      return `Names in ${pattern.value}${suggested}`;
+  }
+}
+
+/** A convention on names' edges as a sentence. */
+function describeEdge(edge: LearnedEdge): string {
+  const words = /^(a |capitalised)/u.test(edge.words) ? edge.words : `“${edge.words}”`;
+  return `${entityTypeLabels[edge.suggested]}: ${edge.change === 'add' ? 'take in' : 'leave out'} ${words} ${edge.side === 'before' ? 'before' : 'after'} the name`;
+}
+
 function Learned({ summary }: { summary: LearningSummary }) {
   const { counts } = summary;
   return (
     <Stack gap="md">
       <Text size="sm" data-testid="learning-counts">
         Learned from {summary.examples.toLocaleString()} reviews: {counts.accept} accepted, {counts.reject} rejected, {counts.retype} retyped, {counts.merge} merged,{' '}
-        {counts.mark} marked by hand. {summary.accepted.toLocaleString()} names are found wherever they are written; {summary.contextFeatures.toLocaleString()} clues
-        from context weigh the rest.
+        {counts.mark} marked by hand. {summary.accepted.toLocaleString()} names are found wherever they are written; {summary.patterns.length.toLocaleString()}{' '}
+        {summary.patterns.length === 1 ? 'pattern decides' : 'patterns decide'} names no review named,{' '}
+        {summary.contextInUse || summary.contextFeatures === 0
+          ? `and ${summary.contextFeatures.toLocaleString()} clues from context weigh the rest.`
+          : `and ${summary.contextFeatures.toLocaleString()} clues from context are set aside until the documents you reviewed (three or more) show they set more suggestions right than wrong.`}
       </Text>
       <SimpleGrid cols={2} spacing="md">
         <Section title="No longer suggested" count={summary.stopped.length}>
@@ -76,7 +104,28 @@ function Learned({ summary }: { summary: LearningSummary }) {
           />
         </Section>
         <Section title="Names added by hand" count={summary.added.length}>
-          <NameTable testId="learning-added" rows={summary.added.map((name) => ({ name: name.name, detail: entityTypeLabels[name.type] }))} />
+          <NameTable
+            testId="learning-added"
+            rows={summary.added.map((name) => ({ name: name.name, detail: name.found ? entityTypeLabels[name.type] : `${entityTypeLabels[name.type]}; found once marked twice` }))}
+          />
+        </Section>
+        <Section title="Patterns across names" count={summary.patterns.length}>
+          <NameTable
+            testId="learning-patterns"
+            rows={summary.patterns.map((pattern) => ({
+              name: describePattern(pattern),
+              detail: `${verdictLabel(pattern.verdict)} (${pattern.names} of ${pattern.of} names)`,
+            }))}
+          />
+        </Section>
+        <Section title="Where names begin and end" count={summary.edges.length}>
+          <NameTable
+            testId="learning-edges"
+            rows={summary.edges.map((edge) => ({
+              name: describeEdge(edge),
+              detail: `${edge.corrections} names redrawn${edge.against ? `, ${edge.against} kept as they were` : ''}${edge.type === edge.suggested ? '' : ` (as ${entityTypeLabels[edge.type]})`}`,
+            }))}
+          />
         </Section>
         <Section title="Rejected once" count={summary.rejectedOnce.length}>
           <Text size="xs" c="dimmed">
