@@ -9,7 +9,7 @@ import type { EntityAttributes, EntityType, Mention, PlaceOption, PlaceSubtype }
 import { DossierError } from '../../../shared/errors';
 import { foldText } from '../../../shared/textFolding';
 import { statement } from '../case/statements';
-import { getEntity, getMention, nextEntityId } from './repository';
+import { deleteUnusedSuggestedEntities, getEntity, getMention, nextEntityId } from './repository';
 import type { PlaceLookup } from './store';
 import { addAlias, createEntity, gazetteerPlace, insertPlace } from './store';
 import { liveMention } from './liveMentions';
@@ -291,8 +291,11 @@ export function relinkMention(
       }).n
     : 0;
   const label = `mark "${mention.text}" as ${type}`;
-  if (mention.entityId && others === 0) {
-    const entityId = mention.entityId;
+  const leaving = mention.entityId ? getEntity(db, mention.entityId) : null;
+  // The entity's one mention, written with its name: the entity itself is retyped. A mention written otherwise
+  // ("Dutch" under the Netherlands) moves to the entity its own words name, and the country stays a place.
+  if (leaving && others === 0 && foldText(leaving.name) === foldText(mention.text)) {
+    const entityId = leaving.id;
     return curate(db, label, { entities: [entityId], mentions: [id] }, () => {
       statement(db, "UPDATE entities SET kind = ?, subtype = NULL, status = 'confirmed', updated_at = ? WHERE id = ?").run(type, new Date().toISOString(), entityId);
       if (type !== 'location') statement(db, 'DELETE FROM places WHERE entity_id = ?').run(entityId);
@@ -302,9 +305,12 @@ export function relinkMention(
   }
   const existing = findEntityByName(db, mention.text, type);
   const documentText = () => (statement(db, 'SELECT text FROM documents WHERE id = ?').get(mention.documentId) as { text: string }).text;
-  return curate(db, label, { entities: existing !== null ? [existing] : [], mentions: [id] }, () => {
+  // The entity left behind, when this was its last mention, goes if it was only a suggestion and nothing points at it.
+  const left = leaving && others === 0 ? [leaving.id] : [];
+  return curate(db, label, { entities: [...(existing !== null ? [existing] : []), ...left], mentions: [id] }, () => {
     const entityId = existing ?? createEntity(db, { name: mention.text, type, status: 'confirmed', place: type === 'location' ? findPlace(mention.text, documentText()) : undefined });
     statement(db, "UPDATE mentions SET entity_id = ?, type = ?, status = 'confirmed' WHERE id = ?").run(entityId, type, id);
+    deleteUnusedSuggestedEntities(db, left);
     return { created: { entities: existing === null ? [entityId] : [] }, result: getMention(db, id) };
   });
 }

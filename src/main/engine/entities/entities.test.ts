@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../../../tests/support/built';
@@ -110,6 +110,33 @@ describe('extraction on import', () => {
     expect((await handlers['entities.list']({ search: 'yerevan' }))[0]?.mentions).toBe(0);
     await handlers['history.undo']({});
     expect((await handlers['entities.list']({ search: 'yerevan' }))[0]?.mentions).toBe(1);
+    engine.dispose();
+  });
+});
+
+describe('retyping a mention', () => {
+  it('moves a demonym written under a country to an entity of its own words, and leaves the country a place; undo puts it back', async () => {
+    const dir = tempDir();
+    const engine = createEngine();
+    const { handlers } = engine;
+    await handlers['cases.create']({ path: join(dir, 'retype.dossier'), title: 'Retype' });
+    const file = join(dir, 'dutch.txt');
+    writeFileSync(file, 'The Dutch government met French diplomats in Oslo on Monday.');
+    await engine.startImport([{ path: file }]).finished;
+    const dutch = (await handlers['mentions.forDocument']({ documentId: 1 })).find((mention) => mention.text === 'Dutch')!;
+    expect(dutch).toMatchObject({ type: 'location' });
+    const country = dutch.entityName;
+
+    const retyped = await handlers['mentions.relink']({ id: dutch.id, type: 'other' });
+    expect(retyped).toMatchObject({ type: 'other', entityName: 'Dutch', status: 'confirmed' });
+    const others = await handlers['entities.list']({ types: ['other'] });
+    expect(others.map((entity) => entity.name)).toEqual(['Dutch']);
+    // The country the demonym was filed under is no 'other' (a suggestion left with nothing is gone).
+    if (country !== 'Dutch') expect((await handlers['entities.list']({ search: country })).filter((entity) => entity.name === country && entity.type !== 'location')).toEqual([]);
+
+    await handlers['history.undo']({});
+    expect((await handlers['mentions.forDocument']({ documentId: 1 })).find((mention) => mention.id === dutch.id)).toMatchObject({ type: 'location', entityName: country, status: 'suggested' });
+    expect(await handlers['entities.list']({ types: ['other'] })).toEqual([]);
     engine.dispose();
   });
 });
