@@ -24,13 +24,14 @@ async function openCase() {
   });
   await engine.handlers['cases.create']({ path: join(dir, 'learning.dossier'), title: 'Learning' });
   let count = 0;
-  const importReport = async (n: number): Promise<number> => {
-    const file = join(dir, `report-${(count += 1)}.txt`);
-    writeFileSync(file, report(n));
+  const importText = async (text: string): Promise<number> => {
+    const file = join(dir, `text-${(count += 1)}.txt`);
+    writeFileSync(file, text);
     const imported = (await engine.startImport([{ path: file }]).finished).imported[0];
     expect(imported).toBeTruthy();
     return imported!.documentId;
   };
+  const importReport = (n: number): Promise<number> => importText(report(n));
   const mentions = async (documentId: number, text: string): Promise<Mention[]> =>
     (await engine.handlers['mentions.forDocument']({ documentId })).filter((mention) => mention.text === text && mention.status !== 'rejected');
   const rescore = async (): Promise<RescoreProgress> => {
@@ -38,7 +39,7 @@ async function openCase() {
     await engine.handlers['learning.rescore']({});
     return done;
   };
-  return { engine, importReport, mentions, rescore };
+  return { engine, importText, importReport, mentions, rescore };
 }
 
 describe('learning from review', () => {
@@ -122,27 +123,14 @@ describe('learning from review', () => {
   });
 
   it('learns patterns across names and where names begin, applies them to names no review named, and forgets them on reset and undo', async () => {
-    const dir = tempDir();
-    let rescored: (progress: RescoreProgress) => void = () => undefined;
-    const engine = createEngine({
-      emit: (event, payload) => {
-        if (event === 'learning.rescoreFinished') rescored(payload as RescoreProgress);
-      },
-    });
-    await engine.handlers['cases.create']({ path: join(dir, 'patterns.dossier'), title: 'Patterns' });
+    const { engine, importText: importTextOf, rescore } = await openCase();
     const texts = [
       'The Dutch government and the Swedish navy met French diplomats in Oslo on Monday. President Obama spoke to Chancellor Merkel there.',
       'Polish soldiers and Danish officers joined the Italian envoy near Kiev. Prime Minister Rutte met Minister Lavrov and General Petraeus.',
       'A Hungarian court and the Finnish parliament met in Vienna. Colonel Gaddafi and President Putin were not there; Senator McCain was.',
     ];
     const ids: number[] = [];
-    const importText = async (index: number): Promise<number> => {
-      const file = join(dir, `text-${index}.txt`);
-      writeFileSync(file, texts[index]!);
-      const imported = (await engine.startImport([{ path: file }]).finished).imported[0];
-      expect(imported).toBeTruthy();
-      return imported!.documentId;
-    };
+    const importText = (index: number): Promise<number> => importTextOf(texts[index]!);
     ids.push(await importText(0), await importText(1));
     const live = async (documentId: number): Promise<string[]> =>
       (await engine.handlers['mentions.forDocument']({ documentId })).filter((mention) => mention.status !== 'rejected').map((mention) => `${mention.text}:${mention.type}`);
@@ -178,9 +166,7 @@ describe('learning from review', () => {
 
     // Re-scoring applies them to the unreviewed document; undo puts its suggestions back.
     const before = await live(ids[1]!);
-    const done = new Promise<RescoreProgress>((resolve) => (rescored = resolve));
-    await engine.handlers['learning.rescore']({});
-    await done;
+    await rescore();
     const after = await live(ids[1]!);
     expect(after).toEqual(expect.arrayContaining(['Prime Minister Rutte:person', 'Minister Lavrov:person', 'General Petraeus:person', 'Kiev:location']));
     expect(after.filter((name) => /^(?:Danish|Italian):/u.test(name))).toEqual([]);
