@@ -174,6 +174,14 @@ describe('organisations that are places', () => {
   });
 });
 
+describe('places the text says are places', () => {
+  it('reads each name after "the villages of", and the name after "the mayor of" or "north of", as a place', () => {
+    const text = 'Troops marched towards the villages of Lougou, Tougana and Birni. The mayor of Brampton spoke 40 km north of Harrison.';
+    const places = extractor.extract(text).filter((mention) => mention.type === 'location').map((mention) => mention.text);
+    expect(places).toEqual(expect.arrayContaining(['Lougou', 'Tougana', 'Birni', 'Brampton', 'Harrison']));
+  });
+});
+
 describe('the dirt of real reports', () => {
   it('reads a title before "of the Republic of", stops a place before a clock time, and strips a rank', () => {
     const text =

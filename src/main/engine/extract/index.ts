@@ -2,7 +2,7 @@
 import { labels } from './features';
 import { lexiconMatcher } from './lexiconMatcher';
 import type { LexiconMatcher } from './lexiconMatcher';
-import { abbreviatedOrganizations, addRegionAbbreviations, headedPlaces, titlesBeforeNames, bracketedAbbreviations, dropTermAbbreviations, dropNonNameWords, headedRuns, joinSplitOrganizations, organizationHeads, organizationPurposes, organizationsAfterPlaces, organizationsOfPlaces, trimSmallEnds } from './nameRules';
+import { abbreviatedOrganizations, addRegionAbbreviations, headedPlaces, titlesBeforeNames, bracketedAbbreviations, dropTermAbbreviations, dropNonNameWords, headedRuns, joinSplitOrganizations, organizationHeads, organizationPurposes, organizationsAfterPlaces, organizationsOfPlaces, placesInTheirRegion, trimSmallEnds } from './nameRules';
 import type { Span } from './nameRules';
 import { prepareTokens } from './prepare';
 import { countryNames, demonymWords, LexiconClass, titleWords } from './lexicon';
@@ -87,6 +87,11 @@ function extractMentions(model: TaggerModel, matcher: LexiconMatcher, rules: Rul
     spans.push({ first: index, end, type: typeOfLabel[labels[tag]!.slice(2)]! });
     index = end;
   }
+  // A place is a list phrase of its own: "U.S." in "U.S. President …", not "U.S. Army" in "U.S. Army General …".
+  const isListPlace = (first: number, end: number): boolean => {
+    const kind = prepared.lexicon[first]!;
+    return kind % 2 === 1 && placeClasses.has((kind - 1) / 2) && (end === first + 1 || prepared.lexicon[end - 1] === kind + 1) && prepared.lexicon[end] !== kind + 1;
+  };
   titledPeople(tokens, prepared.lexicon, spans, rules);
   extendPeople(tokens, tags, spans, matcher, rules);
   completeRuns(tokens, tags, spans, rules);
@@ -95,6 +100,7 @@ function extractMentions(model: TaggerModel, matcher: LexiconMatcher, rules: Rul
   abbreviatedOrganizations(tokens, spans);
   headedPlaces(tokens, spans);
   addCuedPlaces(tokens, tags, spans);
+  placesInTheirRegion(tokens, spans, rules.titles, isListPlace);
   trimSmallEnds(tokens, spans);
   const mentions: ExtractedMention[] = [];
   // The rules about how English writes names, in order (nameRules.ts).
@@ -106,11 +112,7 @@ function extractMentions(model: TaggerModel, matcher: LexiconMatcher, rules: Rul
   named = addRegionAbbreviations(tokens, named);
   named = bracketedAbbreviations(tokens, named);
   named = dropTermAbbreviations(tokens, named);
-  // A place is a list phrase of its own: "U.S." in "U.S. President …", not "U.S. Army" in "U.S. Army General …".
-  named = titlesBeforeNames(tokens, named, rules.titles, (first, end) => {
-    const kind = prepared.lexicon[first]!;
-    return kind % 2 === 1 && placeClasses.has((kind - 1) / 2) && (end === first + 1 || prepared.lexicon[end - 1] === kind + 1) && prepared.lexicon[end] !== kind + 1;
-  });
+  named = titlesBeforeNames(tokens, named, rules.titles, isListPlace);
   for (const span of propagate(tokens, named, matcher)) {
     const mention = toMention(text, tokens, span.first, span.end, span.type, rules);
     if (mention) mentions.push(mention);
@@ -215,28 +217,54 @@ function titledPeople(tokens: Tokens, lexicon: Uint8Array, spans: Span[], rules:
 
 const placeCues = new Set(['village', 'town', 'city', 'region', 'province', 'district', 'county', 'settlement', 'municipality']);
 
+/** The same words in the plural: "the villages of Lougou and Tougana" names each place of a list. */
+const pluralPlaceCues = new Set(['villages', 'towns', 'cities', 'regions', 'provinces', 'districts', 'counties', 'settlements', 'municipalities']);
+
 /**
- * A name the text itself calls a place is one: "the village of Armudlu", and the apposition "Zar, a
- * village in the Kalbajar district". An untagged capitalised name becomes a place; a name the tagger
- * typed otherwise is retyped.
+ * Words that say the name after their "of" is a place, written in small letters: a town has a mayor, a place has
+ * outskirts and suburbs, and a compass direction is taken from a place ("the mayor of Brampton", "on the outskirts of
+ * Kabul", "40 km north of Baghdad").
+ */
+const placeOfCues = new Set(['mayor', 'outskirts', 'suburbs', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west', 'south-east', 'south-west']);
+
+/**
+ * A name the text itself calls a place is one: "the village of Armudlu", "the villages of Lougou and Tougana", "the
+ * mayor of Brampton", "north of Baghdad", and the apposition "Zar, a village in the Kalbajar district". An untagged
+ * capitalised name becomes a place; a name the tagger typed otherwise is retyped.
  */
 function addCuedPlaces(tokens: Tokens, tags: Uint8Array, spans: Span[]): void {
   const { words } = tokens;
   const added: Span[] = [];
-  const isName = (index: number): boolean => /^\p{Lu}[\p{L}\p{M}'’-]*$/u.test(words[index]!);
+  const isName = (index: number): boolean => index < words.length && /^\p{Lu}[\p{L}\p{M}'’-]*$/u.test(words[index]!);
   const cueAt = (index: number): boolean => index < words.length && placeCues.has(words[index]!.toLowerCase());
   const spanEndingAt = new Map(spans.map((span) => [span.end, span]));
   const spanStartingAt = new Map(spans.map((span) => [span.first, span]));
   const sentenceStart = new Set(tokens.sentenceStarts);
+  /** The place named at `index` (tagged, or an untagged capitalised run); the index after it, or -1 when none is. */
+  const placeAt = (index: number): number => {
+    const tagged = spanStartingAt.get(index);
+    if (tagged) {
+      tagged.type = 'location';
+      return tagged.end;
+    }
+    if (tags[index] !== 0 || !isName(index)) return -1;
+    let end = index;
+    while (end < words.length && tags[end]! === 0 && isName(end)) end += 1;
+    added.push({ first: index, end, type: 'location' });
+    return end;
+  };
   for (let index = 2; index < words.length; index += 1) {
-    // "village of X"
-    if (words[index - 1] === 'of' && cueAt(index - 2)) {
-      const tagged = spanStartingAt.get(index);
-      if (tagged) tagged.type = 'location';
-      else if (tags[index] === 0) {
-        let end = index;
-        while (end < words.length && tags[end]! === 0 && isName(end)) end += 1;
-        if (end > index) added.push({ first: index, end, type: 'location' });
+    if (words[index - 1] === 'of') {
+      const cue = words[index - 2]!;
+      // "village of X", "mayor of X", "north of X"
+      if (cueAt(index - 2) || placeOfCues.has(cue)) placeAt(index);
+      // "villages of X, Y and Z"
+      else if (pluralPlaceCues.has(cue.toLowerCase())) {
+        let next = placeAt(index);
+        while (next > 0 && (words[next] === ',' || words[next] === 'and' || words[next] === 'or')) {
+          const link = words[next] === ',' && (words[next + 1] === 'and' || words[next + 1] === 'or') ? next + 2 : next + 1;
+          next = placeAt(link);
+        }
       }
     }
     // "X, a village in …"

@@ -13,6 +13,7 @@ import {
   organizationPurposes,
   organizationsAfterPlaces,
   organizationsOfPlaces,
+  placesInTheirRegion,
   titlesBeforeNames,
   trimSmallEnds,
 } from './nameRules';
@@ -142,6 +143,26 @@ describe('name rules', () => {
     ];
     organizationsAfterPlaces(tokens, spans, lexicon, new Set([LexiconClass.country, LexiconClass.place]));
     expect(spans.map((span) => span.type)).toEqual(['location', 'location']);
+  });
+
+  it('reads a name with a comma and a state or country after it as a town there, not in a list, a possessive or after a title', () => {
+    const text = 'Friends from Salem, New Jersey, met Pashinyan, Armenia and Azerbaijan, then Jones, Britain\'s envoy, and Governor Abbott, Texas.';
+    const tokens = tokenize(text);
+    const at = (word: string): number => tokens.words.indexOf(word);
+    const spans: Span[] = [
+      { first: at('Salem'), end: at('Salem') + 1, type: 'person' },
+      { first: at('New'), end: at('Jersey') + 1, type: 'location' },
+      { first: at('Pashinyan'), end: at('Pashinyan') + 1, type: 'person' },
+      { first: at('Armenia'), end: at('Armenia') + 1, type: 'location' },
+      { first: at('Jones'), end: at('Jones') + 1, type: 'person' },
+      { first: at('Britain'), end: at('Britain') + 1, type: 'location' },
+      { first: at('Abbott'), end: at('Abbott') + 1, type: 'person' },
+      { first: at('Texas'), end: at('Texas') + 1, type: 'location' },
+    ];
+    const regions = new Set(['New Jersey', 'Armenia', 'Britain', 'Texas']);
+    placesInTheirRegion(tokens, spans, new Set(['governor']), (first, end) => regions.has(tokens.words.slice(first, end).join(' ')));
+    expect(spans.filter((span) => span.type === 'person').map((span) => spanText(text, span))).toEqual(['Pashinyan', 'Jones', 'Abbott']);
+    expect(spans.find((span) => spanText(text, span) === 'Salem')?.type).toBe('location');
   });
 
   it('continues an organisation over "for the" and the run that names its purpose', () => {

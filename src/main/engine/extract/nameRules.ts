@@ -418,3 +418,25 @@ const placeHeads = new Set(
 export function headedPlaces(tokens: Tokens, spans: Span[]): void {
   for (const span of spans) if (span.type === 'person' && span.end - span.first >= 2 && placeHeads.has(tokens.words[span.end - 1]!)) span.type = 'location';
 }
+
+/**
+ * "Salem, New Jersey", "Debden, England": a name written with a comma and then a country or a state, which the text
+ * goes on from (a comma, a full stop, a bracket, the end), is a town in it, even where the tagger read it as a person.
+ * Not when the place goes on a list ("Pashinyan, Armenia and Azerbaijan") or is a possessive ("Jones, Britain's
+ * envoy"), nor after a title ("Governor Abbott, Texas"). `isRegion(first, end)` says whether a span is a country or
+ * a state of the tagger's place lists.
+ */
+export function placesInTheirRegion(tokens: Tokens, spans: Span[], titles: ReadonlySet<string>, isRegion: (first: number, end: number) => boolean): void {
+  const { words } = tokens;
+  const startingAt = new Map(spans.map((span) => [span.first, span]));
+  const goesOn = new Set([',', '.', ';', ':', ')', '(', '—', '–']);
+  for (const span of spans) {
+    if (span.type !== 'person' || words[span.end] !== ',') continue;
+    const region = startingAt.get(span.end + 1);
+    if (!region || region.type !== 'location' || !isRegion(region.first, region.end)) continue;
+    const after = words[region.end];
+    if (after !== undefined && !goesOn.has(after)) continue;
+    if (span.first > 0 && titles.has(words[span.first - 1]!.toLowerCase())) continue;
+    span.type = 'location';
+  }
+}
