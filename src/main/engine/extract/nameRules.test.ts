@@ -245,4 +245,18 @@ describe('name rules', () => {
     headedPlaces(tokens, spans);
     expect(spans.map((span) => span.type)).toEqual(['location', 'person']);
   });
+
+  it('reads an organisation ending in a word for land, water or a country's division as that place, but not a team named after a bay or a forest', () => {
+    const text = 'Between the Niger River and Bov Parish, Tampa Bay met Nottingham Forest.';
+    const tokens = tokenize(text);
+    const at = (word: string): number => tokens.words.indexOf(word);
+    const spans: Span[] = [
+      { first: at('Niger'), end: at('River') + 1, type: 'organization' },
+      { first: at('Bov'), end: at('Parish') + 1, type: 'organization' },
+      { first: at('Tampa'), end: at('Bay') + 1, type: 'organization' },
+      { first: at('Nottingham'), end: at('Forest') + 1, type: 'organization' },
+    ];
+    headedPlaces(tokens, spans);
+    expect(spans.map((span) => span.type)).toEqual(['location', 'location', 'organization', 'organization']);
+  });
 });

@@ -414,9 +414,26 @@ const placeHeads = new Set(
   Oblast Governorate Voivodship Voivodeship Municipality Township Fortress Citadel Gate Plaza Boulevard Highway Expressway`.split(/\s+/),
 );
 
-/** A name the tagger typed as a person that ends in a word for a place or a building is that place: "Ali Qapu Palace". */
+/**
+ * Words that end the names of land, water and the divisions of a country, which no organisation's name ends in ("Ayalon
+ * Cave", "Niger River", "Bov Parish", "Ottoman Empire"). Words that also end teams' and clubs' names ("Tampa Bay",
+ * "Nottingham Forest") and a school's or a court's district are left out.
+ */
+const featureHeads = new Set(
+  `River Lake Mountains Mountain Island Islands Peninsula Cave Caves Valley Sea Ocean Desert Plateau Strait Gulf Canyon Glacier Creek
+  Falls Delta Basin Parish County Province Prefecture Oblast Governorate Voivodship Voivodeship Empire`.split(/\s+/),
+);
+
+/**
+ * A name the tagger typed as a person that ends in a word for a place or a building is that place: "Ali Qapu Palace";
+ * one it typed as an organisation that ends in a word for land, water or a country's division is that place too.
+ */
 export function headedPlaces(tokens: Tokens, spans: Span[]): void {
-  for (const span of spans) if (span.type === 'person' && span.end - span.first >= 2 && placeHeads.has(tokens.words[span.end - 1]!)) span.type = 'location';
+  for (const span of spans) {
+    if (span.end - span.first < 2) continue;
+    const head = tokens.words[span.end - 1]!;
+    if ((span.type === 'person' && placeHeads.has(head)) || (span.type === 'organization' && featureHeads.has(head))) span.type = 'location';
+  }
 }
 
 /**
