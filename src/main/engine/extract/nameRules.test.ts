@@ -246,7 +246,7 @@ describe('name rules', () => {
     expect(spans.map((span) => span.type)).toEqual(['location', 'person']);
   });
 
-  it('reads an organisation ending in a word for land, water or a country's division as that place, but not a team named after a bay or a forest', () => {
+  it('reads an organisation ending in a word for land, water or a country’s division as that place, but not a team named after a bay or a forest', () => {
     const text = 'Between the Niger River and Bov Parish, Tampa Bay met Nottingham Forest.';
     const tokens = tokenize(text);
     const at = (word: string): number => tokens.words.indexOf(word);
