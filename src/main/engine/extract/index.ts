@@ -2,7 +2,7 @@
 import { labels } from './features';
 import { lexiconMatcher } from './lexiconMatcher';
 import type { LexiconMatcher } from './lexiconMatcher';
-import { abbreviatedOrganizations, addRegionAbbreviations, headedPlaces, titlesBeforeNames, bracketedAbbreviations, dropTermAbbreviations, dropNonNameWords, headedRuns, joinSplitOrganizations, organizationHeads, organizationPurposes, organizationsAfterPlaces, organizationsOfPlaces, placesInTheirRegion, trimSmallEnds } from './nameRules';
+import { abbreviatedOrganizations, addRegionAbbreviations, headedPlaces, titlesBeforeNames, bracketedAbbreviations, dropTermAbbreviations, dropNonNameWords, headedRuns, joinSplitOrganizations, organizationHeads, organizationPurposes, organizationsAfterPlaces, organizationsOfPlaces, peopleOfBodies, placesInTheirRegion, splitJoinedPeople, dropDescriptionsBeforeGivenNames, trimSmallEnds } from './nameRules';
 import type { Span } from './nameRules';
 import { prepareTokens } from './prepare';
 import { countryNames, demonymWords, LexiconClass, titleWords } from './lexicon';
@@ -113,6 +113,9 @@ function extractMentions(model: TaggerModel, matcher: LexiconMatcher, rules: Rul
   named = bracketedAbbreviations(tokens, named);
   named = dropTermAbbreviations(tokens, named);
   named = titlesBeforeNames(tokens, named, rules.titles, isListPlace);
+  named = peopleOfBodies(tokens, named, rules.titles);
+  named = splitJoinedPeople(tokens, named);
+  dropDescriptionsBeforeGivenNames(tokens, named, (lowered) => matcher.words.first(lowered) === 1, (lowered) => matcher.givenNames.has(lowered));
   for (const span of propagate(tokens, named, matcher)) {
     const mention = toMention(text, tokens, span.first, span.end, span.type, rules);
     if (mention) mentions.push(mention);

@@ -13,7 +13,10 @@ import {
   organizationPurposes,
   organizationsAfterPlaces,
   organizationsOfPlaces,
+  peopleOfBodies,
   placesInTheirRegion,
+  splitJoinedPeople,
+  dropDescriptionsBeforeGivenNames,
   titlesBeforeNames,
   trimSmallEnds,
 } from './nameRules';
@@ -143,6 +146,35 @@ describe('name rules', () => {
     ];
     organizationsAfterPlaces(tokens, spans, lexicon, new Set([LexiconClass.country, LexiconClass.place]));
     expect(spans.map((span) => span.type)).toEqual(['location', 'location']);
+  });
+
+  it('parts a person from the organisation after "of the", but keeps a byname and a title alone whole', () => {
+    const text = 'Professor Amos Frumkin of the Hebrew University met Louis XV of France and the Duke of Edinburgh Trust.';
+    const tokens = tokenize(text);
+    const at = (word: string): number => tokens.words.indexOf(word);
+    const spans: Span[] = [
+      { first: at('Amos'), end: at('University') + 1, type: 'person' },
+      { first: at('Louis'), end: at('France') + 1, type: 'person' },
+      { first: at('Duke'), end: at('Trust') + 1, type: 'person' },
+    ];
+    expect(peopleOfBodies(tokens, spans, new Set(['duke'])).map((span) => [spanText(text, span), span.type])).toEqual([
+      ['Amos Frumkin', 'person'],
+      ['Hebrew University', 'organization'],
+      ['Louis XV of France', 'person'],
+      ['Duke of Edinburgh Trust', 'person'],
+    ]);
+  });
+
+  it('parts two people joined by "&" or "and", and drops a describing word before a given name', () => {
+    const text = 'Glen Jakovich & Shane Woewodin thanked Engineer John Greiner.';
+    const tokens = tokenize(text);
+    const at = (word: string): number => tokens.words.indexOf(word);
+    const spans = splitJoinedPeople(tokens, [
+      { first: at('Glen'), end: at('Woewodin') + 1, type: 'person' },
+      { first: at('Engineer'), end: at('Greiner') + 1, type: 'person' },
+    ]);
+    dropDescriptionsBeforeGivenNames(tokens, spans, (lowered) => lowered === 'engineer', (lowered) => ['glen', 'shane', 'john'].includes(lowered));
+    expect(spans.map((span) => spanText(text, span))).toEqual(['Glen Jakovich', 'Shane Woewodin', 'John Greiner']);
   });
 
   it('reads a name with a comma and a state or country after it as a town there, not in a list, a possessive or after a title', () => {

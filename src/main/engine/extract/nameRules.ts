@@ -457,3 +457,61 @@ export function placesInTheirRegion(tokens: Tokens, spans: Span[], titles: Reado
     span.type = 'location';
   }
 }
+
+/**
+ * "Professor Amos Frumkin of the Hebrew University", "Kevin Reilly of the California Department of Health Services": a
+ * person's name stops before "of" when what follows names an organisation (it has an organisation's head word): two
+ * names, a person and the body they speak for, each an entity of its own for the analyst. A place after "of" stays in
+ * the name ("Louis XV of France", "Hilary of Poitiers": bynames), and so does a title alone ("Duke of Edinburgh").
+ */
+export function peopleOfBodies(tokens: Tokens, spans: Span[], titles: ReadonlySet<string>): Span[] {
+  const { words } = tokens;
+  const result: Span[] = [];
+  for (const span of spans) {
+    const of = span.type === 'person' ? words.indexOf('of', span.first + 1) : -1;
+    if (of < 0 || of >= span.end - 1) {
+      result.push(span);
+      continue;
+    }
+    const rest = words[of + 1] === 'the' ? of + 2 : of + 1;
+    const named = words.slice(span.first, of).some((word) => !titles.has(word.toLowerCase()) && /^\p{Lu}/u.test(word));
+    const body = words.slice(rest, span.end).some((word) => organizationHeads.has(word));
+    if (!named || !body) {
+      result.push(span);
+      continue;
+    }
+    result.push({ first: span.first, end: of, type: 'person' }, { first: rest, end: span.end, type: 'organization' });
+  }
+  return result;
+}
+
+/** "Glen Jakovich & Shane Woewodin", "Fresquet and Angelo": two people, never one name. */
+export function splitJoinedPeople(tokens: Tokens, spans: Span[]): Span[] {
+  const { words } = tokens;
+  const result: Span[] = [];
+  for (const span of spans) {
+    let first = span.first;
+    if (span.type === 'person')
+      for (let index = span.first + 1; index < span.end - 1; index += 1) {
+        if (words[index] !== '&' && words[index] !== 'and') continue;
+        if (index > first) result.push({ first, end: index, type: 'person' });
+        first = index + 1;
+      }
+    result.push(first === span.first ? span : { first, end: span.end, type: span.type });
+  }
+  return result;
+}
+
+/**
+ * "Engineer John Greiner", "Juniors Erique Dozier": a word otherwise written in small letters, capitalised before a
+ * given name, says what the person is; the name starts at the given name. `isSmallWord` says whether the word list
+ * has the word in small letters only; `isGivenName` takes the word in small letters.
+ */
+export function dropDescriptionsBeforeGivenNames(tokens: Tokens, spans: Span[], isSmallWord: (lowered: string) => boolean, isGivenName: (lowered: string) => boolean): void {
+  const { words } = tokens;
+  for (const span of spans) {
+    if (span.type !== 'person' || span.end - span.first < 3) continue;
+    const lowered = words[span.first]!.toLowerCase();
+    if (isSmallWord(lowered) && isGivenName(words[span.first + 1]!.toLowerCase()) && !isGivenName(lowered)) span.first += 1;
+  }
+}
