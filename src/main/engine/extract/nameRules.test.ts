@@ -17,6 +17,7 @@ import {
   placesInTheirRegion,
   splitJoinedPeople,
   dropDescriptionsBeforeGivenNames,
+  definedOrganizations,
   titlesBeforeNames,
   trimSmallEnds,
 } from './nameRules';
@@ -146,6 +147,18 @@ describe('name rules', () => {
     ];
     organizationsAfterPlaces(tokens, spans, lexicon, new Set([LexiconClass.country, LexiconClass.place]));
     expect(spans.map((span) => span.type)).toEqual(['location', 'location']);
+  });
+
+  it('reads a name the text defines as an organisation as one, but not a group of islands or a sentence opener', () => {
+    const text = 'Bilka is a Danish retailer . They toured with Velvet Revolver , an American hard rock band , in May . Vava’u is a group of islands . It is a company .';
+    const tokens = tokenize(text);
+    const at = (word: string): number => tokens.words.indexOf(word);
+    const tags = new Uint8Array(tokens.words.length);
+    const spans: Span[] = [{ first: at('Velvet'), end: at('Revolver') + 1, type: 'location' }];
+    expect(definedOrganizations(tokens, tags, spans).map((span) => [spanText(text, span), span.type])).toEqual([
+      ['Bilka', 'organization'],
+      ['Velvet Revolver', 'organization'],
+    ]);
   });
 
   it('parts a person from the organisation after "of the", but keeps a byname and a title alone whole', () => {

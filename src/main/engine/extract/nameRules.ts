@@ -515,3 +515,63 @@ export function dropDescriptionsBeforeGivenNames(tokens: Tokens, spans: Span[], 
     if (isSmallWord(lowered) && isGivenName(words[span.first + 1]!.toLowerCase()) && !isGivenName(lowered)) span.first += 1;
   }
 }
+
+/** Nouns that say what kind of organisation a name is ("a Danish chain", "an American rock band"). */
+const organizationNouns = new Set(
+  `company firm chain group band organization organisation agency party bank airline carrier manufacturer maker retailer newspaper
+  magazine broadcaster network team club university college charity foundation militia movement union association institute
+  producer conglomerate subsidiary startup label publisher consortium corporation distributor supermarket brewery insurer lender
+  ministry department council committee commission orchestra choir ensemble duo trio quartet outfit`.split(/\s+/),
+);
+
+const collectiveNouns = new Set(['group', 'chain', 'network', 'union', 'association', 'band', 'team', 'outfit']);
+
+const definitionFollowers = new Set([',', '.', ';', ':', '(', ')', 'of', 'in', 'that', 'which', 'who', 'from', 'based', 'founded', 'with', 'and', 'for', 'on', 'at', 'headquartered', 'owned', 'operating', 'formed', 'by', 'whose']);
+
+/**
+ * A name the text defines as an organisation is one: "Bilka is a Danish chain of hypermarkets", "Velvet Revolver, an
+ * American hard rock band, …". After the name: "is/was a(n)" (at a sentence's start) or ", a(n)", up to three
+ * describing words in small letters or with a capital ("Danish", "Moscow-based"), then an organisation noun that
+ * ends its phrase. An untagged capitalised name becomes an organisation; a name the tagger typed otherwise is retyped.
+ */
+export function definedOrganizations(tokens: Tokens, tags: Uint8Array, spans: Span[]): Span[] {
+  const { words } = tokens;
+  const sentenceStart = new Set(tokens.sentenceStarts);
+  const spanEndingAt = new Map(spans.map((span) => [span.end, span]));
+  const taken = new Uint8Array(words.length);
+  for (const span of spans) taken.fill(1, span.first, span.end);
+  const definesOrganization = (at: number): boolean => {
+    let index = at;
+    if (words[index] !== 'a' && words[index] !== 'an') return false;
+    index += 1;
+    for (let describing = 0; describing < 4 && index < words.length; describing += 1, index += 1) {
+      // "a group of islands", "a chain of mountains": a collective noun before "of" says nothing of the kind.
+      if (organizationNouns.has(words[index]!))
+        return index + 1 >= words.length || (definitionFollowers.has(words[index + 1]!) && !(words[index + 1] === 'of' && collectiveNouns.has(words[index]!)));
+      if (!/^[\p{L}-]+$/u.test(words[index]!)) return false;
+    }
+    return false;
+  };
+  const added: Span[] = [];
+  for (let index = 1; index < words.length; index += 1) {
+    const comma = words[index] === ',' && definesOrganization(index + 1);
+    const copula = (words[index] === 'is' || words[index] === 'was') && definesOrganization(index + 1);
+    if (!comma && !copula) continue;
+    const tagged = spanEndingAt.get(index);
+    if (tagged) {
+      if (copula && !sentenceStart.has(tagged.first) && !(tagged.first > 0 && sentenceStart.has(tagged.first - 1) && words[tagged.first - 1] === 'The')) continue;
+      if (tagged.type !== 'other') tagged.type = 'organization';
+      continue;
+    }
+    // An untagged capitalised run that ends here.
+    let first = index;
+    while (first > 0 && !taken[first - 1] && tags[first - 1] === 0 && /^\p{Lu}/u.test(words[first - 1]!) && !sentenceStart.has(first)) first -= 1;
+    if (first > 0 && !taken[first - 1] && tags[first - 1] === 0 && /^\p{Lu}/u.test(words[first - 1]!) && sentenceStart.has(first - 1)) first -= 1;
+    if (first === index) continue;
+    if (copula && !sentenceStart.has(first)) continue;
+    // A lone sentence opener ("It is a band …", "This was a company …") names nothing.
+    if (index - first === 1 && /^(?:It|This|That|There|He|She|They|What|Which|Who)$/u.test(words[first]!)) continue;
+    added.push({ first, end: index, type: 'organization' });
+  }
+  return added.length === 0 ? spans : [...spans, ...added].sort((a, b) => a.first - b.first);
+}
