@@ -468,8 +468,10 @@ export function peopleOfBodies(tokens: Tokens, spans: Span[], titles: ReadonlySe
   const { words } = tokens;
   const result: Span[] = [];
   for (const span of spans) {
-    const of = span.type === 'person' ? words.indexOf('of', span.first + 1) : -1;
-    if (of < 0 || of >= span.end - 1) {
+    let of = -1;
+    // Looked for inside the span only: an indexOf over the rest of a long document for each person was quadratic.
+    if (span.type === 'person') for (let index = span.first + 1; index < span.end - 1 && of < 0; index += 1) if (words[index] === 'of') of = index;
+    if (of < 0) {
       result.push(span);
       continue;
     }
