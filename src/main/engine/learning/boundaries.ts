@@ -173,6 +173,15 @@ export interface Correction {
  * (`redrawn`, by example id), and those that moved only one edge, in terms `termFor` can name, are
  * corrections a convention can be learned from. `textOf` reads a document's text.
  */
+/** Where the analyst redrew names' edges: the corrections, and the rejections that were redrawings (plain data, for a worker thread too). */
+export interface Redrawing {
+  readonly corrections: readonly Correction[];
+  readonly redrawn: ReadonlySet<number>;
+}
+
+/** Nothing redrawn (a layer built without the documents' texts). */
+export const noRedrawing: Redrawing = { corrections: [], redrawn: new Set() };
+
 export function findCorrections(examples: readonly StoredExample[], textOf: (documentId: number) => string | null): { corrections: Correction[]; redrawn: Set<number> } {
   const byDocument = new Map<number, StoredExample[]>();
   for (const example of examples) {

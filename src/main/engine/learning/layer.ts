@@ -21,7 +21,8 @@ import { ContextModel } from './context';
 import type { PatternExample } from './patterns';
 import { learnPatterns, namesWithHeads, PatternRules } from './patterns';
 import type { BoundaryRule } from './boundaries';
-import { findCorrections, learnBoundaries, reach } from './boundaries';
+import { findCorrections, learnBoundaries, noRedrawing, reach } from './boundaries';
+import type { Redrawing } from './boundaries';
 import { statement } from '../case/statements';
 
 /** Rejections after which a name is no longer suggested (when it was rejected more often than accepted). */
@@ -127,11 +128,11 @@ function namesToFind(examples: readonly StoredExample[], names: ReadonlyMap<stri
 }
 
 /**
- * Builds the layer from the examples given; `textOf` reads a document's text, for finding where the
- * analyst redrew a name's edges (without it, no such convention is learned).
+ * Builds the layer from the examples given and where they redrew names' edges (`redrawingOf`, which needs
+ * the documents' texts; without it, no such convention is learned).
  */
-export function buildLearnedLayer(examples: readonly StoredExample[], textOf?: (documentId: number) => string | null): LearnedLayer {
-  const { corrections, redrawn } = textOf ? findCorrections(examples, textOf) : { corrections: [], redrawn: new Set<number>() };
+export function buildLearnedLayer(examples: readonly StoredExample[], redrawing: Redrawing = noRedrawing): LearnedLayer {
+  const { corrections, redrawn } = redrawing;
   const boundaries = learnBoundaries(examples, corrections);
   // A rejection the analyst followed by marking an overlapping passage said where a name begins or ends, not that there is none.
   const lessons = examples.filter((example) => !redrawn.has(example.id));
@@ -263,11 +264,17 @@ function retype(mention: EnrichedMention, type: EntityType): EnrichedMention {
 
 /** The case's learned layer, from the examples in effect. */
 export function loadLearnedLayer(db: Database): LearnedLayer {
-  return buildLearnedLayer(examplesInEffect(db), documentTexts(db));
+  const examples = examplesInEffect(db);
+  return buildLearnedLayer(examples, redrawingOf(db, examples));
+}
+
+/** Where the examples redrew names' edges, read against their documents' texts. */
+export function redrawingOf(db: Database, examples: readonly StoredExample[]): Redrawing {
+  return findCorrections(examples, documentTexts(db));
 }
 
 /** Reads documents' texts, each once. */
-export function documentTexts(db: Database): (documentId: number) => string | null {
+function documentTexts(db: Database): (documentId: number) => string | null {
   const texts = new Map<number, string | null>();
   return (documentId) => {
     if (!texts.has(documentId)) texts.set(documentId, (statement(db, 'SELECT text FROM documents WHERE id = ?').get(documentId) as { text: string } | undefined)?.text ?? null);

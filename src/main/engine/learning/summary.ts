@@ -6,7 +6,7 @@ import { DossierError } from '../../../shared/errors';
 import { statement } from '../case/statements';
 import { record, registerReversibles } from '../case/undo';
 import { Decisions, examplesInEffect } from './examples';
-import { buildLearnedLayer, documentTexts, isStopped } from './layer';
+import { buildLearnedLayer, isStopped, redrawingOf } from './layer';
 
 /** How many names of each kind the summary lists at most (the most taught first). */
 const LISTED = 200;
@@ -30,7 +30,7 @@ registerReversibles({
 
 export function learningSummary(db: Database): LearningSummary {
   const examples = examplesInEffect(db);
-  const layer = buildLearnedLayer(examples, documentTexts(db));
+  const layer = buildLearnedLayer(examples, redrawingOf(db, examples));
   const counts = Object.fromEntries(Decisions.map((decision) => [decision, examples.filter((example) => example.decision === decision).length])) as LearningSummary['counts'];
   const names = [...layer.names.values()];
   const byTimes = <T extends { times: number; name: string }>(list: T[]): T[] => list.sort((left, right) => right.times - left.times || left.name.localeCompare(right.name)).slice(0, LISTED);
