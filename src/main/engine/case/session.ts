@@ -6,13 +6,12 @@
 import type { Database } from 'better-sqlite3';
 import type { EmitEvent } from '../../../shared/api';
 import { DossierError } from '../../../shared/errors';
-import { caseReader } from '../claims/reading';
 import { ExtractionRunner } from '../entities/extraction';
 import type { PlaceLookup } from '../entities/store';
 import { extractEntries } from '../entities/gazetteerExtracts';
-import { createKnowledge } from '../entities/knowledge';
+import { createAnalyzer } from '../entities/analyzer';
 import type { EntityAnalyzer } from '../entities/suggestions';
-import { createEntityPipeline, locateResources, toPlaceOption } from '../extract/pipeline';
+import { locateResources, toPlaceOption } from '../extract/pipeline';
 import { withExtraPlaces } from '../geo/extraPlaces';
 import type { Gazetteer } from '../geo/gazetteer';
 import { gazetteerDir, loadGazetteer } from '../geo/gazetteer';
@@ -90,15 +89,7 @@ export function createSession(options: EngineOptions): Session {
   let current: (OpenCase & { caches: Caches }) | null = null;
   const resources = (): string => locateResources(options.resourcesDir);
   const bundledGazetteer = (): Gazetteer => loadGazetteer(gazetteerDir(resources()));
-  const analyzerOver = (gazetteer: Gazetteer | null): EntityAnalyzer => {
-    const pipeline = createEntityPipeline(resources(), gazetteer ?? undefined);
-    return {
-      analyze: (text) => pipeline.analyze(text),
-      ...(pipeline.analyzeTokenized ? { analyzeTokenized: (text: string) => pipeline.analyzeTokenized!(text) } : {}),
-      knowledge: createKnowledge(gazetteer ?? bundledGazetteer(), resources()),
-      reader: caseReader,
-    };
-  };
+  const analyzerOver = (gazetteer: Gazetteer | null): EntityAnalyzer => createAnalyzer(resources(), gazetteer);
   const caseGazetteer = (file: CaseFile, caches: Caches): Gazetteer => {
     if (caches.gazetteer) return caches.gazetteer;
     const entries = extractEntries(file.db);
@@ -133,7 +124,10 @@ export function createSession(options: EngineOptions): Session {
       const caches: Caches = { gazetteer: null, hasExtracts: false, analyzer: null };
       current = {
         file,
-        importer: new Importer(file.db, options.emit, DEFAULT_LIMITS, () => caseAnalyzer(file, caches)),
+        importer: new Importer(file.db, options.emit, DEFAULT_LIMITS, () => caseAnalyzer(file, caches), undefined, {
+          // The workers build the analyzer caseAnalyzer gives, from the same resources and extracts.
+          recipe: () => ({ resourcesDir: resources(), extracts: extractEntries(file.db) }),
+        }),
         extraction: new ExtractionRunner(file.db, options.emit, () => caseAnalyzer(file, caches)),
         rescorer: new Rescorer(file.db, options.emit, () => caseAnalyzer(file, caches)),
         ocr: new OcrRerunner(file.db, options.emit, () => caseAnalyzer(file, caches)),

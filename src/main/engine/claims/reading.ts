@@ -13,7 +13,7 @@ import type { Tokens } from '../extract/tokenize';
 import { tokenize } from '../extract/tokenize';
 import { readText } from '../reading/index';
 import type { DocumentReading, FoundClaim, FoundEvent, FoundSpan, FoundTime, ResolvedArgument } from './store';
-import { dateOf, dateWithin, storeReading, storeTimes } from './store';
+import { dateOf, dateWithin, storeTimes } from './store';
 
 /** What a reader is given: the text, its date (YYYY-MM-DD) when known, and the names extraction found in it. */
 export interface ReadingInput {
@@ -29,14 +29,13 @@ export type DocumentReader = (input: ReadingInput) => DocumentReading;
 /** The document's own date as YYYY-MM-DD, if it has one. */
 export function documentDateOf(db: Database, documentId: number): string | undefined {
   const row = statement(db, 'SELECT published_at FROM documents WHERE id = ?').get(documentId) as { published_at: string | null } | undefined;
-  const value = row?.published_at?.slice(0, 10);
-  return value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
+  return dayOfPublished(row?.published_at ?? null);
 }
 
-/** Reads one document and stores what was found; call it inside the document's transaction, after its mentions are stored. */
-export function readIntoCase(db: Database, reader: DocumentReader, documentId: number, text: string, mentions: ReadingInput['mentions'], tokens?: Tokens): number {
-  const documentDate = documentDateOf(db, documentId);
-  return storeReading(db, documentId, reader({ text, mentions, ...(documentDate ? { documentDate } : {}), ...(tokens ? { tokens } : {}) }));
+/** A stored publication date (YYYY-MM-DD or a full ISO date-time) as YYYY-MM-DD, the reading layer's document date. */
+export function dayOfPublished(publishedAt: string | null): string | undefined {
+  const value = publishedAt?.slice(0, 10);
+  return value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
 }
 
 /** Resolves a document's times against its (new) date, and re-dates its claims and events; in the caller's transaction. */
