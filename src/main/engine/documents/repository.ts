@@ -4,7 +4,6 @@ import type { DocumentDetail, DocumentKind, DocumentPage, DocumentQuery, Documen
 import { DocumentQuerySchema } from '../../../shared/documents';
 import { DossierError } from '../../../shared/errors';
 import { WORD_PATTERN } from '../../../shared/textFolding';
-import type { TextAnalysis } from './textAnalysis';
 import { analyzeText, searchNamesOf } from './textAnalysis';
 import { findHighlights, parseSearch } from './searchQuery';
 import type { NearDuplicateIndex } from './nearDuplicates';
@@ -83,8 +82,6 @@ export function findDocumentBySha256(db: Database, sha256: string): number | nul
 export interface InsertOptions {
   /** The importer's index of the case's fingerprints: a near duplicate of one of them is flagged. */
   readonly nearDuplicates?: NearDuplicateIndex;
-  /** The text's analysis, when it was worked out already (an import does it off the main thread). */
-  readonly analysis?: TextAnalysis;
   /** Where the search index row waits to be written with the rest of the transaction's; written at once without. */
   readonly searchIndex?: SearchIndexBatch;
 }
@@ -94,7 +91,7 @@ export interface InsertOptions {
  * `nearDuplicates` (the importer's index of the case's fingerprints).
  */
 export function insertDocument(db: Database, document: NewDocument, options: InsertOptions = {}): { id: number; nearDuplicateOf: number | null } {
-  const { searchNames, fingerprint } = options.analysis ?? analyzeText(document.title, document.text);
+  const { searchNames, fingerprint } = analyzeText(document.title, document.text);
   const result = statement(db, 
       `INSERT INTO documents (parent_id, blob_id, kind, title, author, source, published_at, language, file_name,
          imported_at, size, text, html, page_starts, meta, fingerprint, search_names)

@@ -83,7 +83,7 @@ describe('extraction in worker threads', () => {
     };
     // The main thread's analyzer throws: the workers did all of the finding.
     expect(await importInto('workers', dir, unusable, workers)).toEqual(inThread);
-    // With the main thread helping, whoever finds a document, the rows are the same.
+    // With the main thread finding while the worker starts, whoever finds a document, the rows are the same.
     expect(await importInto('shared', dir, analyzer, { ...workers, threads: 1, mainThreadFinds: true })).toEqual(inThread);
   });
 

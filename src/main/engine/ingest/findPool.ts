@@ -1,10 +1,11 @@
 /**
- * Works out an import's documents (finding.ts) on the other cores while the main thread writes the
- * case. Documents are queued in import order; workers are given a bounded share ahead, and the main
- * thread, while it waits for a file's documents, works out queued ones itself. What is found does not
- * depend on the thread, and the main thread stores it in import order, so an import gives the same
- * rows (and ids) with or without workers. Without a worker (none built, none could start, one
- * failed) everything is worked out in the main thread.
+ * Extraction for an import in worker threads (findWorker.ts) while the main thread writes the case.
+ * Documents are queued in import order and workers are given a bounded share ahead; the main thread
+ * stores what they found in import order, so an import gives the same rows (and ids) with or without
+ * workers. The main thread extracts only while its workers start, and when there is no worker (none
+ * built, none could start, one failed): on all of Reuters, a main thread that also took queued
+ * documents whenever it waited cost a fifth more CPU in all (the code compiled and its caches warmed
+ * twice) and finished later.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -24,7 +25,7 @@ export interface FindWorkerOptions {
   readonly threads?: number;
   /** Start workers once this many characters are queued (default WORKER_START_CHARACTERS): a short import is done before one would be ready. */
   readonly startAfterCharacters?: number;
-  /** Whether the main thread works out documents too while it waits (default true; tests turn it off to make the workers do all of it). */
+  /** Whether the main thread extracts while its workers start (default true; tests turn it off to make the workers do all of it). */
   readonly mainThreadFinds?: boolean;
 }
 
@@ -32,19 +33,18 @@ export interface FindWorkerOptions {
 const WORKER_START_CHARACTERS = 200_000;
 /**
  * Characters of text given to a worker ahead of its results. The main thread cannot give more while it
- * writes a file's transaction, so this covers that time (about a second of a worker's work); what is
- * not given yet the main thread can take when it waits.
+ * writes a file's transaction, so this covers that time (about half a second of a worker's work).
  */
 const WORKER_AHEAD_CHARACTERS = 600_000;
 /** Characters a message to a worker holds at most (one document may hold more). */
 const BATCH_CHARACTERS = 40_000;
 
-/** One queued document: its task, and once worked out, what was found or why it failed. */
+/** One queued document: its task, and once extracted, what was found or why it failed. */
 export interface FindTicket {
   readonly task: FindTask;
   found?: Found;
   error?: Error;
-  /** A worker failed on it: the main thread works it out, so that its error reads as it would there. */
+  /** A worker failed on it: the main thread extracts it, so that its error reads as it would there. */
   hereOnly?: boolean;
 }
 
@@ -62,7 +62,7 @@ function builtWorkerScript(): string | undefined {
   return [join(__dirname, 'findWorker.js'), join(__dirname, '..', 'findWorker.js')].find((path) => existsSync(path));
 }
 
-/** The queue of one import's documents to work out, and the workers that help. */
+/** The queue of one import's documents to extract from, and the workers that do it. */
 export class FindPool {
   private readonly queue: FindTicket[] = [];
   private head = 0;
@@ -78,7 +78,7 @@ export class FindPool {
     private readonly workers: FindWorkerOptions | undefined,
   ) {}
 
-  /** Queues a document; its ticket is settled by `settle`. */
+  /** Queues a document; `settle` waits for its findings. */
   submit(task: FindTask): FindTicket {
     const ticket: FindTicket = { task };
     this.queue.push(ticket);
@@ -89,8 +89,8 @@ export class FindPool {
   }
 
   /**
-   * Resolves once every ticket is worked out (or failed), working out queued documents in this thread
-   * meanwhile; false when `stop` said to stop first (a cancelled import).
+   * Resolves once every ticket is extracted (or failed), extracting queued documents in this thread
+   * when no worker can; false when `stop` said to stop first (a cancelled import).
    */
   async settle(tickets: readonly FindTicket[], stop: () => boolean = () => false): Promise<boolean> {
     let waitingFor = 0;
@@ -194,12 +194,13 @@ export class FindPool {
     this.compact();
   }
 
-  /** The next document for this thread: any when no worker is at work (or the main thread finds too), else only one a worker failed on. */
+  /** The next document for this thread: one a worker failed on, else any while no worker is ready (or none is left). */
   private takeForHere(): FindTicket | undefined {
     if (this.head >= this.queue.length) return undefined;
     const next = this.queue[this.head]!;
-    const workersAtWork = this.slots.some((slot) => slot.alive);
-    if (!next.hereOnly && workersAtWork && this.workers?.mainThreadFinds === false) return undefined;
+    const alive = this.slots.filter((slot) => slot.alive);
+    const here = next.hereOnly || alive.length === 0 || (this.workers?.mainThreadFinds !== false && !alive.some((slot) => slot.ready));
+    if (!here) return undefined;
     this.head += 1;
     return next;
   }
@@ -229,9 +230,9 @@ export class FindPool {
 
 const isSettled = (ticket: FindTicket): boolean => ticket.found !== undefined || ticket.error !== undefined;
 
-/** What was worked out for a document; throws what working it out threw (inside the file's transaction, as extraction in place did). */
+/** What was found in a document; throws what extracting it threw (inside the file's transaction, as extraction in place did). */
 export function foundFor(ticket: FindTicket): Found {
   if (ticket.error !== undefined) throw ticket.error;
-  if (!ticket.found) throw new Error('A document was stored before it was worked out.');
+  if (!ticket.found) throw new Error('A document was stored before extraction was done with it.');
   return ticket.found;
 }

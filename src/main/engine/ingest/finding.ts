@@ -1,31 +1,23 @@
 /**
- * What an import works out for each document before storing it, without the case: its search
- * analysis (name skeletons, near-duplicate fingerprint) and what extraction finds in it. Pure, so
- * it runs in the import's worker threads (findWorker.ts) or in the main thread, with the same result.
+ * What an import's worker threads (findWorker.ts) and main thread say to each other: the documents to
+ * extract from, and what extraction found in them (DocumentFinder, which needs no case).
  */
-import type { DocumentFindings, DocumentFinder } from '../entities/finder';
-import type { TextAnalysis } from '../documents/textAnalysis';
-import { analyzeText } from '../documents/textAnalysis';
-import type { CaseKnowledge } from '../entities/finder';
 import type { AnalyzerRecipe } from '../entities/analyzer';
+import type { CaseKnowledge, DocumentFinder, DocumentFindings } from '../entities/finder';
 
-/** One document to work out. */
+/** One document to extract from. */
 export interface FindTask {
-  readonly title: string;
   readonly text: string;
   /** The document's date (YYYY-MM-DD), which relative times are read against. */
   readonly documentDate?: string;
 }
 
-/** What was worked out for one document. */
-export interface Found {
-  readonly analysis: TextAnalysis;
-  readonly findings: DocumentFindings;
-}
+/** What was found in one document. */
+export type Found = DocumentFindings;
 
-/** Works out one document. */
+/** Extracts from one document. */
 export function findIn(finder: Pick<DocumentFinder, 'find'>, task: FindTask): Found {
-  return { analysis: analyzeText(task.title, task.text), findings: finder.find(task.text, task.documentDate) };
+  return finder.find(task.text, task.documentDate);
 }
 
 /** What a worker is started with. */
@@ -34,7 +26,7 @@ export interface FindWorkerData {
   readonly known: CaseKnowledge;
 }
 
-/** From the main thread: documents to work out, in order. */
+/** From the main thread: documents to extract from, in order. */
 export interface FindRequest {
   readonly tasks: readonly { readonly id: number; readonly task: FindTask }[];
 }

@@ -20,7 +20,7 @@ import { describeError, expandPath, loadItem } from './load';
 import type { FindTicket, FindWorkerOptions } from './findPool';
 import { FindPool, foundFor } from './findPool';
 import type { PreparedDocument } from './load';
-import { publishedAtOf, storePrepared, storedTitle } from './store';
+import { publishedAtOf, storePrepared } from './store';
 import type { ExtractedDocument, IngestFile, IngestLimits, OcrContext } from './types';
 import { DEFAULT_LIMITS } from './types';
 
@@ -50,7 +50,7 @@ interface Ready {
   readonly tickets: Map<ExtractedDocument, FindTicket> | null;
 }
 
-/** What one job writes with: its extraction pass, and the pool that works out its documents ahead. */
+/** What one job writes with: its extraction pass, and the pool that extracts from its documents ahead. */
 interface JobExtraction {
   readonly extract: CaseExtraction;
   readonly pool: FindPool;
@@ -195,7 +195,7 @@ export class Importer {
       },
     };
 
-    // The next files are read from disk, and their documents queued to be worked out, while this one is written.
+    // The next files are read from disk, and their documents queued for extraction, while this one is written.
     const ahead = new Map<QueueItem, Promise<Ready>>();
     const startLoading = (item: QueueItem): Promise<Ready> => {
       const loading = loadItem({ db: this.db, limits: this.limits }, item, ocr).then((loaded) => ({ loaded, tickets: extract && submitDocuments(extract.pool, loaded) }));
@@ -279,14 +279,14 @@ export class Importer {
   }
 }
 
-/** Queues a read file's documents, its attachments' too, to be worked out before its transaction; null when it holds none. */
+/** Queues a read file's documents, its attachments' too, for extraction before its transaction; null when it holds none. */
 function submitDocuments(pool: FindPool, loaded: Loaded): Map<ExtractedDocument, FindTicket> | null {
   if (loaded.kind !== 'documents') return null;
   const tickets = new Map<ExtractedDocument, FindTicket>();
   const submit = (entry: PreparedDocument): void => {
     const { document } = entry;
     const documentDate = dayOfPublished(publishedAtOf(document, loaded.file));
-    tickets.set(document, pool.submit({ title: storedTitle(document, loaded.file), text: document.text, ...(documentDate ? { documentDate } : {}) }));
+    tickets.set(document, pool.submit({ text: document.text, ...(documentDate ? { documentDate } : {}) }));
     for (const child of entry.children) submit(child);
   };
   for (const entry of loaded.prepared) submit(entry);

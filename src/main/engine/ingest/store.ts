@@ -19,7 +19,7 @@ export interface StoreContext {
   readonly nearDuplicates: NearDuplicateIndex;
   /** The transaction's search index rows, written when its documents are all stored. */
   readonly searchIndex: SearchIndexBatch;
-  /** What was worked out for a document ahead of the transaction, when it was (see findPool.ts); else it is worked out here. */
+  /** What extraction found in a document ahead of the transaction, when it was (see findPool.ts); else it extracts here. */
   readonly found?: (document: ExtractedDocument) => Found;
 }
 
@@ -47,7 +47,7 @@ export function storePrepared(context: StoreContext, entry: PreparedDocument, fi
       parentId,
       blobId,
       kind: document.kind,
-      title: storedTitle(document, file),
+      title: document.title.trim() || file.name,
       author: document.author,
       source: document.source,
       publishedAt: publishedAtOf(document, file),
@@ -60,20 +60,15 @@ export function storePrepared(context: StoreContext, entry: PreparedDocument, fi
       pageStarts: document.pageStarts,
       meta: document.meta,
     },
-    { nearDuplicates: context.nearDuplicates, searchIndex: context.searchIndex, ...(found ? { analysis: found.analysis } : {}) },
+    { nearDuplicates: context.nearDuplicates, searchIndex: context.searchIndex },
   );
   if (extract) {
-    if (found) extract.store(id, document.text, found.findings);
+    if (found) extract.store(id, document.text, found);
     else extract.suggest(id, document.text);
   }
   report.imported.push({ file: shown, documentId: id, title: document.title, nearDuplicateOf });
   for (const child of entry.children) storePrepared(context, child, file, id, label);
   return id;
-}
-
-/** The title a document is stored under: its own, else its file's name. */
-export function storedTitle(document: ExtractedDocument, file: LoadedFile): string {
-  return document.title.trim() || file.name;
 }
 
 /** When a document was published: its own metadata, else the dateline its text opens with, else a date in its file name. */
