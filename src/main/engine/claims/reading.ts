@@ -7,6 +7,7 @@
 import type { Database } from 'better-sqlite3';
 import type { DateValue } from '../../../shared/claims';
 import { statement } from '../case/statements';
+import type { TimeMention } from '../reading/time';
 import { findTimes } from '../reading/time';
 import type { EventArgument } from '../reading/events';
 import type { Tokens } from '../extract/tokenize';
@@ -22,6 +23,8 @@ export interface ReadingInput {
   readonly mentions: readonly { readonly start: number; readonly end: number; readonly text: string; readonly type: string }[];
   /** The tokens extraction found the mentions on, when it gives them (the text is then tokenized once). */
   readonly tokens?: Tokens;
+  /** The text's times (`findTimes` with `documentDate`), when found already. */
+  readonly times?: readonly TimeMention[];
 }
 
 export type DocumentReader = (input: ReadingInput) => DocumentReading;
@@ -80,10 +83,11 @@ function serialise(date: DateValue | null): string | null {
 }
 
 /** The reading layer over the names extraction found: times, claims, events and relations, as the case stores them. */
-export const caseReader: DocumentReader = ({ text, documentDate, mentions, tokens }) => {
+export const caseReader: DocumentReader = ({ text, documentDate, mentions, tokens, times }) => {
   const reading = readText(text, {
     ...(documentDate ? { documentDate } : {}),
     ...(tokens ? { tokens } : {}),
+    ...(times ? { times } : {}),
     mentions: mentions.flatMap((mention) => (isMentionType(mention.type) ? [{ start: mention.start, end: mention.end, text: mention.text, type: mention.type }] : [])),
   });
   // Claims with no speaker ("it was reported that") are not stored: a claim is someone's.

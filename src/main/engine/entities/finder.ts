@@ -12,6 +12,8 @@ import type { LearnedLayer } from '../learning/layer';
 import { buildLearnedLayer } from '../learning/layer';
 import type { StoredExample } from '../learning/examples';
 import { EXTRACTION_LIMITS } from '../limits';
+import type { TimeMention } from '../reading/time';
+import { findTimes } from '../reading/time';
 import type { CaseName, EnrichedMention } from './enrich';
 import { enrichMentions, indexCaseNames } from './enrich';
 import type { Knowledge } from './knowledge';
@@ -61,9 +63,12 @@ export class DocumentFinder {
     return this.learned.apply(text, enrichMentions(text, this.analyzeInPieces(text), this.analyzer.knowledge, this.caseNames));
   }
 
-  /** Extracts one document, then reads it (times, claims, events, relations) against the names found; `documentDate` is YYYY-MM-DD. */
-  find(fullText: string, documentDate: string | undefined): DocumentFindings {
-    const text = fullText.length > EXTRACTION_LIMITS.maxCharacters ? fullText.slice(0, paragraphEnd(fullText, EXTRACTION_LIMITS.maxCharacters)) : fullText;
+  /**
+   * Extracts one document, then reads it (times, claims, events, relations) against the names found;
+   * `documentDate` is YYYY-MM-DD, `times` what `findTimes` gives when it was asked already.
+   */
+  find(fullText: string, documentDate: string | undefined, times?: readonly TimeMention[]): DocumentFindings {
+    const text = extractedText(fullText);
     // A text of one piece is tagged once and its tokens handed to the reading layer; a longer one a piece at a time.
     const analyzed =
       this.analyzer.reader && this.analyzer.analyzeTokenized && text.length <= EXTRACTION_LIMITS.chunkCharacters
@@ -71,8 +76,18 @@ export class DocumentFinder {
         : { mentions: this.analyzeInPieces(text) };
     const mentions = this.learned.apply(text, enrichMentions(text, analyzed.mentions, this.analyzer.knowledge, this.caseNames));
     const tokens = 'tokens' in analyzed ? analyzed.tokens : undefined;
-    const reading = this.analyzer.reader ? this.analyzer.reader({ text, mentions, ...(documentDate ? { documentDate } : {}), ...(tokens ? { tokens } : {}) }) : null;
+    const reading = this.analyzer.reader
+      ? this.analyzer.reader({ text, mentions, ...(documentDate ? { documentDate } : {}), ...(tokens ? { tokens } : {}), ...(times ? { times } : {}) })
+      : null;
     return { readLength: text.length, mentions, reading };
+  }
+
+  /**
+   * The times the reading layer would find in a document, for `find`: an import looks for them in the
+   * main thread, which has time to spare while a worker extracts. Undefined when the analyzer does not read.
+   */
+  findTimes(fullText: string, documentDate: string | undefined): TimeMention[] | undefined {
+    return this.analyzer.reader ? findTimes(extractedText(fullText), documentDate ? { documentDate } : {}) : undefined;
   }
 
   /** The tagger over a long text, a piece at a time (cut at paragraphs), so that its working memory stays small. */
@@ -86,6 +101,11 @@ export class DocumentFinder {
     }
     return mentions;
   }
+}
+
+/** The part of a document's text extraction reads: all of it, or up to a paragraph end near the limit. */
+function extractedText(fullText: string): string {
+  return fullText.length > EXTRACTION_LIMITS.maxCharacters ? fullText.slice(0, paragraphEnd(fullText, EXTRACTION_LIMITS.maxCharacters)) : fullText;
 }
 
 /** Where to cut a text near `limit`: after the last paragraph break (else line break, else space) before it. */

@@ -19,6 +19,7 @@ import { storeReading } from '../claims/store';
 import { examplesInEffect } from '../learning/examples';
 import type { CaseKnowledge, DocumentFindings, EntityAnalyzer } from './finder';
 import { DocumentFinder } from './finder';
+import type { TimeMention } from '../reading/time';
 
 export type { EntityAnalyzer } from './finder';
 export { paragraphEnd } from './finder';
@@ -215,9 +216,14 @@ export class CaseExtraction {
     return this.finder.suggestions(text);
   }
 
-  /** What extraction finds in a document (`documentDate` YYYY-MM-DD), for `store`; nothing is stored. */
-  find(fullText: string, documentDate: string | undefined): DocumentFindings {
-    return this.finder.find(fullText, documentDate);
+  /** What extraction finds in a document (`documentDate` YYYY-MM-DD; `times` from `findTimes`, when asked already), for `store`; nothing is stored. */
+  find(fullText: string, documentDate: string | undefined, times?: readonly TimeMention[]): DocumentFindings {
+    return this.finder.find(fullText, documentDate, times);
+  }
+
+  /** The times the reading layer would find in a document, for `find` (see DocumentFinder.findTimes). */
+  findTimes(fullText: string, documentDate: string | undefined): TimeMention[] | undefined {
+    return this.finder.findTimes(fullText, documentDate);
   }
 
   /**

@@ -4,12 +4,15 @@
  */
 import type { AnalyzerRecipe } from '../entities/analyzer';
 import type { CaseKnowledge, DocumentFinder, DocumentFindings } from '../entities/finder';
+import type { TimeMention } from '../reading/time';
 
 /** One document to extract from. */
 export interface FindTask {
   readonly text: string;
   /** The document's date (YYYY-MM-DD), which relative times are read against. */
   readonly documentDate?: string;
+  /** Its times, found by the main thread (DocumentFinder.findTimes). */
+  readonly times?: readonly TimeMention[];
 }
 
 /** What was found in one document. */
@@ -17,7 +20,7 @@ export type Found = DocumentFindings;
 
 /** Extracts from one document. */
 export function findIn(finder: Pick<DocumentFinder, 'find'>, task: FindTask): Found {
-  return finder.find(task.text, task.documentDate);
+  return finder.find(task.text, task.documentDate, task.times);
 }
 
 /** What a worker is started with. */

@@ -198,7 +198,7 @@ export class Importer {
     // The next files are read from disk, and their documents queued for extraction, while this one is written.
     const ahead = new Map<QueueItem, Promise<Ready>>();
     const startLoading = (item: QueueItem): Promise<Ready> => {
-      const loading = loadItem({ db: this.db, limits: this.limits }, item, ocr).then((loaded) => ({ loaded, tickets: extract && submitDocuments(extract.pool, loaded) }));
+      const loading = loadItem({ db: this.db, limits: this.limits }, item, ocr).then((loaded) => ({ loaded, tickets: extract && submitDocuments(extract, loaded) }));
       loading.catch(() => undefined);
       return loading;
     };
@@ -279,14 +279,18 @@ export class Importer {
   }
 }
 
-/** Queues a read file's documents, its attachments' too, for extraction before its transaction; null when it holds none. */
-function submitDocuments(pool: FindPool, loaded: Loaded): Map<ExtractedDocument, FindTicket> | null {
+/**
+ * Queues a read file's documents, its attachments' too, for extraction before its transaction; null
+ * when it holds none. Their times are found here, in the main thread, which would otherwise wait for the worker.
+ */
+function submitDocuments({ extract, pool }: JobExtraction, loaded: Loaded): Map<ExtractedDocument, FindTicket> | null {
   if (loaded.kind !== 'documents') return null;
   const tickets = new Map<ExtractedDocument, FindTicket>();
   const submit = (entry: PreparedDocument): void => {
     const { document } = entry;
     const documentDate = dayOfPublished(publishedAtOf(document, loaded.file));
-    tickets.set(document, pool.submit({ text: document.text, ...(documentDate ? { documentDate } : {}) }));
+    const times = extract.findTimes(document.text, documentDate);
+    tickets.set(document, pool.submit({ text: document.text, ...(documentDate ? { documentDate } : {}), ...(times ? { times } : {}) }));
     for (const child of entry.children) submit(child);
   };
   for (const entry of loaded.prepared) submit(entry);
