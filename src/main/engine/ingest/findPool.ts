@@ -128,7 +128,7 @@ export class FindPool {
       try {
         worker = new Worker(script, { workerData: data });
       } catch {
-        return; // The main thread works everything out.
+        return; // The main thread extracts from everything.
       }
       // A worker never keeps Dossier running; close() ends it when the import does.
       worker.unref();
