@@ -17,7 +17,7 @@ import { findIn } from './finding';
 
 /** How an import may use worker threads. */
 export interface FindWorkerOptions {
-  /** What a worker needs to build the case's analyzer. */
+  /** What a worker needs to build the analyzer the import's main thread extracts with (asked when that analyzer is built). */
   readonly recipe: () => FindWorkerData['recipe'];
   /** The built worker script; by default findWorker.js beside the built engine, and no workers when there is none (tests run the sources). */
   readonly script?: string;

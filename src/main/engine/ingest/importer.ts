@@ -9,6 +9,7 @@ import type { ImportReport, ImportSource } from '../../../shared/documents';
 import { DossierError } from '../../../shared/errors';
 import { recordAudit } from '../case/history';
 import { NearDuplicateIndex } from '../documents/nearDuplicates';
+import type { AnalyzerRecipe } from '../entities/analyzer';
 import type { EntityAnalyzer } from '../entities/suggestions';
 import { CaseExtraction } from '../entities/suggestions';
 import { listFingerprints, SearchIndexBatch } from '../documents/repository';
@@ -65,6 +66,8 @@ export class Importer {
   private nearDuplicates: NearDuplicateIndex | null = null;
 
   private analyzer: EntityAnalyzer | null = null;
+  /** How the workers build that same analyzer, taken when it was built. */
+  private recipe: AnalyzerRecipe | null = null;
   /** Each running job's OCR worker, started when its first image needs reading. */
   private readonly ocrEngines = new Map<number, OcrEngine>();
 
@@ -90,9 +93,14 @@ export class Importer {
     const languages = options.ocr === false ? null : checkLanguages(options.ocr?.languages ?? DEFAULT_OCR_LANGUAGES);
     const jobId = this.nextJobId++;
     this.running.add(jobId);
-    if (options.extract !== false && this.entityAnalyzer) this.analyzer ??= this.entityAnalyzer();
+    if (options.extract !== false && this.entityAnalyzer && !this.analyzer) {
+      this.analyzer = this.entityAnalyzer();
+      this.recipe = this.findWorkers?.recipe() ?? null;
+    }
+    const recipe = this.recipe;
+    const workers = this.findWorkers && recipe ? { ...this.findWorkers, recipe: () => recipe } : undefined;
     const caseExtraction = options.extract !== false && this.analyzer ? new CaseExtraction(this.db, this.analyzer) : null;
-    const extract = caseExtraction && { extract: caseExtraction, pool: new FindPool(caseExtraction, caseExtraction.known, this.findWorkers) };
+    const extract = caseExtraction && { extract: caseExtraction, pool: new FindPool(caseExtraction, caseExtraction.known, workers) };
     const finished = this.run(jobId, sources, extract, languages).finally(async () => {
       this.running.delete(jobId);
       this.cancelled.delete(jobId);
