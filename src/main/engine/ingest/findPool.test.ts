@@ -81,7 +81,7 @@ describe('extraction in worker threads', () => {
       startAfterCharacters: 0,
       mainThreadFinds: false,
     };
-    // The main thread's analyzer throws: the workers did all of the finding.
+    // The main thread's analyzer throws: the workers did all of the extraction.
     expect(await importInto('workers', dir, unusable, workers)).toEqual(inThread);
     // With the main thread finding while the worker starts, whoever finds a document, the rows are the same.
     expect(await importInto('shared', dir, analyzer, { ...workers, threads: 1, mainThreadFinds: true })).toEqual(inThread);

@@ -19,7 +19,7 @@ port.on('message', (request: FindRequest) => {
       try {
         return { id, found: findIn(finder, task) };
       } catch (error) {
-        // The main thread works the document out again itself, so that its failure reads as it would there.
+        // The main thread extracts from the document again itself, so that its failure reads as it would there.
         return { id, error: error instanceof Error ? error.message : String(error) };
       }
     }),
