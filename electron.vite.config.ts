@@ -25,6 +25,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/app/index.ts'),
           worker: resolve(__dirname, 'src/main/engine/worker.ts'),
           cli: resolve(__dirname, 'src/main/cli/index.ts'),
+          // An import's extraction workers (engine/ingest/findPool.ts looks for it beside the engine).
+          findWorker: resolve(__dirname, 'src/main/engine/ingest/findWorker.ts'),
         },
       },
     },

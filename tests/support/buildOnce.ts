@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from './built';
 
-/** One file of each part the tests use: the CLI, the engine worker, the renderer. */
-const builtParts = ['main/cli.js', 'main/worker.js', 'renderer/index.html'];
+/** One file of each part the tests use: the CLI, the engine worker, the import's extraction worker, the renderer. */
+const builtParts = ['main/cli.js', 'main/worker.js', 'main/findWorker.js', 'renderer/index.html'];
 
 export function setup(): void {
   if (builtParts.every((part) => existsSync(join(projectRoot, 'out', part)))) return;

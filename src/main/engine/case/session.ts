@@ -6,13 +6,13 @@
 import type { Database } from 'better-sqlite3';
 import type { EmitEvent } from '../../../shared/api';
 import { DossierError } from '../../../shared/errors';
-import { caseReader } from '../claims/reading';
 import { ExtractionRunner } from '../entities/extraction';
 import type { PlaceLookup } from '../entities/store';
 import { extractEntries } from '../entities/gazetteerExtracts';
-import { createKnowledge } from '../entities/knowledge';
+import { createAnalyzer } from '../entities/analyzer';
 import type { EntityAnalyzer } from '../entities/suggestions';
-import { createEntityPipeline, locateResources, toPlaceOption } from '../extract/pipeline';
+import { locateResources, toPlaceOption } from '../extract/pipeline';
+import type { GeoNamesEntry } from '../geo/extraPlaces';
 import { withExtraPlaces } from '../geo/extraPlaces';
 import type { Gazetteer } from '../geo/gazetteer';
 import { gazetteerDir, loadGazetteer } from '../geo/gazetteer';
@@ -77,7 +77,8 @@ export interface Session {
 interface Caches {
   /** Built on first use, dropped when the case's extracts change. */
   gazetteer: Gazetteer | null;
-  hasExtracts: boolean;
+  /** The places of the case's extracts the gazetteer was built with, which an import's workers build theirs from. */
+  extracts: readonly GeoNamesEntry[];
   analyzer: EntityAnalyzer | null;
 }
 
@@ -90,25 +91,17 @@ export function createSession(options: EngineOptions): Session {
   let current: (OpenCase & { caches: Caches }) | null = null;
   const resources = (): string => locateResources(options.resourcesDir);
   const bundledGazetteer = (): Gazetteer => loadGazetteer(gazetteerDir(resources()));
-  const analyzerOver = (gazetteer: Gazetteer | null): EntityAnalyzer => {
-    const pipeline = createEntityPipeline(resources(), gazetteer ?? undefined);
-    return {
-      analyze: (text) => pipeline.analyze(text),
-      ...(pipeline.analyzeTokenized ? { analyzeTokenized: (text: string) => pipeline.analyzeTokenized!(text) } : {}),
-      knowledge: createKnowledge(gazetteer ?? bundledGazetteer(), resources()),
-      reader: caseReader,
-    };
-  };
+  const analyzerOver = (gazetteer: Gazetteer | null): EntityAnalyzer => createAnalyzer(resources(), gazetteer);
   const caseGazetteer = (file: CaseFile, caches: Caches): Gazetteer => {
     if (caches.gazetteer) return caches.gazetteer;
     const entries = extractEntries(file.db);
     caches.gazetteer = entries.length > 0 ? withExtraPlaces(bundledGazetteer(), entries) : bundledGazetteer();
-    caches.hasExtracts = entries.length > 0;
+    caches.extracts = entries;
     return caches.gazetteer;
   };
   const caseAnalyzer = (file: CaseFile, caches: Caches): EntityAnalyzer => {
     const gazetteer = caseGazetteer(file, caches);
-    if (!caches.hasExtracts) return (sharedAnalyzer ??= analyzerOver(null));
+    if (caches.extracts.length === 0) return (sharedAnalyzer ??= analyzerOver(null));
     return (caches.analyzer ??= analyzerOver(gazetteer));
   };
   const requireOpen = (): OpenCase & { caches: Caches } => {
@@ -130,10 +123,16 @@ export function createSession(options: EngineOptions): Session {
     resources,
     adopt: (file) => {
       session.close();
-      const caches: Caches = { gazetteer: null, hasExtracts: false, analyzer: null };
+      const caches: Caches = { gazetteer: null, extracts: [], analyzer: null };
       current = {
         file,
-        importer: new Importer(file.db, options.emit, DEFAULT_LIMITS, () => caseAnalyzer(file, caches)),
+        importer: new Importer(file.db, options.emit, DEFAULT_LIMITS, () => caseAnalyzer(file, caches), undefined, {
+          // The workers build the analyzer caseAnalyzer gives, from the same resources and extracts.
+          recipe: () => {
+            caseGazetteer(file, caches);
+            return { resourcesDir: resources(), extracts: caches.extracts };
+          },
+        }),
         extraction: new ExtractionRunner(file.db, options.emit, () => caseAnalyzer(file, caches)),
         rescorer: new Rescorer(file.db, options.emit, () => caseAnalyzer(file, caches)),
         ocr: new OcrRerunner(file.db, options.emit, () => caseAnalyzer(file, caches)),

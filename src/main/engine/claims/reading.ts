@@ -7,13 +7,14 @@
 import type { Database } from 'better-sqlite3';
 import type { DateValue } from '../../../shared/claims';
 import { statement } from '../case/statements';
+import type { TimeMention } from '../reading/time';
 import { findTimes } from '../reading/time';
 import type { EventArgument } from '../reading/events';
 import type { Tokens } from '../extract/tokenize';
 import { tokenize } from '../extract/tokenize';
 import { readText } from '../reading/index';
 import type { DocumentReading, FoundClaim, FoundEvent, FoundSpan, FoundTime, ResolvedArgument } from './store';
-import { dateOf, dateWithin, storeReading, storeTimes } from './store';
+import { dateOf, dateWithin, storeTimes } from './store';
 
 /** What a reader is given: the text, its date (YYYY-MM-DD) when known, and the names extraction found in it. */
 export interface ReadingInput {
@@ -22,6 +23,8 @@ export interface ReadingInput {
   readonly mentions: readonly { readonly start: number; readonly end: number; readonly text: string; readonly type: string }[];
   /** The tokens extraction found the mentions on, when it gives them (the text is then tokenized once). */
   readonly tokens?: Tokens;
+  /** The text's times (`findTimes` with `documentDate`), when found already. */
+  readonly times?: readonly TimeMention[];
 }
 
 export type DocumentReader = (input: ReadingInput) => DocumentReading;
@@ -29,14 +32,13 @@ export type DocumentReader = (input: ReadingInput) => DocumentReading;
 /** The document's own date as YYYY-MM-DD, if it has one. */
 export function documentDateOf(db: Database, documentId: number): string | undefined {
   const row = statement(db, 'SELECT published_at FROM documents WHERE id = ?').get(documentId) as { published_at: string | null } | undefined;
-  const value = row?.published_at?.slice(0, 10);
-  return value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
+  return dayOfPublished(row?.published_at ?? null);
 }
 
-/** Reads one document and stores what was found; call it inside the document's transaction, after its mentions are stored. */
-export function readIntoCase(db: Database, reader: DocumentReader, documentId: number, text: string, mentions: ReadingInput['mentions'], tokens?: Tokens): number {
-  const documentDate = documentDateOf(db, documentId);
-  return storeReading(db, documentId, reader({ text, mentions, ...(documentDate ? { documentDate } : {}), ...(tokens ? { tokens } : {}) }));
+/** A stored publication date (YYYY-MM-DD or a full ISO date-time) as YYYY-MM-DD, the reading layer's document date. */
+export function dayOfPublished(publishedAt: string | null): string | undefined {
+  const value = publishedAt?.slice(0, 10);
+  return value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
 }
 
 /** Resolves a document's times against its (new) date, and re-dates its claims and events; in the caller's transaction. */
@@ -81,10 +83,11 @@ function serialise(date: DateValue | null): string | null {
 }
 
 /** The reading layer over the names extraction found: times, claims, events and relations, as the case stores them. */
-export const caseReader: DocumentReader = ({ text, documentDate, mentions, tokens }) => {
+export const caseReader: DocumentReader = ({ text, documentDate, mentions, tokens, times }) => {
   const reading = readText(text, {
     ...(documentDate ? { documentDate } : {}),
     ...(tokens ? { tokens } : {}),
+    ...(times ? { times } : {}),
     mentions: mentions.flatMap((mention) => (isMentionType(mention.type) ? [{ start: mention.start, end: mention.end, text: mention.text, type: mention.type }] : [])),
   });
   // Claims with no speaker ("it was reported that") are not stored: a claim is someone's.

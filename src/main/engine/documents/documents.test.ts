@@ -38,7 +38,7 @@ function addDocument(title: string, text: string, extra: { kind?: DocumentKind; 
     html: null,
     pageStarts: null,
     meta: {},
-  }, nearDuplicates).id;
+  }, { nearDuplicates }).id;
 }
 
 beforeEach(() => {

@@ -16,9 +16,24 @@ const MIN_SHINGLES = 40;
 /** Estimated Jaccard similarity at which two documents count as the same story. */
 export const NEAR_DUPLICATE_SIMILARITY = 0.6;
 
+/** FNV-1a over a word's UTF-16 code units; `hashAsciiWordFolded` must give the same for ASCII words. */
 function hashWord(word: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < word.length; index += 1) hash = Math.imul(hash ^ word.charCodeAt(index), 0x01000193);
+  let hash = FNV_OFFSET;
+  for (let index = 0; index < word.length; index += 1) hash = Math.imul(hash ^ word.charCodeAt(index), FNV_PRIME);
+  return hash >>> 0;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** hashWord(foldText(text.slice(start, end))) for a word of ASCII letters and digits, without making the string. */
+export function hashAsciiWordFolded(text: string, start: number, end: number): number {
+  let hash = FNV_OFFSET;
+  for (let index = start; index < end; index += 1) {
+    const code = text.charCodeAt(index);
+    // foldText of ASCII is toLowerCase: A-Z become a-z.
+    hash = Math.imul(hash ^ (code >= 65 && code <= 90 ? code + 32 : code), FNV_PRIME);
+  }
   return hash >>> 0;
 }
 
@@ -41,6 +56,12 @@ export function minhashSignature(words: readonly string[]): string | null {
   if (words.length < MIN_SHINGLES + 2) return null;
   const wordHashes = new Uint32Array(words.length);
   for (let index = 0; index < words.length; index += 1) wordHashes[index] = hashWord(foldText(words[index]!));
+  return minhashOfWordHashes(wordHashes);
+}
+
+/** minhashSignature from the words' hashes (hashWord of each folded word), in text order. */
+export function minhashOfWordHashes(wordHashes: Uint32Array): string | null {
+  if (wordHashes.length < MIN_SHINGLES + 2) return null;
   const minimums = new Uint32Array(HASHES).fill(0xffffffff);
   const filled = new Uint8Array(HASHES);
   for (let start = 0; start + 2 < wordHashes.length; start += 1) {

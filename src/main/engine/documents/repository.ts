@@ -78,15 +78,19 @@ export function findDocumentBySha256(db: Database, sha256: string): number | nul
   return row?.id ?? null;
 }
 
+/** What inserting a document can be given besides the document. */
+export interface InsertOptions {
+  /** The importer's index of the case's fingerprints: a near duplicate of one of them is flagged. */
+  readonly nearDuplicates?: NearDuplicateIndex;
+  /** Where the search index row waits to be written with the rest of the transaction's; written at once without. */
+  readonly searchIndex?: SearchIndexBatch;
+}
+
 /**
  * Inserts a document, indexes it for search, and flags it when it nearly duplicates one already in
  * `nearDuplicates` (the importer's index of the case's fingerprints).
  */
-export function insertDocument(
-  db: Database,
-  document: NewDocument,
-  nearDuplicates?: NearDuplicateIndex,
-): { id: number; nearDuplicateOf: number | null } {
+export function insertDocument(db: Database, document: NewDocument, options: InsertOptions = {}): { id: number; nearDuplicateOf: number | null } {
   const { searchNames, fingerprint } = analyzeText(document.title, document.text);
   const result = statement(db, 
       `INSERT INTO documents (parent_id, blob_id, kind, title, author, source, published_at, language, file_name,
@@ -113,17 +117,45 @@ export function insertDocument(
       searchNames,
     );
   const id = Number(result.lastInsertRowid);
-  statement(db, 'INSERT INTO documents_fts (rowid, title, text, search_names) VALUES (?, ?, ?, ?)').run(
-    id,
-    document.title,
-    document.text,
-    searchNames,
-  );
-  const nearDuplicateOf = fingerprint && nearDuplicates ? nearDuplicates.add(id, fingerprint) : null;
+  const indexed: SearchRow = { id, title: document.title, text: document.text, searchNames };
+  if (options.searchIndex) options.searchIndex.add(indexed);
+  else writeSearchRow(db, indexed);
+  const nearDuplicateOf = fingerprint && options.nearDuplicates ? options.nearDuplicates.add(id, fingerprint) : null;
   if (nearDuplicateOf !== null) statement(db, 'UPDATE documents SET near_duplicate_of = ? WHERE id = ?').run(nearDuplicateOf, id);
   return { id, nearDuplicateOf };
 }
 
+interface SearchRow {
+  readonly id: number;
+  readonly title: string;
+  readonly text: string;
+  readonly searchNames: string;
+}
+
+function writeSearchRow(db: Database, row: SearchRow): void {
+  statement(db, 'INSERT INTO documents_fts (rowid, title, text, search_names) VALUES (?, ?, ?, ?)').run(row.id, row.title, row.text, row.searchNames);
+}
+
+/**
+ * Search index rows held back to the end of a transaction that stores many documents. FTS5 gathers
+ * new rows in memory and writes them as one segment, but every statement that opens a savepoint
+ * (inserting an entity does: its trigger makes it one) makes it write what it holds: indexed one by
+ * one between entity inserts, an import wrote a segment a document and spent its time merging them.
+ * Write them in the same transaction as their documents (`flush`), so a crash loses both or neither.
+ */
+export class SearchIndexBatch {
+  private rows: SearchRow[] = [];
+
+  add(row: SearchRow): void {
+    this.rows.push(row);
+  }
+
+  flush(db: Database): void {
+    const rows = this.rows;
+    this.rows = [];
+    for (const row of rows) writeSearchRow(db, row);
+  }
+}
 
 const SORT_COLUMNS: Record<string, string> = {
   title: 'd.title COLLATE NOCASE',

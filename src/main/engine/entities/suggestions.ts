@@ -10,18 +10,19 @@ import { statement } from '../case/statements';
 import { distanceKm } from '../geo/resolve';
 import type { PlaceLookup } from './store';
 import { addAlias, createEntity } from './store';
-import type { AnalyzedMention, PlaceChoice } from '../extract/pipeline';
+import type { PlaceChoice } from '../extract/pipeline';
 import type { CaseName, EnrichedMention } from './enrich';
-import { enrichMentions, indexCaseNames } from './enrich';
-import type { Knowledge } from './knowledge';
 import { liveMention } from './liveMentions';
 import { rawAttributes } from './attributes';
-import type { DocumentReader } from '../claims/reading';
-import type { Tokens } from '../extract/tokenize';
-import { readIntoCase } from '../claims/reading';
-import { EXTRACTION_LIMITS } from '../limits';
-import type { LearnedLayer } from '../learning/layer';
-import { loadLearnedLayer } from '../learning/layer';
+import { documentDateOf } from '../claims/reading';
+import { storeReading } from '../claims/store';
+import { examplesInEffect } from '../learning/examples';
+import type { CaseKnowledge, DocumentFindings, EntityAnalyzer } from './finder';
+import { DocumentFinder } from './finder';
+import type { TimeMention } from '../reading/time';
+
+export type { EntityAnalyzer } from './finder';
+export { paragraphEnd } from './finder';
 
 /** Skeletons this short merge unrelated names too easily (Ali, Aly), so they are not trusted alone. */
 const MIN_SKELETON_LENGTH = 6;
@@ -184,16 +185,6 @@ export function storeSuggestions(db: Database, documentId: number, mentions: rea
   return stored;
 }
 
-/** The extractor with what it needs beyond the tagger. */
-export interface EntityAnalyzer {
-  analyze(text: string): AnalyzedMention[];
-  /** The mentions with the tokens they were found on, for the reading layer to reuse. */
-  analyzeTokenized?(text: string): { readonly mentions: AnalyzedMention[]; readonly tokens?: Tokens };
-  readonly knowledge: Knowledge;
-  /** Reads times, claims, events and relations against the names found; none when reading is off. */
-  readonly reader?: DocumentReader;
-}
-
 /** The analyst's confirmed names, found in every document extracted afterwards. */
 function confirmedNames(db: Database): CaseName[] {
   return statement(
@@ -208,20 +199,31 @@ function confirmedNames(db: Database): CaseName[] {
  * learned layer) are read once, when it starts.
  */
 export class CaseExtraction {
-  private readonly caseNames: ReturnType<typeof indexCaseNames>;
-  private readonly learned: LearnedLayer;
+  /** What the pass knows of the case, as rows: a worker that finds for this pass is given them. */
+  readonly known: CaseKnowledge;
+  private readonly finder: DocumentFinder;
 
   constructor(
     private readonly db: Database,
-    private readonly analyzer: EntityAnalyzer,
+    analyzer: EntityAnalyzer,
   ) {
-    this.caseNames = indexCaseNames(confirmedNames(db));
-    this.learned = loadLearnedLayer(db);
+    this.known = { caseNames: confirmedNames(db), examples: examplesInEffect(db) };
+    this.finder = new DocumentFinder(analyzer, this.known);
   }
 
   /** What extraction suggests in a text (already cut to the extraction limit), as the case has learned to suggest it; nothing is stored. */
   suggestions(text: string): EnrichedMention[] {
-    return this.learned.apply(text, enrichMentions(text, this.analyzeInPieces(text), this.analyzer.knowledge, this.caseNames));
+    return this.finder.suggestions(text);
+  }
+
+  /** What extraction finds in a document (`documentDate` YYYY-MM-DD; `times` from `findTimes`, when asked already), for `store`; nothing is stored. */
+  find(fullText: string, documentDate: string | undefined, times?: readonly TimeMention[]): DocumentFindings {
+    return this.finder.find(fullText, documentDate, times);
+  }
+
+  /** The times the reading layer would find in a document, for `find` (see DocumentFinder.findTimes). */
+  findTimes(fullText: string, documentDate: string | undefined): TimeMention[] | undefined {
+    return this.finder.findTimes(fullText, documentDate);
   }
 
   /**
@@ -229,43 +231,17 @@ export class CaseExtraction {
    * relations) against the names just stored; call it inside the document's transaction.
    */
   suggest(documentId: number, fullText: string): number {
-    const text = fullText.length > EXTRACTION_LIMITS.maxCharacters ? fullText.slice(0, paragraphEnd(fullText, EXTRACTION_LIMITS.maxCharacters)) : fullText;
-    if (text.length < fullText.length) {
-      const note = `Names, places, times and claims were looked for in the first ${text.length.toLocaleString('en-US')} of its ${fullText.length.toLocaleString('en-US')} characters (the limit maxCharacters of extraction); the whole text is searchable.`;
+    return this.store(documentId, fullText, this.finder.find(fullText, documentDateOf(this.db, documentId)));
+  }
+
+  /** Stores what was found in a document (here or by a worker given `known`); call it inside the document's transaction. */
+  store(documentId: number, fullText: string, findings: DocumentFindings): number {
+    const { readLength } = findings;
+    if (readLength < fullText.length) {
+      const note = `Names, places, times and claims were looked for in the first ${readLength.toLocaleString('en-US')} of its ${fullText.length.toLocaleString('en-US')} characters (the limit maxCharacters of extraction); the whole text is searchable.`;
       statement(this.db, "UPDATE documents SET meta = json_set(meta, '$.extraction', ?) WHERE id = ?").run(note, documentId);
     }
-    // A text of one piece is tagged once and its tokens handed to the reading layer; a longer one a piece at a time.
-    const analyzed =
-      this.analyzer.reader && this.analyzer.analyzeTokenized && text.length <= EXTRACTION_LIMITS.chunkCharacters
-        ? this.analyzer.analyzeTokenized(text)
-        : { mentions: this.analyzeInPieces(text) };
-    const mentions = this.learned.apply(text, enrichMentions(text, analyzed.mentions, this.analyzer.knowledge, this.caseNames));
-    const stored = storeSuggestions(this.db, documentId, mentions);
-    return this.analyzer.reader ? stored + readIntoCase(this.db, this.analyzer.reader, documentId, text, mentions, 'tokens' in analyzed ? analyzed.tokens : undefined) : stored;
+    const stored = storeSuggestions(this.db, documentId, findings.mentions);
+    return findings.reading ? stored + storeReading(this.db, documentId, findings.reading) : stored;
   }
-
-  /** The tagger over a long text, a piece at a time (cut at paragraphs), so that its working memory stays small. */
-  private analyzeInPieces(text: string): AnalyzedMention[] {
-    if (text.length <= EXTRACTION_LIMITS.chunkCharacters) return this.analyzer.analyze(text);
-    const mentions: AnalyzedMention[] = [];
-    for (let start = 0; start < text.length; ) {
-      const end = paragraphEnd(text, start + EXTRACTION_LIMITS.chunkCharacters);
-      for (const mention of this.analyzer.analyze(text.slice(start, end))) mentions.push({ ...mention, start: mention.start + start, end: mention.end + start });
-      start = end;
-    }
-    return mentions;
-  }
-}
-
-/** Where to cut a text near `limit`: after the last paragraph break (else line break, else space) before it. */
-export function paragraphEnd(text: string, limit: number): number {
-  if (limit >= text.length) return text.length;
-  const floor = limit - Math.min(50_000, limit >> 1);
-  for (const separator of ['\n\n', '\n', ' ']) {
-    const at = text.lastIndexOf(separator, limit - separator.length);
-    if (at > floor) return at + separator.length;
-  }
-  // No break at all: cut anywhere but inside a surrogate pair.
-  const code = text.charCodeAt(limit - 1);
-  return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
 }

@@ -9,15 +9,21 @@ import type { ImportReport, ImportSource } from '../../../shared/documents';
 import { DossierError } from '../../../shared/errors';
 import { recordAudit } from '../case/history';
 import { NearDuplicateIndex } from '../documents/nearDuplicates';
+import type { AnalyzerRecipe } from '../entities/analyzer';
 import type { EntityAnalyzer } from '../entities/suggestions';
 import { CaseExtraction } from '../entities/suggestions';
-import { listFingerprints } from '../documents/repository';
+import { listFingerprints, SearchIndexBatch } from '../documents/repository';
+import { dayOfPublished } from '../claims/reading';
+import type { TimeMention } from '../reading/time';
 import type { OcrEngine } from './ocr/engine';
 import { checkLanguages, createOcrEngine } from './ocr/engine';
 import type { Loaded, QueueItem } from './load';
 import { describeError, expandPath, loadItem } from './load';
-import { storePrepared } from './store';
-import type { IngestFile, IngestLimits, OcrContext } from './types';
+import type { FindTicket, FindWorkerOptions } from './findPool';
+import { FindPool, foundFor } from './findPool';
+import type { PreparedDocument } from './load';
+import { publishedAtOf, storePrepared } from './store';
+import type { ExtractedDocument, IngestFile, IngestLimits, OcrContext } from './types';
 import { DEFAULT_LIMITS } from './types';
 
 /** How an import treats images and scanned PDF pages. */
@@ -40,6 +46,18 @@ const PROGRESS_INTERVAL_MS = 100;
 /** How many files are read ahead of the one being written; it bounds the memory held for them. */
 const READ_AHEAD = 1;
 
+/** A file read, and for the documents it holds, their tickets in the job's find pool. */
+interface Ready {
+  readonly loaded: Loaded;
+  readonly tickets: Map<ExtractedDocument, FindTicket> | null;
+}
+
+/** What one job writes with: its extraction pass, and the pool that extracts from its documents ahead. */
+interface JobExtraction {
+  readonly extract: CaseExtraction;
+  readonly pool: FindPool;
+}
+
 /** Runs imports into one open case. */
 export class Importer {
   private nextJobId = 1;
@@ -48,12 +66,15 @@ export class Importer {
   private nearDuplicates: NearDuplicateIndex | null = null;
 
   private analyzer: EntityAnalyzer | null = null;
+  /** How the workers build that same analyzer, taken when it was built. */
+  private recipe: AnalyzerRecipe | null = null;
   /** Each running job's OCR worker, started when its first image needs reading. */
   private readonly ocrEngines = new Map<number, OcrEngine>();
 
   /**
    * `entityAnalyzer` gives the extractor (loaded on first use); without it nothing is extracted.
    * `ocrEngine` makes the OCR worker of a job (default: tesseract.js over resources/ocr).
+   * `findWorkers` lets extraction run in worker threads that build the same analyzer; without it, it runs in this thread.
    */
   constructor(
     private readonly db: Database,
@@ -61,6 +82,7 @@ export class Importer {
     private readonly limits: IngestLimits = DEFAULT_LIMITS,
     private readonly entityAnalyzer?: () => EntityAnalyzer,
     private readonly ocrEngine: () => OcrEngine = () => createOcrEngine(),
+    private readonly findWorkers?: FindWorkerOptions,
   ) {}
 
   /**
@@ -71,12 +93,18 @@ export class Importer {
     const languages = options.ocr === false ? null : checkLanguages(options.ocr?.languages ?? DEFAULT_OCR_LANGUAGES);
     const jobId = this.nextJobId++;
     this.running.add(jobId);
-    if (options.extract !== false && this.entityAnalyzer) this.analyzer ??= this.entityAnalyzer();
-    const extract = options.extract !== false && this.analyzer ? new CaseExtraction(this.db, this.analyzer) : null;
+    if (options.extract !== false && this.entityAnalyzer && !this.analyzer) {
+      this.analyzer = this.entityAnalyzer();
+      this.recipe = this.findWorkers?.recipe() ?? null;
+    }
+    const recipe = this.recipe;
+    const workers = this.findWorkers && recipe ? { ...this.findWorkers, recipe: () => recipe } : undefined;
+    const caseExtraction = options.extract !== false && this.analyzer ? new CaseExtraction(this.db, this.analyzer) : null;
+    const extract = caseExtraction && { extract: caseExtraction, pool: new FindPool(caseExtraction, caseExtraction.known, workers) };
     const finished = this.run(jobId, sources, extract, languages).finally(async () => {
       this.running.delete(jobId);
       this.cancelled.delete(jobId);
-      await this.stopOcr(jobId);
+      await Promise.all([this.stopOcr(jobId), extract?.pool.close()]);
     });
     return { jobId, finished };
   }
@@ -105,7 +133,7 @@ export class Importer {
     for (const jobId of this.running) this.cancel(jobId);
   }
 
-  private async run(jobId: number, sources: readonly ImportSource[], extract: CaseExtraction | null, languages: readonly string[] | null): Promise<ImportReport> {
+  private async run(jobId: number, sources: readonly ImportSource[], extract: JobExtraction | null, languages: readonly string[] | null): Promise<ImportReport> {
     const report: ImportReport = { jobId, imported: [], duplicates: [], failed: [], cancelled: false };
     try {
       await this.work(jobId, sources, report, extract, languages);
@@ -117,7 +145,7 @@ export class Importer {
     return report;
   }
 
-  private async work(jobId: number, sources: readonly ImportSource[], report: ImportReport, extract: CaseExtraction | null, languages: readonly string[] | null): Promise<void> {
+  private async work(jobId: number, sources: readonly ImportSource[], report: ImportReport, extract: JobExtraction | null, languages: readonly string[] | null): Promise<void> {
     // Checkpointing the WAL every few MB would copy each page twice during a bulk import;
     // checkpoint once at the end instead.
     this.db.pragma('wal_autocheckpoint = 0');
@@ -135,7 +163,7 @@ export class Importer {
     jobId: number,
     sources: readonly ImportSource[],
     report: ImportReport,
-    extract: CaseExtraction | null,
+    extract: JobExtraction | null,
     languages: readonly string[] | null,
   ): Promise<void> {
     const queue: QueueItem[] = [];
@@ -176,10 +204,10 @@ export class Importer {
       },
     };
 
-    // The next files are read from disk while this one is parsed and written.
-    const ahead = new Map<QueueItem, Promise<Loaded>>();
-    const startLoading = (item: QueueItem): Promise<Loaded> => {
-      const loading = loadItem({ db: this.db, limits: this.limits }, item, ocr);
+    // The next files are read from disk, and their documents queued for extraction, while this one is written.
+    const ahead = new Map<QueueItem, Promise<Ready>>();
+    const startLoading = (item: QueueItem): Promise<Ready> => {
+      const loading = loadItem({ db: this.db, limits: this.limits }, item, ocr).then((loaded) => ({ loaded, tickets: extract && submitDocuments(extract, loaded) }));
       loading.catch(() => undefined);
       return loading;
     };
@@ -203,14 +231,18 @@ export class Importer {
         if (!next.archive?.exceeded && !ahead.has(next)) ahead.set(next, startLoading(next));
       }
       try {
-        const loaded = await loading;
+        const { loaded, tickets } = await loading;
+        if (tickets && extract && !(await extract.pool.settle([...tickets.values()], () => this.cancelled.has(jobId) || !this.db.open))) {
+          report.cancelled = true;
+          break;
+        }
         if (loaded.kind === 'duplicate') {
           report.duplicates.push({ file: item.label, existingDocumentId: loaded.existing });
         } else if (loaded.kind === 'members') {
           queue.unshift(...loaded.members);
           total += loaded.members.length;
         } else if (this.db.open && !this.cancelled.has(jobId)) {
-          this.commit(item, loaded, report, extract);
+          this.commit(item, loaded, report, extract?.extract ?? null, tickets);
         } else {
           report.cancelled = true;
         }
@@ -227,17 +259,62 @@ export class Importer {
   }
 
   /** Writes what `loadItem` read, in one transaction: a crash loses at most this file. */
-  private commit(item: QueueItem, loaded: Extract<Loaded, { kind: 'documents' }>, report: ImportReport, extract: CaseExtraction | null): void {
+  private commit(
+    item: QueueItem,
+    loaded: Extract<Loaded, { kind: 'documents' }>,
+    report: ImportReport,
+    extract: CaseExtraction | null,
+    tickets: Map<ExtractedDocument, FindTicket> | null,
+  ): void {
     report.failed.push(...loaded.failures);
     this.db.transaction(() => {
       const documentIds: number[] = [];
-      const context = { db: this.db, report, extract, nearDuplicates: this.nearDuplicateIndex() };
+      const searchIndex = new SearchIndexBatch();
+      const context = {
+        db: this.db,
+        report,
+        extract,
+        nearDuplicates: this.nearDuplicateIndex(),
+        searchIndex,
+        ...(tickets ? { found: (document: ExtractedDocument) => foundFor(tickets.get(document)!) } : {}),
+      };
       for (const entry of loaded.prepared) {
         const stored = storePrepared(context, entry, loaded.file, null, item.label);
         if (stored !== null) documentIds.push(stored);
       }
+      searchIndex.flush(this.db);
       if (documentIds.length > 0) recordAudit(this.db, 'documents.import', { file: item.label, documentIds });
     })();
+  }
+}
+
+/**
+ * Queues a read file's documents, its attachments' too, for extraction before its transaction; null
+ * when it holds none. Their times are found here, in the main thread, which would otherwise wait for the worker.
+ */
+function submitDocuments({ extract, pool }: JobExtraction, loaded: Loaded): Map<ExtractedDocument, FindTicket> | null {
+  if (loaded.kind !== 'documents') return null;
+  const tickets = new Map<ExtractedDocument, FindTicket>();
+  const submit = (entry: PreparedDocument): void => {
+    const { document } = entry;
+    const documentDate = dayOfPublished(publishedAtOf(document, loaded.file));
+    const times = timesOrNothing(extract, document.text, documentDate);
+    tickets.set(document, pool.submit({ text: document.text, ...(documentDate ? { documentDate } : {}), ...(times ? { times } : {}) }));
+    for (const child of entry.children) submit(child);
+  };
+  for (const entry of loaded.prepared) submit(entry);
+  return tickets;
+}
+
+/**
+ * A document's times for its extraction, or none when finding them fails: extraction then looks for
+ * them again and fails there, when the document is stored, as it did before they were found ahead.
+ */
+function timesOrNothing(extract: CaseExtraction, text: string, documentDate: string | undefined): readonly TimeMention[] | undefined {
+  try {
+    return extract.findTimes(text, documentDate);
+  } catch {
+    return undefined;
   }
 }
 

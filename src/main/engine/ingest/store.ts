@@ -2,8 +2,11 @@
 import type { Database } from 'better-sqlite3';
 import type { ImportReport } from '../../../shared/documents';
 import type { NearDuplicateIndex } from '../documents/nearDuplicates';
+import type { SearchIndexBatch } from '../documents/repository';
 import { findDocumentBySha256, insertDocument, storeBlob } from '../documents/repository';
 import type { CaseExtraction } from '../entities/suggestions';
+import type { ExtractedDocument } from './types';
+import type { Found } from './finding';
 import type { LoadedFile, PreparedDocument } from './load';
 import { sha256 } from './load';
 import { datelineDate } from './read/dateline';
@@ -14,6 +17,10 @@ export interface StoreContext {
   readonly report: ImportReport;
   readonly extract: CaseExtraction | null;
   readonly nearDuplicates: NearDuplicateIndex;
+  /** The transaction's search index rows, written when its documents are all stored. */
+  readonly searchIndex: SearchIndexBatch;
+  /** What extraction found in a document ahead of the transaction, when it was (see findPool.ts); else it extracts here. */
+  readonly found?: (document: ExtractedDocument) => Found;
 }
 
 /**
@@ -33,6 +40,7 @@ export function storePrepared(context: StoreContext, entry: PreparedDocument, fi
     return null;
   }
   const blobId = storeBlob(db, sha, original);
+  const found = context.found?.(document);
   const { id, nearDuplicateOf } = insertDocument(
     db,
     {
@@ -42,8 +50,7 @@ export function storePrepared(context: StoreContext, entry: PreparedDocument, fi
       title: document.title.trim() || file.name,
       author: document.author,
       source: document.source,
-      // The document's own metadata, else the dateline its text opens with, else a date in its file name.
-      publishedAt: document.publishedAt ?? datelineDate(document.text) ?? dateInFileName(document.originalName ?? file.name),
+      publishedAt: publishedAtOf(document, file),
       language: document.language,
       fileName: document.originalName ?? file.name,
       importedAt: new Date().toISOString(),
@@ -53,12 +60,20 @@ export function storePrepared(context: StoreContext, entry: PreparedDocument, fi
       pageStarts: document.pageStarts,
       meta: document.meta,
     },
-    context.nearDuplicates,
+    { nearDuplicates: context.nearDuplicates, searchIndex: context.searchIndex },
   );
-  if (extract) extract.suggest(id, document.text);
+  if (extract) {
+    if (found) extract.store(id, document.text, found);
+    else extract.suggest(id, document.text);
+  }
   report.imported.push({ file: shown, documentId: id, title: document.title, nearDuplicateOf });
   for (const child of entry.children) storePrepared(context, child, file, id, label);
   return id;
+}
+
+/** When a document was published: its own metadata, else the dateline its text opens with, else a date in its file name. */
+export function publishedAtOf(document: ExtractedDocument, file: LoadedFile): string | null {
+  return document.publishedAt ?? datelineDate(document.text) ?? dateInFileName(document.originalName ?? file.name);
 }
 
 /** A date written into a file name (statement-2025-03-04.txt), for documents that carry none. */

@@ -34,6 +34,8 @@ export interface ReadOptions {
   readonly mentions?: readonly MentionInput[];
   /** The tokens those mentions were found on, so the text is not tokenized again. */
   readonly tokens?: Tokens;
+  /** The text's times, when found already (`findTimes` with the same date), so they are not looked for again. */
+  readonly times?: readonly TimeMention[];
 }
 
 /** What the reading layer found in one text; every span is UTF-16 offsets into that text. */
@@ -57,7 +59,7 @@ function mentionsFor(text: string, options: ReadOptions): { readonly mentions: r
 export function readText(text: string, options: ReadOptions): Reading {
   const { mentions, tokens } = mentionsFor(text, options);
   const document = prepareDocument(text, mentions, tokens);
-  const times: TimeMention[] = findTimes(text, options.documentDate ? { documentDate: options.documentDate } : {});
+  const times: TimeMention[] = options.times ? [...options.times] : findTimes(text, options.documentDate ? { documentDate: options.documentDate } : {});
   const claims = findClaims(document);
   return { times, claims, events: findEvents(document, claims, times), relations: findRelations(document) };
 }

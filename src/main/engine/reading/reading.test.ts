@@ -9,6 +9,7 @@ import type { Extractor } from '../extract/index';
 import { loadExtractor } from '../extract/index';
 import type { MentionInput, Reading } from './index';
 import { readText } from './index';
+import { findTimes } from './time';
 
 let extractor: Extractor;
 beforeAll(() => {
@@ -94,6 +95,13 @@ describe('the seed article (tests/fixtures/border-incident-article.txt)', () => 
     expect(captured).toBeDefined();
     expect(captured!.agent).toMatchObject({ text: 'it', entity: { text: 'Azerbaijan' } });
     expect(reading.claims[captured!.claim!]!.cue.text).toBe('claimed');
+  });
+
+  it('reads the same with its times found beforehand (an import finds them in the main thread)', () => {
+    const documentDate = '2021-05-14';
+    const times = findTimes(seed, { documentDate });
+    expect(times.length).toBeGreaterThan(0);
+    expect(readText(seed, { extractor, documentDate, times })).toEqual(readText(seed, { extractor, documentDate }));
   });
 
   it('suggests the links the article states', () => {

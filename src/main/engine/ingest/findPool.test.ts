@@ -1,0 +1,101 @@
+import type { Database as SqliteDatabase } from 'better-sqlite3';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { builtFile, projectRoot } from '../../../../tests/support/built';
+import { useTempDirs } from '../../../../tests/support/tempDir';
+import { createCaseFile } from '../case/caseFile';
+import { createAnalyzer } from '../entities/analyzer';
+import type { EntityAnalyzer } from '../entities/finder';
+import { locateResources } from '../extract/pipeline';
+import type { FindWorkerOptions } from './findPool';
+import { DEFAULT_LIMITS } from './types';
+import { Importer } from './importer';
+
+const tempDir = useTempDirs();
+const opened: SqliteDatabase[] = [];
+afterEach(() => {
+  for (const db of opened.splice(0)) db.close();
+});
+
+/** Real documents of several kinds: newswire stories, an e-mail with an attachment (a child document), an article. */
+const FIXTURES = ['reuters-sample.sgm', 'message.eml', 'border-incident-article.txt', 'article.html', 'memo.docx'];
+
+function incoming(): string {
+  const dir = join(tempDir(), 'incoming');
+  mkdirSync(dir, { recursive: true });
+  for (const name of FIXTURES) copyFileSync(join(projectRoot, 'tests', 'fixtures', name), join(dir, name));
+  return dir;
+}
+
+/** What an import wrote, every table extraction fills, without the clock's columns. */
+function rows(db: SqliteDatabase): Record<string, unknown[]> {
+  const read = (sql: string): unknown[] => db.prepare(sql).raw().all();
+  return {
+    documents: read('SELECT id, parent_id, title, published_at, meta, fingerprint, near_duplicate_of, search_names FROM documents ORDER BY id'),
+    entities: read('SELECT id, kind, subtype, name, status, attributes FROM entities ORDER BY id'),
+    aliases: read('SELECT entity_id, alias, folded, skeleton FROM entity_aliases ORDER BY entity_id, alias'),
+    mentions: read('SELECT * FROM mentions ORDER BY id'),
+    places: read('SELECT * FROM places ORDER BY entity_id'),
+    times: read('SELECT * FROM time_mentions ORDER BY id'),
+    claims: read('SELECT * FROM claims ORDER BY id'),
+    events: read('SELECT * FROM events ORDER BY id'),
+    relations: read('SELECT * FROM relation_suggestions ORDER BY id'),
+    searched: read("SELECT rowid FROM documents_fts WHERE documents_fts MATCH 'oil OR Pashinian OR minister' ORDER BY rowid"),
+  };
+}
+
+const resourcesDir = locateResources();
+const analyzer = createAnalyzer(resourcesDir, null);
+
+/** An analyzer that must not be called: with it, a worker has found everything or the import fails. */
+const unusable: EntityAnalyzer = {
+  analyze: () => {
+    throw new Error('the main thread extracted');
+  },
+  knowledge: analyzer.knowledge,
+  reader: () => {
+    throw new Error('the main thread read');
+  },
+};
+
+async function importInto(name: string, dir: string, main: EntityAnalyzer, workers?: FindWorkerOptions): Promise<Record<string, unknown[]>> {
+  const db = createCaseFile(join(tempDir(), `${name}.dossier`), 'Imports').db;
+  opened.push(db);
+  const report = await new Importer(db, undefined, DEFAULT_LIMITS, () => main, undefined, workers).start([{ path: dir }]).finished;
+  expect(report.failed).toEqual([]);
+  expect(report.imported.length).toBeGreaterThan(FIXTURES.length);
+  return rows(db);
+}
+
+describe('extraction in worker threads', () => {
+  it('stores the same rows, with the same ids, as extraction in the main thread', async () => {
+    const dir = incoming();
+    const inThread = await importInto('in-thread', dir, analyzer);
+    expect(inThread.mentions!.length).toBeGreaterThan(20);
+    expect(inThread.times!.length).toBeGreaterThan(0);
+    const workers: FindWorkerOptions = {
+      recipe: () => ({ resourcesDir, extracts: [] }),
+      script: builtFile('main/findWorker.js'),
+      threads: 2,
+      startAfterCharacters: 0,
+      mainThreadFinds: false,
+    };
+    // The main thread's analyzer throws: the workers did all of the extraction.
+    expect(await importInto('workers', dir, unusable, workers)).toEqual(inThread);
+    // With the main thread finding while the worker starts, whoever finds a document, the rows are the same.
+    expect(await importInto('shared', dir, analyzer, { ...workers, threads: 1, mainThreadFinds: true })).toEqual(inThread);
+  });
+
+  it('extracts in the main thread when a worker cannot start', async () => {
+    const dir = incoming();
+    const inThread = await importInto('in-thread', dir, analyzer);
+    const broken: FindWorkerOptions = {
+      recipe: () => ({ resourcesDir, extracts: [] }),
+      script: join(tempDir(), 'no-such-worker.js'),
+      startAfterCharacters: 0,
+      mainThreadFinds: false,
+    };
+    expect(await importInto('fallback', dir, analyzer, broken)).toEqual(inThread);
+  });
+});
