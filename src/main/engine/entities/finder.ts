@@ -10,6 +10,7 @@ import type { AnalyzedMention } from '../extract/pipeline';
 import type { Tokens } from '../extract/tokenize';
 import type { LearnedLayer } from '../learning/layer';
 import { buildLearnedLayer } from '../learning/layer';
+import type { Redrawing } from '../learning/boundaries';
 import type { StoredExample } from '../learning/examples';
 import { EXTRACTION_LIMITS } from '../limits';
 import type { TimeMention } from '../reading/time';
@@ -34,6 +35,8 @@ export interface CaseKnowledge {
   readonly caseNames: readonly CaseName[];
   /** What review taught, for the learned layer. */
   readonly examples: readonly StoredExample[];
+  /** Where those examples redrew names' edges (found against the documents' texts, which a worker does not have). */
+  readonly redrawing: Redrawing;
 }
 
 /** What extraction found in one document, before any of it is stored: plain data, the same in any thread. */
@@ -55,7 +58,7 @@ export class DocumentFinder {
     known: CaseKnowledge,
   ) {
     this.caseNames = indexCaseNames(known.caseNames);
-    this.learned = buildLearnedLayer(known.examples);
+    this.learned = buildLearnedLayer(known.examples, known.redrawing);
   }
 
   /** What extraction suggests in a text (already cut to the extraction limit), as the case has learned to suggest it. */

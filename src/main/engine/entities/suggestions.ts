@@ -17,6 +17,7 @@ import { rawAttributes } from './attributes';
 import { documentDateOf } from '../claims/reading';
 import { storeReading } from '../claims/store';
 import { examplesInEffect } from '../learning/examples';
+import { redrawingOf } from '../learning/layer';
 import type { CaseKnowledge, DocumentFindings, EntityAnalyzer } from './finder';
 import { DocumentFinder } from './finder';
 import type { TimeMention } from '../reading/time';
@@ -207,7 +208,8 @@ export class CaseExtraction {
     private readonly db: Database,
     analyzer: EntityAnalyzer,
   ) {
-    this.known = { caseNames: confirmedNames(db), examples: examplesInEffect(db) };
+    const examples = examplesInEffect(db);
+    this.known = { caseNames: confirmedNames(db), examples, redrawing: redrawingOf(db, examples) };
     this.finder = new DocumentFinder(analyzer, this.known);
   }
 
