@@ -114,6 +114,23 @@ describe('extraction on import', () => {
   });
 });
 
+describe('GeoNames extracts and later imports', () => {
+  it('resolves a village of an extract added after the first import in the documents imported next', async () => {
+    const dir = tempDir();
+    const engine = createEngine();
+    const { handlers } = engine;
+    await handlers['cases.create']({ path: join(dir, 'extracts.dossier'), title: 'Extracts' });
+    const first = join(dir, 'first.txt');
+    writeFileSync(first, 'Officials in Baku spoke on Monday.');
+    await engine.startImport([{ path: first }]).finished;
+    await handlers['gazetteer.addExtract']({ path: join(projectRoot, 'tests', 'fixtures', 'geonames-AZ-sample.txt') });
+    await engine.startImport([{ path: seedPath }]).finished;
+    const [armudlu] = await handlers['entities.list']({ search: 'Armudlu' });
+    expect(armudlu?.coordinates).not.toBeNull();
+    engine.dispose();
+  });
+});
+
 describe('retyping a mention', () => {
   it('moves a demonym written under a country to an entity of its own words, and leaves the country a place; undo puts it back', async () => {
     const dir = tempDir();

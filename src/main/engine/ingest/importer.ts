@@ -65,9 +65,6 @@ export class Importer {
   private readonly running = new Set<number>();
   private nearDuplicates: NearDuplicateIndex | null = null;
 
-  private analyzer: EntityAnalyzer | null = null;
-  /** How the workers build that same analyzer, taken when it was built. */
-  private recipe: AnalyzerRecipe | null = null;
   /** Each running job's OCR worker, started when its first image needs reading. */
   private readonly ocrEngines = new Map<number, OcrEngine>();
 
@@ -93,13 +90,12 @@ export class Importer {
     const languages = options.ocr === false ? null : checkLanguages(options.ocr?.languages ?? DEFAULT_OCR_LANGUAGES);
     const jobId = this.nextJobId++;
     this.running.add(jobId);
-    if (options.extract !== false && this.entityAnalyzer && !this.analyzer) {
-      this.analyzer = this.entityAnalyzer();
-      this.recipe = this.findWorkers?.recipe() ?? null;
-    }
-    const recipe = this.recipe;
+    // Asked at each job (the session caches it), so that a case's GeoNames extracts added since reach the next import;
+    // the workers' recipe is taken with it, so that they build the same analyzer.
+    const analyzer = options.extract !== false && this.entityAnalyzer ? this.entityAnalyzer() : null;
+    const recipe: AnalyzerRecipe | null = analyzer ? (this.findWorkers?.recipe() ?? null) : null;
     const workers = this.findWorkers && recipe ? { ...this.findWorkers, recipe: () => recipe } : undefined;
-    const caseExtraction = options.extract !== false && this.analyzer ? new CaseExtraction(this.db, this.analyzer) : null;
+    const caseExtraction = analyzer ? new CaseExtraction(this.db, analyzer) : null;
     const extract = caseExtraction && { extract: caseExtraction, pool: new FindPool(caseExtraction, caseExtraction.known, workers) };
     const finished = this.run(jobId, sources, extract, languages).finally(async () => {
       this.running.delete(jobId);
