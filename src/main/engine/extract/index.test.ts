@@ -170,6 +170,8 @@ describe('organisations that are places', () => {
     expect(namesKnownPlace(gazetteer, organization('Republic of Congo'))).toBe(true);
     expect(namesKnownPlace(gazetteer, organization('Boston Red Sox'))).toBe(false);
     expect(namesKnownPlace(gazetteer, organization('Texas Board'))).toBe(false);
+    expect(namesKnownPlace(gazetteer, organization('White House'))).toBe(false);
+    expect(namesKnownPlace(gazetteer, organization('Rio Tinto'))).toBe(false);
     expect(namesKnownPlace(gazetteer, organization('Kalbajar'))).toBe(false);
   });
 });

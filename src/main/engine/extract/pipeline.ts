@@ -119,8 +119,9 @@ export function createEntityPipeline(resourcesDir?: string, gazetteer?: Gazettee
 
 /**
  * A name of two words or more that the tagger's rules made an organisation but that is, word for word, the name of a
- * region or a town of some size ("Kasai Occidental", "Beni Suef": names the tagger's own place list lacks) and does not
- * end in an organisation's head word ("Texas Board") names the place.
+ * region or of a city of 100,000 or more ("Kasai Occidental", "Beni Suef": names the tagger's own place list lacks),
+ * and does not end in an organisation's head word ("Texas Board"), names the place. Small towns are left out: "White
+ * House" and "Rio Tinto" are towns too.
  */
 export function namesKnownPlace(gazetteer: Gazetteer, mention: ExtractedMention): boolean {
   if (mention.type !== 'organization' || !mention.text.includes(' ')) return false;
@@ -128,7 +129,7 @@ export function namesKnownPlace(gazetteer: Gazetteer, mention: ExtractedMention)
   if (organizationHeads.has(last)) return false;
   return gazetteer
     .lookup(mention.text)
-    .some((candidate) => candidate.featureClass === 'A' || (candidate.featureClass === 'P' && candidate.population >= 10_000));
+    .some((candidate) => candidate.featureClass === 'A' || (candidate.featureClass === 'P' && candidate.population >= 100_000));
 }
 
 /**
