@@ -119,9 +119,9 @@ export function createEntityPipeline(resourcesDir?: string, gazetteer?: Gazettee
 
 /**
  * A name of two words or more that the tagger's rules made an organisation but that is, word for word, the name of a
- * region or of a city of 100,000 or more ("Kasai Occidental", "Beni Suef": names the tagger's own place list lacks),
- * and does not end in an organisation's head word ("Texas Board"), names the place. Small towns are left out: "White
- * House" and "Rio Tinto" are towns too.
+ * country or a first-level region, or the own name of a city of 100,000 or more ("Kasai Occidental", "Beni Suef": names the tagger's own place
+ * list lacks), and does not end in an organisation's head word ("Texas Board"), names the place. Small towns and other
+ * names of cities are left out: "White House" and "Rio Tinto" are towns too, and "White House" Casablanca's old name.
  */
 export function namesKnownPlace(gazetteer: Gazetteer, mention: ExtractedMention): boolean {
   if (mention.type !== 'organization' || !mention.text.includes(' ')) return false;
@@ -129,7 +129,7 @@ export function namesKnownPlace(gazetteer: Gazetteer, mention: ExtractedMention)
   if (organizationHeads.has(last)) return false;
   return gazetteer
     .lookup(mention.text)
-    .some((candidate) => candidate.featureClass === 'A' || (candidate.featureClass === 'P' && candidate.population >= 100_000));
+    .some((candidate) => /^(?:PCL|ADM1)/u.test(candidate.featureCode) || (candidate.featureClass === 'P' && candidate.primaryName && candidate.population >= 100_000));
 }
 
 /**
