@@ -2,7 +2,7 @@
 import { labels } from './features';
 import { lexiconMatcher } from './lexiconMatcher';
 import type { LexiconMatcher } from './lexiconMatcher';
-import { abbreviatedOrganizations, addRegionAbbreviations, headedPlaces, titlesBeforeNames, bracketedAbbreviations, dropTermAbbreviations, dropNonNameWords, headedRuns, joinSplitOrganizations, organizationHeads, organizationPurposes, organizationsAfterPlaces, organizationsOfPlaces, definedOrganizations, peopleOfBodies, placesInTheirRegion, splitJoinedPeople, dropDescriptionsBeforeGivenNames, trimSmallEnds } from './nameRules';
+import { abbreviatedOrganizations, addRegionAbbreviations, headedPlaces, titlesBeforeNames, bracketedAbbreviations, dropTermAbbreviations, dropNonNameWords, headedRuns, joinSplitOrganizations, organizationHeads, organizationPurposes, organizationsAfterPlaces, organizationsOfPlaces, definedNames, peopleOfBodies, placesInTheirRegion, splitJoinedPeople, dropDescriptionsBeforeGivenNames, trimSmallEnds } from './nameRules';
 import type { Span } from './nameRules';
 import { prepareTokens } from './prepare';
 import { countryNames, demonymWords, LexiconClass, titleWords } from './lexicon';
@@ -112,7 +112,7 @@ function extractMentions(model: TaggerModel, matcher: LexiconMatcher, rules: Rul
   named = addRegionAbbreviations(tokens, named);
   named = bracketedAbbreviations(tokens, named);
   named = dropTermAbbreviations(tokens, named);
-  named = definedOrganizations(tokens, tags, named);
+  named = definedNames(tokens, tags, named);
   named = titlesBeforeNames(tokens, named, rules.titles, isListPlace);
   named = peopleOfBodies(tokens, named, rules.titles);
   named = splitJoinedPeople(tokens, named);

@@ -17,7 +17,7 @@ import {
   placesInTheirRegion,
   splitJoinedPeople,
   dropDescriptionsBeforeGivenNames,
-  definedOrganizations,
+  definedNames,
   titlesBeforeNames,
   trimSmallEnds,
 } from './nameRules';
@@ -149,15 +149,16 @@ describe('name rules', () => {
     expect(spans.map((span) => span.type)).toEqual(['location', 'location']);
   });
 
-  it('reads a name the text defines as an organisation as one, but not a group of islands or a sentence opener', () => {
-    const text = 'Bilka is a Danish retailer . They toured with Velvet Revolver , an American hard rock band , in May . Vava’u is a group of islands . It is a company .';
+  it('reads a name the text defines as an organisation or a place as one, but not a group of islands or a sentence opener', () => {
+    const text = 'Bilka is a Danish retailer . They toured with Velvet Revolver , an American hard rock band , in May . Vava’u is a group of islands . It is a company . Boultham is a village in Lincolnshire .';
     const tokens = tokenize(text);
     const at = (word: string): number => tokens.words.indexOf(word);
     const tags = new Uint8Array(tokens.words.length);
     const spans: Span[] = [{ first: at('Velvet'), end: at('Revolver') + 1, type: 'location' }];
-    expect(definedOrganizations(tokens, tags, spans).map((span) => [spanText(text, span), span.type])).toEqual([
+    expect(definedNames(tokens, tags, spans).map((span) => [spanText(text, span), span.type])).toEqual([
       ['Bilka', 'organization'],
       ['Velvet Revolver', 'organization'],
+      ['Boultham', 'location'],
     ]);
   });
 

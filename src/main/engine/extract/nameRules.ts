@@ -530,39 +530,49 @@ const collectiveNouns = new Set(['group', 'chain', 'network', 'union', 'associat
 
 const definitionFollowers = new Set([',', '.', ';', ':', '(', ')', 'of', 'in', 'that', 'which', 'who', 'from', 'based', 'founded', 'with', 'and', 'for', 'on', 'at', 'headquartered', 'owned', 'operating', 'formed', 'by', 'whose']);
 
+/** Nouns that say a name is a place ("Boultham is a village in Lincolnshire", "Champdor is a commune in …"). */
+const placeNouns = new Set(
+  `village town city municipality commune hamlet suburb district county province region parish island river lake mountain
+  settlement neighbourhood neighborhood borough township capital port`.split(/\s+/),
+);
+
 /**
- * A name the text defines as an organisation is one: "Bilka is a Danish chain of hypermarkets", "Velvet Revolver, an
- * American hard rock band, …". After the name: "is/was a(n)" (at a sentence's start) or ", a(n)", up to three
- * describing words in small letters or with a capital ("Danish", "Moscow-based"), then an organisation noun that
- * ends its phrase. An untagged capitalised name becomes an organisation; a name the tagger typed otherwise is retyped.
+ * A name the text defines is what the text says: "Bilka is a Danish chain of hypermarkets", "Velvet Revolver, an
+ * American hard rock band, …" are organisations, "Boultham is a village in Lincolnshire" a place. After the name: "is/was
+ * a(n)" (at a sentence's start) or ", a(n)", up to three describing words in small letters or with a capital ("Danish",
+ * "Moscow-based"), then an organisation or place noun that ends its phrase. An untagged capitalised name gets that type;
+ * a name the tagger typed otherwise is retyped.
  */
-export function definedOrganizations(tokens: Tokens, tags: Uint8Array, spans: Span[]): Span[] {
+export function definedNames(tokens: Tokens, tags: Uint8Array, spans: Span[]): Span[] {
   const { words } = tokens;
   const sentenceStart = new Set(tokens.sentenceStarts);
   const spanEndingAt = new Map(spans.map((span) => [span.end, span]));
   const taken = new Uint8Array(words.length);
   for (const span of spans) taken.fill(1, span.first, span.end);
-  const definesOrganization = (at: number): boolean => {
+  /** The type the words from `at` define ("a Danish retailer", "a village in"), or null. */
+  const definedType = (at: number): Span['type'] | null => {
     let index = at;
-    if (words[index] !== 'a' && words[index] !== 'an') return false;
+    if (words[index] !== 'a' && words[index] !== 'an') return null;
     index += 1;
     for (let describing = 0; describing < 4 && index < words.length; describing += 1, index += 1) {
+      const word = words[index]!;
+      const ends = index + 1 >= words.length || definitionFollowers.has(words[index + 1]!);
       // "a group of islands", "a chain of mountains": a collective noun before "of" says nothing of the kind.
-      if (organizationNouns.has(words[index]!))
-        return index + 1 >= words.length || (definitionFollowers.has(words[index + 1]!) && !(words[index + 1] === 'of' && collectiveNouns.has(words[index]!)));
-      if (!/^[\p{L}-]+$/u.test(words[index]!)) return false;
+      if (organizationNouns.has(word)) return ends && !(words[index + 1] === 'of' && collectiveNouns.has(word)) ? 'organization' : null;
+      if (placeNouns.has(word)) return ends ? 'location' : null;
+      if (!/^[\p{L}-]+$/u.test(word)) return null;
     }
-    return false;
+    return null;
   };
   const added: Span[] = [];
   for (let index = 1; index < words.length; index += 1) {
-    const comma = words[index] === ',' && definesOrganization(index + 1);
-    const copula = (words[index] === 'is' || words[index] === 'was') && definesOrganization(index + 1);
-    if (!comma && !copula) continue;
+    const copula = words[index] === 'is' || words[index] === 'was';
+    const type = (words[index] === ',' || copula) && definedType(index + 1);
+    if (!type) continue;
     const tagged = spanEndingAt.get(index);
     if (tagged) {
       if (copula && !sentenceStart.has(tagged.first) && !(tagged.first > 0 && sentenceStart.has(tagged.first - 1) && words[tagged.first - 1] === 'The')) continue;
-      if (tagged.type !== 'other') tagged.type = 'organization';
+      if (tagged.type !== 'other') tagged.type = type;
       continue;
     }
     // An untagged capitalised run that ends here.
@@ -573,7 +583,7 @@ export function definedOrganizations(tokens: Tokens, tags: Uint8Array, spans: Sp
     if (copula && !sentenceStart.has(first)) continue;
     // A lone sentence opener ("It is a band …", "This was a company …") names nothing.
     if (index - first === 1 && /^(?:It|This|That|There|He|She|They|What|Which|Who)$/u.test(words[first]!)) continue;
-    added.push({ first, end: index, type: 'organization' });
+    added.push({ first, end: index, type });
   }
   return added.length === 0 ? spans : [...spans, ...added].sort((a, b) => a.first - b.first);
 }
