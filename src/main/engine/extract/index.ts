@@ -100,11 +100,11 @@ function extractMentions(model: TaggerModel, matcher: LexiconMatcher, rules: Rul
   abbreviatedOrganizations(tokens, spans);
   headedPlaces(tokens, spans);
   addCuedPlaces(tokens, tags, spans);
-  placesInTheirRegion(tokens, spans, rules.titles, isListPlace);
   trimSmallEnds(tokens, spans);
   const mentions: ExtractedMention[] = [];
   // The rules about how English writes names, in order (nameRules.ts).
-  let named = headedRuns(tokens, spans);
+  let named = placesInTheirRegion(tokens, spans, rules.titles, isListPlace);
+  named = headedRuns(tokens, named);
   named = dropNonNameWords(tokens, named);
   named = organizationPurposes(tokens, named);
   named = organizationsOfPlaces(tokens, named);

@@ -211,6 +211,20 @@ describe('name rules', () => {
     expect(spans.find((span) => spanText(text, span) === 'Salem')?.type).toBe('location');
   });
 
+  it('reads an untagged name after "in" or "at" written with its state as a town there', () => {
+    const text = 'He was born in Little Falls, Minnesota, and worked at Smith, Texas and Ohio.';
+    const tokens = tokenize(text);
+    const at = (word: string): number => tokens.words.indexOf(word);
+    const spans: Span[] = [
+      { first: at('Minnesota'), end: at('Minnesota') + 1, type: 'location' },
+      { first: at('Texas'), end: at('Texas') + 1, type: 'location' },
+      { first: at('Ohio'), end: at('Ohio') + 1, type: 'location' },
+    ];
+    const regions = new Set(['Minnesota', 'Texas', 'Ohio']);
+    const found = placesInTheirRegion(tokens, spans, new Set(), (first, end) => regions.has(tokens.words.slice(first, end).join(' ')));
+    expect(found.map((span) => spanText(text, span))).toEqual(['Little Falls', 'Minnesota', 'Texas', 'Ohio']);
+  });
+
   it('continues an organisation over "for the" and the run that names its purpose', () => {
     const text = 'The Andy Warhol Foundation for the Visual Arts gave, and Smith for the Visual Arts spoke.';
     const tokens = tokenize(text);

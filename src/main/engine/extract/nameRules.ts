@@ -441,22 +441,39 @@ export function headedPlaces(tokens: Tokens, spans: Span[]): void {
  * goes on from (a comma, a full stop, a bracket, the end), is a town in it, even where the tagger read it as a person.
  * Not when the place goes on a list ("Pashinyan, Armenia and Azerbaijan") or is a possessive ("Jones, Britain's
  * envoy"), nor after a title ("Governor Abbott, Texas"). `isRegion(first, end)` says whether a span is a country or
- * a state of the tagger's place lists.
+ * a state of the tagger's place lists. Returns the spans with the towns it found untagged.
  */
-export function placesInTheirRegion(tokens: Tokens, spans: Span[], titles: ReadonlySet<string>, isRegion: (first: number, end: number) => boolean): void {
+export function placesInTheirRegion(tokens: Tokens, spans: Span[], titles: ReadonlySet<string>, isRegion: (first: number, end: number) => boolean): Span[] {
   const { words } = tokens;
   const startingAt = new Map(spans.map((span) => [span.first, span]));
   const goesOn = new Set([',', '.', ';', ':', ')', '(', '—', '–']);
-  for (const span of spans) {
-    if (span.type !== 'person' || words[span.end] !== ',') continue;
-    const region = startingAt.get(span.end + 1);
-    if (!region || region.type !== 'location' || !isRegion(region.first, region.end)) continue;
+  const regionAfter = (comma: number): boolean => {
+    if (words[comma] !== ',') return false;
+    const region = startingAt.get(comma + 1);
+    if (!region || region.type !== 'location' || !isRegion(region.first, region.end)) return false;
     const after = words[region.end];
-    if (after !== undefined && !goesOn.has(after)) continue;
+    return after === undefined || goesOn.has(after);
+  };
+  for (const span of spans) {
+    if (span.type !== 'person' || !regionAfter(span.end)) continue;
     if (span.first > 0 && titles.has(words[span.first - 1]!.toLowerCase())) continue;
     span.type = 'location';
   }
+  // "born in Little Falls, Minnesota,", "at Mouchak, Gazipur": an untagged name after "in", "at", "near" or "from",
+  // written with its region, is a town there too.
+  const taken = new Uint8Array(words.length);
+  for (const span of spans) taken.fill(1, span.first, span.end);
+  const added: Span[] = [];
+  for (let index = 1; index < words.length; index += 1) {
+    if (!locativePrepositions.has(words[index - 1]!) || taken[index] || !/^\p{Lu}\p{Ll}/u.test(words[index]!)) continue;
+    let end = index;
+    while (end < words.length && end - index < 3 && !taken[end] && /^\p{Lu}\p{Ll}/u.test(words[end]!)) end += 1;
+    if (end > index && regionAfter(end)) added.push({ first: index, end, type: 'location' });
+  }
+  return added.length === 0 ? spans : [...spans, ...added].sort((a, b) => a.first - b.first);
 }
+
+const locativePrepositions = new Set(['in', 'at', 'near', 'from']);
 
 /**
  * "Professor Amos Frumkin of the Hebrew University", "Kevin Reilly of the California Department of Health Services": a
