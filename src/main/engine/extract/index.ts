@@ -2,7 +2,7 @@
 import { labels } from './features';
 import { lexiconMatcher } from './lexiconMatcher';
 import type { LexiconMatcher } from './lexiconMatcher';
-import { abbreviatedOrganizations, addRegionAbbreviations, headedPlaces, titlesBeforeNames, bracketedAbbreviations, dropTermAbbreviations, dropNonNameWords, headedRuns, joinSplitOrganizations, organizationHeads, organizationPurposes, organizationsAfterPlaces, organizationsOfPlaces, definedNames, peopleOfBodies, placesInTheirRegion, splitJoinedPeople, dropDescriptionsBeforeGivenNames, trimSmallEnds } from './nameRules';
+import { abbreviatedOrganizations, addRegionAbbreviations, headedPlaces, titlesBeforeNames, bracketedAbbreviations, dropTermAbbreviations, dropNonNameWords, headedRuns, joinSplitOrganizations, organizationHeads, organizationPurposes, organizationsAfterPlaces, organizationsOfPlaces, definedNames, headedEvents, peopleOfBodies, placesInTheirRegion, splitJoinedPeople, dropDescriptionsBeforeGivenNames, trimSmallEnds } from './nameRules';
 import type { Span } from './nameRules';
 import { prepareTokens } from './prepare';
 import { countryNames, demonymWords, LexiconClass, titleWords } from './lexicon';
@@ -114,6 +114,7 @@ function extractMentions(model: TaggerModel, matcher: LexiconMatcher, rules: Rul
   named = dropTermAbbreviations(tokens, named);
   named = definedNames(tokens, tags, named);
   named = titlesBeforeNames(tokens, named, rules.titles, isListPlace);
+  headedEvents(tokens, named);
   named = peopleOfBodies(tokens, named, rules.titles);
   named = splitJoinedPeople(tokens, named);
   dropDescriptionsBeforeGivenNames(tokens, named, (lowered) => matcher.words.first(lowered) === 1, (lowered) => matcher.givenNames.has(lowered));

@@ -18,6 +18,7 @@ import {
   splitJoinedPeople,
   dropDescriptionsBeforeGivenNames,
   definedNames,
+  headedEvents,
   titlesBeforeNames,
   trimSmallEnds,
 } from './nameRules';
@@ -160,6 +161,20 @@ describe('name rules', () => {
       ['Velvet Revolver', 'organization'],
       ['Boultham', 'location'],
     ]);
+  });
+
+  it('reads a name headed by a word for an event or an award as that, not an organisation, person or place', () => {
+    const text = 'At the NAACP Image Awards after the Battle of Hulao, Bank of America met Davis Cup.';
+    const tokens = tokenize(text);
+    const at = (word: string): number => tokens.words.indexOf(word);
+    const spans: Span[] = [
+      { first: at('NAACP'), end: at('Awards') + 1, type: 'organization' },
+      { first: at('Battle'), end: at('Hulao') + 1, type: 'location' },
+      { first: at('Bank'), end: at('America') + 1, type: 'organization' },
+      { first: at('Davis'), end: at('Cup') + 1, type: 'person' },
+    ];
+    headedEvents(tokens, spans);
+    expect(spans.map((span) => span.type)).toEqual(['other', 'other', 'organization', 'other']);
   });
 
   it('parts a person from the organisation after "of the", but keeps a byname and a title alone whole', () => {

@@ -604,3 +604,29 @@ export function definedNames(tokens: Tokens, tags: Uint8Array, spans: Span[]): S
   }
   return added.length === 0 ? spans : [...spans, ...added].sort((a, b) => a.first - b.first);
 }
+
+/** Words that make the name they head an event's or an award's ("MTV Video Music Awards", "Super Bowl", "Battle of Hulao"). */
+const eventHeads = new Set(
+  `Award Awards Prize Prizes Medal Trophy Bowl Cup Championship Championships Tournament Olympics Olympiad Marathon Festival War Wars
+  Battle Siege Massacre Revolution Uprising`.split(/\s+/),
+);
+
+/**
+ * An English name's head is its last word, or the word before its first "of": a name headed by a word for an event or an
+ * award names that event or award, not an organisation, person or place ("NAACP Image Awards", "GMAC Bowl", "Battle of
+ * Hulao", "Cold War").
+ */
+export function headedEvents(tokens: Tokens, spans: Span[]): void {
+  const { words } = tokens;
+  for (const span of spans) {
+    if (span.type === 'other' || span.end - span.first < 2) continue;
+    let head = span.end - 1;
+    for (let index = span.first + 1; index < span.end; index += 1) {
+      if (words[index] === 'of') {
+        head = index - 1;
+        break;
+      }
+    }
+    if (eventHeads.has(words[head]!)) span.type = 'other';
+  }
+}
