@@ -2,7 +2,7 @@
 import { labels } from './features';
 import { lexiconMatcher } from './lexiconMatcher';
 import type { LexiconMatcher } from './lexiconMatcher';
-import { abbreviatedOrganizations, addRegionAbbreviations, headedPlaces, titlesBeforeNames, bracketedAbbreviations, dropTermAbbreviations, dropNonNameWords, headedRuns, joinSplitOrganizations, organizationHeads, organizationPurposes, organizationsAfterPlaces, organizationsOfPlaces, definedNames, headedEvents, peopleOfBodies, placesInTheirRegion, splitJoinedPeople, dropDescriptionsBeforeGivenNames, trimSmallEnds } from './nameRules';
+import { abbreviatedOrganizations, addRegionAbbreviations, headedPlaces, titlesBeforeNames, bracketedAbbreviations, dropTermAbbreviations, dropNonNameWords, headedRuns, joinSplitOrganizations, organizationHeads, organizationPurposes, organizationsAfterPlaces, organizationsOfPlaces, definedNames, headedEvents, headOf, peopleOfBodies, placesInTheirRegion, splitJoinedPeople, dropDescriptionsBeforeGivenNames, trimSmallEnds } from './nameRules';
 import type { Span } from './nameRules';
 import { prepareTokens } from './prepare';
 import { countryNames, demonymWords, LexiconClass, titleWords } from './lexicon';
@@ -175,14 +175,7 @@ function headedOrganizations(tokens: Tokens, spans: Span[]): void {
   const { words } = tokens;
   for (const span of spans) {
     if (span.end - span.first < 2 || (span.type !== 'location' && span.type !== 'person')) continue;
-    let head = span.end - 1;
-    for (let index = span.first + 1; index < span.end; index += 1) {
-      if (words[index] === 'of') {
-        head = index - 1;
-        break;
-      }
-    }
-    if (organizationHeads.has(words[head]!)) span.type = 'organization';
+    if (organizationHeads.has(headOf(words, span))) span.type = 'organization';
   }
 }
 

@@ -617,16 +617,11 @@ const eventHeads = new Set(
  * Hulao", "Cold War").
  */
 export function headedEvents(tokens: Tokens, spans: Span[]): void {
-  const { words } = tokens;
-  for (const span of spans) {
-    if (span.type === 'other' || span.end - span.first < 2) continue;
-    let head = span.end - 1;
-    for (let index = span.first + 1; index < span.end; index += 1) {
-      if (words[index] === 'of') {
-        head = index - 1;
-        break;
-      }
-    }
-    if (eventHeads.has(words[head]!)) span.type = 'other';
-  }
+  for (const span of spans) if (span.type !== 'other' && span.end - span.first >= 2 && eventHeads.has(headOf(tokens.words, span))) span.type = 'other';
+}
+
+/** An English name's head: its last word, or the word before its first "of" ("Bank" of "Bank of England"). */
+export function headOf(words: readonly string[], span: Span): string {
+  for (let index = span.first + 1; index < span.end; index += 1) if (words[index] === 'of') return words[index - 1]!;
+  return words[span.end - 1]!;
 }
