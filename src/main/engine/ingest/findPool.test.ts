@@ -1,10 +1,11 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { builtFile, projectRoot } from '../../../../tests/support/built';
 import { useTempDirs } from '../../../../tests/support/tempDir';
-import { createCaseFile } from '../case/caseFile';
+import { createCaseFile, openCaseFile } from '../case/caseFile';
+import { createEngine } from '../engine';
 import { createAnalyzer } from '../entities/analyzer';
 import type { EntityAnalyzer } from '../entities/finder';
 import { locateResources } from '../extract/pipeline';
@@ -85,6 +86,34 @@ describe('extraction in worker threads', () => {
     expect(await importInto('workers', dir, unusable, workers)).toEqual(inThread);
     // With the main thread finding while the worker starts, whoever finds a document, the rows are the same.
     expect(await importInto('shared', dir, analyzer, { ...workers, threads: 1, mainThreadFinds: true })).toEqual(inThread);
+  });
+
+  it('applies what the case learned, edge conventions included, in the workers as in the main thread', async () => {
+    // A case whose analyst redrew two people to take in their titles (the convention needs the documents' texts).
+    const path = join(tempDir(), 'learned.dossier');
+    const engine = createEngine();
+    await engine.handlers['cases.create']({ path, title: 'Learned' });
+    const reviewed = join(tempDir(), 'reviewed.txt');
+    const text = 'The Dutch government met French diplomats in Oslo on Monday. President Obama spoke to Chancellor Merkel there.';
+    writeFileSync(reviewed, text);
+    await engine.startImport([{ path: reviewed }]).finished;
+    const suggestions = await engine.handlers['mentions.forDocument']({ documentId: 1 });
+    for (const [name, titled] of [['Obama', 'President Obama'], ['Merkel', 'Chancellor Merkel']] as const) {
+      await engine.handlers['mentions.setStatus']({ id: suggestions.find((mention) => mention.text === name)!.id, status: 'rejected' });
+      await engine.handlers['mentions.create']({ documentId: 1, start: text.indexOf(titled), end: text.indexOf(titled) + titled.length, type: 'person' });
+    }
+    engine.dispose();
+
+    const db = openCaseFile(path).db;
+    opened.push(db);
+    const next = join(tempDir(), 'next');
+    mkdirSync(next);
+    writeFileSync(join(next, 'next.txt'), 'A Hungarian court met in Vienna. Colonel Gaddafi and President Putin were not there; Senator McCain was.');
+    const workers: FindWorkerOptions = { recipe: () => ({ resourcesDir, extracts: [] }), script: builtFile('main/findWorker.js'), threads: 1, startAfterCharacters: 0, mainThreadFinds: false };
+    const report = await new Importer(db, undefined, DEFAULT_LIMITS, () => unusable, undefined, workers).start([{ path: next }]).finished;
+    expect(report.failed).toEqual([]);
+    const people = db.prepare("SELECT text FROM mentions WHERE document_id = ? AND type = 'person'").pluck().all(report.imported[0]!.documentId);
+    expect(people).toEqual(expect.arrayContaining(['Colonel Gaddafi', 'President Putin', 'Senator McCain']));
   });
 
   it('extracts in the main thread when a worker cannot start', async () => {
