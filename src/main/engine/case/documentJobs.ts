@@ -32,17 +32,21 @@ export interface DocumentJobSpec<P extends JobProgress> {
   readonly report: (progress: P, finished: boolean) => void;
 }
 
-export class DocumentJobs {
+/** The jobs of one kind over one open case (finding entities again, re-scoring), each run as `spec` says. */
+export class DocumentJobs<P extends JobProgress> {
   private nextJobId = 1;
   private readonly cancelled = new Set<number>();
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly spec: DocumentJobSpec<P>,
+  ) {}
 
   /** Starts a job over the documents given, or every document of the case. */
-  start<P extends JobProgress>(documentIds: readonly number[] | undefined, spec: DocumentJobSpec<P>): DocumentJob<P> {
+  start(documentIds?: readonly number[]): DocumentJob<P> {
     const jobId = this.nextJobId++;
     const ids = documentIds ?? (statement(this.db, 'SELECT id FROM documents ORDER BY id').all() as { id: number }[]).map((row) => row.id);
-    const finished = this.run(jobId, ids, spec).finally(() => this.cancelled.delete(jobId));
+    const finished = this.run(jobId, ids, this.spec).finally(() => this.cancelled.delete(jobId));
     return { jobId, finished };
   }
 
@@ -54,7 +58,7 @@ export class DocumentJobs {
     for (let id = 1; id < this.nextJobId; id += 1) this.cancelled.add(id);
   }
 
-  private async run<P extends JobProgress>(jobId: number, ids: readonly number[], spec: DocumentJobSpec<P>): Promise<P> {
+  private async run(jobId: number, ids: readonly number[], spec: DocumentJobSpec<P>): Promise<P> {
     const progress = spec.progress(jobId, ids.length);
     spec.report({ ...progress }, false);
     await new Promise((resolve) => setImmediate(resolve));

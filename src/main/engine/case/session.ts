@@ -6,7 +6,8 @@
 import type { Database } from 'better-sqlite3';
 import type { EmitEvent } from '../../../shared/api';
 import { DossierError } from '../../../shared/errors';
-import { ExtractionRunner } from '../entities/extraction';
+import { extractionRunner } from '../entities/extraction';
+import type { ExtractionRunner } from '../entities/extraction';
 import type { PlaceLookup } from '../entities/store';
 import { extractEntries } from '../entities/gazetteerExtracts';
 import { createAnalyzer } from '../entities/analyzer';
@@ -19,7 +20,8 @@ import { gazetteerDir, loadGazetteer } from '../geo/gazetteer';
 import { resolvePlaces } from '../geo/resolve';
 import type { ImportJob } from '../ingest/importer';
 import { Importer } from '../ingest/importer';
-import { Rescorer } from '../learning/rescore';
+import { rescorer } from '../learning/rescore';
+import type { Rescorer } from '../learning/rescore';
 import { DEFAULT_LIMITS } from '../ingest/types';
 import { ConfirmedPaths } from '../confirmedPaths';
 import { OcrRerunner } from '../ocr/rerun';
@@ -133,8 +135,8 @@ export function createSession(options: EngineOptions): Session {
             return { resourcesDir: resources(), extracts: caches.extracts };
           },
         }),
-        extraction: new ExtractionRunner(file.db, options.emit, () => caseAnalyzer(file, caches)),
-        rescorer: new Rescorer(file.db, options.emit, () => caseAnalyzer(file, caches)),
+        extraction: extractionRunner(file.db, options.emit, () => caseAnalyzer(file, caches)),
+        rescorer: rescorer(file.db, options.emit, () => caseAnalyzer(file, caches)),
         ocr: new OcrRerunner(file.db, options.emit, () => caseAnalyzer(file, caches)),
         caches,
       };

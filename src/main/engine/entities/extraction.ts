@@ -7,43 +7,24 @@
 import type { Database } from 'better-sqlite3';
 import type { EmitEvent } from '../../../shared/api';
 import type { ExtractProgress } from '../../../shared/entities';
-import type { DocumentJob } from '../case/documentJobs';
 import { DocumentJobs } from '../case/documentJobs';
 import type { EntityAnalyzer } from './suggestions';
 import { CaseExtraction } from './suggestions';
 
 /** Runs extraction again over the documents given (or all), suggesting names in the spans not yet reviewed. */
-export class ExtractionRunner {
-  private readonly jobs: DocumentJobs;
+export type ExtractionRunner = DocumentJobs<ExtractProgress>;
 
-  constructor(
-    private readonly db: Database,
-    private readonly emit: EmitEvent | undefined,
-    private readonly analyzer: () => EntityAnalyzer,
-  ) {
-    this.jobs = new DocumentJobs(db);
-  }
-
-  start(documentIds?: readonly number[]): DocumentJob<ExtractProgress> {
-    return this.jobs.start<ExtractProgress>(documentIds, {
-      progress: (jobId, total) => ({ jobId, done: 0, total, suggested: 0, cancelled: false }),
-      prepare: () => {
-        const extraction = new CaseExtraction(this.db, this.analyzer());
-        return {
-          each: (progress, id, text) => {
-            progress.suggested += extraction.suggest(id, text);
-          },
-        };
-      },
-      report: (progress, finished) => this.emit?.(finished ? 'extract.finished' : 'extract.progress', progress),
-    });
-  }
-
-  cancel(jobId: number): void {
-    this.jobs.cancel(jobId);
-  }
-
-  cancelAll(): void {
-    this.jobs.cancelAll();
-  }
+export function extractionRunner(db: Database, emit: EmitEvent | undefined, analyzer: () => EntityAnalyzer): ExtractionRunner {
+  return new DocumentJobs<ExtractProgress>(db, {
+    progress: (jobId, total) => ({ jobId, done: 0, total, suggested: 0, cancelled: false }),
+    prepare: () => {
+      const extraction = new CaseExtraction(db, analyzer());
+      return {
+        each: (progress, id, text) => {
+          progress.suggested += extraction.suggest(id, text);
+        },
+      };
+    },
+    report: (progress, finished) => emit?.(finished ? 'extract.finished' : 'extract.progress', progress),
+  });
 }

@@ -8,7 +8,6 @@ import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import type { EmitEvent } from '../../../shared/api';
 import type { RescoreProgress } from '../../../shared/learning';
-import type { DocumentJob } from '../case/documentJobs';
 import { DocumentJobs } from '../case/documentJobs';
 import { statement } from '../case/statements';
 import { record, registerReversibles } from '../case/undo';
@@ -113,48 +112,30 @@ function rescoreDocument(db: Database, extraction: CaseExtraction, documentId: n
 }
 
 /** Re-scores every document with unreviewed suggestions (or the documents given) with what the case has learned; one undo step. */
-export class Rescorer {
-  private readonly jobs: DocumentJobs;
+export type Rescorer = DocumentJobs<RescoreProgress>;
 
-  constructor(
-    private readonly db: Database,
-    private readonly emit: EmitEvent | undefined,
-    private readonly analyzer: () => EntityAnalyzer,
-  ) {
-    this.jobs = new DocumentJobs(db);
-  }
-
-  start(documentIds?: readonly number[]): DocumentJob<RescoreProgress> {
-    return this.jobs.start<RescoreProgress>(documentIds, {
-      progress: (jobId, total) => ({ jobId, done: 0, total, added: 0, removed: 0, cancelled: false }),
-      prepare: () => {
-        const extraction = new CaseExtraction(this.db, this.analyzer());
-        const changes = new Changes();
-        let documents = 0;
-        return {
-          each: (progress, id, text) => {
-            const changed = rescoreDocument(this.db, extraction, id, text);
-            if (!changed) return;
-            changes.add(changed.before, changed.after);
-            progress.added += changed.added;
-            progress.removed += changed.removed;
-            documents += 1;
-          },
-          finish: (progress) => {
-            if (changes.empty) return;
-            this.db.transaction(() => record(this.db, 'learning.rescore', { documents, added: progress.added, removed: progress.removed, ...changes.snapshots() }))();
-          },
-        };
-      },
-      report: (progress, finished) => this.emit?.(finished ? 'learning.rescoreFinished' : 'learning.rescoreProgress', progress),
-    });
-  }
-
-  cancel(jobId: number): void {
-    this.jobs.cancel(jobId);
-  }
-
-  cancelAll(): void {
-    this.jobs.cancelAll();
-  }
+export function rescorer(db: Database, emit: EmitEvent | undefined, analyzer: () => EntityAnalyzer): Rescorer {
+  return new DocumentJobs<RescoreProgress>(db, {
+    progress: (jobId, total) => ({ jobId, done: 0, total, added: 0, removed: 0, cancelled: false }),
+    prepare: () => {
+      const extraction = new CaseExtraction(db, analyzer());
+      const changes = new Changes();
+      let documents = 0;
+      return {
+        each: (progress, id, text) => {
+          const changed = rescoreDocument(db, extraction, id, text);
+          if (!changed) return;
+          changes.add(changed.before, changed.after);
+          progress.added += changed.added;
+          progress.removed += changed.removed;
+          documents += 1;
+        },
+        finish: (progress) => {
+          if (changes.empty) return;
+          db.transaction(() => record(db, 'learning.rescore', { documents, added: progress.added, removed: progress.removed, ...changes.snapshots() }))();
+        },
+      };
+    },
+    report: (progress, finished) => emit?.(finished ? 'learning.rescoreFinished' : 'learning.rescoreProgress', progress),
+  });
 }
