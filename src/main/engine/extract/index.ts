@@ -2,7 +2,8 @@
 import { labels } from './features';
 import { lexiconMatcher } from './lexiconMatcher';
 import type { LexiconMatcher } from './lexiconMatcher';
-import { abbreviatedOrganizations, addRegionAbbreviations, headedPlaces, titlesBeforeNames, bracketedAbbreviations, dropTermAbbreviations, dropNonNameWords, headedRuns, joinSplitOrganizations, organizationHeads, organizationPurposes, organizationsAfterPlaces, organizationsOfPlaces, definedNames, headedEvents, headOf, peopleOfBodies, placesInTheirRegion, splitJoinedPeople, dropDescriptionsBeforeGivenNames, trimSmallEnds } from './nameRules';
+import { abbreviatedOrganizations, addRegionAbbreviations, titlesBeforeNames, bracketedAbbreviations, dropTermAbbreviations, dropNonNameWords, headedRuns, joinSplitOrganizations, organizationHeads, organizationPurposes, organizationsOfPlaces, headOf, trimSmallEnds } from './nameRules';
+import { addCuedPlaces, definedNames, dropDescriptionsBeforeGivenNames, headedEvents, headedPlaces, organizationsAfterPlaces, peopleOfBodies, placesInTheirRegion, splitJoinedPeople } from './nameKinds';
 import type { Span } from './nameRules';
 import { prepareTokens } from './prepare';
 import { countryNames, demonymWords, LexiconClass, titleWords } from './lexicon';
@@ -210,74 +211,6 @@ function titledPeople(tokens: Tokens, lexicon: Uint8Array, spans: Span[], rules:
   const kept = spans.filter((span) => !found.some((other) => span.first < other.end && other.first < span.end));
   spans.length = 0;
   spans.push(...kept, ...found);
-  spans.sort((a, b) => a.first - b.first);
-}
-
-const placeCues = new Set(['village', 'town', 'city', 'region', 'province', 'district', 'county', 'settlement', 'municipality']);
-
-/** The same words in the plural: "the villages of Lougou and Tougana" names each place of a list. */
-const pluralPlaceCues = new Set(['villages', 'towns', 'cities', 'regions', 'provinces', 'districts', 'counties', 'settlements', 'municipalities']);
-
-/**
- * Words that say the name after their "of" is a place, written in small letters: a town has a mayor, a place has
- * outskirts and suburbs, and a compass direction is taken from a place ("the mayor of Brampton", "on the outskirts of
- * Kabul", "40 km north of Baghdad").
- */
-const placeOfCues = new Set(['mayor', 'outskirts', 'suburbs', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west', 'south-east', 'south-west']);
-
-/**
- * A name the text itself calls a place is one: "the village of Armudlu", "the villages of Lougou and Tougana", "the
- * mayor of Brampton", "north of Baghdad", and the apposition "Zar, a village in the Kalbajar district". An untagged
- * capitalised name becomes a place; a name the tagger typed otherwise is retyped.
- */
-function addCuedPlaces(tokens: Tokens, tags: Uint8Array, spans: Span[]): void {
-  const { words } = tokens;
-  const added: Span[] = [];
-  const isName = (index: number): boolean => index < words.length && /^\p{Lu}[\p{L}\p{M}'’-]*$/u.test(words[index]!);
-  const cueAt = (index: number): boolean => index < words.length && placeCues.has(words[index]!.toLowerCase());
-  const spanEndingAt = new Map(spans.map((span) => [span.end, span]));
-  const spanStartingAt = new Map(spans.map((span) => [span.first, span]));
-  const sentenceStart = new Set(tokens.sentenceStarts);
-  /** The place named at `index` (tagged, or an untagged capitalised run); the index after it, or -1 when none is. */
-  const placeAt = (index: number): number => {
-    const tagged = spanStartingAt.get(index);
-    if (tagged) {
-      tagged.type = 'location';
-      return tagged.end;
-    }
-    if (tags[index] !== 0 || !isName(index)) return -1;
-    let end = index;
-    while (end < words.length && tags[end]! === 0 && isName(end)) end += 1;
-    added.push({ first: index, end, type: 'location' });
-    return end;
-  };
-  for (let index = 2; index < words.length; index += 1) {
-    if (words[index - 1] === 'of') {
-      const cue = words[index - 2]!;
-      // "village of X", "mayor of X", "north of X"
-      if (cueAt(index - 2) || placeOfCues.has(cue)) placeAt(index);
-      // "villages of X, Y and Z"
-      else if (pluralPlaceCues.has(cue.toLowerCase())) {
-        let next = placeAt(index);
-        while (next > 0 && (words[next] === ',' || words[next] === 'and' || words[next] === 'or')) {
-          const link = words[next] === ',' && (words[next + 1] === 'and' || words[next + 1] === 'or') ? next + 2 : next + 1;
-          next = placeAt(link);
-        }
-      }
-    }
-    // "X, a village in …"
-    if (words[index] === ',' && (words[index + 1] === 'a' || words[index + 1] === 'an') && cueAt(index + 2)) {
-      const tagged = spanEndingAt.get(index);
-      if (tagged) tagged.type = 'location';
-      else if (tags[index - 1] === 0 && isName(index - 1)) {
-        let first = index - 1;
-        while (first > 0 && tags[first - 1]! === 0 && isName(first - 1) && !sentenceStart.has(first)) first -= 1;
-        added.push({ first, end: index, type: 'location' });
-      }
-    }
-  }
-  if (added.length === 0) return;
-  spans.push(...added);
   spans.sort((a, b) => a.first - b.first);
 }
 

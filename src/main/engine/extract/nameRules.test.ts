@@ -7,21 +7,23 @@ import {
   bracketedAbbreviations,
   dropNonNameWords,
   dropTermAbbreviations,
-  headedPlaces,
   headedRuns,
   joinSplitOrganizations,
   organizationPurposes,
-  organizationsAfterPlaces,
   organizationsOfPlaces,
-  peopleOfBodies,
-  placesInTheirRegion,
-  splitJoinedPeople,
-  dropDescriptionsBeforeGivenNames,
-  definedNames,
-  headedEvents,
   titlesBeforeNames,
   trimSmallEnds,
 } from './nameRules';
+import {
+  definedNames,
+  dropDescriptionsBeforeGivenNames,
+  headedEvents,
+  headedPlaces,
+  peopleOfBodies,
+  placesInTheirRegion,
+  splitJoinedPeople,
+  organizationsAfterPlaces,
+} from './nameKinds';
 import type { Span } from './nameRules';
 import { tokenize } from './tokenize';
 
