@@ -77,7 +77,21 @@ function printConfusion(documents: Document[], predictions: Array<Set<string>>, 
       table.set(key, (table.get(key) ?? 0) + 1);
     }
   });
-  for (const [key, value] of [...table].sort()) console.log(`  ${key.padEnd(24)} ${value}`);
+  // The other way round: what each predicted name was in the gold (exact span of another type, overlap, nothing).
+  documents.forEach((document, index) => {
+    const goldByRange = new Map([...document.gold].map((span) => [span.slice(0, span.lastIndexOf(':')), span.slice(span.lastIndexOf(':') + 1)]));
+    const goldRanges = [...goldByRange.keys()].map((range) => range.split(':').map(Number));
+    for (const mention of allMentions[index]!) {
+      if (mention.type === 'MISC') continue;
+      const gold = goldByRange.get(mention.span);
+      if (gold === mention.type) continue;
+      const [first = 0, end = 0] = mention.span.split(':').map(Number);
+      const outcome = gold ? `gold ${gold}` : goldRanges.some(([start = 0, stop = 0]) => start < end && stop > first) ? 'boundary' : 'no name';
+      const key = `predicted ${mention.type} -> ${outcome}`;
+      table.set(key, (table.get(key) ?? 0) + 1);
+    }
+  });
+  for (const [key, value] of [...table].sort()) console.log(`  ${key.padEnd(30)} ${value}`);
   void predictions;
 }
 

@@ -5,6 +5,7 @@ import type { LexiconMatcher } from './lexiconMatcher';
 import { abbreviatedOrganizations, addRegionAbbreviations, titlesBeforeNames, bracketedAbbreviations, dropTermAbbreviations, dropNonNameWords, headedRuns, joinSplitOrganizations, organizationHeads, organizationPurposes, organizationsOfPlaces, headOf, trimSmallEnds } from './nameRules';
 import { addCuedPlaces, definedNames, dropDescriptionsBeforeGivenNames, headedEvents, headedPlaces, organizationsAfterPlaces, peopleOfBodies, placesInTheirRegion, splitJoinedPeople } from './nameKinds';
 import type { Span } from './nameRules';
+import { capitalisedStarts, cutAtAddresses, joinParticles } from './nameEdges';
 import { prepareTokens } from './prepare';
 import { countryNames, demonymWords, LexiconClass, titleWords } from './lexicon';
 import { findModelDirectory, loadClusters, loadGivenNames, loadModel, loadPlaces, loadWords } from './model';
@@ -96,6 +97,7 @@ function extractMentions(model: TaggerModel, matcher: LexiconMatcher, rules: Rul
   titledPeople(tokens, prepared.lexicon, spans, rules);
   extendPeople(tokens, tags, spans, matcher, rules);
   completeRuns(tokens, tags, spans, rules);
+  capitalisedStarts(tokens, tags, spans, (lowered) => rules.titles.has(lowered) || rules.demonyms.has(lowered) || rules.countries.has(lowered) || matcher.givenNames.has(lowered));
   headedOrganizations(tokens, spans);
   organizationsAfterPlaces(tokens, spans, prepared.lexicon, placeClasses);
   abbreviatedOrganizations(tokens, spans);
@@ -104,7 +106,7 @@ function extractMentions(model: TaggerModel, matcher: LexiconMatcher, rules: Rul
   trimSmallEnds(tokens, spans);
   const mentions: ExtractedMention[] = [];
   // The rules about how English writes names, in order (nameRules.ts).
-  let named = placesInTheirRegion(tokens, spans, rules.titles, isListPlace);
+  let named = placesInTheirRegion(tokens, joinParticles(tokens, cutAtAddresses(text, tokens, spans)), rules.titles, isListPlace);
   named = headedRuns(tokens, named);
   named = dropNonNameWords(tokens, named);
   named = organizationPurposes(tokens, named);

@@ -131,9 +131,16 @@ export function lexiconEntries(): Array<[string, LexiconClassValue]> {
   return result;
 }
 
+/** Title words; a hyphened word is one when each part is ("major-general", "vice-president", "lieutenant-colonel"). */
+class TitleWords extends Set<string> {
+  override has(word: string): boolean {
+    return super.has(word) || (word.includes('-') && word.split('-').every((part) => super.has(part)));
+  }
+}
+
 /** Lower-cased single words that are titles, for stripping them from person mentions. */
 export function titleWords(): Set<string> {
-  const words = new Set<string>();
+  const words = new TitleWords();
   for (const entry of entries(titles)) for (const word of entry.split(' ')) words.add(word.toLowerCase());
   // Words of titles outside the tagger's list (it was trained with that list): "Junior Sergeant", "Lance Corporal".
   for (const word of ['foreign', 'defense', 'defence', 'interior', 'finance', 'vice', 'deputy', 'of', 'state', 'prime', 'former', 'late', 'junior', 'senior', 'corporal', 'lance', 'private'])

@@ -1,0 +1,67 @@
+// Where names begin and end, on real tokens (tokenize) and spans as the tagger gives them.
+import { describe, expect, it } from 'vitest';
+import { capitalisedStarts, cutAtAddresses, joinParticles } from './nameEdges';
+import type { Span } from './nameRules';
+import { tokenize } from './tokenize';
+
+function spanOf(text: string, phrase: string, type: Span['type']): Span {
+  const tokens = tokenize(text);
+  const start = text.indexOf(phrase);
+  const first = tokens.starts.findIndex((offset) => offset >= start);
+  let end = first;
+  while (end < tokens.ends.length && tokens.ends[end]! <= start + phrase.length) end += 1;
+  return { first, end, type };
+}
+
+const texts = (text: string, spans: readonly Span[]): string[] => {
+  const tokens = tokenize(text);
+  return spans.map((span) => `${span.type}:${text.slice(tokens.starts[span.first], tokens.ends[span.end - 1])}`);
+};
+
+describe('name edges', () => {
+  it('cuts an e-mail or web address out of a name and drops a name that is only one', () => {
+    const text = 'Claire Warwick c.l.h.warwick@durham.ac.uk Durham University wrote; see https://example.org/Report now.';
+    const spans = [spanOf(text, 'Claire Warwick c.l.h.warwick@durham.ac.uk Durham University', 'organization'), spanOf(text, 'https://example.org/Report', 'organization')];
+    expect(texts(text, cutAtAddresses(text, tokenize(text), spans))).toEqual(['organization:Claire Warwick', 'organization:Durham University']);
+  });
+
+  it('runs a name on over its particles, joining a name tagged after them', () => {
+    const text = 'Dumas names Pescheux d\'Herbinville, and later Ursula von der Leyen met Manoel de Oliveira in Lisbon de facto.';
+    const tokens = tokenize(text);
+    const spans = [
+      spanOf(text, 'Pescheux', 'person'),
+      spanOf(text, 'Ursula', 'person'),
+      spanOf(text, 'Manoel', 'person'),
+      spanOf(text, 'Oliveira', 'person'),
+      spanOf(text, 'Lisbon', 'location'),
+    ];
+    expect(texts(text, joinParticles(tokens, spans))).toEqual([
+      "person:Pescheux d'Herbinville",
+      'person:Ursula von der Leyen',
+      'person:Manoel de Oliveira',
+      'location:Lisbon',
+    ]);
+  });
+
+  it('starts an organisation or a place at the first capitalised word of its run, but not over titles, dates or given names, nor in a headline', () => {
+    const text = 'He works for Black Robin Freighters now. On Monday Acme Corporation said it. He met Minister Smith Holdings staff. They saw Paul Menzies Hall.\nPolice Arrest Suspect Near Central Station Today';
+    const tokens = tokenize(text);
+    const spans = [
+      spanOf(text, 'Robin Freighters', 'organization'),
+      spanOf(text, 'Acme Corporation', 'organization'),
+      spanOf(text, 'Smith Holdings', 'organization'),
+      spanOf(text, 'Menzies Hall', 'location'),
+      spanOf(text, 'Central Station', 'location'),
+    ];
+    const tags = new Uint8Array(tokens.words.length);
+    for (const span of spans) tags.fill(3, span.first, span.end);
+    capitalisedStarts(tokens, tags, spans, (lowered) => lowered === 'minister' || lowered === 'paul');
+    expect(texts(text, spans)).toEqual([
+      'organization:Black Robin Freighters',
+      'organization:Acme Corporation',
+      'organization:Smith Holdings',
+      'location:Menzies Hall',
+      'location:Central Station',
+    ]);
+  });
+});

@@ -1,0 +1,120 @@
+// Where a name begins and ends: rules about the words at a name's edges, applied to the tagger's spans (index.ts).
+import { closedClass } from './nameRules';
+import type { Span } from './nameRules';
+import type { Tokens } from './tokenize';
+
+const addressPattern = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|\b(?:https?|ftp):\/\/[^\s<>"]+|\bwww\.[^\s<>"]+/gu;
+
+/**
+ * An e-mail address or a web address is no part of a name ("c.warwick@durham.ac.uk Durham University"): the
+ * tokens inside one cut the names that run over them, and a name made of them alone goes.
+ */
+export function cutAtAddresses(text: string, tokens: Tokens, spans: Span[]): Span[] {
+  if (!text.includes('@') && !text.includes('//') && !text.includes('www.')) return spans;
+  const { starts, ends } = tokens;
+  const inAddress = new Uint8Array(starts.length);
+  addressPattern.lastIndex = 0;
+  let token = 0;
+  for (const match of text.matchAll(addressPattern)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    while (token < starts.length && ends[token]! <= start) token += 1;
+    for (let index = token; index < starts.length && starts[index]! < end; index += 1) inAddress[index] = 1;
+  }
+  const cut: Span[] = [];
+  for (const span of spans) {
+    let first = span.first;
+    for (let index = span.first; index <= span.end; index += 1) {
+      if (index < span.end && !inAddress[index]) continue;
+      if (index > first) cut.push({ first, end: index, type: span.type });
+      first = index + 1;
+    }
+  }
+  return cut;
+}
+
+
+/** Particles of family and place names in the languages English text borrows names from ("Manoel de Oliveira", "Ursula von der Leyen"). */
+const nameParticles = new Set(['de', 'du', 'da', 'das', 'dos', 'del', 'della', 'degli', 'di', 'van', 'von', 'der', 'den', 'ter', 'zu', 'le', 'la', 'bin', 'ibn', 'al', 'el', 'y']);
+const elidedParticle = /^[dl]['’]\p{Lu}/u;
+const capitalised = /^\p{Lu}/u;
+
+/**
+ * A name runs on over its particles: "Pescheux d'Herbinville", "Porte d'Enfer", "Patrizia de Oliveira",
+ * "Ursula von der Leyen". The tagger, which reads small letters as the end of a name, stops before them. A
+ * particle joins only when a capitalised word follows it in the same sentence; a name tagged there joins too.
+ */
+export function joinParticles(tokens: Tokens, spans: Span[]): Span[] {
+  const { words } = tokens;
+  const sentenceStart = new Set(tokens.sentenceStarts);
+  const sorted = [...spans].sort((a, b) => a.first - b.first);
+  const startsAt = new Map(sorted.map((span) => [span.first, span]));
+  const joined = new Set<Span>();
+  for (const span of sorted) {
+    if (joined.has(span) || span.type === 'other') continue;
+    for (;;) {
+      let next = span.end;
+      if (next < words.length && elidedParticle.test(words[next]!) && !sentenceStart.has(next)) {
+        span.end = next + 1;
+        continue;
+      }
+      while (next < words.length && next - span.end < 3 && nameParticles.has(words[next]!) && !sentenceStart.has(next)) next += 1;
+      if (next === span.end || next >= words.length || sentenceStart.has(next) || !capitalised.test(words[next]!)) break;
+      span.end = next;
+      // The capitalised words after the particle, with any name tagged among them.
+      while (span.end < words.length && !(span.end > next && sentenceStart.has(span.end)) && capitalised.test(words[span.end]!)) {
+        const following = startsAt.get(span.end);
+        if (following && following !== span && !joined.has(following)) {
+          joined.add(following);
+          span.end = Math.max(following.end, span.end + 1);
+        } else span.end += 1;
+      }
+    }
+  }
+  return sorted.filter((span) => !joined.has(span));
+}
+
+const calendarWords = new Set('monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '));
+
+/**
+ * An organisation's or a place's name begins at the first capitalised word of its run: "Black Robin
+ * Freighters", "McCutchan Art Center", "Emperor Norton Bridge". The tagger lets go of a common word before the
+ * rest. Not at a sentence's start, not in a sentence set in title case (a headline), and not over closed-class,
+ * calendar, title or people's words ("On Monday", "Minister", "Italian").
+ */
+export function capitalisedStarts(tokens: Tokens, tags: Uint8Array, spans: Span[], excluded: (lowered: string) => boolean): void {
+  const { words, sentenceStarts } = tokens;
+  const taken = new Uint8Array(words.length);
+  for (const span of spans) taken.fill(1, span.first, span.end);
+  let sentence = 0;
+  for (const span of [...spans].sort((a, b) => a.first - b.first)) {
+    if (span.type !== 'organization' && span.type !== 'location') continue;
+    while (sentence + 1 < sentenceStarts.length && sentenceStarts[sentence + 1]! <= span.first) sentence += 1;
+    const start = sentenceStarts[sentence] ?? 0;
+    const end = sentenceStarts[sentence + 1] ?? words.length;
+    let first = span.first;
+    while (first - 1 > start && tags[first - 1] === 0 && taken[first - 1] === 0 && /^\p{Lu}\p{Ll}/u.test(words[first - 1]!)) {
+      const lowered = words[first - 1]!.toLowerCase();
+      if (closedClass.has(lowered) || calendarWords.has(lowered) || excluded(lowered)) break;
+      first -= 1;
+    }
+    if (first === span.first || titleCase(words, start, end, span.first, span.end)) continue;
+    taken.fill(1, first, span.first);
+    span.first = first;
+  }
+}
+
+/** A sentence most of whose words of four letters or more, outside the name, are capitalised: a headline or a title. */
+function titleCase(words: readonly string[], start: number, end: number, nameFirst: number, nameEnd: number): boolean {
+  let long = 0;
+  let capitals = 0;
+  for (let index = start; index < end; index += 1) {
+    if (index === nameFirst) index = nameEnd;
+    if (index >= end) break;
+    const word = words[index]!;
+    if (word.length < 4 || !/^\p{L}/u.test(word)) continue;
+    long += 1;
+    if (/^\p{Lu}/u.test(word)) capitals += 1;
+  }
+  return long >= 3 && capitals * 3 > long * 2;
+}
