@@ -8,7 +8,8 @@ import type { Tokens } from './tokenize';
 const placeHeads = new Set(
   `Mosque Palace Cathedral Basilica Monastery Abbey Temple Synagogue Square Street Avenue Boulevard Road Lane Airport Station Stadium Arena
   Reserve Island Islands River Mountains Valley Bay Peninsula Desert Strait Canal Harbour Harbor Province County District Region Prefecture
-  Oblast Governorate Voivodship Voivodeship Municipality Township Fortress Citadel Gate Plaza Boulevard Highway Expressway`.split(/\s+/),
+  Oblast Governorate Voivodship Voivodeship Municipality Township Fortress Citadel Gate Plaza Boulevard Highway Expressway
+  Bridge Tower Towers Tunnel Dam Lighthouse Pier Cemetery Memorial Monument Mausoleum Chapel`.split(/\s+/),
 );
 
 /**
