@@ -312,15 +312,17 @@ describe('name rules', () => {
   });
 
   it('reads a person ending in a word for a place or building as that place, but not a surname like Hall', () => {
-    const text = 'They visited Ali Qapu Palace with Arsenio Hall.';
+    const text = 'They visited Ali Qapu Palace with Arsenio Hall, then George Washington Bridge with Grace Park.';
     const tokens = tokenize(text);
     const at = (word: string): number => tokens.words.indexOf(word);
     const spans: Span[] = [
       { first: at('Ali'), end: at('Palace') + 1, type: 'person' },
       { first: at('Arsenio'), end: at('Hall') + 1, type: 'person' },
+      { first: at('George'), end: at('Bridge') + 1, type: 'person' },
+      { first: at('Grace'), end: at('Park') + 1, type: 'person' },
     ];
     headedPlaces(tokens, spans);
-    expect(spans.map((span) => span.type)).toEqual(['location', 'person']);
+    expect(spans.map((span) => span.type)).toEqual(['location', 'person', 'location', 'person']);
   });
 
   it('reads an organisation ending in a word for land, water or a country’s division as that place, but not a team named after a bay or a forest', () => {
