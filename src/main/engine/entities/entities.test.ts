@@ -75,7 +75,7 @@ describe('extraction on import', () => {
     expect(storeSuggestions(db, 1, pipeline.analyze(text))).toBe(0);
     expect(db.prepare('SELECT count(*) AS n FROM mentions').get()).toEqual(before);
     expect(db.prepare("SELECT status FROM mentions WHERE text = 'Russia'").get()).toEqual({ status: 'rejected' });
-    expect(listEntities(db).find((entity) => entity.name === 'Russia')?.mentions).toBe(0);
+    expect(listEntities(db).find((entity) => entity.name === 'Russia')).toBeUndefined();
     engine.dispose();
   });
 
@@ -106,10 +106,20 @@ describe('extraction on import', () => {
     const mentions = await handlers['mentions.forDocument']({ documentId: 1 });
     const yerevan = mentions.find((mention) => mention.text === 'Yerevan')!;
     expect(yerevan).toMatchObject({ type: 'location', status: 'suggested', origin: 'auto', entityName: 'Yerevan' });
+    const onMap = async (): Promise<string[]> => (await handlers['map.places']({})).map((place) => place.name);
+    const inGraph = async (): Promise<string[]> => (await handlers['graph.load']({})).nodes.map((node) => node.label);
+    expect(await onMap()).toContain('Yerevan');
     expect(await handlers['mentions.setStatus']({ id: yerevan.id, status: 'rejected' })).toMatchObject({ status: 'rejected' });
-    expect((await handlers['entities.list']({ search: 'yerevan' }))[0]?.mentions).toBe(0);
+    // A suggestion whose every mention the analyst rejected is turned down: out of the list, the map and the graph.
+    expect(await handlers['entities.list']({ search: 'yerevan' })).toEqual([]);
+    expect(await onMap()).not.toContain('Yerevan');
+    expect(await inGraph()).not.toContain('Yerevan');
     await handlers['history.undo']({});
     expect((await handlers['entities.list']({ search: 'yerevan' }))[0]?.mentions).toBe(1);
+    expect(await onMap()).toContain('Yerevan');
+    // An entity that never had a mention (imported from a file) stays listed.
+    engine.currentCase()!.db.prepare("INSERT INTO entities (kind, name, created_at, updated_at) VALUES ('organization', 'Imported Holdings', 'now', 'now')").run();
+    expect((await handlers['entities.list']({ types: ['organization'] })).find((entity) => entity.name === 'Imported Holdings')?.mentions).toBe(0);
     engine.dispose();
   });
 });

@@ -18,3 +18,17 @@ export function liveMentionCount(entityId: string): string {
 export function liveDocumentCount(entityId: string): string {
   return `(SELECT count(DISTINCT document_id) FROM mentions WHERE entity_id = ${entityId} AND ${liveMention()})`;
 }
+
+/**
+ * Whether the entity `entity` (an SQL alias of the entities table) is a suggestion the analyst turned down: still
+ * only suggested, every one of its mentions rejected, and nothing else (a link, a drawing) holding it. The lists,
+ * the graph, the map and the briefing leave such an entity out. An entity that never had a mention (imported from
+ * FollowTheMoney or a CSV file) is not one.
+ */
+export function rejectedSuggestion(entity: string): string {
+  return `(${entity}.status = 'suggested'
+    AND EXISTS (SELECT 1 FROM mentions WHERE entity_id = ${entity}.id)
+    AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = ${entity}.id AND ${liveMention()})
+    AND NOT EXISTS (SELECT 1 FROM links WHERE (from_kind = 'entity' AND from_id = ${entity}.id) OR (to_kind = 'entity' AND to_id = ${entity}.id))
+    AND NOT EXISTS (SELECT 1 FROM map_feature_entities WHERE entity_id = ${entity}.id))`;
+}

@@ -6,7 +6,7 @@ import { DossierError } from '../../../shared/errors';
 import { foldText } from '../../../shared/textFolding';
 import { statement } from '../case/statements';
 import { readAttributes } from './attributes';
-import { liveMention, liveMentionCount, liveDocumentCount } from './liveMentions';
+import { liveMention, liveMentionCount, liveDocumentCount, rejectedSuggestion } from './liveMentions';
 
 export type { EntitySummary };
 
@@ -72,7 +72,7 @@ export function listEntities(
   db: Database,
   query: { types?: readonly EntityType[]; status?: 'suggested' | 'confirmed'; search?: string; limit?: number } = {},
 ): EntitySummary[] {
-  const where: string[] = [];
+  const where: string[] = [`NOT ${rejectedSuggestion('e')}`];
   const params: unknown[] = [];
   if (query.types && query.types.length > 0) {
     where.push(`e.kind IN (${query.types.map(() => '?').join(', ')})`);
@@ -86,7 +86,7 @@ export function listEntities(
     where.push("e.id IN (SELECT entity_id FROM entity_aliases WHERE folded LIKE ? ESCAPE '\\')");
     params.push(`%${foldText(query.search.trim()).replace(/[\\%_]/g, (character) => `\\${character}`)}%`);
   }
-  const sql = `${ENTITY_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY mentions DESC, e.name COLLATE NOCASE LIMIT ?`;
+  const sql = `${ENTITY_SELECT} WHERE ${where.join(' AND ')} ORDER BY mentions DESC, e.name COLLATE NOCASE LIMIT ?`;
   return (statement(db, sql).all(...params, query.limit ?? -1) as EntityRow[]).map(rowToEntity);
 }
 

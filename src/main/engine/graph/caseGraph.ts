@@ -12,7 +12,7 @@ import { DossierError } from '../../../shared/errors';
 import { foldText } from '../../../shared/textFolding';
 import { statement } from '../case/statements';
 import type { LinkRow } from './links';
-import { liveMention } from '../entities/liveMentions';
+import { liveMention, rejectedSuggestion } from '../entities/liveMentions';
 
 /**
  * Two mentions whose starts lie within this many characters share a passage: about a sentence of
@@ -147,7 +147,7 @@ function buildCaseGraph(db: Database, cooccurrence: boolean, minCooccurrence: nu
   for (const row of statement(db, 'SELECT id, title, published_at FROM documents').all() as DocumentNodeRow[]) {
     addNode({ key: nodeKey('document', row.id), label: row.title, kind: 'document', status: 'confirmed', date: row.published_at, tags: tagsOf.get(row.id) ?? [] });
   }
-  for (const row of statement(db, 'SELECT id, name, kind, status FROM entities').all() as EntityNodeRow[]) {
+  for (const row of statement(db, `SELECT e.id, e.name, e.kind, e.status FROM entities e WHERE NOT ${rejectedSuggestion('e')}`).all() as EntityNodeRow[]) {
     addNode({ key: nodeKey('entity', row.id), label: row.name, kind: row.kind, status: row.status, date: null, tags: [] });
   }
   stage('nodes and positions');

@@ -4,11 +4,11 @@ import type { MapPlace, MapPlaceDetail, MapPlaceQuery } from '../../../shared/ma
 import { asPlaceSubtype } from '../../../shared/entities';
 import { DossierError } from '../../../shared/errors';
 import { statement } from '../case/statements';
-import { liveMention, liveMentionCount, liveDocumentCount } from '../entities/liveMentions';
+import { liveMention, liveMentionCount, liveDocumentCount, rejectedSuggestion } from '../entities/liveMentions';
 
 /** The pins for `query`: located places, the most mentioned first; rejected mentions do not count. */
 export function listMapPlaces(db: Database, query: MapPlaceQuery = {}): MapPlace[] {
-  const where: string[] = ["e.kind = 'location'"];
+  const where: string[] = ["e.kind = 'location'", `NOT ${rejectedSuggestion('e')}`];
   const params: unknown[] = [];
   const documentFilters: string[] = [];
   if (query.tagIds && query.tagIds.length > 0) {
