@@ -208,3 +208,27 @@ describe('extract on the words around documents', () => {
     expect(mail.some((name) => /^(From|To|Subject|MD|PDF)$/.test(name))).toBe(false);
   });
 });
+
+describe('hard-wrapped text', () => {
+  it('reads a name broken over two lines of a wrapped paragraph as one name, written on one line', () => {
+    const wire = [
+      'Applied DNA Systems Inc said on Monday that its board had named Kenneth',
+      'Blackman vice president and chief operating officer, and that Donald',
+      'Bachmann, its chairman, was named to the additional post of chief',
+      'executive officer of the company, which is based in Rio de',
+      'Janeiro and trades on the London Stock Exchange and elsewhere too.',
+    ].join('\n');
+    const people = extractor.extract(wire);
+    expect(people.filter((mention) => mention.type === 'person').map((mention) => mention.text)).toEqual(['Kenneth Blackman', 'Donald Bachmann']);
+    const blackman = people.find((mention) => mention.text === 'Kenneth Blackman')!;
+    expect(wire.slice(blackman.start, blackman.end)).toBe('Kenneth\nBlackman');
+    expect(people.some((mention) => mention.text === 'Rio de Janeiro' && mention.type === 'location')).toBe(true);
+  });
+
+  it('still ends a name at a short line, a blank line or an indented line', () => {
+    const lines = ['Contacts', 'Anna Petrosyan', 'Armen Sargsyan', 'Baku office', '', 'Giorgi Beridze', '    Tbilisi'].join('\n');
+    const names = extractor.extract(lines).map((mention) => mention.text);
+    expect(names).toEqual(expect.arrayContaining(['Anna Petrosyan', 'Armen Sargsyan', 'Giorgi Beridze', 'Tbilisi']));
+    expect(names.some((name) => name.includes(' Armen') || name.includes('Beridze Tbilisi'))).toBe(false);
+  });
+});

@@ -20,6 +20,7 @@ export type MentionType = 'person' | 'organization' | 'location' | 'other';
 export interface ExtractedMention {
   start: number;
   end: number;
+  /** The name as written, its white space made single spaces (a name can run over a line break). */
   text: string;
   type: MentionType;
   /** For a person, the title that preceded the name in the text ("Prime Minister"). */
@@ -347,7 +348,9 @@ function toMention(text: string, tokens: Tokens, first: number, end: number, typ
   }
   const start = starts[first]!;
   const stop = ends[last]!;
-  const mentionText = text.slice(start, stop);
+  // A name broken over two lines of a hard-wrapped text is the name on one line ("Tom\nHarkin" → "Tom Harkin").
+  const written = text.slice(start, stop);
+  const mentionText = /\s/.test(written) ? written.replace(/\s+/g, ' ') : written;
   const lowered = mentionText.toLowerCase();
   // Demonyms ("Azerbaijani", "Azerbaijani-Armenian") describe, they do not name a place or a group one could link.
   if (first === last && lowered.split('-').every((part) => rules.demonyms.has(part))) return undefined;

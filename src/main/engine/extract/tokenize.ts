@@ -66,15 +66,49 @@ export function tokenize(text: string): Tokens {
 
 const closingQuotes = new Set(['"', '”', '’', "'", ')', '»']);
 
+/**
+ * The width a text is hard-wrapped at (e-mail, wire copy, text taken from a PDF), or 0 when its lines are
+ * paragraphs or headings: the 90th percentile of its line lengths, when there are enough lines and it lies
+ * between 30 and 100 characters.
+ */
+function wrapWidth(text: string): number {
+  const lengths: number[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    let last = end;
+    while (last > start && /\s/.test(text[last - 1]!)) last -= 1;
+    if (last > start) lengths.push(last - start);
+    start = end + 1;
+  }
+  if (lengths.length < 4) return 0;
+  lengths.sort((a, b) => a - b);
+  const width = lengths[Math.floor(0.9 * (lengths.length - 1))]!;
+  return width >= 30 && width <= 100 ? width : 0;
+}
+
+const sentenceEnds = new Set(['.', '!', '?', '…', ':', ';']);
+
 function splitSentences(text: string, words: string[], starts: number[], ends: number[]): number[] {
   const sentenceStarts: number[] = words.length > 0 ? [0] : [];
+  // -1 until a line break asks: whether the text is hard-wrapped is only worked out for a text with line breaks.
+  let width = -1;
   for (let index = 1; index < words.length; index += 1) {
     const gap = text.slice(ends[index - 1], starts[index]);
-    if (gap.includes('\n')) {
-      sentenceStarts.push(index);
-      continue;
-    }
     const previous = words[index - 1]!;
+    if (gap.includes('\n')) {
+      if (width < 0) width = wrapWidth(text);
+      // In hard-wrapped text a single line break inside a paragraph is a space: "said Kenneth / Blackman was named".
+      // A blank line, an indented line, a short line or one that ends a sentence still ends it.
+      const lineStart = text.lastIndexOf('\n', ends[index - 1]! - 1) + 1;
+      const wrapped =
+        width > 0 && !sentenceEnds.has(previous) && !/\n[^\S\n]*\n|\n(?: {2}|\t)/.test(gap) && ends[index - 1]! - lineStart >= 0.7 * width;
+      if (!wrapped) {
+        sentenceStarts.push(index);
+        continue;
+      }
+    }
     if (previous === '.' || previous === '!' || previous === '?' || previous === '…' || closingQuotes.has(previous)) {
       // A closing quote ends a sentence only when a full stop sits just inside it.
       if (closingQuotes.has(previous)) {
