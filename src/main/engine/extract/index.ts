@@ -5,7 +5,7 @@ import type { LexiconMatcher } from './lexiconMatcher';
 import { abbreviatedOrganizations, addRegionAbbreviations, titlesBeforeNames, bracketedAbbreviations, dropTermAbbreviations, dropNonNameWords, headedRuns, joinSplitOrganizations, organizationHeads, organizationPurposes, organizationsOfPlaces, headOf, trimSmallEnds } from './nameRules';
 import { addCuedPlaces, definedNames, dropDescriptionsBeforeGivenNames, headedEvents, headedPlaces, organizationsAfterPlaces, peopleOfBodies, placesInTheirRegion, splitJoinedPeople } from './nameKinds';
 import type { Span } from './nameRules';
-import { capitalisedStarts, cutAtAddresses, joinParticles } from './nameEdges';
+import { capitalisedStarts, cutAtAddresses, cutAtSmallWords, joinParticles } from './nameEdges';
 import { prepareTokens } from './prepare';
 import { countryNames, demonymWords, LexiconClass, titleWords } from './lexicon';
 import { findModelDirectory, loadClusters, loadGivenNames, loadModel, loadPlaces, loadWords } from './model';
@@ -95,6 +95,9 @@ function extractMentions(model: TaggerModel, matcher: LexiconMatcher, rules: Rul
     const kind = prepared.lexicon[first]!;
     return kind % 2 === 1 && placeClasses.has((kind - 1) / 2) && (end === first + 1 || prepared.lexicon[end - 1] === kind + 1) && prepared.lexicon[end] !== kind + 1;
   };
+  const cut = cutAtSmallWords(tokens, spans);
+  spans.length = 0;
+  spans.push(...cut);
   titledPeople(tokens, prepared.lexicon, spans, rules);
   extendPeople(tokens, tags, spans, matcher, rules);
   completeRuns(tokens, tags, spans, rules);

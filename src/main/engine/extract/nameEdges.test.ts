@@ -1,6 +1,6 @@
 // Where names begin and end, on real tokens (tokenize) and spans as the tagger gives them.
 import { describe, expect, it } from 'vitest';
-import { capitalisedStarts, cutAtAddresses, joinParticles } from './nameEdges';
+import { capitalisedStarts, cutAtAddresses, cutAtSmallWords, joinParticles } from './nameEdges';
 import type { Span } from './nameRules';
 import { tokenize } from './tokenize';
 
@@ -62,6 +62,27 @@ describe('name edges', () => {
       'organization:Smith Holdings',
       'location:Menzies Hall',
       'location:Central Station',
+    ]);
+  });
+
+  it('cuts a name at a word in small letters, but not at its particles or connecting words', () => {
+    const text = 'Spokesman Roy Halvorsen told Reuters that Hilary of Poitiers, Mohammed al-Hajj Hadid and the Bank of England met in the Basse Casamance area of Southern Senegal.';
+    const tokens = tokenize(text);
+    const spans = [
+      spanOf(text, 'Roy Halvorsen told Reuters', 'person'),
+      spanOf(text, 'Hilary of Poitiers', 'person'),
+      spanOf(text, 'Mohammed al-Hajj Hadid', 'person'),
+      spanOf(text, 'Bank of England', 'organization'),
+      spanOf(text, 'Basse Casamance area of Southern Senegal', 'location'),
+    ];
+    expect(texts(text, cutAtSmallWords(tokens, spans))).toEqual([
+      'person:Roy Halvorsen',
+      'person:Reuters',
+      'person:Hilary of Poitiers',
+      'person:Mohammed al-Hajj Hadid',
+      'organization:Bank of England',
+      'location:Basse Casamance',
+      'location:Southern Senegal',
     ]);
   });
 });

@@ -37,6 +37,8 @@ export function cutAtAddresses(text: string, tokens: Tokens, spans: Span[]): Spa
 /** Particles of family and place names in the languages English text borrows names from ("Manoel de Oliveira", "Ursula von der Leyen"). */
 const nameParticles = new Set(['de', 'du', 'da', 'das', 'dos', 'del', 'della', 'degli', 'di', 'van', 'von', 'der', 'den', 'ter', 'zu', 'le', 'la', 'bin', 'ibn', 'al', 'el', 'y']);
 const elidedParticle = /^[dl]['’]\p{Lu}/u;
+/** A particle written onto the next name with a hyphen: "al-Hajj", "el-Sisi", "ad-Din". */
+const prefixedParticle = /^\p{Ll}{1,4}-\p{L}/u;
 const capitalised = /^\p{Lu}/u;
 
 /**
@@ -117,4 +119,35 @@ function titleCase(words: readonly string[], start: number, end: number, nameFir
     if (/^\p{Lu}/u.test(word)) capitals += 1;
   }
   return long >= 3 && capitals * 3 > long * 2;
+}
+
+/** Small words inside English names ("Bank of England", "Bosnia and Herzegovina", "Stratford upon Avon", "Hilary of Poitiers", "Peter the Great"). */
+const nameConnectors = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'upon', 'at', 'to', 'des', 'et', 'und', '&', 'n', "'n'"]);
+
+/**
+ * A name holds no word in small letters but its particles and its connecting words: a person the tagger ran on over a verb ("Roy Halvorsen told Reuters") is cut there, each part keeping
+ * the type. Numbers and signs are left to the other rules.
+ */
+export function cutAtSmallWords(tokens: Tokens, spans: Span[]): Span[] {
+  const { words } = tokens;
+  const cut: Span[] = [];
+  for (const span of spans) {
+    let first = span.first;
+    // A part keeps no small word at its edges: "the Basse Casamance area of Southern Senegal" → "Basse Casamance", "Southern Senegal".
+    const push = (from: number, to: number, whole: boolean): void => {
+      let start = from;
+      let end = to;
+      while (!whole && start < end && /^\p{Ll}/u.test(words[start]!)) start += 1;
+      while (!whole && end > start && /^\p{Ll}/u.test(words[end - 1]!)) end -= 1;
+      if (end > start) cut.push({ first: start, end, type: span.type });
+    };
+    for (let index = span.first + 1; index < span.end - 1; index += 1) {
+      const word = words[index]!;
+      if (!/^\p{Ll}/u.test(word) || nameParticles.has(word) || elidedParticle.test(word) || prefixedParticle.test(word) || nameConnectors.has(word)) continue;
+      push(first, index, false);
+      first = index + 1;
+    }
+    push(first, span.end, first === span.first);
+  }
+  return cut;
 }

@@ -10,7 +10,7 @@ const placeHeads = new Set(
   Reserve Island Islands River Mountains Valley Bay Peninsula Desert Strait Canal Harbour Harbor Province County District Region Prefecture
   Oblast Governorate Voivodship Voivodeship Municipality Township Fortress Citadel Gate Plaza Boulevard Highway Expressway
   Bridge Tower Towers Tunnel Dam Lighthouse Pier Cemetery Memorial Monument Mausoleum Chapel Theatre Theater Hotel Hospital Library Museum
-  Gallery Zoo Mall Cinema Casino Prison Barracks`.split(/\s+/),
+  Gallery Zoo Mall Cinema Casino Prison Barracks Centre Center`.split(/\s+/),
 );
 
 /**
