@@ -1,5 +1,5 @@
 // The GeoVirus evaluation itself (bundled and run by scripts/eval-geo.mjs): gold spans in, figures out.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { gazetteerDir, loadGazetteer } from '../src/main/engine/geo/gazetteer';
 import type { PlaceMention } from '../src/main/engine/geo/resolve';
 import { distanceKm, resolvePlaces } from '../src/main/engine/geo/resolve';
@@ -132,6 +132,7 @@ if (process.env.EVAL_GEO_NER !== '0') {
   let predicted = 0;
   let predictedOnGold = 0;
   const foundErrors: number[] = [];
+  const foundLines: string[] = [];
   const pipelineStarted = performance.now();
   for (const { text, gold } of articles) {
     const mentions = pipeline.analyze(text);
@@ -152,11 +153,14 @@ if (process.env.EVAL_GEO_NER !== '0') {
       const error = hit.place ? distanceKm(place.lat, place.lon, hit.place.lat, hit.place.lon) : 20_000;
       foundErrors.push(error);
       if (error <= 161) foundWithin += 1;
+      // EVAL_GEO_FOUND=FILE: each toponym found, with the span that found it and the error, to compare two versions.
+      if (process.env.EVAL_GEO_FOUND) foundLines.push(`${place.start}:${place.text}\t${hit.text}\t${hit.place?.name ?? '-'}\t${error.toFixed(0)}`);
     }
   }
   foundErrors.sort((left, right) => left - right);
+  if (process.env.EVAL_GEO_FOUND) writeFileSync(process.env.EVAL_GEO_FOUND, `${foundLines.join('\n')}\n`);
   console.log(`end to end (extractor + resolver, ${(performance.now() - pipelineStarted).toFixed(0)} ms):`);
   console.log(`  toponym recall (gold overlapped by a predicted location) ${(found / total).toFixed(3)}, precision ${(predictedOnGold / Math.max(1, predicted)).toFixed(3)}`);
-  console.log(`  accuracy within 161 km of the toponyms found           ${(foundWithin / Math.max(1, found)).toFixed(3)}`);
+  console.log(`  accuracy within 161 km of the toponyms found           ${(foundWithin / Math.max(1, found)).toFixed(3)} (${foundWithin} of ${found})`);
   console.log(`  median error of the toponyms found                     ${(foundErrors[Math.floor(foundErrors.length / 2)] ?? 0).toFixed(1)} km`);
 }

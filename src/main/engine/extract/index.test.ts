@@ -209,6 +209,15 @@ describe('extract on the words around documents', () => {
   });
 });
 
+describe('demonyms with a compass word', () => {
+  it('reads "West German" and "South Korean" as words that describe, not places, and keeps "North Eastern" and "South Africa"', () => {
+    const names = extractor.extract('West German residents and South Korean officials met in South Africa and in North Eastern Province.').map((mention) => mention.text);
+    expect(names).not.toContain('West German');
+    expect(names).not.toContain('South Korean');
+    expect(names).toContain('South Africa');
+  });
+});
+
 describe('hard-wrapped text', () => {
   it('reads a name broken over two lines of a wrapped paragraph as one name, written on one line', () => {
     const wire = [

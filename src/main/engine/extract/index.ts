@@ -324,6 +324,8 @@ const TECHNICAL_WORDS = new Set([
   'eml', 'mbox', 'msg', 'pst', 'ics', 'vcf', 'url', 'uri', 'http', 'https', 'ftp', 'smtp', 'imap', 'pop3', 'mime', 'utf-8', 'ascii', 'www',
 ]);
 
+const compassWords = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central']);
+
 /** Header names of an e-mail, which begin a line and end in a colon. */
 const EMAIL_HEADER_WORDS = new Set(['from', 'to', 'cc', 'bcc', 'subject', 'date', 'sent', 're', 'fwd', 'fw', 'reply-to', 'attachment', 'attachments']);
 
@@ -356,7 +358,9 @@ function toMention(text: string, tokens: Tokens, first: number, end: number, typ
   const mentionText = /\s/.test(written) ? written.replace(/\s+/g, ' ') : written;
   const lowered = mentionText.toLowerCase();
   // Demonyms ("Azerbaijani", "Azerbaijani-Armenian") describe, they do not name a place or a group one could link.
+  // So do they with a compass word before them ("West German residents", "South Korean forces").
   if (first === last && lowered.split('-').every((part) => rules.demonyms.has(part))) return undefined;
+  if (last === first + 1 && compassWords.has(words[first]!.toLowerCase()) && !compassWords.has(words[last]!.toLowerCase()) && rules.demonyms.has(words[last]!.toLowerCase())) return undefined;
   // File formats, markup and protocols ("the attached DOCX", "HTML version", "via HTTPS") are no one's name.
   if (words.slice(first, last + 1).every((word) => TECHNICAL_WORDS.has(word.toLowerCase()) || isPunctuation(word))) return undefined;
   // An e-mail header's name at the start of a line ("From:", "Subject:", "Cc:") is not part of the name after it.
