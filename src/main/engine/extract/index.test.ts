@@ -218,6 +218,14 @@ describe('demonyms with a compass word', () => {
   });
 });
 
+describe('sentences after an initialism', () => {
+  it('ends a sentence at "U.S." when a word that opens sentences follows, and keeps "U.S. Army" whole', () => {
+    const names = extractor.extract('Japan leads, followed by the U.S. With 22 banks, Britain is third. He met U.S. Army officers.').map((mention) => mention.text);
+    expect(names).toEqual(expect.arrayContaining(['U.S.', 'U.S. Army', 'Britain']));
+    expect(names.some((name) => name.startsWith('U.S. With'))).toBe(false);
+  });
+});
+
 describe('hard-wrapped text', () => {
   it('reads a name broken over two lines of a wrapped paragraph as one name, written on one line', () => {
     const wire = [

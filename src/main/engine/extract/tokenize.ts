@@ -64,6 +64,11 @@ export function tokenize(text: string): Tokens {
   return { words, starts, ends, sentenceStarts: splitSentences(text, words, starts, ends) };
 }
 
+/** Capitalised function words that open sentences and never go on a name. */
+const sentenceOpeners = new Set(
+  'The A An And But Or So Yet With In On At For From By As If When While After Before Since Although Though Because It Its He His She Her They Their We Our I This That These Those There Then Thus However Meanwhile'.split(' '),
+);
+
 const closingQuotes = new Set(['"', '”', '’', "'", ')', '»']);
 
 /**
@@ -108,6 +113,12 @@ function splitSentences(text: string, words: string[], starts: number[], ends: n
         sentenceStarts.push(index);
         continue;
       }
+    }
+    // An initialism or abbreviation keeps its full stop ("U.S.", "Inc."); it ends the sentence too when a word that
+    // opens sentences follows ("… followed by the U.S. With 22 banks").
+    if (previous.length > 1 && previous.endsWith('.') && sentenceOpeners.has(words[index]!)) {
+      sentenceStarts.push(index);
+      continue;
     }
     if (previous === '.' || previous === '!' || previous === '?' || previous === '…' || closingQuotes.has(previous)) {
       // A closing quote ends a sentence only when a full stop sits just inside it.
