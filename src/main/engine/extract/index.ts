@@ -5,7 +5,7 @@ import type { LexiconMatcher } from './lexiconMatcher';
 import { abbreviatedOrganizations, addRegionAbbreviations, titlesBeforeNames, bracketedAbbreviations, dropTermAbbreviations, dropNonNameWords, headedRuns, joinSplitOrganizations, organizationHeads, organizationPurposes, organizationsOfPlaces, headOf, trimSmallEnds } from './nameRules';
 import { addCuedPlaces, definedNames, dropDescriptionsBeforeGivenNames, headedEvents, headedPlaces, organizationsAfterPlaces, peopleOfBodies, placesInTheirRegion, splitJoinedPeople } from './nameKinds';
 import type { Span } from './nameRules';
-import { capitalisedStarts, cutAtAddresses, cutAtSmallWords, joinParticles } from './nameEdges';
+import { capitalisedStarts, cutAtAddresses, cutAtSmallWords, joinParticles, peopleAfterTitles } from './nameEdges';
 import { prepareTokens } from './prepare';
 import { countryNames, demonymWords, LexiconClass, titleWords } from './lexicon';
 import { findModelDirectory, loadClusters, loadGivenNames, loadModel, loadPlaces, loadWords } from './model';
@@ -120,6 +120,7 @@ function extractMentions(model: TaggerModel, matcher: LexiconMatcher, rules: Rul
   named = bracketedAbbreviations(tokens, named);
   named = dropTermAbbreviations(tokens, named);
   named = definedNames(tokens, tags, named);
+  named = peopleAfterTitles(tokens, named, rules.titles, (lowered) => matcher.givenNames.has(lowered));
   named = titlesBeforeNames(tokens, named, rules.titles, isListPlace);
   headedEvents(tokens, named);
   named = peopleOfBodies(tokens, named, rules.titles);

@@ -1,6 +1,6 @@
 // Where names begin and end, on real tokens (tokenize) and spans as the tagger gives them.
 import { describe, expect, it } from 'vitest';
-import { capitalisedStarts, cutAtAddresses, cutAtSmallWords, joinParticles } from './nameEdges';
+import { capitalisedStarts, cutAtAddresses, cutAtSmallWords, joinParticles, peopleAfterTitles } from './nameEdges';
 import type { Span } from './nameRules';
 import { tokenize } from './tokenize';
 
@@ -83,6 +83,23 @@ describe('name edges', () => {
       'organization:Bank of England',
       'location:Basse Casamance',
       'location:Southern Senegal',
+    ]);
+  });
+
+  it('cuts the person out of a body read together with a title and a full name, and leaves a body with a title word whole', () => {
+    const text = 'He met Federal Reserve Board Chairman Paul Volcker, the Justice Department and Queen Mary College.';
+    const spans = [
+      spanOf(text, 'Federal Reserve Board Chairman Paul Volcker', 'organization'),
+      spanOf(text, 'Justice Department', 'organization'),
+      spanOf(text, 'Queen Mary College', 'organization'),
+    ];
+    const titles = new Set(['chairman', 'justice', 'queen']);
+    const given = (lowered: string): boolean => lowered === 'paul' || lowered === 'mary';
+    expect(texts(text, peopleAfterTitles(tokenize(text), spans, titles, given))).toEqual([
+      'organization:Federal Reserve Board',
+      'person:Paul Volcker',
+      'organization:Justice Department',
+      'organization:Queen Mary College',
     ]);
   });
 });

@@ -1,6 +1,7 @@
 // Where a name begins and ends: rules about the words at a name's edges, applied to the tagger's spans (index.ts).
 import { closedClass } from './nameRules';
 import type { Span } from './nameRules';
+import { sentenceOpeners } from './tokenize';
 import type { Tokens } from './tokenize';
 
 const addressPattern = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|\b(?:https?|ftp):\/\/[^\s<>"]+|\bwww\.[^\s<>"]+/gu;
@@ -97,7 +98,7 @@ export function capitalisedStarts(tokens: Tokens, tags: Uint8Array, spans: Span[
     let first = span.first;
     while (first - 1 > start && tags[first - 1] === 0 && taken[first - 1] === 0 && /^\p{Lu}\p{Ll}/u.test(words[first - 1]!)) {
       const lowered = words[first - 1]!.toLowerCase();
-      if (closedClass.has(lowered) || calendarWords.has(lowered) || excluded(lowered)) break;
+      if (closedClass.has(lowered) || calendarWords.has(lowered) || sentenceOpeners.has(words[first - 1]!) || excluded(lowered)) break;
       first -= 1;
     }
     if (first === span.first || titleCase(words, start, end, span.first, span.end)) continue;
@@ -150,4 +151,39 @@ export function cutAtSmallWords(tokens: Tokens, spans: Span[]): Span[] {
     push(first, span.end, first === span.first);
   }
   return cut;
+}
+
+/**
+ * "Federal Reserve Board Chairman Paul Volcker" read as one organisation: a body's or a place's name that goes on
+ * with a title and a given name holds a person after the title. The body keeps its type, the person is cut out (the
+ * title becomes the role); a given name is asked for, so that "Justice Department" and "Board Chairman's office"
+ * stay whole.
+ */
+export function peopleAfterTitles(tokens: Tokens, spans: Span[], titles: ReadonlySet<string>, isGivenName: (lowered: string) => boolean): Span[] {
+  const { words } = tokens;
+  const result: Span[] = [];
+  for (const span of spans) {
+    if (span.type !== 'organization' && span.type !== 'location') {
+      result.push(span);
+      continue;
+    }
+    let cutAt = -1;
+    let personAt = -1;
+    for (let index = span.first + 1; index < span.end - 1 && cutAt < 0; index += 1) {
+      if (!/^\p{Lu}/u.test(words[index]!) || !titles.has(words[index]!.toLowerCase())) continue;
+      let after = index;
+      while (after < span.end && /^\p{Lu}/u.test(words[after]!) && titles.has(words[after]!.toLowerCase())) after += 1;
+      // A given name and a surname at least: "Queen Mary College" is no person after a title.
+      if (after < span.end - 1 && isGivenName(words[after]!.toLowerCase())) {
+        cutAt = index;
+        personAt = after;
+      }
+    }
+    if (cutAt < 0) {
+      result.push(span);
+      continue;
+    }
+    result.push({ first: span.first, end: cutAt, type: span.type }, { first: personAt, end: span.end, type: 'person' });
+  }
+  return result;
 }

@@ -65,8 +65,10 @@ export function tokenize(text: string): Tokens {
 }
 
 /** Capitalised function words that open sentences and never go on a name. */
-const sentenceOpeners = new Set(
-  'The A An And But Or So Yet With In On At For From By As If When While After Before Since Although Though Because It Its He His She Her They Their We Our I This That These Those There Then Thus However Meanwhile'.split(' '),
+export const sentenceOpeners: ReadonlySet<string> = new Set(
+  'The A An And But Or So Yet With In On At For From By As If When Where What Who How Why Which While After Before Since Although Though Because It Its He His She Her They Their We Our I This That These Those There Then Thus However Meanwhile'.split(
+    ' ',
+  ),
 );
 
 const closingQuotes = new Set(['"', '”', '’', "'", ')', '»']);
