@@ -3,7 +3,7 @@ import { labels } from './features';
 import { lexiconMatcher } from './lexiconMatcher';
 import type { LexiconMatcher } from './lexiconMatcher';
 import { abbreviatedOrganizations, addRegionAbbreviations, titlesBeforeNames, bracketedAbbreviations, dropTermAbbreviations, dropNonNameWords, headedRuns, joinSplitOrganizations, organizationHeads, organizationPurposes, organizationsOfPlaces, headOf, trimSmallEnds } from './nameRules';
-import { addCuedPlaces, definedNames, dropDescriptionsBeforeGivenNames, headedEvents, headedPlaces, organizationsAfterPlaces, peopleOfBodies, placesInTheirRegion, splitJoinedPeople } from './nameKinds';
+import { addCuedPlaces, definedNames, namedShips, dropDescriptionsBeforeGivenNames, headedEvents, headedPlaces, organizationsAfterPlaces, peopleOfBodies, placesInTheirRegion, splitJoinedPeople } from './nameKinds';
 import type { Span } from './nameRules';
 import { capitalisedStarts, cutAtAddresses, cutAtSmallWords, joinParticles, peopleAfterTitles } from './nameEdges';
 import { prepareTokens } from './prepare';
@@ -123,6 +123,7 @@ function extractMentions(model: TaggerModel, matcher: LexiconMatcher, rules: Rul
   named = peopleAfterTitles(tokens, named, rules.titles, (lowered) => matcher.givenNames.has(lowered));
   named = titlesBeforeNames(tokens, named, rules.titles, isListPlace);
   headedEvents(tokens, named);
+  named = namedShips(tokens, named);
   named = peopleOfBodies(tokens, named, rules.titles);
   named = splitJoinedPeople(tokens, named);
   dropDescriptionsBeforeGivenNames(tokens, named, (lowered) => matcher.words.first(lowered) === 1, (lowered) => matcher.givenNames.has(lowered));

@@ -327,3 +327,33 @@ export function addCuedPlaces(tokens: Tokens, tags: Uint8Array, spans: Span[]): 
   spans.push(...added);
   spans.sort((a, b) => a.first - b.first);
 }
+
+/** Prefixes navies and registers write before a ship's name ("USS Cole", "HMS Dragon", "FS Forbin", "MV Sirius Star"). */
+const shipPrefixes = new Set(['USS', 'USNS', 'HMS', 'HMAS', 'HMCS', 'HMNZS', 'FS', 'INS', 'ROKS', 'TCG', 'MV', 'RFA', 'HNLMS', 'HDMS', 'FGS', 'ESPS', 'NRP', 'KRI', 'PNS', 'BNS', 'ARA']);
+
+/**
+ * A name after a ship's prefix is the ship's, not the person or place it is named after: "the frigate FS Forbin",
+ * "USS Carl Vinson". The prefix joins the name, which is typed other (a vessel is neither actor nor place).
+ */
+export function namedShips(tokens: Tokens, spans: Span[]): Span[] {
+  const { words } = tokens;
+  const taken = new Uint8Array(words.length);
+  for (const span of spans) {
+    if (shipPrefixes.has(words[span.first]!) && span.end - span.first > 1) span.type = 'other';
+    else if (span.first > 0 && shipPrefixes.has(words[span.first - 1]!)) {
+      span.first -= 1;
+      span.type = 'other';
+    }
+    taken.fill(1, span.first, span.end);
+  }
+  // A ship the tagger did not see at all ("the frigate FS Forbin joined …").
+  const added: Span[] = [];
+  const sentenceStart = new Set(tokens.sentenceStarts);
+  for (let index = 0; index + 1 < words.length; index += 1) {
+    if (!shipPrefixes.has(words[index]!) || taken[index] || taken[index + 1] || sentenceStart.has(index + 1) || !/^\p{Lu}\p{Ll}/u.test(words[index + 1]!)) continue;
+    let end = index + 2;
+    while (end < words.length && !taken[end] && !sentenceStart.has(end) && /^\p{Lu}\p{Ll}/u.test(words[end]!)) end += 1;
+    added.push({ first: index, end, type: 'other' });
+  }
+  return added.length === 0 ? spans : [...spans, ...added].sort((a, b) => a.first - b.first);
+}

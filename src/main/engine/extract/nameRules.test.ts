@@ -23,6 +23,7 @@ import {
   placesInTheirRegion,
   splitJoinedPeople,
   organizationsAfterPlaces,
+  namedShips,
 } from './nameKinds';
 import type { Span } from './nameRules';
 import { tokenize } from './tokenize';
@@ -337,5 +338,22 @@ describe('name rules', () => {
     ];
     headedPlaces(tokens, spans);
     expect(spans.map((span) => span.type)).toEqual(['location', 'location', 'organization', 'organization']);
+  });
+
+  it('reads a name after a ship prefix as the ship, found or not by the tagger, and leaves "INS agents" alone', () => {
+    const text = 'The frigate FS Forbin joined USS Carl Vinson. INS agents met Smith.';
+    const tokens = tokenize(text);
+    const at = (word: string): number => tokens.words.indexOf(word);
+    const spans: Span[] = [
+      { first: at('Carl'), end: at('Vinson') + 1, type: 'person' },
+      { first: at('INS'), end: at('INS') + 1, type: 'organization' },
+      { first: at('Smith'), end: at('Smith') + 1, type: 'person' },
+    ];
+    expect(namedShips(tokens, spans).map((span) => [spanText(text, span), span.type])).toEqual([
+      ['FS Forbin', 'other'],
+      ['USS Carl Vinson', 'other'],
+      ['INS', 'organization'],
+      ['Smith', 'person'],
+    ]);
   });
 });
