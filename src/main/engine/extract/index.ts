@@ -120,7 +120,7 @@ function extractMentions(model: TaggerModel, matcher: LexiconMatcher, rules: Rul
   named = bracketedAbbreviations(tokens, named);
   named = dropTermAbbreviations(tokens, named);
   named = definedNames(tokens, tags, named);
-  named = peopleAfterTitles(tokens, named, rules.titles, (lowered) => matcher.givenNames.has(lowered));
+  named = peopleAfterTitles(tokens, named, rules.titles, (lowered) => matcher.givenNames.has(lowered), (word) => organizationHeads.has(word));
   named = titlesBeforeNames(tokens, named, rules.titles, isListPlace);
   headedEvents(tokens, named);
   named = namedShips(tokens, named);

@@ -87,19 +87,25 @@ describe('name edges', () => {
   });
 
   it('cuts the person out of a body read together with a title and a full name, and leaves a body with a title word whole', () => {
-    const text = 'He met Federal Reserve Board Chairman Paul Volcker, the Justice Department and Queen Mary College.';
+    const text = 'He met Federal Reserve Board Chairman Paul Volcker, the Justice Department, Queen Mary College and Foreign Office Minister Tobias Ellwood, not Vice President Mike Pence.';
     const spans = [
       spanOf(text, 'Federal Reserve Board Chairman Paul Volcker', 'organization'),
       spanOf(text, 'Justice Department', 'organization'),
       spanOf(text, 'Queen Mary College', 'organization'),
+      spanOf(text, 'Office Minister Tobias Ellwood', 'person'),
+      spanOf(text, 'Vice President Mike Pence', 'person'),
     ];
-    const titles = new Set(['chairman', 'justice', 'queen']);
-    const given = (lowered: string): boolean => lowered === 'paul' || lowered === 'mary';
-    expect(texts(text, peopleAfterTitles(tokenize(text), spans, titles, given))).toEqual([
+    const titles = new Set(['chairman', 'justice', 'queen', 'minister', 'vice', 'president']);
+    const given = (lowered: string): boolean => ['paul', 'mary', 'tobias', 'mike'].includes(lowered);
+    const bodyHead = (word: string): boolean => word === 'Office' || word === 'Board';
+    expect(texts(text, peopleAfterTitles(tokenize(text), spans, titles, given, bodyHead))).toEqual([
       'organization:Federal Reserve Board',
       'person:Paul Volcker',
       'organization:Justice Department',
       'organization:Queen Mary College',
+      'organization:Foreign Office',
+      'person:Tobias Ellwood',
+      'person:Vice President Mike Pence',
     ]);
   });
 });

@@ -154,27 +154,38 @@ export function cutAtSmallWords(tokens: Tokens, spans: Span[]): Span[] {
 }
 
 /**
- * "Federal Reserve Board Chairman Paul Volcker" read as one organisation: a body's or a place's name that goes on
- * with a title and a given name holds a person after the title. The body keeps its type, the person is cut out (the
- * title becomes the role); a given name is asked for, so that "Justice Department" and "Board Chairman's office"
- * stay whole.
+ * "Federal Reserve Board Chairman Paul Volcker" read as one organisation, "[Foreign] Office Minister Tobias Ellwood"
+ * as one person: a body's or a place's name that goes on with a title and a full name holds a person after the title.
+ * The body keeps its type (a person's span becomes the body when the words before the title end in a body's head
+ * word, `isBodyHead`, and takes in the capitalised words the tagger left before it); the person is cut out and the
+ * title becomes the role. A given name is asked for, so that "Justice Department" and "Queen Mary College" stay whole.
  */
-export function peopleAfterTitles(tokens: Tokens, spans: Span[], titles: ReadonlySet<string>, isGivenName: (lowered: string) => boolean): Span[] {
+export function peopleAfterTitles(
+  tokens: Tokens,
+  spans: Span[],
+  titles: ReadonlySet<string>,
+  isGivenName: (lowered: string) => boolean,
+  isBodyHead: (word: string) => boolean,
+): Span[] {
   const { words } = tokens;
+  const sentenceStart = new Set(tokens.sentenceStarts);
+  const taken = new Uint8Array(words.length);
+  for (const span of spans) taken.fill(1, span.first, span.end);
+  const isTitle = (index: number): boolean => /^\p{Lu}/u.test(words[index]!) && titles.has(words[index]!.toLowerCase());
   const result: Span[] = [];
   for (const span of spans) {
-    if (span.type !== 'organization' && span.type !== 'location') {
+    if (span.type === 'other') {
       result.push(span);
       continue;
     }
     let cutAt = -1;
     let personAt = -1;
     for (let index = span.first + 1; index < span.end - 1 && cutAt < 0; index += 1) {
-      if (!/^\p{Lu}/u.test(words[index]!) || !titles.has(words[index]!.toLowerCase())) continue;
+      if (!isTitle(index) || isTitle(index - 1)) continue;
       let after = index;
-      while (after < span.end && /^\p{Lu}/u.test(words[after]!) && titles.has(words[after]!.toLowerCase())) after += 1;
+      while (after < span.end && isTitle(after)) after += 1;
       // A given name and a surname at least: "Queen Mary College" is no person after a title.
-      if (after < span.end - 1 && isGivenName(words[after]!.toLowerCase())) {
+      if (after < span.end - 1 && isGivenName(words[after]!.toLowerCase()) && (span.type !== 'person' || isBodyHead(words[index - 1]!))) {
         cutAt = index;
         personAt = after;
       }
@@ -183,7 +194,9 @@ export function peopleAfterTitles(tokens: Tokens, spans: Span[], titles: Readonl
       result.push(span);
       continue;
     }
-    result.push({ first: span.first, end: cutAt, type: span.type }, { first: personAt, end: span.end, type: 'person' });
+    let first = span.first;
+    if (span.type === 'person') while (first > 0 && !sentenceStart.has(first) && !taken[first - 1] && /^\p{Lu}\p{Ll}/u.test(words[first - 1]!)) first -= 1;
+    result.push({ first, end: cutAt, type: span.type === 'person' ? 'organization' : span.type }, { first: personAt, end: span.end, type: 'person' });
   }
   return result;
 }
