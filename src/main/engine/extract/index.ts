@@ -11,7 +11,7 @@ import { countryNames, demonymWords, LexiconClass, titleWords } from './lexicon'
 import { findModelDirectory, loadClusters, loadGivenNames, loadModel, loadPlaces, loadWords } from './model';
 import { tagTokens } from './tagger';
 import type { TaggerModel } from './tagger';
-import { tokenize } from './tokenize';
+import { sentenceStartSet, tokenize } from './tokenize';
 import type { Tokens } from './tokenize';
 
 export type MentionType = 'person' | 'organization' | 'location' | 'other';
@@ -140,7 +140,7 @@ function extractMentions(model: TaggerModel, matcher: LexiconMatcher, rules: Rul
  */
 function extendPeople(tokens: Tokens, tags: Uint8Array, spans: Span[], matcher: LexiconMatcher, rules: Rules): void {
   const { words } = tokens;
-  const sentenceStart = new Set(tokens.sentenceStarts);
+  const sentenceStart = sentenceStartSet(tokens);
   for (const span of spans) {
     if (span.type !== 'person') continue;
     while (span.first > 0 && !sentenceStart.has(span.first)) {
@@ -160,7 +160,7 @@ function extendPeople(tokens: Tokens, tags: Uint8Array, spans: Span[], matcher: 
  */
 function completeRuns(tokens: Tokens, tags: Uint8Array, spans: Span[], rules: Rules): void {
   const { words } = tokens;
-  const sentenceStart = new Set(tokens.sentenceStarts);
+  const sentenceStart = sentenceStartSet(tokens);
   const taken = new Uint8Array(words.length);
   for (const span of spans) taken.fill(1, span.first, span.end);
   const nameLike = (index: number): boolean =>
@@ -272,7 +272,7 @@ function propagate(tokens: Tokens, spans: Span[], matcher: LexiconMatcher): Span
     const type = bestType(foldPhrase(words, span.first, span.end));
     if (type) span.type = type;
   }
-  const sentenceStart = new Set(tokens.sentenceStarts);
+  const sentenceStart = sentenceStartSet(tokens);
   const firstWords = new Set<string>();
   for (const key of votes.keys()) firstWords.add(key.split(' ', 1)[0]!);
   const added: Span[] = [];

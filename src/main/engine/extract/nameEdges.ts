@@ -1,7 +1,7 @@
 // Where a name begins and ends: rules about the words at a name's edges, applied to the tagger's spans (index.ts).
 import { closedClass } from './nameRules';
 import type { Span } from './nameRules';
-import { sentenceOpeners } from './tokenize';
+import { sentenceOpeners, sentenceStartSet } from './tokenize';
 import type { Tokens } from './tokenize';
 
 const addressPattern = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|\b(?:https?|ftp):\/\/[^\s<>"]+|\bwww\.[^\s<>"]+/gu;
@@ -49,7 +49,7 @@ const capitalised = /^\p{Lu}/u;
  */
 export function joinParticles(tokens: Tokens, spans: Span[]): Span[] {
   const { words } = tokens;
-  const sentenceStart = new Set(tokens.sentenceStarts);
+  const sentenceStart = sentenceStartSet(tokens);
   const sorted = [...spans].sort((a, b) => a.first - b.first);
   const startsAt = new Map(sorted.map((span) => [span.first, span]));
   const joined = new Set<Span>();
@@ -168,7 +168,7 @@ export function peopleAfterTitles(
   isBodyHead: (word: string) => boolean,
 ): Span[] {
   const { words } = tokens;
-  const sentenceStart = new Set(tokens.sentenceStarts);
+  const sentenceStart = sentenceStartSet(tokens);
   const taken = new Uint8Array(words.length);
   for (const span of spans) taken.fill(1, span.first, span.end);
   const isTitle = (index: number): boolean => /^\p{Lu}/u.test(words[index]!) && titles.has(words[index]!.toLowerCase());

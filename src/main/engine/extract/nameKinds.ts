@@ -2,6 +2,7 @@
 // definition, a place's region), and where a person's name stops. index.ts runs them with those of nameRules.ts.
 import { closedClass, headOf, organizationHeads } from './nameRules';
 import type { Span } from './nameRules';
+import { sentenceStartSet } from './tokenize';
 import type { Tokens } from './tokenize';
 
 /** Words that end the names of places and buildings and are no one's surname ("Shah Mosque", "Łódzkie Voivodship"). */
@@ -161,7 +162,7 @@ const placeNouns = new Set(
  */
 export function definedNames(tokens: Tokens, tags: Uint8Array, spans: Span[]): Span[] {
   const { words } = tokens;
-  const sentenceStart = new Set(tokens.sentenceStarts);
+  const sentenceStart = sentenceStartSet(tokens);
   const spanEndingAt = new Map(spans.map((span) => [span.end, span]));
   const taken = new Uint8Array(words.length);
   for (const span of spans) taken.fill(1, span.first, span.end);
@@ -284,7 +285,7 @@ export function addCuedPlaces(tokens: Tokens, tags: Uint8Array, spans: Span[]): 
   const cueAt = (index: number): boolean => index < words.length && placeCues.has(words[index]!.toLowerCase());
   const spanEndingAt = new Map(spans.map((span) => [span.end, span]));
   const spanStartingAt = new Map(spans.map((span) => [span.first, span]));
-  const sentenceStart = new Set(tokens.sentenceStarts);
+  const sentenceStart = sentenceStartSet(tokens);
   /** The place named at `index` (tagged, or an untagged capitalised run); the index after it, or -1 when none is. */
   const placeAt = (index: number): number => {
     const tagged = spanStartingAt.get(index);
@@ -348,7 +349,7 @@ export function namedShips(tokens: Tokens, spans: Span[]): Span[] {
   }
   // A ship the tagger did not see at all ("the frigate FS Forbin joined …").
   const added: Span[] = [];
-  const sentenceStart = new Set(tokens.sentenceStarts);
+  const sentenceStart = sentenceStartSet(tokens);
   for (let index = 0; index + 1 < words.length; index += 1) {
     if (!shipPrefixes.has(words[index]!) || taken[index] || taken[index + 1] || sentenceStart.has(index + 1) || !/^\p{Lu}\p{Ll}/u.test(words[index + 1]!)) continue;
     let end = index + 2;

@@ -1,6 +1,7 @@
 // Rules about how English writes names, applied to the tagger's spans (index.ts runs them in order).
 import type { MentionType } from './index';
 import { organizationHeadWords } from './lexicon';
+import { sentenceStartSet } from './tokenize';
 import type { Tokens } from './tokenize';
 
 /** A tagged name: tokens first..end-1. */
@@ -48,7 +49,7 @@ export function trimSmallEnds(tokens: Tokens, spans: Span[]): void {
  * Mine Action", "U.S." + "Army"). Sentence boundaries part them.
  */
 export function joinSplitOrganizations(tokens: Tokens, spans: Span[]): Span[] {
-  const sentenceStart = new Set(tokens.sentenceStarts);
+  const sentenceStart = sentenceStartSet(tokens);
   const joined: Span[] = [];
   for (const span of [...spans].sort((a, b) => a.first - b.first)) {
     const previous = joined.at(-1);
@@ -79,7 +80,7 @@ const regionAbbreviations = new Set(
  */
 export function addRegionAbbreviations(tokens: Tokens, spans: Span[]): Span[] {
   const { words } = tokens;
-  const sentenceStart = new Set(tokens.sentenceStarts);
+  const sentenceStart = sentenceStartSet(tokens);
   const taken = new Uint8Array(words.length);
   for (const span of spans) taken.fill(1, span.first, span.end);
   const added: Span[] = [];
@@ -128,7 +129,7 @@ const legalForms = new Set(['inc', 'inc.', 'ltd', 'ltd.', 'llc', 'plc', 'corp', 
  */
 export function organizationsOfPlaces(tokens: Tokens, spans: Span[]): Span[] {
   const { words } = tokens;
-  const sentenceStart = new Set(tokens.sentenceStarts);
+  const sentenceStart = sentenceStartSet(tokens);
   const result: Span[] = [];
   for (const span of [...spans].sort((a, b) => a.first - b.first)) {
     if (span.end - span.first === 1 && legalForms.has(words[span.first]!.toLowerCase())) continue;
@@ -186,7 +187,7 @@ const ordinalSuffix = /^(?:st|nd|rd|th)$/;
  */
 export function headedRuns(tokens: Tokens, spans: Span[]): Span[] {
   const { words } = tokens;
-  const sentenceStart = new Set(tokens.sentenceStarts);
+  const sentenceStart = sentenceStartSet(tokens);
   const taken = new Uint8Array(words.length);
   for (const span of spans) taken.fill(1, span.first, span.end);
   // The ordinal or number a unit's name starts with: "65 th" (the tokeniser parts "65th"), "2nd", "139".
@@ -260,7 +261,7 @@ function isAbbreviationOf(abbreviation: string, name: readonly string[]): boolea
  */
 export function organizationPurposes(tokens: Tokens, spans: Span[]): Span[] {
   const { words } = tokens;
-  const sentenceStart = new Set(tokens.sentenceStarts);
+  const sentenceStart = sentenceStartSet(tokens);
   const sorted = [...spans].sort((a, b) => a.first - b.first);
   const result: Span[] = [];
   for (let index = 0; index < sorted.length; index += 1) {
@@ -351,7 +352,7 @@ export function dropTermAbbreviations(tokens: Tokens, spans: Span[]): Span[] {
  */
 export function titlesBeforeNames(tokens: Tokens, spans: Span[], titles: ReadonlySet<string>, isPlace: (first: number, end: number) => boolean): Span[] {
   const { words } = tokens;
-  const sentenceStart = new Set(tokens.sentenceStarts);
+  const sentenceStart = sentenceStartSet(tokens);
   const kept: Span[] = [];
   for (const span of spans) {
     let end = span.end;

@@ -135,3 +135,15 @@ function splitSentences(text: string, words: string[], starts: number[], ends: n
   }
   return sentenceStarts;
 }
+
+const sentenceStartSets = new WeakMap<Tokens, ReadonlySet<number>>();
+
+/** The indices of the tokens that start a sentence, as a set: made once per text however many rules ask. */
+export function sentenceStartSet(tokens: Tokens): ReadonlySet<number> {
+  let set = sentenceStartSets.get(tokens);
+  if (!set) {
+    set = new Set(tokens.sentenceStarts);
+    sentenceStartSets.set(tokens, set);
+  }
+  return set;
+}
