@@ -44,13 +44,14 @@ describe('name edges', () => {
   });
 
   it('starts an organisation or a place at the first capitalised word of its run, but not over titles, dates or given names, nor in a headline', () => {
-    const text = 'He works for Black Robin Freighters now. On Monday Acme Corporation said it. He met Minister Smith Holdings staff. They saw Paul Menzies Hall.\nPolice Arrest Suspect Near Central Station Today';
+    const text = 'He works for Black Robin Freighters now. On Monday Acme Corporation said it. He met Minister Smith Holdings staff. They saw Paul Menzies Hall and DNA Systems Inc.\nPolice Arrest Suspect Near Central Station Today';
     const tokens = tokenize(text);
     const spans = [
       spanOf(text, 'Robin Freighters', 'organization'),
       spanOf(text, 'Acme Corporation', 'organization'),
       spanOf(text, 'Smith Holdings', 'organization'),
       spanOf(text, 'Menzies Hall', 'location'),
+      spanOf(text, 'Systems Inc', 'organization'),
       spanOf(text, 'Central Station', 'location'),
     ];
     const tags = new Uint8Array(tokens.words.length);
@@ -61,6 +62,7 @@ describe('name edges', () => {
       'organization:Acme Corporation',
       'organization:Smith Holdings',
       'location:Menzies Hall',
+      'organization:DNA Systems Inc',
       'location:Central Station',
     ]);
   });

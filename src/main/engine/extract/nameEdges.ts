@@ -96,7 +96,9 @@ export function capitalisedStarts(tokens: Tokens, tags: Uint8Array, spans: Span[
     const start = sentenceStarts[sentence] ?? 0;
     const end = sentenceStarts[sentence + 1] ?? words.length;
     let first = span.first;
-    while (first - 1 > start && tags[first - 1] === 0 && taken[first - 1] === 0 && /^\p{Lu}\p{Ll}/u.test(words[first - 1]!)) {
+    // An organisation's name may begin with an abbreviation too ("Applied DNA Systems Inc").
+    const opening = span.type === 'organization' ? /^\p{Lu}(?:\p{Ll}|\p{Lu}+$)/u : /^\p{Lu}\p{Ll}/u;
+    while (first - 1 > start && tags[first - 1] === 0 && taken[first - 1] === 0 && opening.test(words[first - 1]!)) {
       const lowered = words[first - 1]!.toLowerCase();
       if (closedClass.has(lowered) || calendarWords.has(lowered) || sentenceOpeners.has(words[first - 1]!) || excluded(lowered)) break;
       first -= 1;
