@@ -44,7 +44,7 @@ describe('name edges', () => {
   });
 
   it('starts an organisation or a place at the first capitalised word of its run, but not over titles, dates or given names, nor in a headline', () => {
-    const text = 'He works for Black Robin Freighters now. On Monday Acme Corporation said it. He met Minister Smith Holdings staff. They saw Paul Menzies Hall and DNA Systems Inc staff.\nPolice Arrest Suspect Near Central Station Today';
+    const text = 'He works for Black Robin Freighters now. On Monday Acme Corporation said it. He met Minister Smith Holdings staff. They saw Paul Menzies Hall. Shares in DNA Systems Inc rose sharply on news of the deal.\nPolice Arrest Suspect Near Central Station Today';
     const tokens = tokenize(text);
     const spans = [
       spanOf(text, 'Robin Freighters', 'organization'),
