@@ -5,7 +5,7 @@ import type { LexiconMatcher } from './lexiconMatcher';
 import { abbreviatedOrganizations, addRegionAbbreviations, titlesBeforeNames, bracketedAbbreviations, dropTermAbbreviations, dropNonNameWords, headedRuns, joinSplitOrganizations, organizationHeads, organizationPurposes, organizationsOfPlaces, headOf, trimSmallEnds } from './nameRules';
 import { addCuedPlaces, definedNames, namedShips, dropDescriptionsBeforeGivenNames, headedEvents, headedPlaces, organizationsAfterPlaces, peopleOfBodies, placesInTheirRegion, splitJoinedPeople } from './nameKinds';
 import type { Span } from './nameRules';
-import { capitalisedStarts, cutAtAddresses, cutAtSmallWords, joinParticles, peopleAfterTitles } from './nameEdges';
+import { calendarWords, capitalisedStarts, cutAtAddresses, trimDates, cutAtSmallWords, joinParticles, peopleAfterTitles } from './nameEdges';
 import { prepareTokens } from './prepare';
 import { countryNames, demonymWords, LexiconClass, titleWords } from './lexicon';
 import { findModelDirectory, loadClusters, loadGivenNames, loadModel, loadPlaces, loadWords } from './model';
@@ -101,6 +101,7 @@ function extractMentions(model: TaggerModel, matcher: LexiconMatcher, rules: Rul
   titledPeople(tokens, prepared.lexicon, spans, rules);
   extendPeople(tokens, tags, spans, matcher, rules);
   completeRuns(tokens, tags, spans, rules);
+  trimDates(tokens, spans);
   capitalisedStarts(tokens, tags, spans, (lowered) => rules.titles.has(lowered) || rules.demonyms.has(lowered) || rules.countries.has(lowered) || matcher.givenNames.has(lowered));
   headedOrganizations(tokens, spans);
   organizationsAfterPlaces(tokens, spans, prepared.lexicon, placeClasses);
@@ -163,8 +164,13 @@ function completeRuns(tokens: Tokens, tags: Uint8Array, spans: Span[], rules: Ru
   const sentenceStart = sentenceStartSet(tokens);
   const taken = new Uint8Array(words.length);
   for (const span of spans) taken.fill(1, span.first, span.end);
+  // A month or a weekday after a name is a date, not more of the name ("in Japan April 14-27").
   const nameLike = (index: number): boolean =>
-    tags[index] === 0 && taken[index] === 0 && /^\p{Lu}[\p{L}\p{M}\p{N}'’.-]*$/u.test(words[index]!) && !rules.demonyms.has(words[index]!.toLowerCase());
+    tags[index] === 0 &&
+    taken[index] === 0 &&
+    /^\p{Lu}[\p{L}\p{M}\p{N}'’.-]*$/u.test(words[index]!) &&
+    !rules.demonyms.has(words[index]!.toLowerCase()) &&
+    !calendarWords.has(words[index]!.toLowerCase());
   for (const span of spans) {
     if (span.type === 'other') continue;
     while (span.end < words.length && !sentenceStart.has(span.end) && nameLike(span.end)) {

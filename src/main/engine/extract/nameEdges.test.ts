@@ -1,6 +1,6 @@
 // Where names begin and end, on real tokens (tokenize) and spans as the tagger gives them.
 import { describe, expect, it } from 'vitest';
-import { capitalisedStarts, cutAtAddresses, cutAtSmallWords, joinParticles, peopleAfterTitles } from './nameEdges';
+import { capitalisedStarts, cutAtAddresses, cutAtSmallWords, joinParticles, peopleAfterTitles, trimDates } from './nameEdges';
 import type { Span } from './nameRules';
 import { tokenize } from './tokenize';
 
@@ -109,5 +109,12 @@ describe('name edges', () => {
       'person:Tobias Ellwood',
       'person:Vice President Mike Pence',
     ]);
+  });
+
+  it('ends a person or a place before a month or a weekday, but not an organisation', () => {
+    const text = 'He will be in Japan April 14-27 and in Tokyo Monday; Black September claimed it.';
+    const spans = [spanOf(text, 'Japan April', 'location'), spanOf(text, 'Tokyo Monday', 'location'), spanOf(text, 'Black September', 'organization')];
+    trimDates(tokenize(text), spans);
+    expect(texts(text, spans)).toEqual(['location:Japan', 'location:Tokyo', 'organization:Black September']);
   });
 });

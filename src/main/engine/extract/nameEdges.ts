@@ -77,7 +77,8 @@ export function joinParticles(tokens: Tokens, spans: Span[]): Span[] {
   return sorted.filter((span) => !joined.has(span));
 }
 
-const calendarWords = new Set('monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '));
+/** Month and weekday names, lower-cased. */
+export const calendarWords: ReadonlySet<string> = new Set('monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '));
 
 /**
  * An organisation's or a place's name begins at the first capitalised word of its run: "Black Robin
@@ -201,4 +202,16 @@ export function peopleAfterTitles(
     result.push({ first, end: cutAt, type: span.type === 'person' ? 'organization' : span.type }, { first: personAt, end: span.end, type: 'person' });
   }
   return result;
+}
+
+/**
+ * A person's or a place's name does not end in a month or a weekday: "in Japan April 14-27", "in Tokyo Monday" (an
+ * organisation's may: "Black September").
+ */
+export function trimDates(tokens: Tokens, spans: Span[]): void {
+  const { words } = tokens;
+  for (const span of spans) {
+    if (span.type !== 'person' && span.type !== 'location') continue;
+    while (span.end - 1 > span.first && calendarWords.has(words[span.end - 1]!.toLowerCase())) span.end -= 1;
+  }
 }

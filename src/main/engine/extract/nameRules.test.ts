@@ -119,6 +119,20 @@ describe('name rules', () => {
     ]);
   });
 
+  it('gives an abbreviation between commas after a name that name\'s type', () => {
+    const text = 'Members of the Association of Tin Producing Countries, ATPC, met.';
+    const tokens = tokenize(text);
+    const at = (word: string): number => tokens.words.indexOf(word);
+    const spans: Span[] = [
+      { first: at('Association'), end: at('Countries') + 1, type: 'organization' },
+      { first: at('ATPC'), end: at('ATPC') + 1, type: 'location' },
+    ];
+    expect(bracketedAbbreviations(tokens, spans).map((span) => [spanText(text, span), span.type])).toEqual([
+      ['Association of Tin Producing Countries', 'organization'],
+      ['ATPC', 'organization'],
+    ]);
+  });
+
   it('reads a town followed by words that name no place as an organisation named after it, not a harbour or an arena', () => {
     const text = 'The Boston Red Sox played at Volgograd Arena near Boston Harbor.';
     const tokens = tokenize(text);

@@ -223,8 +223,9 @@ export function headedRuns(tokens: Tokens, spans: Span[]): Span[] {
 }
 
 /**
- * "the National Aeronautics and Space Administration (NASA)": an abbreviation in brackets right after a name is that
- * name's, and of its type, wherever the tagger typed it otherwise; the document's other uses of it follow (propagate).
+ * "the National Aeronautics and Space Administration (NASA)", "the Association of Tin Producing Countries, ATPC,": an
+ * abbreviation in brackets or between commas right after a name is that name's, and of its type, wherever the tagger
+ * typed it otherwise; the document's other uses of it follow (propagate).
  */
 export function bracketedAbbreviations(tokens: Tokens, spans: Span[]): Span[] {
   const { words } = tokens;
@@ -232,7 +233,9 @@ export function bracketedAbbreviations(tokens: Tokens, spans: Span[]): Span[] {
   const added: Span[] = [];
   for (const span of spans) {
     const at = span.end + 1;
-    if (span.type === 'other' || words[span.end] !== '(' || words[at + 1] !== ')' || !isAbbreviationOf(words[at]!, words.slice(span.first, span.end))) continue;
+    const bracketed = words[span.end] === '(' && words[at + 1] === ')';
+    const apposed = words[span.end] === ',' && (words[at + 1] === ',' || words[at + 1] === '.' || at + 1 === words.length);
+    if (span.type === 'other' || !(bracketed || apposed) || !isAbbreviationOf(words[at]!, words.slice(span.first, span.end))) continue;
     const tagged = byFirst.get(at);
     if (tagged && tagged.end === at + 1) tagged.type = span.type;
     else if (!tagged) added.push({ first: at, end: at + 1, type: span.type });
