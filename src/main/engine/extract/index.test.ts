@@ -218,6 +218,21 @@ describe('demonyms with a compass word', () => {
   });
 });
 
+describe('countries joined by a hyphen, and bodies with a lone head word', () => {
+  it('reads each country of "the Iran-Iraq war" as a place, at its own offsets, and "Middle East experts" as a place', () => {
+    const text = 'He feared the Iran-Iraq war, said defense and Middle East experts.';
+    const found = extractor.extract(text);
+    const places = found.filter((mention) => mention.type === 'location').map((mention) => [mention.text, text.slice(mention.start, mention.end)]);
+    expect(places).toEqual(expect.arrayContaining([['Iran', 'Iran'], ['Iraq', 'Iraq'], ['Middle East', 'Middle East']]));
+    expect(found.some((mention) => mention.type === 'person')).toBe(false);
+  });
+
+  it('joins a head word the tagger took for a person to the body before it, and reads "Co" as a body\'s head', () => {
+    const names = extractor.extract('"It is hard," Todd Domer, director of communications for the Kansas Livestock Association said. Rival Ford Motor Co said sales rose.');
+    expect(names.filter((mention) => mention.type === 'organization').map((mention) => mention.text)).toEqual(['Kansas Livestock Association', 'Ford Motor Co']);
+  });
+});
+
 describe('sentences after an initialism', () => {
   it('ends a sentence at "U.S." when a word that opens sentences follows, and keeps "U.S. Army" whole', () => {
     const names = extractor.extract('Japan leads, followed by the U.S. With 22 banks, Britain is third. He met U.S. Army officers.').map((mention) => mention.text);

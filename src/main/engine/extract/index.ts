@@ -99,6 +99,11 @@ function extractMentions(model: TaggerModel, matcher: LexiconMatcher, rules: Rul
   spans.length = 0;
   spans.push(...cut);
   titledPeople(tokens, prepared.lexicon, spans, rules);
+  for (const span of spans) {
+    // A name of two words or more that is word for word a place of the lists is that place, not a person ("Middle
+    // East experts"), unless it starts with a given name ("Jordan Peterson" is no list phrase; "Georgia Brown" …).
+    if (span.type === 'person' && span.end - span.first > 1 && isListPlace(span.first, span.end) && !matcher.givenNames.has(tokens.words[span.first]!.toLowerCase())) span.type = 'location';
+  }
   extendPeople(tokens, tags, spans, matcher, rules);
   completeRuns(tokens, tags, spans, rules);
   trimDates(tokens, spans);
@@ -128,10 +133,24 @@ function extractMentions(model: TaggerModel, matcher: LexiconMatcher, rules: Rul
   named = peopleOfBodies(tokens, named, rules.titles);
   named = splitJoinedPeople(tokens, named);
   dropDescriptionsBeforeGivenNames(tokens, named, (lowered) => matcher.words.first(lowered) === 1, (lowered) => matcher.givenNames.has(lowered));
-  for (const span of propagate(tokens, named, matcher)) {
+  const final = propagate(tokens, named, matcher);
+  let next = 0;
+  const joinedBefore = (end: number): void => {
+    // Untagged words too: the tagger often leaves "Iran-Iraq" in "the Iran-Iraq war" out.
+    for (; next < end; next += 1) if (tokens.words[next]!.includes('-')) mentions.push(...(joinedCountries(tokens, next, rules) ?? []));
+  };
+  for (const span of final) {
+    joinedBefore(span.first);
+    next = Math.max(next, span.end);
+    const countries = span.end === span.first + 1 ? joinedCountries(tokens, span.first, rules) : undefined;
+    if (countries) {
+      mentions.push(...countries);
+      continue;
+    }
     const mention = toMention(text, tokens, span.first, span.end, span.type, rules);
     if (mention) mentions.push(mention);
   }
+  joinedBefore(tokens.words.length);
   return mentions;
 }
 
@@ -322,6 +341,24 @@ function isPunctuation(word: string): boolean {
 
 function isPossessive(word: string): boolean {
   return word === "'s" || word === '’s' || word === "'S" || word === "'" || word === '’';
+}
+
+/**
+ * Countries joined by a hyphen ("the Iran-Iraq war", "India-Pakistan talks", "Armenia-Azerbaijan border") are each a
+ * place, whatever the tagger made of the word.
+ */
+function joinedCountries(tokens: Tokens, index: number, rules: Rules): ExtractedMention[] | undefined {
+  const word = tokens.words[index]!;
+  if (!word.includes('-')) return undefined;
+  const parts = word.split('-');
+  if (parts.length < 2 || !parts.every((part) => rules.countries.has(part.toLowerCase()))) return undefined;
+  const mentions: ExtractedMention[] = [];
+  let start = tokens.starts[index]!;
+  for (const part of parts) {
+    mentions.push({ start, end: start + part.length, text: part, type: 'location' });
+    start += part.length + 1;
+  }
+  return mentions;
 }
 
 /** Token range [first, end) to a mention, after trimming titles, possessives and punctuation. */

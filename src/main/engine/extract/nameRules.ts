@@ -18,7 +18,7 @@ export interface Span {
  * places or events ("Soviet Union", "English Channel", "Western Front") or name buildings.
  */
 export const organizationHeads = new Set(
-  [...organizationHeadWords(), 'Mission', 'Wire', 'Majlis', 'TV', 'FC', 'PLC', 'LLC', 'GmbH', ...formationHeads()].filter(
+  [...organizationHeadWords(), 'Mission', 'Wire', 'Majlis', 'TV', 'FC', 'PLC', 'LLC', 'GmbH', 'Co', 'Cos', 'AG', 'SA', 'NV', 'BV', 'SpA', ...formationHeads()].filter(
     (word) => !['Union', 'Channel', 'Front', 'Church', 'Hospital', 'Museum', 'Guard', 'Post', 'Division', 'Service'].includes(word),
   ),
 );
@@ -54,7 +54,9 @@ export function joinSplitOrganizations(tokens: Tokens, spans: Span[]): Span[] {
   for (const span of [...spans].sort((a, b) => a.first - b.first)) {
     const previous = joined.at(-1);
     // The second name may be typed otherwise while its head word says organisation ("U.S. Naval Forces" + "Central Command").
-    const second = span.type === 'organization' || (span.type !== 'person' && organizationHeads.has(tokens.words[span.end - 1]!));
+    // A lone head word the tagger took for a person ("Kansas Livestock" + "Association") continues the name too.
+    const head = organizationHeads.has(tokens.words[span.end - 1]!);
+    const second = span.type === 'organization' || (head && (span.type !== 'person' || span.end - span.first === 1));
     if (previous && previous.end === span.first && second && (previous.type === 'location' || previous.type === 'organization') && !sentenceStart.has(span.first)) {
       previous.end = span.end;
       previous.type = 'organization';
