@@ -84,7 +84,9 @@ const locativePrepositions = new Set(['in', 'at', 'near', 'from']);
 export function peopleOfBodies(tokens: Tokens, spans: Span[], titles: ReadonlySet<string>): Span[] {
   const { words } = tokens;
   const result: Span[] = [];
-  for (const span of spans) {
+  const ordered = [...spans].sort((a, b) => a.first - b.first);
+  for (let at = 0; at < ordered.length; at += 1) {
+    const span = ordered[at]!;
     let of = -1;
     // Looked for inside the span only: an indexOf over the rest of a long document for each person was quadratic.
     if (span.type === 'person') for (let index = span.first + 1; index < span.end - 1 && of < 0; index += 1) if (words[index] === 'of') of = index;
@@ -94,12 +96,16 @@ export function peopleOfBodies(tokens: Tokens, spans: Span[], titles: ReadonlySe
     }
     const rest = words[of + 1] === 'the' ? of + 2 : of + 1;
     const named = words.slice(span.first, of).some((word) => !titles.has(word.toLowerCase()) && /^\p{Lu}/u.test(word));
-    const body = words.slice(rest, span.end).some((word) => organizationHeads.has(word));
+    // The body's head word may have come apart as a name of its own ("Todd Domer of the Kansas Livestock" + "Association").
+    const next = ordered[at + 1];
+    const head = next && next.first === span.end && next.end === next.first + 1 && organizationHeads.has(words[next.first]!) ? next : undefined;
+    const body = head !== undefined || words.slice(rest, span.end).some((word) => organizationHeads.has(word));
     if (!named || !body) {
       result.push(span);
       continue;
     }
-    result.push({ first: span.first, end: of, type: 'person' }, { first: rest, end: span.end, type: 'organization' });
+    result.push({ first: span.first, end: of, type: 'person' }, { first: rest, end: head ? head.end : span.end, type: 'organization' });
+    if (head) at += 1;
   }
   return result;
 }
