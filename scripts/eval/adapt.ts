@@ -166,6 +166,35 @@ async function evaluate(label: string, original: readonly Article[], split: Spli
           (row) => [`${row.document_id}:${row.start}:${row.end}`, row.type],
         ),
       );
+    /** The scored documents' errors by kind (aggregates only): wrong suggestions by what the gold has there, missed names by what was found. */
+    const errorKinds = (live: ReadonlyMap<string, string>): Map<string, number> => {
+      const kinds = new Map<string, number>();
+      const add = (key: string): void => void kinds.set(key, (kinds.get(key) ?? 0) + 1);
+      const scored = new Set(scoredIndices.map((index) => ids[index]!));
+      const goldOf = new Map(scoredIndices.map((index) => [ids[index]!, articles[index]!.gold]));
+      for (const [key, type] of live) {
+        const [document, start, end] = key.split(':').map(Number) as [number, number, number];
+        if (!scored.has(document) || !SCORED.includes(type as EntityType)) continue;
+        const golds = goldOf.get(document)!;
+        const same = golds.find((gold) => gold.start === start && gold.end === end);
+        if (same?.type === type) continue;
+        const overlapping = golds.find((gold) => gold.start < end && start < gold.end);
+        add(`wrong ${type}: ${same ? `gold ${same.type}` : overlapping ? `overlaps gold ${overlapping.type}` : 'no gold'}`);
+      }
+      for (const index of scoredIndices) {
+        for (const gold of articles[index]!.gold) {
+          if (!SCORED.includes(gold.type)) continue;
+          const found = live.get(`${ids[index]}:${gold.start}:${gold.end}`);
+          if (found === gold.type) continue;
+          const overlapped = [...live.keys()].some((key) => {
+            const [document, start, end] = key.split(':').map(Number) as [number, number, number];
+            return document === ids[index] && start < gold.end && gold.start < end;
+          });
+          add(`missed ${gold.type}: ${found ? `found as ${found}` : overlapped ? 'other edges' : 'not found'}`);
+        }
+      }
+      return kinds;
+    };
     const was = snapshot();
     const before = score();
 
@@ -204,6 +233,8 @@ async function evaluate(label: string, original: readonly Article[], split: Spli
       }
     }
     const summary = await engine.handlers['learning.summary']({});
+    // ADAPT_DEBUG=2 prints the learned rules (patterns and edge conventions: general traits, as the Learned… modal shows them).
+    if (process.env.ADAPT_DEBUG === '2') console.log(JSON.stringify({ patterns: summary.patterns, edges: summary.edges, contextInUse: summary.contextInUse, corrected: summary.corrected }));
     const done = new Promise<RescoreProgress>((resolve) => (finished = resolve));
     await engine.handlers['learning.rescore']({});
     const rescored = await done;
@@ -219,6 +250,10 @@ async function evaluate(label: string, original: readonly Article[], split: Spli
         }
       }
       for (const [key, value] of [...tally].sort((a, b) => b[1] - a[1])) console.log(`    ${key} ${value}`);
+      console.log('  errors before -> after:');
+      const errorsBefore = errorKinds(was);
+      const errorsAfter = errorKinds(now);
+      for (const key of [...new Set([...errorsBefore.keys(), ...errorsAfter.keys()])].sort()) console.log(`    ${key.padEnd(44)} ${errorsBefore.get(key) ?? 0} -> ${errorsAfter.get(key) ?? 0}`);
     }
 
     console.log(`${label}: ${articles.length} documents; the analyst reviewed ${reviewedSet.size} (${split}), the other ${scoredIndices.length} are scored`);
