@@ -2,7 +2,8 @@
 // document imported (extraction on), a simulated analyst who reviews 20% of them through the engine's
 // handlers (accepts right suggestions, retypes mistyped ones, rejects wrong ones, marks missed names), a
 // re-score of the unreviewed suggestions, and exact-span P/R/F1 (PER/ORG/LOC) on the other 80% before and
-// after. ADAPT_DEBUG=1 also counts how the gold names of the scored 80% changed (aggregates only).
+// after. ADAPT_DEBUG=1 also counts how the gold names of the scored 80% changed and the errors by kind, ADAPT_DEBUG=2
+// prints the learned rules too, ADAPT_DEBUG=3 the errors by shape (adaptDebug.ts; aggregates only).
 // ADAPT_SPLIT picks the reviewed 20%: 'first' (the default), 'last', 'fifth' (every fifth document from the
 // first) or 'all' (each of the three in turn), so that a gain on one choice of documents can be checked on
 // others. ADAPT_SETS lists the data sets (default 'wikigold,re3d'; 'gum' adds GUM's dev and test documents,
@@ -14,6 +15,7 @@ import type { EntityType } from '../../src/shared/entities';
 import type { RescoreProgress } from '../../src/shared/learning';
 import { createEngine } from '../../src/main/engine/engine';
 import { readConll } from './conll';
+import { describeRedrawings, errorKinds } from './adaptDebug';
 import { readGum } from './gum';
 import { loadSubset, splits } from './re3d';
 
@@ -166,40 +168,12 @@ async function evaluate(label: string, original: readonly Article[], split: Spli
           (row) => [`${row.document_id}:${row.start}:${row.end}`, row.type],
         ),
       );
-    /** The scored documents' errors by kind (aggregates only): wrong suggestions by what the gold has there, missed names by what was found. */
-    const errorKinds = (live: ReadonlyMap<string, string>): Map<string, number> => {
-      const kinds = new Map<string, number>();
-      const add = (key: string): void => void kinds.set(key, (kinds.get(key) ?? 0) + 1);
-      const scored = new Set(scoredIndices.map((index) => ids[index]!));
-      const goldOf = new Map(scoredIndices.map((index) => [ids[index]!, articles[index]!.gold]));
-      for (const [key, type] of live) {
-        const [document, start, end] = key.split(':').map(Number) as [number, number, number];
-        if (!scored.has(document) || !SCORED.includes(type as EntityType)) continue;
-        const golds = goldOf.get(document)!;
-        const same = golds.find((gold) => gold.start === start && gold.end === end);
-        if (same?.type === type) continue;
-        const overlapping = golds.find((gold) => gold.start < end && start < gold.end);
-        add(`wrong ${type}: ${same ? `gold ${same.type}` : overlapping ? `overlaps gold ${overlapping.type}` : 'no gold'}`);
-      }
-      for (const index of scoredIndices) {
-        for (const gold of articles[index]!.gold) {
-          if (!SCORED.includes(gold.type)) continue;
-          const found = live.get(`${ids[index]}:${gold.start}:${gold.end}`);
-          if (found === gold.type) continue;
-          const overlapped = [...live.keys()].some((key) => {
-            const [document, start, end] = key.split(':').map(Number) as [number, number, number];
-            return document === ids[index] && start < gold.end && gold.start < end;
-          });
-          add(`missed ${gold.type}: ${found ? `found as ${found}` : overlapped ? 'other edges' : 'not found'}`);
-        }
-      }
-      return kinds;
-    };
     const was = snapshot();
     const before = score();
 
     // The simulated analyst, through the same handlers as the app's Entities screen and reader.
     const decisions = { accept: 0, retype: 0, reject: 0, mark: 0, refused: 0 };
+    const verdicts = new Map<string, number>();
     for (const index of reviewedSet) {
       const article = articles[index]!;
       const documentId = ids[index]!;
@@ -210,12 +184,14 @@ async function evaluate(label: string, original: readonly Article[], split: Spli
         if (!gold) {
           await engine.handlers['mentions.setStatus']({ id: mention.id, status: 'rejected' });
           decisions.reject += 1;
+          verdicts.set(`${mention.type} -> reject`, (verdicts.get(`${mention.type} -> reject`) ?? 0) + 1);
         } else if (gold.type === mention.type) {
           await engine.handlers['mentions.setStatus']({ id: mention.id, status: 'confirmed' });
           decisions.accept += 1;
         } else {
           await engine.handlers['mentions.relink']({ id: mention.id, type: gold.type });
           decisions.retype += 1;
+          verdicts.set(`${mention.type} -> ${gold.type}`, (verdicts.get(`${mention.type} -> ${gold.type}`) ?? 0) + 1);
         }
       }
       const live = new Set(
@@ -232,6 +208,8 @@ async function evaluate(label: string, original: readonly Article[], split: Spli
         }
       }
     }
+    if (process.env.ADAPT_DEBUG) console.log(`  review's changes: ${[...verdicts].sort((a, b) => b[1] - a[1]).map(([key, count]) => `${key} ${count}`).join(', ')}`);
+    if (process.env.ADAPT_DEBUG === '3') console.log(`  ${describeRedrawings(db)}`);
     const summary = await engine.handlers['learning.summary']({});
     // ADAPT_DEBUG=2 prints the learned rules (patterns and edge conventions: general traits, as the Learned… modal shows them).
     if (process.env.ADAPT_DEBUG === '2') console.log(JSON.stringify({ patterns: summary.patterns, edges: summary.edges, contextInUse: summary.contextInUse, corrected: summary.corrected }));
@@ -251,8 +229,11 @@ async function evaluate(label: string, original: readonly Article[], split: Spli
       }
       for (const [key, value] of [...tally].sort((a, b) => b[1] - a[1])) console.log(`    ${key} ${value}`);
       console.log('  errors before -> after:');
-      const errorsBefore = errorKinds(was);
-      const errorsAfter = errorKinds(now);
+      const scoredArticles = scoredIndices.map((index) => ({ id: ids[index]!, ...articles[index]! }));
+      const reviewedArticles = [...reviewedSet].map((index) => articles[index]!);
+      const detail = process.env.ADAPT_DEBUG === '3';
+      const errorsBefore = errorKinds(was, scoredArticles, reviewedArticles, detail);
+      const errorsAfter = errorKinds(now, scoredArticles, reviewedArticles, detail);
       for (const key of [...new Set([...errorsBefore.keys(), ...errorsAfter.keys()])].sort()) console.log(`    ${key.padEnd(44)} ${errorsBefore.get(key) ?? 0} -> ${errorsAfter.get(key) ?? 0}`);
     }
 
