@@ -4,6 +4,7 @@
 import type { Database } from 'better-sqlite3';
 import type { EntityType } from '../../src/shared/entities';
 import { examplesInEffect } from '../../src/main/engine/learning/examples';
+import { conventionCandidates } from '../../src/main/engine/learning/boundaries';
 import { redrawingOf } from '../../src/main/engine/learning/layer';
 
 interface Span {
@@ -97,12 +98,16 @@ export function errorKinds(live: ReadonlyMap<string, string>, scored: readonly S
 
 /** The reviewed documents' redrawings (a suggestion rejected and marked again with other edges) by kind, as boundaries.ts names them. */
 export function describeRedrawings(db: Database): string {
-  const { corrections, redrawn } = redrawingOf(db, examplesInEffect(db));
+  const examples = examplesInEffect(db);
+  const { corrections, redrawn } = redrawingOf(db, examples);
   const kinds = new Map<string, number>();
   for (const correction of corrections) {
     const words = /^(?:a |capitalised|the$)/u.test(correction.words) ? correction.words : shapeOf(correction.words);
     const key = `${correction.rejected.suggested}->${correction.marked.type} ${correction.side} ${correction.change} '${words}'`;
     kinds.set(key, (kinds.get(key) ?? 0) + 1);
   }
-  return `redrawn ${redrawn.size}, corrections ${corrections.length}: ${[...kinds].sort((a, b) => b[1] - a[1]).map(([key, count]) => `${key} ${count}`).join('; ')}`;
+  const candidates = conventionCandidates(examples, corrections)
+    .filter((rule) => rule.corrections >= 2)
+    .map((rule) => `${rule.suggested} ${rule.side} ${rule.change} '${rule.words}' ${rule.corrections} names, ${rule.against} against`);
+  return `redrawn ${redrawn.size}, corrections ${corrections.length}: ${[...kinds].sort((a, b) => b[1] - a[1]).map(([key, count]) => `${key} ${count}`).join('; ')}\n  conventions of two names or more: ${candidates.join('; ')}`;
 }
