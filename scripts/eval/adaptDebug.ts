@@ -6,6 +6,7 @@ import type { EntityType } from '../../src/shared/entities';
 import { examplesInEffect } from '../../src/main/engine/learning/examples';
 import { conventionCandidates } from '../../src/main/engine/learning/boundaries';
 import { redrawingOf } from '../../src/main/engine/learning/layer';
+import { lexicalClassOf } from '../../src/main/engine/learning/patterns';
 
 interface Span {
   readonly start: number;
@@ -42,8 +43,10 @@ export function errorKinds(live: ReadonlyMap<string, string>, scored: readonly S
   const add = (key: string): void => void kinds.set(key, (kinds.get(key) ?? 0) + 1);
   const byId = new Map(scored.map((article) => [article.id, article]));
   const reviewedHeads = new Map<string, EntityType>();
+  const reviewedNames = new Map<string, EntityType>();
   for (const article of reviewed) {
     for (const gold of article.gold) {
+      reviewedNames.set(article.text.slice(gold.start, gold.end).toLowerCase(), gold.type);
       const words = article.text.slice(gold.start, gold.end).split(/\s+/u);
       if (words.length > 1) reviewedHeads.set(words.at(-1)!.toLowerCase(), gold.type);
     }
@@ -63,6 +66,12 @@ export function errorKinds(live: ReadonlyMap<string, string>, scored: readonly S
     if (same?.type === type) continue;
     const overlapping = article.gold.find((gold) => gold.start < end && start < gold.end);
     add(`wrong ${type}: ${same ? `gold ${same.type}` : overlapping ? `overlaps gold ${overlapping.type}` : 'no gold'}`);
+    if (detail && same) {
+      const name = article.text.slice(start, end);
+      const words = name.split(/\s+/u).length;
+      const lexical = lexicalClassOf(name) ?? (name.endsWith('s') ? lexicalClassOf(name.slice(0, -1)) && `plural ${lexicalClassOf(name.slice(0, -1))}` : null);
+      add(`  ${type} for gold ${same.type}: ${lexical ?? `${Math.min(words, 3)} word(s)${/^[\p{Lu}\d&.-]+$/u.test(name) ? ', capitals' : ''}`}`);
+    }
   }
   for (const article of scored) {
     const mentions = liveIn.get(article.id) ?? [];
@@ -77,7 +86,8 @@ export function errorKinds(live: ReadonlyMap<string, string>, scored: readonly S
       const words = name.split(/\s+/u);
       if (found) {
         const others = mentions.filter(([start, end]) => start !== gold.start && article.text.slice(start, end) === name);
-        add(`  typed ${gold.type} as ${found}: ${words.length} word(s), same name elsewhere ${others.length === 0 ? 'none' : others.some(([, , type]) => type === gold.type) ? 'right' : 'also wrong'}`);
+        const known = reviewedNames.get(name.toLowerCase());
+        add(`  typed ${gold.type} as ${found}${known ? ` (reviewed as ${known})` : ''}: ${words.length} word(s), same name elsewhere ${others.length === 0 ? 'none' : others.some(([, , type]) => type === gold.type) ? 'right' : 'also wrong'}`);
       } else if (overlapping.length > 0) {
         for (const [start, end, type] of overlapping) {
           const sides = [
@@ -89,7 +99,8 @@ export function errorKinds(live: ReadonlyMap<string, string>, scored: readonly S
       } else {
         const shape = /^\p{Ll}/u.test(name) ? 'lower case' : /^[\p{Lu}\d&.-]+$/u.test(name) ? 'acronym' : `${Math.min(words.length, 4)} words`;
         const head = reviewedHeads.get(words.at(-1)!.toLowerCase());
-        add(`  not found ${gold.type}: ${shape}, head ${head === undefined ? 'unseen' : head === gold.type ? 'reviewed same type' : 'reviewed other type'}`);
+        const known = reviewedNames.get(name.toLowerCase());
+        add(`  not found ${gold.type}: ${shape}, head ${head === undefined ? 'unseen' : head === gold.type ? 'reviewed same type' : 'reviewed other type'}${known ? `, the name reviewed as ${known}` : ''}`);
       }
     }
   }
