@@ -63,9 +63,14 @@ export function errorKinds(live: ReadonlyMap<string, string>, scored: readonly S
     const article = byId.get(document);
     if (!article || !SCORED.includes(type as EntityType)) continue;
     const same = article.gold.find((gold) => gold.start === start && gold.end === end);
+    if (detail && /^\p{Ll}/u.test(article.text.slice(start, end))) add(`  lower-case ${type}: ${same?.type === type ? 'right' : same ? 'other type' : article.gold.some((gold) => gold.start < end && start < gold.end) ? 'other edges' : 'no gold'}`);
     if (same?.type === type) continue;
     const overlapping = article.gold.find((gold) => gold.start < end && start < gold.end);
     add(`wrong ${type}: ${same ? `gold ${same.type}` : overlapping ? `overlaps gold ${overlapping.type}` : 'no gold'}`);
+    if (detail && !same && !overlapping) {
+      const name = article.text.slice(start, end);
+      add(`  ${type} where no gold: ${/^\p{Ll}/u.test(name) ? 'lower case' : /^[\p{Lu}\d&.-]+$/u.test(name) ? 'capitals' : `${Math.min(name.split(/\s+/u).length, 3)} word(s)`}`);
+    }
     if (detail && same) {
       const name = article.text.slice(start, end);
       const words = name.split(/\s+/u).length;
