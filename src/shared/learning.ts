@@ -48,7 +48,7 @@ export const LearningSummarySchema = z.object({
   stopped: z.array(LearnedNameSchema),
   /** Names rejected once: one more rejection stops them. */
   rejectedOnce: z.array(LearnedNameSchema),
-  /** Names the analyst gave another type than extraction did. */
+  /** Names the analyst gave another type than extraction did, nearly always the same one (a name typed both ways is left to its context). */
   corrected: z.array(z.object({ name: z.string(), from: z.enum(EntityTypes), to: z.enum(EntityTypes) })),
   /**
    * Names marked by hand where extraction had missed them, found wherever they are written — a name

@@ -3,7 +3,7 @@
  * more or fewer words ("Obama" → "President Obama", "Australian Government" → "the Australian
  * Government", "French Voulet-Chanoine Mission" → "Voulet-Chanoine Mission") is not a wrong name but
  * a convention. The words added or dropped, in general terms (a title, a demonym, "the"), make a
- * rule once different names show it more often than the analyst accepted such a suggestion as it was.
+ * rule once different names show it at least twice as often as the analyst accepted such a suggestion as it was.
  */
 import type { EntityType } from '../../../shared/entities';
 import type { LearnedEdge } from '../../../shared/learning';
@@ -12,6 +12,8 @@ import type { StoredExample } from './examples';
 
 /** Corrections of different names a convention needs before it is followed. */
 export const CORRECTIONS_FOR_A_CONVENTION = 2;
+/** How many times more names a convention must have redrawn than the analyst accepted as drawn where it would have applied. */
+export const CONVENTION_MAJORITY = 2;
 
 export type Side = LearnedEdge['side'];
 export type Change = LearnedEdge['change'];
@@ -221,11 +223,10 @@ export function findCorrections(examples: readonly StoredExample[], textOf: (doc
 }
 
 /**
- * The conventions the corrections show: one for each kind of correction seen on enough different
- * names, unless the analyst accepted suggestions of that type as they were, where it would have
- * applied, as often as they corrected them.
+ * Every kind of correction seen, as a would-be convention: how many different names it redrew, and
+ * how many names of that type the analyst accepted as drawn where it would have applied.
  */
-export function learnBoundaries(examples: readonly StoredExample[], corrections: readonly Correction[]): BoundaryRule[] {
+export function conventionCandidates(examples: readonly StoredExample[], corrections: readonly Correction[]): BoundaryRule[] {
   const groups = new Map<string, { suggested: EntityType; side: Side; change: Change; words: string; names: Set<string>; types: Map<EntityType, number> }>();
   for (const correction of corrections) {
     const suggested = correction.rejected.suggested!;
@@ -235,18 +236,27 @@ export function learnBoundaries(examples: readonly StoredExample[], corrections:
     group.names.add(correction.rejected.folded);
     group.types.set(correction.marked.type!, (group.types.get(correction.marked.type!) ?? 0) + 1);
   }
-  const rules: BoundaryRule[] = [];
-  for (const group of groups.values()) {
-    if (group.names.size < CORRECTIONS_FOR_A_CONVENTION) continue;
+  return [...groups.values()].map((group) => {
     const against = new Set(
       examples
         .filter((example) => example.decision === 'accept' && example.suggested === group.suggested && reach(group, example) > 0)
         .map((example) => example.folded),
     ).size;
-    if (against >= group.names.size) continue;
     let type: EntityType = group.suggested;
     for (const [candidate, count] of group.types) if (count > (group.types.get(type) ?? 0)) type = candidate;
-    rules.push({ suggested: group.suggested, side: group.side, change: group.change, words: group.words, type, corrections: group.names.size, against });
-  }
-  return rules.sort((left, right) => right.corrections - right.against - (left.corrections - left.against));
+    return { suggested: group.suggested, side: group.side, change: group.change, words: group.words, type, corrections: group.names.size, against };
+  });
+}
+
+/**
+ * The conventions the corrections show: one for each kind of correction seen on enough different
+ * names, unless the analyst accepted suggestions of that type as they were, where it would have
+ * applied, half as often as they corrected them or more.
+ */
+export function learnBoundaries(examples: readonly StoredExample[], corrections: readonly Correction[]): BoundaryRule[] {
+  return conventionCandidates(examples, corrections)
+    .filter((rule) => rule.corrections >= CORRECTIONS_FOR_A_CONVENTION)
+    // Twice as many names redrawn as accepted as drawn: two redrawings against one acceptance ("the" before a country) is the analyst's mood, not a convention.
+    .filter((rule) => rule.against * CONVENTION_MAJORITY < rule.corrections)
+    .sort((left, right) => right.corrections - right.against - (left.corrections - left.against));
 }

@@ -43,6 +43,8 @@ export interface LearnedName {
   readonly correctedFrom: EntityType | null;
   /** Whether the analyst marked it by hand where extraction had missed it. */
   readonly marked: boolean;
+  /** How often the analyst gave it a type other than `type`: a name typed both ways ("U.S." the country and the government) depends on its context. */
+  readonly otherTypes: number;
 }
 
 export interface LearnedLayer {
@@ -59,6 +61,16 @@ export interface LearnedLayer {
 
 /** Whether review has stopped a name from being suggested. */
 export const isStopped = (name: LearnedName): boolean => name.rejections >= REJECTIONS_TO_STOP && name.rejections > name.acceptances;
+
+/** How many times more often a name must have been given its type than any other before the name alone decides its type. */
+export const TYPE_MAJORITY = 3;
+
+/**
+ * Whether review settled the name's type: given one, accepted at least as often as rejected, and
+ * given other types seldom (`TYPE_MAJORITY`); a name typed both ways is left to its context.
+ */
+export const hasSettledType = (name: LearnedName): boolean =>
+  name.type !== null && name.acceptances >= name.rejections && name.acceptances - name.otherTypes >= TYPE_MAJORITY * name.otherTypes;
 
 function learnNames(examples: readonly StoredExample[]): Map<string, LearnedName> {
   const tallies = new Map<string, { text: string; rejections: number; types: Map<EntityType, number>; correctedFrom: EntityType | null; marked: boolean }>();
@@ -85,7 +97,8 @@ function learnNames(examples: readonly StoredExample[]): Map<string, LearnedName
       acceptances += count;
       if (type === null || count >= (tally.types.get(type) ?? 0)) type = candidate;
     }
-    names.set(folded, { text: tally.text, folded, rejections: tally.rejections, acceptances, type, correctedFrom: type === tally.correctedFrom ? null : tally.correctedFrom, marked: tally.marked });
+    const otherTypes = type === null ? 0 : acceptances - tally.types.get(type)!;
+    names.set(folded, { text: tally.text, folded, rejections: tally.rejections, acceptances, type, correctedFrom: type === tally.correctedFrom ? null : tally.correctedFrom, marked: tally.marked, otherTypes });
   }
   return names;
 }
@@ -182,7 +195,7 @@ export function buildLearnedLayer(examples: readonly StoredExample[], redrawing:
       if (mention.entityId !== undefined) continue;
       const learned = names.get(foldText(mention.text));
       if (learned && isStopped(learned)) verdicts.set(mention, 'reject');
-      else if (learned?.type && learned.acceptances >= learned.rejections) verdicts.set(mention, learned.type);
+      else if (learned && hasSettledType(learned)) verdicts.set(mention, learned.type!);
       else {
         const rule = patterns.ruleFor(seenOf(text, mention));
         if (rule) verdicts.set(mention, rule.verdict);

@@ -185,4 +185,26 @@ describe('learning from review', () => {
     expect(undone.patterns).toHaveLength(1);
     engine.dispose();
   });
+
+  it('leaves a name the analyst typed both ways to its context, and a convention as often undone as followed unlearned', async () => {
+    const { engine, importReport, importText, mentions } = await openCase();
+    const reports = [await importReport(1), await importReport(2), await importReport(3)];
+    // "Kalbajar" is an organisation twice and a place once: the name alone no longer says which.
+    for (const documentId of reports.slice(0, 2)) await engine.handlers['mentions.relink']({ id: (await mentions(documentId, 'Kalbajar'))[0]!.id, type: 'organization' });
+    await engine.handlers['mentions.setStatus']({ id: (await mentions(reports[2]!, 'Kalbajar'))[0]!.id, status: 'confirmed' });
+    expect((await engine.handlers['learning.summary']({})).corrected).toEqual([]);
+    expect((await mentions(await importReport(4), 'Kalbajar')).map((mention) => mention.type)).toEqual(['location']);
+
+    // Two people redrawn with their titles, one accepted without: not yet the analyst's convention.
+    const text = 'President Obama spoke to Chancellor Merkel in Oslo. Prime Minister Rutte listened.';
+    const documentId = await importText(text);
+    for (const [name, titled] of [['Obama', 'President Obama'], ['Merkel', 'Chancellor Merkel']] as const) {
+      await engine.handlers['mentions.setStatus']({ id: (await mentions(documentId, name))[0]!.id, status: 'rejected' });
+      await engine.handlers['mentions.create']({ documentId, start: text.indexOf(titled), end: text.indexOf(titled) + titled.length, type: 'person' });
+    }
+    expect((await engine.handlers['learning.summary']({})).edges).toHaveLength(1);
+    await engine.handlers['mentions.setStatus']({ id: (await mentions(documentId, 'Rutte'))[0]!.id, status: 'confirmed' });
+    expect((await engine.handlers['learning.summary']({})).edges).toEqual([]);
+    engine.dispose();
+  });
 });

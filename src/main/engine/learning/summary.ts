@@ -6,7 +6,7 @@ import { DossierError } from '../../../shared/errors';
 import { statement } from '../case/statements';
 import { record, registerReversibles } from '../case/undo';
 import { Decisions, examplesInEffect } from './examples';
-import { buildLearnedLayer, isStopped, redrawingOf } from './layer';
+import { buildLearnedLayer, hasSettledType, isStopped, redrawingOf } from './layer';
 
 /** How many names of each kind the summary lists at most (the most taught first). */
 const LISTED = 200;
@@ -41,7 +41,7 @@ export function learningSummary(db: Database): LearningSummary {
     stopped: byTimes(names.filter(isStopped).map((name) => ({ name: name.text, times: name.rejections }))),
     rejectedOnce: byTimes(names.filter((name) => name.rejections === 1 && name.acceptances === 0).map((name) => ({ name: name.text, times: 1 }))),
     corrected: names
-      .filter((name) => name.type !== null && name.correctedFrom !== null && !isStopped(name))
+      .filter((name) => name.correctedFrom !== null && hasSettledType(name) && !isStopped(name))
       .map((name) => ({ name: name.text, from: name.correctedFrom!, to: name.type! }))
       .sort((left, right) => left.name.localeCompare(right.name))
       .slice(0, LISTED),
