@@ -186,7 +186,8 @@ function contextScore(
   // story that moves from country to country, "Santiago" right after Chile is Chile's capital. Not for a town
   // a tenth the size of a namesake: "U.S.A." beside "Toronto" does not make it Toronto, Ohio (nor does a region
   // named there, below).
-  const lesser = candidate.featureClass === 'P' && candidate.population * 10 < nearby.largestTown;
+  // A national capital stands on its own (New Delhi beside Delhi).
+  const lesser = candidate.featureClass === 'P' && candidate.featureCode !== 'PPLC' && candidate.population * 10 < nearby.largestTown;
   const nearbyCountry = !lesser && candidate.countryCode !== '' && nearby.places.some((place) => isCountry(place) && place.countryCode === candidate.countryCode);
   const countryScore = nearbyCountry ? COUNTRY_SCORE_MAX : countryWeight > 0 ? Math.min(COUNTRY_SCORE_MAX, 25 + 8 * countryWeight) : 0;
   // And a first-level region named there holds the namesake it means ("Monroe County" beside Michigan).
@@ -208,7 +209,10 @@ function contextScore(
   // country's support; what tells Fairfield, Texas from Fairfield, California in a story about Tyler
   // and Dallas is how near the other places are.
   const local = countryScore > 0 && nearest < LOCAL_KM ? LOCAL_BONUS : countryScore > 0 && nearest < NEAR_KM ? LOCAL_BONUS / 2 : 0;
-  return Math.max(countryScore, nearScore) + local + (sameRegion ? 20 : 0) + nearbyRegion;
+  // A town a tenth the size of a namesake needs its surroundings named, not its country alone: "Paris" in a
+  // story about Washington's currency talks is France's capital, not Paris, Texas.
+  const countrySupport = lesser && nearest >= NEAR_KM && !sameRegion ? countryScore / 2 : countryScore;
+  return Math.max(countrySupport, nearScore) + local + (sameRegion ? 20 : 0) + nearbyRegion;
 }
 
 function bestByScore(candidates: readonly PlaceCandidate[], score: (candidate: PlaceCandidate) => number): PlaceCandidate | undefined {

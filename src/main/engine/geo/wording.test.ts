@@ -89,6 +89,13 @@ describe('a place and the names around it', () => {
     expect(resolve(text, ['Texas', 'Kansas', 'Ohio', 'England'])[3]?.candidate).toMatchObject({ featureCode: 'ADM1', countryCode: 'GB' });
   });
 
+  it('does not take a small namesake for a capital on its country\'s support alone, with nothing near it named', () => {
+    const text = 'Treasury Secretary James Baker said the agreement among industrial nations in Paris last month is only a start. In Washington, U.S. officials agreed.';
+    expect(resolve(text, ['Paris', 'Washington', 'U.S.'])[0]?.candidate).toMatchObject({ featureCode: 'PPLC', countryCode: 'FR' });
+    const local = 'The fair opened in Paris, near Sulphur Springs and Clarksville in northeast Texas.';
+    expect(resolve(local, ['Paris', 'Sulphur Springs', 'Clarksville', 'Texas'])[0]?.candidate).toMatchObject({ countryCode: 'US', admin1: 'Texas' });
+  });
+
   it('takes a city over a small district of its name elsewhere', () => {
     const text = 'The company moved to San Francisco last year.';
     expect(resolve(text, ['San Francisco'])[0]?.candidate).toMatchObject({ featureClass: 'P', countryCode: 'US' });
