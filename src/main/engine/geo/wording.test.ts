@@ -80,6 +80,9 @@ describe('a place and the names around it', () => {
   it('takes "New York" for the state where the text writes New York City for the city, or a governor', () => {
     const text = 'Cases were reported in New York City. New York has confirmed 28 cases.';
     expect(resolve(text, ['New York City', 'New York'])[1]?.candidate?.featureCode).toBe('ADM1');
+    // "New York city" in lower case is the mention itself going on, not the city's full name written elsewhere.
+    const lower = 'The bank conducted operations in New York city but failed to register.';
+    expect(resolve(lower, ['New York'])[0]?.candidate?.featureClass).toBe('P');
     const governor = 'New York Governor Andrew Cuomo declared an emergency.';
     expect(resolve(governor, ['New York'])[0]?.candidate?.featureCode).toBe('ADM1');
   });
