@@ -75,14 +75,18 @@ export function nearbyNames(mentions: readonly PlaceMention[], documentText: str
     }
     return low;
   };
-  const sentences = mentions.map((mention) => sentenceOf(mention.start));
+  const namesBySentence = new Map<number, Set<string>>();
+  const sentences = mentions.map((mention) => {
+    const sentence = sentenceOf(mention.start);
+    const names = namesBySentence.get(sentence) ?? new Set<string>();
+    names.add(mention.text);
+    namesBySentence.set(sentence, names);
+    return sentence;
+  });
   const nearby = new Map<string, Set<string>>();
   mentions.forEach((mention, index) => {
     const names = nearby.get(mention.text) ?? new Set<string>();
-    mentions.forEach((other, otherIndex) => {
-      const gap = sentences[index]! - sentences[otherIndex]!;
-      if (other.text !== mention.text && (gap === 0 || gap === 1)) names.add(other.text);
-    });
+    for (const sentence of [sentences[index]!, sentences[index]! - 1]) for (const other of namesBySentence.get(sentence) ?? []) if (other !== mention.text) names.add(other);
     nearby.set(mention.text, names);
   });
   return nearby;

@@ -40,10 +40,11 @@ export function readWording(gazetteer: Gazetteer, table: NameTable, wording: Wor
   const { candidatesByText, baseScores } = table;
   // A text that writes "New York City" (or "Quebec City") for the city means something else by "New York"
   // alone: the state, the province.
+  const cities = [...documentText.matchAll(/ City(?!\p{L})/gu)].map((match) => match.index);
   for (const [text, base] of baseScores) {
-    const cityName = `${text} City`;
-    if (!writesName(documentText, cityName)) continue;
-    for (const [candidate, score] of base) if (candidate.featureClass === 'P' && candidate.name.toLowerCase() === cityName.toLowerCase()) base.set(candidate, score - CITY_NAMED_PENALTY);
+    if (!cities.some((at) => documentText.slice(at - text.length, at) === text && !/\p{L}/u.test(documentText.charAt(at - text.length - 1)))) continue;
+    const cityName = `${text} city`.toLowerCase();
+    for (const [candidate, score] of base) if (candidate.featureClass === 'P' && candidate.name.toLowerCase() === cityName) base.set(candidate, score - CITY_NAMED_PENALTY);
   }
 
   // A dateline names the town the story was filed from, and the region or country written after it holds it.
@@ -106,10 +107,3 @@ function smallTownInRegion(pair: PlacePair, inners: readonly PlaceCandidate[], o
 // A city this large is known by its name: a writer does not place it in a region it is not in.
 const KNOWN_CITY_POPULATION = 100_000;
 
-/** Whether the text writes `name` as a name of its own (not "New York City" inside "New York Cityscape"). */
-function writesName(text: string, name: string): boolean {
-  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-    if (!/\p{L}/u.test(text.charAt(at - 1)) && !/\p{L}/u.test(text.charAt(at + name.length))) return true;
-  }
-  return false;
-}
