@@ -68,6 +68,8 @@ const add = (group: string, example: string): void => {
   groups.set(group, list);
 };
 let found = 0;
+// Gold toponyms found under a span other than the gold's ("Queensland Police Inspector" for Queensland).
+let otherSpan = 0;
 for (const { text, gold } of readArticles(corpusPath)) {
   const withGold = resolvePlaces(gazetteer, gold, text);
   const locations = pipeline.analyze(text).filter((mention) => mention.type === 'location');
@@ -75,6 +77,7 @@ for (const { text, gold } of readArticles(corpusPath)) {
     const hit = locations.find((location) => truth.start < location.end && location.start < truth.end);
     if (!hit) return;
     found += 1;
+    if (hit.start !== truth.start || hit.end !== truth.end) otherSpan += 1;
     const e2eKm = hit.place ? distanceKm(truth.lat, truth.lon, hit.place.lat, hit.place.lon) : 20_000;
     if (e2eKm <= 161) return;
     const goldSpan = withGold[index]!;
@@ -102,7 +105,7 @@ for (const { text, gold } of readArticles(corpusPath)) {
 }
 let misses = 0;
 for (const list of groups.values()) misses += list.length;
-console.log(`found ${found}, misses ${misses} (accuracy ${((found - misses) / found).toFixed(3)})`);
+console.log(`found ${found}, misses ${misses} (accuracy ${((found - misses) / found).toFixed(3)}); ${otherSpan} found under a span other than the gold's`);
 for (const [group, list] of [...groups].sort((left, right) => right[1].length - left[1].length)) {
   console.log(`\n${String(list.length).padStart(4)}  ${group}`);
   for (const example of list.slice(0, examples)) console.log(`        ${example}`);
