@@ -23,6 +23,90 @@ export function continuedName(gazetteer: Gazetteer, mention: PlaceMention, docum
   return longest;
 }
 
+/**
+ * The longer name the text writes around a mention that a recogniser cut short: "NEW" YORK, "Jammu" and
+ * Kashmir, Rio Grande "do Sul", "People's" Republic of China, "San" Juan Bautista. Up to three words before
+ * and four after, joined by spaces only (no comma or full stop between), the outer words capitalised and the
+ * inner ones capitalised or a name's particle ("and", "do", "of"), that the gazetteer knows as a country or
+ * region or as a place's own name. Undefined when the text writes no such longer name.
+ */
+export function writtenName(gazetteer: Gazetteer, mention: PlaceMention, documentText: string): string | undefined {
+  const before = wordsBefore(documentText, mention.start);
+  const after = wordsAfter(documentText, mention.end);
+  let longest: string | undefined;
+  for (let left = 0; left <= before.length; left += 1) {
+    if (left > 0 && (!NAME_WORD.test(before[left - 1]!.word) || ENGLISH_FUNCTION_WORDS.has(before[left - 1]!.word.toLowerCase()))) continue;
+    if (before.slice(0, left).some((word) => !NAME_WORD.test(word.word) && !NAME_PARTICLES.has(word.word.toLowerCase()))) break;
+    for (let right = 0; right <= after.length; right += 1) {
+      if (left + right === 0) continue;
+      if (after.slice(0, right).some((word) => !NAME_WORD.test(word.word) && !NAME_PARTICLES.has(word.word.toLowerCase()))) break;
+      if (right > 0 && !NAME_WORD.test(after[right - 1]!.word)) continue;
+      const start = left > 0 ? before[left - 1]!.start : mention.start;
+      const end = right > 0 ? after[right - 1]!.end : mention.end;
+      const name = documentText.slice(start, end).replace(/\s+/gu, ' ');
+      if (longest !== undefined && name.length <= longest.length) continue;
+      // Not a part of a longer name: "West Africa" of South West Africa, "Town and Country" of a firm's name.
+      if (COMPASS_WORD.test(wordBefore(documentText, start)) || COMPANY_SUFFIX.test(capitalisedRun(documentText, end))) continue;
+      if (gazetteer.lookup(name).some((place) => place.primaryName || place.featureClass === 'A')) longest = name;
+    }
+  }
+  return longest;
+}
+
+// A word that may begin or end a name: capitalised, or a particle joined to a capitalised word ("el-Oued", "d'Ivoire").
+const NAME_WORD = /^(?:\p{Lu}|\p{Ll}{1,3}['’-]\p{Lu})/u;
+// Words that begin a sentence rather than a name ("The Hanover daily", "In Paris").
+const ENGLISH_FUNCTION_WORDS = new Set(['the', 'a', 'an', 'in', 'at', 'on', 'of', 'and', 'or', 'to', 'for', 'from', 'by', 'with', 'as', 'but', 'near', 'across', 'outside', 'inside']);
+// Lower-case words inside place names: "Jammu and Kashmir", "Rio Grande do Sul", "Bosnia and Herzegovina".
+const NAME_PARTICLES = new Set(['and', 'of', 'the', 'de', 'do', 'da', 'dos', 'das', 'del', 'della', 'di', 'du', 'des', 'la', 'le', 'el', 'al', 'y', 'upon', 'on', 'am', 'im', 'an', 'der', 'sur']);
+
+/** The text from `offset` to the end of the run of capitalised words it is in ("Jewelry Manufacturing Corp"). */
+function capitalisedRun(text: string, offset: number): string {
+  const words = wordsAfter(text, offset);
+  const run = words.findIndex((word) => !NAME_WORD.test(word.word));
+  const last = run === -1 ? words.at(-1) : words[run - 1];
+  return last ? text.slice(offset, last.end) : '';
+}
+
+/** The word right before `offset`, without the brackets or quotes that open it ("(South" West Africa). */
+function wordBefore(text: string, offset: number): string {
+  return /([^\s("“‘']+)[\s]+$/u.exec(text.slice(Math.max(0, offset - 40), offset))?.[1] ?? '';
+}
+
+const COMPASS_WORD = /^(?:north|south|east|west)(?:ern)?$|^central$/iu;
+
+/** The words right before `offset`, nearest first, up to three, stopping at punctuation between words. */
+function wordsBefore(text: string, offset: number): { word: string; start: number }[] {
+  const words: { word: string; start: number }[] = [];
+  let position = offset;
+  while (words.length < 3) {
+    const gap = /[ \t\r\n]+$/u.exec(text.slice(Math.max(0, position - 8), position));
+    if (!gap) break;
+    const end = position - gap[0].length;
+    const word = /[^\s]+$/u.exec(text.slice(Math.max(0, end - 40), end))?.[0];
+    // A word that ends a clause ("said.", "Ontario,") or opens a bracket or quote is no part of the name.
+    if (!word || /[,;:!?)"”(“]/u.test(word) || (word.endsWith('.') && !/^\p{Lu}\p{Ll}?\.$/u.test(word))) break;
+    words.push({ word, start: end - word.length });
+    position = end - word.length;
+  }
+  return words;
+}
+
+/** The words right after `offset`, up to four, the last one's closing punctuation left off; none past a clause's end. */
+function wordsAfter(text: string, offset: number): { word: string; end: number }[] {
+  const words: { word: string; end: number }[] = [];
+  const pattern = /[ \t\r\n]+([^\s]+)/uy;
+  pattern.lastIndex = offset;
+  while (words.length < 4) {
+    const next = pattern.exec(text);
+    if (!next?.[1] || /^[("“]/u.test(next[1])) break;
+    const word = next[1].replace(/[,;:.!?)"”’']+$/u, '');
+    if (word) words.push({ word, end: pattern.lastIndex - (next[1].length - word.length) });
+    if (word !== next[1] || !word) break;
+  }
+  return words;
+}
+
 /** Candidates for a mention: its folded name, then without a possessive, then by spelling skeleton. */
 export function findCandidates(gazetteer: Gazetteer, text: string): PlaceCandidate[] {
   const trimmed = text.trim();
@@ -127,7 +211,10 @@ const GENERIC_REGION_SUFFIX = /\s+(?:province|prefecture|region|district|county|
 const COMPASS_PREFIX = /^(?:north|south|east|west|northern|southern|eastern|western|central|north[- ]?(?:east|west)(?:ern)?|south[- ]?(?:east|west)(?:ern)?)\s+/iu;
 
 
-/** Whether a name is a generic word alone ("Gulf", "South", "Bay"), which names a place only where a story is set. */
+/**
+ * Whether a name is made of generic words alone ("Gulf", "South", "Northern District", "South East"), which
+ * name a place only where a story is set.
+ */
 export function isGenericName(text: string): boolean {
-  return GENERIC_WORDS.has(text.trim().toLowerCase().replace(/\.$/u, ''));
+  return text.trim().split(/[\s-]+/u).every((word) => GENERIC_WORDS.has(word.toLowerCase().replace(/\.$/u, '')));
 }

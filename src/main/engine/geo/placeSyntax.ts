@@ -11,7 +11,7 @@ import type { PlaceMention } from './resolve';
  * list ("cases in Washington, Pennsylvania and California"), which are places of one kind, and not one
  * inside the other, though Washington, Pennsylvania is also a town.
  */
-export function placeSyntax(mentions: readonly PlaceMention[], documentText: string): { pairs: [string, string][]; peers: Map<string, Set<string>> } {
+export function placeSyntax(mentions: readonly PlaceMention[], documentText: string): { pairs: PlacePair[]; peers: Map<string, Set<string>> } {
   const ordered = [...mentions].sort((left, right) => left.start - right.start);
   const gap = (index: number): string => {
     const left = ordered[index];
@@ -39,14 +39,57 @@ export function placeSyntax(mentions: readonly PlaceMention[], documentText: str
     }
     first = last + 1;
   }
-  const pairs: [string, string][] = [];
+  const pairs: PlacePair[] = [];
   for (let index = 0; index + 1 < ordered.length; index += 1) {
     const inner = ordered[index]!;
     const outer = ordered[index + 1]!;
-    if (inner.text === outer.text || inList[index] || !CONTAINMENT_GAP.test(gap(index))) continue;
-    pairs.push([inner.text, outer.text]);
+    // "Alitalia, Italy's national airline": a possessive after the comma is an apposition, not where it lies.
+    if (inner.text === outer.text || inList[index] || !CONTAINMENT_GAP.test(gap(index)) || /^['’]s\b/u.test(documentText.slice(outer.end, outer.end + 3))) continue;
+    pairs.push({ inner: inner.text, outer: outer.text, byComma: gap(index).includes(',') });
   }
   return { pairs, peers };
+}
+
+/** A place written with the place it lies in: "Atlanta, Georgia" (by a comma), "Kibera in Nairobi". */
+export interface PlacePair {
+  readonly inner: string;
+  readonly outer: string;
+  readonly byComma: boolean;
+}
+
+/**
+ * For each name, the other names written in the same sentence as one of its mentions or in the sentence before:
+ * the places a reader has in mind when reading it ("Michigan ... Lake Erie ... in Monroe County", with Iowa
+ * named three sentences on).
+ */
+export function nearbyNames(mentions: readonly PlaceMention[], documentText: string): Map<string, Set<string>> {
+  const sentenceStarts = [0];
+  for (const end of documentText.matchAll(/[.!?]["”’)]*\s+(?=["“(]?\p{Lu})|\n\s*\n/gu)) sentenceStarts.push(end.index + end[0].length);
+  const sentenceOf = (offset: number): number => {
+    let low = 0;
+    let high = sentenceStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (sentenceStarts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  };
+  const namesBySentence = new Map<number, Set<string>>();
+  const sentences = mentions.map((mention) => {
+    const sentence = sentenceOf(mention.start);
+    const names = namesBySentence.get(sentence) ?? new Set<string>();
+    names.add(mention.text);
+    namesBySentence.set(sentence, names);
+    return sentence;
+  });
+  const nearby = new Map<string, Set<string>>();
+  mentions.forEach((mention, index) => {
+    const names = nearby.get(mention.text) ?? new Set<string>();
+    for (const sentence of [sentences[index]!, sentences[index]! - 1]) for (const other of namesBySentence.get(sentence) ?? []) if (other !== mention.text) names.add(other);
+    nearby.set(mention.text, names);
+  });
+  return nearby;
 }
 
 /**
@@ -54,7 +97,7 @@ export function placeSyntax(mentions: readonly PlaceMention[], documentText: str
  * many agree; undefined when they are mixed. Mostly, not all: one of sixteen states read as a country
  * ("Georgia") must not undo the list.
  */
-export function peerKind(peers: ReadonlySet<string> | undefined, choices: ReadonlyMap<string, PlaceCandidate>): { kind: string; count: number } | undefined {
+export function peerKind(peers: ReadonlySet<string> | undefined, choices: ReadonlyMap<string, PlaceCandidate>): PeerKind | undefined {
   if (!peers) return undefined;
   const counts = new Map<string, number>();
   let total = 0;
@@ -65,7 +108,20 @@ export function peerKind(peers: ReadonlySet<string> | undefined, choices: Readon
     total += 1;
   }
   const [kind, count] = [...counts].sort((left, right) => right[1] - left[1])[0] ?? ['', 0];
-  return count > 0 && count * 3 >= total * 2 ? { kind, count } : undefined;
+  if (count === 0 || count * 3 < total * 2) return undefined;
+  const countries = new Set<string>();
+  for (const peer of peers) {
+    const choice = choices.get(peer);
+    if (choice && placeKind(choice) === kind) countries.add(choice.countryCode);
+  }
+  return { kind, count, countries };
+}
+
+/** The kind of place most names of a list are, how many of them are, and the countries they lie in. */
+export interface PeerKind {
+  readonly kind: string;
+  readonly count: number;
+  readonly countries: ReadonlySet<string>;
 }
 
 /** The kind of place a candidate is, as the items of one list share it. */
@@ -76,7 +132,7 @@ export function placeKind(candidate: PlaceCandidate): string {
   return candidate.featureCode;
 }
 
-const REGION_AFTER = /^\s+(?:state|province|region|oblast|governorate|prefecture)\b/iu;
+const REGION_AFTER = /^\s+(?:state|province|region|oblast|governorate|prefecture|governor|gov\.|premier)(?!\p{L})/iu;
 const REGION_TITLE = /\S\s+(?:state|province|governor|gov\.|premier)\b/iu;
 const REGION_BEFORE = /\b(?:states?|provinces?|regions?|oblast|governorate|prefecture) of\s+$/iu;
 
@@ -98,6 +154,30 @@ export function contains(container: PlaceCandidate, place: PlaceCandidate): bool
   return false;
 }
 
+
+/**
+ * The dateline a news story opens a line with, when the mention is its place: "NEW YORK, March 2 -", "SANTA ANA,
+ * Calif., March 16 -", "LINZ, Austria, March 17 -", "WASHINGTON (AP) -". Its name is the town the story was
+ * filed from (title-cased: capitals there are the convention, not an acronym), its container the region or
+ * country written after it. Undefined for a mention that is not a dateline's place.
+ */
+export function datelineOf(mention: PlaceMention, documentText: string): { readonly name: string; readonly container?: string } | undefined {
+  const lineStart = documentText.lastIndexOf('\n', mention.start - 1) + 1;
+  const opening = documentText.slice(lineStart, lineStart + 160);
+  // In capitals, or in capitalised words followed by a date ("Toronto, April 8 -").
+  const line = /\p{Ll}/u.test(mention.text) ? TITLE_DATELINE.exec(opening) : DATELINE.exec(opening);
+  if (!line?.[1]) return undefined;
+  const nameStart = lineStart + line[0].indexOf(line[1]);
+  if (mention.start < nameStart || mention.end > nameStart + line[1].length) return undefined;
+  const name = line[1].toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_whole, gap: string, letter: string) => gap + letter.toUpperCase());
+  return line[2] ? { name, container: line[2] } : { name };
+}
+
+// A line that opens with a place in capitals, then a region or country, then a date ("March 2", "JUNE 1") or the
+// agency's name in brackets, or a dash.
+const MONTH = '(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\\p{L}*\\.?\\s+\\d';
+const TITLE_DATELINE = new RegExp(`^\\s*(\\p{Lu}\\p{Ll}+(?:[ -]\\p{Lu}\\p{Ll}+){0,2})\\s*,\\s*(?:([^,\\n]{2,30}?)\\s*,\\s*)?${MONTH}`, 'u');
+const DATELINE = new RegExp(`^\\s*(\\p{Lu}[\\p{Lu}\\s.'’-]*\\p{Lu}\\.?)\\s*(?:,\\s*(?:([^,\\n]{2,30}?)\\s*,\\s*)?${MONTH}|\\(|\\s[-–—])`, 'u');
 
 /** Whether the text calls a mention a region: "Washington state", "the state of Washington", "New York Governor". */
 export function regionCued(mention: PlaceMention, documentText: string): boolean {

@@ -13,6 +13,9 @@ const NATURAL_FEATURE_SIZE = 10_000_000;
 // Washington, D.C.): less than to its own seat, as a list of states or a story set there can still mean it.
 const CAPITAL_NAMESAKE_PENALTY = 25;
 const METROPOLIS_POPULATION = 1_000_000;
+// What a second-level region loses to a town of its name as large as half of it: enough to rank below a town
+// of a hundred times fewer people than the region's prior stands for.
+const ADM2_TOWN_PENALTY = 20;
 
 /** Whether a candidate is one of the gazetteer's own natural features or seats of government (not an extract's). */
 function isNamedFeature(candidate: PlaceCandidate): boolean {
@@ -58,6 +61,8 @@ export interface NameFacts {
   readonly regions: readonly PlaceCandidate[];
   /** The cities of a million or more among them. */
   readonly metropolises: readonly PlaceCandidate[];
+  /** The countries and first-level regions whose own name it is. */
+  readonly divisions: readonly PlaceCandidate[];
 }
 
 /** The facts about a name's candidates that `prominenceScore` weighs each of them against. */
@@ -69,6 +74,7 @@ export function nameFacts(candidates: readonly PlaceCandidate[]): NameFacts {
     naturalFeature: candidates.some(isNamedFeature),
     regions: candidates.filter((other) => other.featureCode === 'ADM1' && other.primaryName),
     metropolises: candidates.filter((other) => other.featureClass === 'P' && other.population >= METROPOLIS_POPULATION),
+    divisions: candidates.filter((other) => other.primaryName && (other.featureCode === 'ADM1' || isCountry(other))),
   };
 }
 
@@ -82,13 +88,22 @@ export function prominenceScore(candidate: PlaceCandidate, candidates: readonly 
   // A town named after a sea, an island, a range or a seat of government ("Pacific", Missouri; "White
   // House", Tennessee) is the lesser namesake, as a town is beside a far larger one: the feature counts as
   // a namesake of that size.
-  const namesake = Math.max(facts.largest, facts.naturalFeature ? NATURAL_FEATURE_SIZE : 0);
+  let namesake = Math.max(facts.largest, facts.naturalFeature ? NATURAL_FEATURE_SIZE : 0);
+  // So is a town named after a country or first-level region it does not lie in (England, Arkansas): a
+  // story set in its country does not make the name mean it. Capitals and seats stand on their own
+  // ("Washington", Victoria in British Columbia).
+  if (candidate.featureCode !== 'PPLC' && candidate.featureCode !== 'PPLA') {
+    for (const division of facts.divisions) if (!liesIn(candidate, division)) namesake = Math.max(namesake, division.population);
+  }
   if (candidate.featureClass === 'P' && namesake > 0) {
     score += Math.max(-40, 10 * Math.log10((candidate.population + 1) / (namesake + 1)));
   }
   // A city of a million or more that a region of its name holds is what the name means in news ("New
   // York", "Lagos", "Delhi"), as a seat is: it is known by that name even where its own is longer.
   if (candidate.featureClass === 'P' && !candidate.primaryName && facts.regions.some((region) => holds(region, candidate))) score += 25;
+  // A second-level region named like a town at least half its size is mostly the town's district ("Taupo"), or
+  // a small district of a far larger city's name elsewhere ("San Francisco" in Putumayo): the name means the town.
+  if ((candidate.featureCode === 'ADM2' || candidate.featureCode === 'ADM1H') && facts.largest * 2 >= candidate.population && facts.largest > 0) score -= ADM2_TOWN_PENALTY;
   if (candidate.featureCode === 'ADM1') {
     // Not the same admin-1 code: a capital is often an admin-1 of its own (Buenos Aires, Hanoi). Near
     // enough to be its seat, though: Washington, D.C. is not the seat of Washington State.
@@ -102,6 +117,11 @@ export function prominenceScore(candidate: PlaceCandidate, candidates: readonly 
     else if (capital) score -= CAPITAL_NAMESAKE_PENALTY;
   }
   return score;
+}
+
+/** Whether a place lies in a country or first-level region. */
+function liesIn(place: PlaceCandidate, division: PlaceCandidate): boolean {
+  return place.countryCode === division.countryCode && (isCountry(division) || place.admin1Code === division.admin1Code);
 }
 
 /** Whether a first-level region holds a city of a million or more. */

@@ -1,9 +1,11 @@
 // Toponym resolution: picks, for each place mention in a document, the gazetteer entry the document means.
-import { continuedName, findCandidates, isGenericName } from './candidates';
+import { continuedName, findCandidates, isGenericName, writtenName } from './candidates';
 import { distanceKm } from './distance';
 import type { Gazetteer, PlaceCandidate } from './gazetteer';
-import { contains, peerKind, placeKind, placeSyntax, regionCued } from './placeSyntax';
+import { contains, datelineOf, nearbyNames, peerKind, placeKind, placeSyntax } from './placeSyntax';
+import type { PeerKind } from './placeSyntax';
 import { isCountry, nameFacts, priorScore, prominenceScore } from './prior';
+import { readWording } from './wording';
 
 export { distanceKm } from './distance';
 
@@ -32,14 +34,14 @@ const REGION_KM = 1500;
 // Kilometres within which another place of the document makes a candidate local to the story.
 const LOCAL_KM = 150;
 const LOCAL_BONUS = 16;
-// What a name written beside the place it lies in ("Atlanta, Georgia") is worth to both readings that fit.
-const CONTAINMENT_BONUS = 40;
 // What it is worth to be of the kind of place the other names of a list are ("Wyoming" among states).
 const PEER_BONUS = 20;
 // ... and among three peers or more, which leave less doubt.
 const LONG_LIST_PEER_BONUS = 30;
-// What a region gains when the text calls it one: more than a capital's or seat's claim on the name.
-const REGION_CUE_BONUS = 50;
+// The most that the document's naming a candidate's country is worth.
+const COUNTRY_SCORE_MAX = 50;
+// What a place gains from lying in a first-level region named in its sentence or the one before.
+const NEARBY_REGION_BONUS = 10;
 
 /**
  * Resolves place mentions against the gazetteer, using the rest of the document as context.
@@ -53,14 +55,25 @@ const REGION_CUE_BONUS = 50;
  */
 export function resolvePlaces(gazetteer: Gazetteer, mentions: readonly PlaceMention[], documentText: string): ResolvedPlace[] {
   const candidatesByText = new Map<string, PlaceCandidate[]>();
-  const candidatesOf = (text: string): PlaceCandidate[] => {
+  const candidatesOf = (text: string, name = text): PlaceCandidate[] => {
     let found = candidatesByText.get(text);
-    if (!found) candidatesByText.set(text, (found = findCandidates(gazetteer, text)));
+    if (!found) candidatesByText.set(text, (found = findCandidates(gazetteer, name)));
     return found;
   };
-  // The name each mention is resolved by: its text, or the longer name the text goes on to write when a
-  // recogniser cut it short ("Democratic Republic" of the Congo, "Côte" d'Ivoire) and its text names nothing.
+  // The name each mention is resolved by: the longer name the text writes around it when a recogniser cut
+  // it short ("NEW" YORK, "Jammu" and Kashmir), else its text, else the longer name the text goes on to
+  // write when its text names nothing ("Democratic Republic" of the Congo, "Côte" d'Ivoire).
+  const datelines = new Map<string, string | undefined>();
   const named = mentions.map((mention) => {
+    // A dateline's name keeps its capitals as its key: the town a story was filed from need not be what the
+    // body means by the name ("NEW YORK" the city, "New York" the state beside New York City).
+    const dateline = datelineOf(mention, documentText);
+    if (dateline !== undefined && candidatesOf(dateline.name.toUpperCase(), dateline.name).length > 0) {
+      datelines.set(dateline.name.toUpperCase(), dateline.container);
+      return { ...mention, text: dateline.name.toUpperCase() };
+    }
+    const written = writtenName(gazetteer, mention, documentText);
+    if (written !== undefined && candidatesOf(written).length > 0) return { ...mention, text: written };
     if (candidatesOf(mention.text).length > 0) return mention;
     const longer = continuedName(gazetteer, mention, documentText);
     if (longer === undefined) return mention;
@@ -76,33 +89,10 @@ export function resolvePlaces(gazetteer: Gazetteer, mentions: readonly PlaceMent
     baseScores.set(text, new Map(candidates.map((candidate) => [candidate, priorScore(candidate) + prominenceScore(candidate, candidates, facts)])));
   }
 
-  // "Atlanta, Georgia", "Austin, in Scott County": a place written with the place it lies in. The pair
-  // settles both names: the Georgia that holds an Atlanta, the Atlanta that lies in a Georgia.
-  // "Washington state", "the state of Washington", "Buenos Aires province": the text says it means the region.
-  const regionNames = new Set(named.filter((mention) => regionCued(mention, documentText)).map((mention) => mention.text));
-  for (const text of regionNames) {
-    const base = baseScores.get(text);
-    for (const [candidate, score] of base ?? []) if (candidate.featureClass === 'A' && !isCountry(candidate)) base?.set(candidate, score + REGION_CUE_BONUS);
-  }
-
+  // What the wording says: "New York" beside New York City, a dateline, "Washington state", "Atlanta, Georgia".
   const syntax = placeSyntax(named, documentText);
-  for (const [inner, outer] of syntax.pairs) {
-    const inners = candidatesByText.get(inner) ?? [];
-    const outers = candidatesByText.get(outer) ?? [];
-    const innerBase = baseScores.get(inner)!;
-    const outerBase = baseScores.get(outer)!;
-    const innerHeld = new Set<PlaceCandidate>();
-    const outerHolding = new Set<PlaceCandidate>();
-    for (const container of outers) {
-      for (const place of inners) {
-        if (!contains(container, place)) continue;
-        innerHeld.add(place);
-        outerHolding.add(container);
-      }
-    }
-    for (const place of innerHeld) innerBase.set(place, innerBase.get(place)! + CONTAINMENT_BONUS);
-    for (const container of outerHolding) outerBase.set(container, outerBase.get(container)! + CONTAINMENT_BONUS);
-  }
+  readWording(gazetteer, { candidatesByText, baseScores }, { named, datelines, pairs: syntax.pairs }, documentText);
+  const nearbyByText = nearbyNames(named, documentText);
 
   // First pass: each distinct name's best candidate on the prior alone gives the context.
   let choices = new Map<string, PlaceCandidate>();
@@ -137,13 +127,15 @@ export function resolvePlaces(gazetteer: Gazetteer, mentions: readonly PlaceMent
       const contextCountries = countryVotes(text);
       const base = baseScores.get(text)!;
       const kind = peerKind(syntax.peers.get(text), choices);
-      // "the Gulf", "the South", "Western": a generic word alone names a place only where the story is
-      // set (Kenya's Western Province in a story about Kenya), never a namesake elsewhere (Gulf Province,
-      // Papua New Guinea, in a story about Iran).
+      const nearby = [...(nearbyByText.get(text) ?? [])].map((other) => choices.get(other)).filter((choice) => choice !== undefined);
+      const largestTown = Math.max(0, ...candidates.filter((candidate) => candidate.featureClass === 'P').map((candidate) => candidate.population));
+      // "the Gulf", "the South", "Northern District": generic words alone name a place only where the
+      // story is set (Kenya's Western Province in a story about Kenya), never a namesake elsewhere (Gulf
+      // Province, Papua New Guinea, in a story about Iran), or a region of no country ("Middle East").
       const generic = isGenericName(text);
-      const scored = candidates.filter((candidate) => !generic || contextCountries.has(candidate.countryCode)).map((candidate) => ({
+      const scored = candidates.filter((candidate) => !generic || !candidate.countryCode || contextCountries.has(candidate.countryCode)).map((candidate) => ({
         candidate,
-        score: base.get(candidate)! + contextScore(candidate, anchors, contextCountries) + (kind !== undefined && placeKind(candidate) === kind.kind ? (kind.count >= 3 ? LONG_LIST_PEER_BONUS : PEER_BONUS) : 0),
+        score: base.get(candidate)! + contextScore(candidate, anchors, contextCountries, { places: nearby, largestTown }) + peerScore(candidate, kind),
       }));
       scored.sort((left, right) => right.score - left.score);
       const top = scored[0]?.score ?? 0;
@@ -170,11 +162,36 @@ export function createPlaceResolver(gazetteer: Gazetteer): (mentions: readonly P
   return (mentions, documentText) => resolvePlaces(gazetteer, mentions, documentText);
 }
 
+/**
+ * What it is worth to be of the kind of place the other names of a list are. The regions of a list are one
+ * country's ("North Rhine Westphalia and Hanover": not the Jamaican parish of Hanover); towns need not be
+ * ("Moscow and Washington", "Amsterdam, Lyon and Lisbon").
+ */
+function peerScore(candidate: PlaceCandidate, kind: PeerKind | undefined): number {
+  if (kind === undefined || placeKind(candidate) !== kind.kind) return 0;
+  if (kind.kind === 'region' && !kind.countries.has(candidate.countryCode)) return 0;
+  return kind.count >= 3 ? LONG_LIST_PEER_BONUS : PEER_BONUS;
+}
+
 /** Support from the rest of the document: its countries, and places near the candidate. */
-function contextScore(candidate: PlaceCandidate, anchors: readonly PlaceCandidate[], contextCountries: ReadonlyMap<string, number>): number {
+function contextScore(
+  candidate: PlaceCandidate,
+  anchors: readonly PlaceCandidate[],
+  contextCountries: ReadonlyMap<string, number>,
+  nearby: { readonly places: readonly PlaceCandidate[]; readonly largestTown: number },
+): number {
   const countryWeight = candidate.countryCode ? (contextCountries.get(candidate.countryCode) ?? 0) : 0;
-  // Other names of the document in the candidate's country (its own name's vote is left out above).
-  const countryScore = countryWeight > 0 ? Math.min(50, 25 + 8 * countryWeight) : 0;
+  // Other names of the document in the candidate's country (its own name's vote is left out above). A country
+  // named in the same sentence or the one before counts in full, however often the story names others: in a
+  // story that moves from country to country, "Santiago" right after Chile is Chile's capital. Not for a town
+  // a tenth the size of a namesake: "U.S.A." beside "Toronto" does not make it Toronto, Ohio (nor does a region
+  // named there, below).
+  // A national capital stands on its own (New Delhi beside Delhi).
+  const lesser = candidate.featureClass === 'P' && candidate.featureCode !== 'PPLC' && candidate.population * 10 < nearby.largestTown;
+  const nearbyCountry = !lesser && candidate.countryCode !== '' && nearby.places.some((place) => isCountry(place) && place.countryCode === candidate.countryCode);
+  const countryScore = nearbyCountry ? COUNTRY_SCORE_MAX : countryWeight > 0 ? Math.min(COUNTRY_SCORE_MAX, 25 + 8 * countryWeight) : 0;
+  // And a first-level region named there holds the namesake it means ("Monroe County" beside Michigan).
+  const nearbyRegion = !lesser && nearby.places.some((place) => place.featureCode === 'ADM1' && contains(place, candidate)) ? NEARBY_REGION_BONUS : 0;
   let nearest = Infinity;
   let sameRegion = false;
   for (const anchor of anchors) {
@@ -192,7 +209,10 @@ function contextScore(candidate: PlaceCandidate, anchors: readonly PlaceCandidat
   // country's support; what tells Fairfield, Texas from Fairfield, California in a story about Tyler
   // and Dallas is how near the other places are.
   const local = countryScore > 0 && nearest < LOCAL_KM ? LOCAL_BONUS : countryScore > 0 && nearest < NEAR_KM ? LOCAL_BONUS / 2 : 0;
-  return Math.max(countryScore, nearScore) + local + (sameRegion ? 20 : 0);
+  // A town a tenth the size of a namesake needs its surroundings named, not its country alone: "Paris" in a
+  // story about Washington's currency talks is France's capital, not Paris, Texas.
+  const countrySupport = lesser && nearest >= NEAR_KM && !sameRegion ? countryScore / 2 : countryScore;
+  return Math.max(countrySupport, nearScore) + local + (sameRegion ? 20 : 0) + nearbyRegion;
 }
 
 function bestByScore(candidates: readonly PlaceCandidate[], score: (candidate: PlaceCandidate) => number): PlaceCandidate | undefined {
