@@ -132,7 +132,9 @@ export function findCandidates(gazetteer: Gazetteer, text: string): PlaceCandida
   }
   // An acronym ("EU", "UN") names a country or region that is known by it, not a town whose name
   // folds to the same letters (Eu, France).
-  if (/^\p{Lu}{2,4}$/u.test(bare)) found = found.filter((place) => place.featureClass !== 'P' || !place.primaryName || place.name === bare);
+  // Nor is it a town whose alternate names hold it as an airport's code ("IMF" Imphal, "PRC" Prescott, "AIM" Oyim) or a
+  // district known by it: only countries and first-level regions, and cities big enough to be written so ("LA", "NYC").
+  if (/^\p{Lu}{2,4}$/u.test(bare)) found = found.filter((place) => place.name === bare || isKnownByAcronym(place));
   if (found.length === 0) {
     // An adjective used as a place ("the Armenian side" is not one, but "Armenian-held" territory is).
     const country = gazetteer.demonymToCountry(trimmed);
@@ -178,6 +180,12 @@ function placeWithin(gazetteer: Gazetteer, text: string): PlaceCandidate[] {
     if (best.length > 0) return best;
   }
   return [];
+}
+
+/** Places news writes by letters: countries, first-level regions and cities of half a million or more. */
+function isKnownByAcronym(place: PlaceCandidate): boolean {
+  if (place.featureClass === 'A') return place.featureCode.startsWith('PCL') || place.featureCode === 'ADM1';
+  return place.featureClass === 'P' && !place.primaryName && place.population >= 500_000;
 }
 
 const COMPANY_SUFFIX = /\b(?:Co|Corp|Corporation|Inc|Ltd|Plc|PLC|LLC|AG|SA|NV|BV|NA|GmbH|SpA|Group|Bank|Air|Airlines?|Airways|Lines?|Holdings?|International|Industries|Motors|Petroleum|Resources|Partners|Trust|Fund)\.?$/u;

@@ -108,6 +108,16 @@ describe('resolvePlaces with little context', () => {
     expect(eu?.candidates.some((place) => place.countryCode === 'FR' && place.featureClass === 'P')).toBe(false);
   });
 
+  it("reads an acronym as a country, a first-level region or a big city written so, not a town holding it as an airport's code", () => {
+    const text = 'The IMF, the AIM market and the DRC; flights from LA to DC.';
+    const [imf, aim, drc, la, dc] = resolvePlaces(gazetteer, mentionsOf(text, ['IMF', 'AIM', 'DRC', 'LA', 'DC']), text);
+    expect(imf?.candidate).toBeFalsy();
+    expect(aim?.candidate).toBeFalsy();
+    expect(drc?.candidate).toMatchObject({ countryCode: 'CD', featureClass: 'A' });
+    expect(la?.candidate?.countryCode).toBe('US');
+    expect(dc?.candidate).toMatchObject({ countryCode: 'US', featureCode: 'ADM1' });
+  });
+
   it('takes a natural feature over a small town of its name', () => {
     const text = 'Floods on Java and ships in the Indian Ocean.';
     const [java, ocean] = resolvePlaces(gazetteer, mentionsOf(text, ['Java', 'Indian Ocean']), text);
