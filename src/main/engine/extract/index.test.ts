@@ -173,6 +173,11 @@ describe('organisations that are places', () => {
     expect(namesKnownPlace(gazetteer, organization('White House'))).toBe(false);
     expect(namesKnownPlace(gazetteer, organization('Rio Tinto'))).toBe(false);
     expect(namesKnownPlace(gazetteer, organization('Kalbajar'))).toBe(false);
+    // An acronym a country goes by is the country; other acronyms stay bodies.
+    expect(namesKnownPlace(gazetteer, organization('DRC'))).toBe(true);
+    expect(namesKnownPlace(gazetteer, organization('UAE'))).toBe(true);
+    expect(namesKnownPlace(gazetteer, organization('IMF'))).toBe(false);
+    expect(namesKnownPlace(gazetteer, organization('NATO'))).toBe(false);
   });
 });
 

@@ -118,13 +118,16 @@ export function createEntityPipeline(resourcesDir?: string, gazetteer?: Gazettee
 }
 
 /**
- * A name of two words or more that the tagger's rules made an organisation but that is, word for word, the name of a
+ * An acronym the gazetteer gives a country by, or a name of two words or more that the tagger's rules made an organisation but that is, word for word, the name of a
  * country or a first-level region, or the own name of a city of 100,000 or more ("Kasai Occidental", "Beni Suef": names the tagger's own place
  * list lacks), and does not end in an organisation's head word ("Texas Board"), names the place. Small towns and other
  * names of cities are left out: "White House" and "Rio Tinto" are towns too, and "White House" Casablanca's old name.
  */
 export function namesKnownPlace(gazetteer: Gazetteer, mention: ExtractedMention): boolean {
-  if (mention.type !== 'organization' || !mention.text.includes(' ')) return false;
+  if (mention.type !== 'organization') return false;
+  // An acronym a country is known by ("DRC", "UAE", "DPRK") is that country, whatever the tagger made of it.
+  if (/^\p{Lu}{2,5}$/u.test(mention.text)) return gazetteer.lookup(mention.text).some((candidate) => candidate.featureCode.startsWith('PCL'));
+  if (!mention.text.includes(' ')) return false;
   const last = mention.text.slice(mention.text.lastIndexOf(' ') + 1);
   if (organizationHeads.has(last)) return false;
   return gazetteer
