@@ -238,6 +238,14 @@ describe('countries joined by a hyphen, and bodies with a lone head word', () =>
   });
 });
 
+describe('titles after places', () => {
+  it('does not end a place in a title ("Quezon City Mayor said")', () => {
+    const names = extractor.extract('The Quezon City Mayor said the roads were closed.').map((mention) => mention.text);
+    expect(names).toContain('Quezon City');
+    expect(names).not.toContain('Quezon City Mayor');
+  });
+});
+
 describe('sentences after an initialism', () => {
   it('ends a sentence at "U.S." when a word that opens sentences follows, and keeps "U.S. Army" whole', () => {
     const names = extractor.extract('Japan leads, followed by the U.S. With 22 banks, Britain is third. He met U.S. Army officers.').map((mention) => mention.text);

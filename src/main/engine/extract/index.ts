@@ -5,7 +5,7 @@ import type { LexiconMatcher } from './lexiconMatcher';
 import { abbreviatedOrganizations, addRegionAbbreviations, titlesBeforeNames, bracketedAbbreviations, dropTermAbbreviations, dropNonNameWords, headedRuns, joinSplitOrganizations, organizationHeads, organizationPurposes, organizationsOfPlaces, headOf, trimSmallEnds } from './nameRules';
 import { addCuedPlaces, definedNames, namedShips, dropDescriptionsBeforeGivenNames, headedEvents, headedPlaces, organizationsAfterPlaces, peopleOfBodies, placesInTheirRegion, splitJoinedPeople } from './nameKinds';
 import type { Span } from './nameRules';
-import { calendarWords, capitalisedStarts, cutAtAddresses, trimDates, cutAtSmallWords, joinParticles, peopleAfterTitles } from './nameEdges';
+import { calendarWords, capitalisedStarts, cutAtAddresses, saintsAndCities, trimDates, cutAtSmallWords, joinParticles, peopleAfterTitles } from './nameEdges';
 import { prepareTokens } from './prepare';
 import { countryNames, demonymWords, LexiconClass, titleWords } from './lexicon';
 import { findModelDirectory, loadClusters, loadGivenNames, loadModel, loadPlaces, loadWords } from './model';
@@ -75,7 +75,7 @@ interface Rules {
 function extractMentions(model: TaggerModel, matcher: LexiconMatcher, rules: Rules, tokens: Tokens, text: string): ExtractedMention[] {
   const prepared = prepareTokens(tokens.words, tokens.sentenceStarts, matcher);
   const tags = tagTokens(model, prepared);
-  const spans: Span[] = [];
+  let spans: Span[] = [];
   let index = 0;
   while (index < tags.length) {
     const tag = tags[index]!;
@@ -95,9 +95,7 @@ function extractMentions(model: TaggerModel, matcher: LexiconMatcher, rules: Rul
     const kind = prepared.lexicon[first]!;
     return kind % 2 === 1 && placeClasses.has((kind - 1) / 2) && (end === first + 1 || prepared.lexicon[end - 1] === kind + 1) && prepared.lexicon[end] !== kind + 1;
   };
-  const cut = cutAtSmallWords(tokens, spans);
-  spans.length = 0;
-  spans.push(...cut);
+  spans = cutAtSmallWords(tokens, spans);
   titledPeople(tokens, prepared.lexicon, spans, rules);
   for (const span of spans) {
     // A name of two words or more that is word for word a place of the lists is that place, not a person ("Middle
@@ -107,6 +105,7 @@ function extractMentions(model: TaggerModel, matcher: LexiconMatcher, rules: Rul
   extendPeople(tokens, tags, spans, matcher, rules);
   completeRuns(tokens, tags, spans, rules);
   trimDates(tokens, spans);
+  spans = saintsAndCities(tokens, spans);
   capitalisedStarts(tokens, tags, spans, (lowered) => rules.titles.has(lowered) || rules.demonyms.has(lowered) || rules.countries.has(lowered) || matcher.givenNames.has(lowered));
   headedOrganizations(tokens, spans);
   organizationsAfterPlaces(tokens, spans, prepared.lexicon, placeClasses);
@@ -126,7 +125,7 @@ function extractMentions(model: TaggerModel, matcher: LexiconMatcher, rules: Rul
   named = bracketedAbbreviations(tokens, named);
   named = dropTermAbbreviations(tokens, named);
   named = definedNames(tokens, tags, named);
-  named = peopleAfterTitles(tokens, named, rules.titles, (lowered) => matcher.givenNames.has(lowered), (word) => organizationHeads.has(word));
+  named = peopleAfterTitles(tokens, named, rules.titles, (lowered) => matcher.givenNames.has(lowered), (word) => organizationHeads.has(word), isListPlace);
   named = titlesBeforeNames(tokens, named, rules.titles, isListPlace);
   headedEvents(tokens, named);
   named = namedShips(tokens, named);
@@ -381,6 +380,8 @@ function toMention(text: string, tokens: Tokens, first: number, end: number, typ
   while (last >= first && (isPunctuation(words[last]!) || isPossessive(words[last]!))) last -= 1;
   // A clock time is not part of a place's or person's name ("Martuni 17:30").
   while (last > first && type !== 'organization' && /^\d{1,2}[:.]\d{2}$/.test(words[last]!)) last -= 1;
+  // A place does not end in a title ("Quezon City Mayor said"): the title is the next person's, or nobody's.
+  while (last > first && type === 'location' && isCapitalised(words[last]!) && rules.titles.has(words[last]!.toLowerCase())) last -= 1;
   if (first > last) return undefined;
   // A name has a capital letter somewhere; "shepherd" is no one's name. Nor is a title alone ("Minister", "Junior Sergeant").
   if (!/\p{Lu}|[^\p{Script=Latin}\P{L}]/u.test(text.slice(starts[first], ends[last]))) return undefined;

@@ -1,6 +1,6 @@
 // Where names begin and end, on real tokens (tokenize) and spans as the tagger gives them.
 import { describe, expect, it } from 'vitest';
-import { capitalisedStarts, cutAtAddresses, cutAtSmallWords, joinParticles, peopleAfterTitles, trimDates } from './nameEdges';
+import { capitalisedStarts, cutAtAddresses, cutAtSmallWords, joinParticles, peopleAfterTitles, saintsAndCities, trimDates } from './nameEdges';
 import type { Span } from './nameRules';
 import { tokenize } from './tokenize';
 
@@ -100,7 +100,7 @@ describe('name edges', () => {
     const titles = new Set(['chairman', 'justice', 'queen', 'minister', 'vice', 'president']);
     const given = (lowered: string): boolean => ['paul', 'mary', 'tobias', 'mike'].includes(lowered);
     const bodyHead = (word: string): boolean => word === 'Office' || word === 'Board';
-    expect(texts(text, peopleAfterTitles(tokenize(text), spans, titles, given, bodyHead))).toEqual([
+    expect(texts(text, peopleAfterTitles(tokenize(text), spans, titles, given, bodyHead, () => false))).toEqual([
       'organization:Federal Reserve Board',
       'person:Paul Volcker',
       'organization:Justice Department',
@@ -116,5 +116,26 @@ describe('name edges', () => {
     const spans = [spanOf(text, 'Japan April', 'location'), spanOf(text, 'Tokyo Monday', 'location'), spanOf(text, 'Black September', 'organization')];
     trimDates(tokenize(text), spans);
     expect(texts(text, spans)).toEqual(['location:Japan', 'location:Tokyo', 'organization:Black September']);
+  });
+
+  it('cuts a place before a title for a place out of a person read with it ("U.S. Congressman Henry Waxman", "Mabini Mayor Ester Tabigue")', () => {
+    const text = 'It was U.S. Congressman Henry Waxman and Mabini Mayor Ester Tabigue.';
+    const tokens = tokenize(text);
+    const spans = [spanOf(text, 'U.S. Congressman Henry Waxman', 'person'), spanOf(text, 'Mabini Mayor Ester Tabigue', 'person')];
+    const isUS = (first: number, end: number): boolean => tokens.words.slice(first, end).join(' ') === 'U.S.';
+    const given = (lowered: string): boolean => lowered === 'henry' || lowered === 'ester';
+    expect(texts(text, peopleAfterTitles(tokens, spans, new Set(['congressman', 'mayor']), given, () => false, isUS))).toEqual([
+      'location:U.S.',
+      'person:Henry Waxman',
+      'location:Mabini',
+      'person:Ester Tabigue',
+    ]);
+  });
+
+  it('takes "St." into the name, a place after "in" or before its region, a saint otherwise; and a person\'s name before "City" is the city', () => {
+    const text = 'Aid came to St. Marc, Haiti, and to Ho Chi Minh City; the Icon of St. Theodorus hangs there.';
+    const tokens = tokenize(text);
+    const spans = [spanOf(text, 'Marc', 'person'), spanOf(text, 'Ho', 'person'), spanOf(text, 'Chi Minh City', 'person'), spanOf(text, 'Theodorus', 'person')];
+    expect(texts(text, saintsAndCities(tokens, spans))).toEqual(['location:St. Marc', 'location:Ho Chi Minh City', 'person:St. Theodorus']);
   });
 });

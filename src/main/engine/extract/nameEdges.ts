@@ -156,6 +156,11 @@ export function cutAtSmallWords(tokens: Tokens, spans: Span[]): Span[] {
   return cut;
 }
 
+const locatives = new Set(['in', 'at', 'near', 'from', 'to', 'into', 'outside']);
+
+/** Titles of offices that belong to a place: what comes before them names it. */
+const placeTitles = new Set(['mayor', 'vice-mayor', 'governor', 'lieutenant-governor', 'congressman', 'congresswoman', 'senator', 'assemblyman']);
+
 /**
  * "Federal Reserve Board Chairman Paul Volcker" read as one organisation, "[Foreign] Office Minister Tobias Ellwood"
  * as one person: a body's or a place's name that goes on with a title and a full name holds a person after the title.
@@ -169,12 +174,20 @@ export function peopleAfterTitles(
   titles: ReadonlySet<string>,
   isGivenName: (lowered: string) => boolean,
   isBodyHead: (word: string) => boolean,
+  isPlace: (first: number, end: number) => boolean,
 ): Span[] {
   const { words } = tokens;
   const sentenceStart = sentenceStartSet(tokens);
   const taken = new Uint8Array(words.length);
   for (const span of spans) taken.fill(1, span.first, span.end);
   const isTitle = (index: number): boolean => /^\p{Lu}/u.test(words[index]!) && titles.has(words[index]!.toLowerCase());
+  // What the words before a title in a person's span are: a body ("[Foreign] Office Minister"), a place ("U.S.
+  // Congressman", "Mabini Vice-Mayor": a mayor's or a governor's title says its place), or nothing to cut.
+  const personBefore = (first: number, title: number): 'organization' | 'location' | undefined => {
+    if (isBodyHead(words[title - 1]!)) return 'organization';
+    if (isPlace(first, title) || placeTitles.has(words[title]!.toLowerCase())) return 'location';
+    return undefined;
+  };
   const result: Span[] = [];
   for (const span of spans) {
     if (span.type === 'other') {
@@ -188,7 +201,7 @@ export function peopleAfterTitles(
       let after = index;
       while (after < span.end && isTitle(after)) after += 1;
       // A given name and a surname at least: "Queen Mary College" is no person after a title.
-      if (after < span.end - 1 && isGivenName(words[after]!.toLowerCase()) && (span.type !== 'person' || isBodyHead(words[index - 1]!))) {
+      if (after < span.end - 1 && isGivenName(words[after]!.toLowerCase()) && (span.type !== 'person' || personBefore(span.first, index) !== undefined)) {
         cutAt = index;
         personAt = after;
       }
@@ -198,8 +211,9 @@ export function peopleAfterTitles(
       continue;
     }
     let first = span.first;
-    if (span.type === 'person') while (first > 0 && !sentenceStart.has(first) && !taken[first - 1] && /^\p{Lu}\p{Ll}/u.test(words[first - 1]!)) first -= 1;
-    result.push({ first, end: cutAt, type: span.type === 'person' ? 'organization' : span.type }, { first: personAt, end: span.end, type: 'person' });
+    const type = span.type === 'person' ? personBefore(span.first, cutAt)! : span.type;
+    if (type === 'organization' && span.type === 'person') while (first > 0 && !sentenceStart.has(first) && !taken[first - 1] && /^\p{Lu}\p{Ll}/u.test(words[first - 1]!)) first -= 1;
+    result.push({ first, end: cutAt, type }, { first: personAt, end: span.end, type: 'person' });
   }
   return result;
 }
@@ -214,4 +228,37 @@ export function trimDates(tokens: Tokens, spans: Span[]): void {
     if (span.type !== 'person' && span.type !== 'location') continue;
     while (span.end - 1 > span.first && calendarWords.has(words[span.end - 1]!.toLowerCase())) span.end -= 1;
   }
+}
+
+/**
+ * "St." or "Ste." before a name is part of it ("St. Marc", "St. Mary's Hospital", "St. Jerome"); the tagger reads the
+ * given name after it alone. Such a name the tagger took for a person is a place after "in", "at", "near" … or when a
+ * comma and its region follow ("St. Marc, Haiti"); a saint otherwise.
+ * "Ho Chi Minh City", "Quezon City": a person's name followed by "City" is the city.
+ */
+export function saintsAndCities(tokens: Tokens, spans: Span[]): Span[] {
+  const { words } = tokens;
+  const sentenceStart = sentenceStartSet(tokens);
+  const endsAt = new Map(spans.map((span) => [span.end, span]));
+  const joined = new Set<Span>();
+  for (const span of spans) {
+    const before = words[span.first - 1];
+    if ((before === 'St.' || before === 'Ste.' || before === 'St') && !endsAt.has(span.first - 1)) {
+      span.first -= 1;
+      // A saint is a person too ("Icon of St. Theodorus"): a place where the text puts something in it or gives its region.
+      const placed = locatives.has(words[span.first - 1] ?? '') || (words[span.end] === ',' && /^\p{Lu}/u.test(words[span.end + 1] ?? ''));
+      if (span.type === 'person' && placed) span.type = 'location';
+    }
+    if (span.type !== 'person') continue;
+    if (words[span.end] === 'City' && !sentenceStart.has(span.end)) span.end += 1;
+    else if (words[span.end - 1] !== 'City' || span.end - span.first < 2) continue;
+    span.type = 'location';
+    // "Ho" + "Chi Minh City": a person the tagger cut off before the rest of the city's name joins it.
+    const previous = endsAt.get(span.first);
+    if (previous?.type === 'person' && !sentenceStart.has(span.first)) {
+      span.first = previous.first;
+      joined.add(previous);
+    }
+  }
+  return joined.size === 0 ? spans : spans.filter((span) => !joined.has(span));
 }
