@@ -238,6 +238,16 @@ describe('countries joined by a hyphen, and bodies with a lone head word', () =>
   });
 });
 
+describe('organisations named head first', () => {
+  it('reads a name that begins with a Romance language\'s word for a body as an organisation', () => {
+    const found = extractor.extract('She studied at the Universidad Nacional de Educación a Distancia and banked with Banco Santander in Madrid.');
+    const organizations = found.filter((mention) => mention.type === 'organization').map((mention) => mention.text);
+    expect(organizations).toEqual(expect.arrayContaining(['Banco Santander']));
+    expect(organizations.some((name) => name.startsWith('Universidad Nacional'))).toBe(true);
+    expect(found.find((mention) => mention.text === 'Madrid')?.type).toBe('location');
+  });
+});
+
 describe('titles after places', () => {
   it('does not end a place in a title ("Quezon City Mayor said")', () => {
     const names = extractor.extract('The Quezon City Mayor said the roads were closed.').map((mention) => mention.text);
