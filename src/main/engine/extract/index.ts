@@ -2,10 +2,10 @@
 import { labels } from './features';
 import { lexiconMatcher } from './lexiconMatcher';
 import type { LexiconMatcher } from './lexiconMatcher';
-import { abbreviatedOrganizations, addRegionAbbreviations, titlesBeforeNames, bracketedAbbreviations, dropTermAbbreviations, dropNonNameWords, headedRuns, joinSplitOrganizations, organizationHeads, organizationPurposes, organizationsOfPlaces, headOf, trimSmallEnds } from './nameRules';
-import { addCuedPlaces, definedNames, namedShips, dropDescriptionsBeforeGivenNames, headedEvents, headedPlaces, organizationsAfterPlaces, peopleOfBodies, placesInTheirRegion, splitJoinedPeople } from './nameKinds';
+import { abbreviatedOrganizations, addRegionAbbreviations, titlesBeforeNames, bracketedAbbreviations, dropTermAbbreviations, dropNonNameWords, headedRuns, joinSplitOrganizations, organizationHeads, organizationPurposes, organizationsOfPlaces, trimSmallEnds } from './nameRules';
+import { addCuedPlaces, definedNames, headedOrganizations, namedShips, dropDescriptionsBeforeGivenNames, headedEvents, headedPlaces, organizationsAfterPlaces, peopleOfBodies, placesInTheirRegion, splitJoinedPeople } from './nameKinds';
 import type { Span } from './nameRules';
-import { calendarWords, capitalisedStarts, cutAtAddresses, saintsAndCities, trimDates, cutAtSmallWords, joinParticles, peopleAfterTitles } from './nameEdges';
+import { capitalisedStarts, completeRuns, cutAtAddresses, saintsAndCities, trimDates, cutAtSmallWords, joinParticles, peopleAfterTitles } from './nameEdges';
 import { prepareTokens } from './prepare';
 import { countryNames, demonymWords, LexiconClass, titleWords } from './lexicon';
 import { findModelDirectory, loadClusters, loadGivenNames, loadModel, loadPlaces, loadWords } from './model';
@@ -103,7 +103,7 @@ function extractMentions(model: TaggerModel, matcher: LexiconMatcher, rules: Rul
     if (span.type === 'person' && span.end - span.first > 1 && isListPlace(span.first, span.end) && !matcher.givenNames.has(tokens.words[span.first]!.toLowerCase())) span.type = 'location';
   }
   extendPeople(tokens, tags, spans, matcher, rules);
-  completeRuns(tokens, tags, spans, rules);
+  completeRuns(tokens, tags, spans, rules.demonyms);
   trimDates(tokens, spans);
   spans = saintsAndCities(tokens, spans);
   capitalisedStarts(tokens, tags, spans, (lowered) => rules.titles.has(lowered) || rules.demonyms.has(lowered) || rules.countries.has(lowered) || matcher.givenNames.has(lowered));
@@ -173,57 +173,8 @@ function extendPeople(tokens: Tokens, tags: Uint8Array, spans: Span[], matcher: 
   }
 }
 
-/**
- * A name does not stop in the middle of a run of capitalised words: "The Mad Capsule Markets" is
- * one name even where the tagger let go after "Capsule".
- */
-function completeRuns(tokens: Tokens, tags: Uint8Array, spans: Span[], rules: Rules): void {
-  const { words } = tokens;
-  const sentenceStart = sentenceStartSet(tokens);
-  const taken = new Uint8Array(words.length);
-  for (const span of spans) taken.fill(1, span.first, span.end);
-  // A month or a weekday after a name is a date, not more of the name ("in Japan April 14-27").
-  const nameLike = (index: number): boolean =>
-    tags[index] === 0 &&
-    taken[index] === 0 &&
-    /^\p{Lu}[\p{L}\p{M}\p{N}'’.-]*$/u.test(words[index]!) &&
-    !rules.demonyms.has(words[index]!.toLowerCase()) &&
-    !calendarWords.has(words[index]!.toLowerCase());
-  for (const span of spans) {
-    if (span.type === 'other') continue;
-    while (span.end < words.length && !sentenceStart.has(span.end) && nameLike(span.end)) {
-      taken[span.end] = 1;
-      span.end += 1;
-    }
-  }
-}
 
 
-/**
- * An English name's head is its last word, or the word before its first "of": a name the tagger
- * typed as a place or person whose head is an organisation word is an organisation. The tagger
- * weighs the place in "San Francisco Bulletin" over the word that says what it is.
- */
-function headedOrganizations(tokens: Tokens, spans: Span[]): void {
-  const { words } = tokens;
-  for (const span of spans) {
-    if (span.end - span.first < 2 || (span.type !== 'location' && span.type !== 'person')) continue;
-    if (organizationHeads.has(headOf(words, span)) || headFirstOrganizations.has(words[span.first]!)) span.type = 'organization';
-  }
-}
-
-/**
- * The heads of organisations' names in the Romance languages, which come first ("Universidad Nacional de Educación a
- * Distancia", "Banco Santander", "Partido Popular", "Ministerio de Defensa", "Instituto Gonzaga"); English text
- * keeps such names as they are.
- */
-const headFirstOrganizations = new Set(
-  `Universidad Universidade Université Università Universitat Instituto Institut Istituto Banco Banque Banca Ministerio Ministério Ministère
-  Ministero Partido Parti Partito Fundación Fundação Fondation Fondazione Biblioteca Bibliothèque Museo Musée Museu Compagnie Compañía
-  Companhia Sociedad Société Società Sociedade Asociación Associação Federación Federação Fédération Federazione Colegio Collège Escuela
-  École Consejo Conseil Consiglio Conselho Comité Comitato Agence Agencia Agenzia Agência Organización Organização Servicio Serviço
-  Junta Frente Movimiento Movimento Mouvement Confederación Confédération Corporación Grupo Groupe Gruppo`.split(/\s+/),
-);
 
 const placeClasses: ReadonlySet<number> = new Set([LexiconClass.country, LexiconClass.place, LexiconClass.gazetteer]);
 const countryStart = LexiconClass.country * 2 + 1;

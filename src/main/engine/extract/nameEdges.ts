@@ -262,3 +262,28 @@ export function saintsAndCities(tokens: Tokens, spans: Span[]): Span[] {
   }
   return joined.size === 0 ? spans : spans.filter((span) => !joined.has(span));
 }
+
+/**
+ * A name does not stop in the middle of a run of capitalised words: "The Mad Capsule Markets" is
+ * one name even where the tagger let go after "Capsule".
+ */
+export function completeRuns(tokens: Tokens, tags: Uint8Array, spans: Span[], demonyms: ReadonlySet<string>): void {
+  const { words } = tokens;
+  const sentenceStart = sentenceStartSet(tokens);
+  const taken = new Uint8Array(words.length);
+  for (const span of spans) taken.fill(1, span.first, span.end);
+  // A month or a weekday after a name is a date, not more of the name ("in Japan April 14-27").
+  const nameLike = (index: number): boolean =>
+    tags[index] === 0 &&
+    taken[index] === 0 &&
+    /^\p{Lu}[\p{L}\p{M}\p{N}'’.-]*$/u.test(words[index]!) &&
+    !demonyms.has(words[index]!.toLowerCase()) &&
+    !calendarWords.has(words[index]!.toLowerCase());
+  for (const span of spans) {
+    if (span.type === 'other') continue;
+    while (span.end < words.length && !sentenceStart.has(span.end) && nameLike(span.end)) {
+      taken[span.end] = 1;
+      span.end += 1;
+    }
+  }
+}

@@ -364,3 +364,29 @@ export function namedShips(tokens: Tokens, spans: Span[]): Span[] {
   }
   return added.length === 0 ? spans : [...spans, ...added].sort((a, b) => a.first - b.first);
 }
+
+/**
+ * An English name's head is its last word, or the word before its first "of": a name the tagger
+ * typed as a place or person whose head is an organisation word is an organisation. The tagger
+ * weighs the place in "San Francisco Bulletin" over the word that says what it is.
+ */
+export function headedOrganizations(tokens: Tokens, spans: Span[]): void {
+  const { words } = tokens;
+  for (const span of spans) {
+    if (span.end - span.first < 2 || (span.type !== 'location' && span.type !== 'person')) continue;
+    if (organizationHeads.has(headOf(words, span)) || headFirstOrganizations.has(words[span.first]!)) span.type = 'organization';
+  }
+}
+
+/**
+ * The heads of organisations' names in the Romance languages, which come first ("Universidad Nacional de Educación a
+ * Distancia", "Banco Santander", "Partido Popular", "Ministerio de Defensa", "Instituto Gonzaga"); English text
+ * keeps such names as they are.
+ */
+const headFirstOrganizations = new Set(
+  `Universidad Universidade Université Università Universitat Instituto Institut Istituto Banco Banque Banca Ministerio Ministério Ministère
+  Ministero Partido Parti Partito Fundación Fundação Fondation Fondazione Biblioteca Bibliothèque Museo Musée Museu Compagnie Compañía
+  Companhia Sociedad Société Società Sociedade Asociación Associação Federación Federação Fédération Federazione Colegio Collège Escuela
+  École Consejo Conseil Consiglio Conselho Comité Comitato Agence Agencia Agenzia Agência Organización Organização Servicio Serviço
+  Junta Frente Movimiento Movimento Mouvement Confederación Confédération Corporación Grupo Groupe Gruppo`.split(/\s+/),
+);
