@@ -357,7 +357,10 @@ export function namedShips(tokens: Tokens, spans: Span[]): Span[] {
   const added: Span[] = [];
   const sentenceStart = sentenceStartSet(tokens);
   for (let index = 0; index + 1 < words.length; index += 1) {
-    if (!shipPrefixes.has(words[index]!) || taken[index] || taken[index + 1] || sentenceStart.has(index + 1) || !/^\p{Lu}\p{Ll}/u.test(words[index + 1]!)) continue;
+    // Prefixes are two to five capitals: most words are passed over by their length or first letter alone.
+    const word = words[index]!;
+    const code = word.charCodeAt(0);
+    if (word.length < 2 || word.length > 5 || code < 65 || code > 90 || !shipPrefixes.has(word) || taken[index] || taken[index + 1] || sentenceStart.has(index + 1) || !/^\p{Lu}\p{Ll}/u.test(words[index + 1]!)) continue;
     let end = index + 2;
     while (end < words.length && !taken[end] && !sentenceStart.has(end) && /^\p{Lu}\p{Ll}/u.test(words[end]!)) end += 1;
     added.push({ first: index, end, type: 'other' });
