@@ -357,7 +357,7 @@ export function EntitiesView({ request = null }: { request?: NavigationRequest |
               </Button>
               <Tooltip label="Read every document again for entities: your confirmed names are found too; reviewed mentions stay as they are">
                 <Button size="xs" variant="default" leftSection={<IconRefresh size={14} />} loading={extractAgain.isPending} onClick={() => void runExtraction()}>
-                  Find again
+                  Find entities again
                 </Button>
               </Tooltip>
             </>

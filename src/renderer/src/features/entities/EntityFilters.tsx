@@ -10,7 +10,7 @@ export function EntityFilters({ filter, onChange }: { filter: EntityFilter; onCh
     <Group gap="sm" wrap="wrap">
       <TextInput
         size="xs"
-        w={200}
+        w={220}
         placeholder="Search names and aliases"
         aria-label="Search entities"
         leftSection={<IconSearch size={14} />}

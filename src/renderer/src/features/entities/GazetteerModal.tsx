@@ -26,7 +26,7 @@ export function GazetteerModal({ opened, onClose }: { opened: boolean; onClose: 
       notifications.show({
         color: 'indigo',
         title: `Added ${added.fileName}`,
-        message: `${added.places.toLocaleString()} places; ${added.placed.toLocaleString()} of the case's places now placed. Find again (Entities) to resolve new mentions.`,
+        message: `${added.places.toLocaleString()} places; ${added.placed.toLocaleString()} of the case's places now placed. Find entities again to resolve new mentions.`,
         autoClose: 6000,
       });
     },
