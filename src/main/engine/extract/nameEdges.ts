@@ -4,7 +4,27 @@ import type { Span } from './nameRules';
 import { sentenceOpeners, sentenceStartSet } from './tokenize';
 import type { Tokens } from './tokenize';
 
-const addressPattern = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|\b(?:https?|ftp):\/\/[^\s<>"]+|\bwww\.[^\s<>"]+/gu;
+const webAddressPattern = /\b(?:https?|ftp):\/\/[^\s<>"]+|\bwww\.[^\s<>"]+/gu;
+const localPart = /[\p{L}\p{N}._%+-]/u;
+const domainPart = /[\p{L}\p{N}.-]/u;
+
+/**
+ * The character ranges of the e-mail addresses in `text`: from each "@", the address's characters either side, at most
+ * 64 before and 255 after, as the standard allows (a regular expression for them ran in quadratic time on a long
+ * word in a text with an "@" somewhere).
+ */
+function emailRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > 0 && at - start < 64 && localPart.test(text[start - 1]!)) start -= 1;
+    let end = at + 1;
+    while (end < text.length && end - at < 255 && domainPart.test(text[end]!)) end += 1;
+    while (end > at + 1 && text[end - 1] === '.') end -= 1;
+    if (start < at && text.slice(at + 1, end).includes('.')) ranges.push([start, end]);
+  }
+  return ranges;
+}
 
 /**
  * An e-mail address or a web address is no part of a name ("c.warwick@durham.ac.uk Durham University"): the
@@ -14,11 +34,12 @@ export function cutAtAddresses(text: string, tokens: Tokens, spans: Span[]): Spa
   if (!text.includes('@') && !text.includes('//') && !text.includes('www.')) return spans;
   const { starts, ends } = tokens;
   const inAddress = new Uint8Array(starts.length);
-  addressPattern.lastIndex = 0;
+  const ranges = emailRanges(text);
+  webAddressPattern.lastIndex = 0;
+  for (const match of text.matchAll(webAddressPattern)) ranges.push([match.index, match.index + match[0].length]);
+  ranges.sort((left, right) => left[0] - right[0]);
   let token = 0;
-  for (const match of text.matchAll(addressPattern)) {
-    const start = match.index;
-    const end = start + match[0].length;
+  for (const [start, end] of ranges) {
     while (token < starts.length && ends[token]! <= start) token += 1;
     for (let index = token; index < starts.length && starts[index]! < end; index += 1) inAddress[index] = 1;
   }
