@@ -162,7 +162,12 @@ export function contains(container: PlaceCandidate, place: PlaceCandidate): bool
  * country written after it. Undefined for a mention that is not a dateline's place.
  */
 export function datelineOf(mention: PlaceMention, documentText: string): { readonly name: string; readonly container?: string } | undefined {
-  const lineStart = documentText.lastIndexOf('\n', mention.start - 1) + 1;
+  // A dateline opens its line: looked for within the 160 characters before the mention only (a search back to the
+  // line's start went over a whole document without line breaks for each of its places).
+  const from = Math.max(0, mention.start - 160);
+  const before = documentText.slice(from, mention.start).lastIndexOf('\n');
+  if (before < 0 && from > 0) return undefined;
+  const lineStart = before < 0 ? 0 : from + before + 1;
   const opening = documentText.slice(lineStart, lineStart + 160);
   // In capitals, or in capitalised words followed by a date ("Toronto, April 8 -").
   const line = /\p{Ll}/u.test(mention.text) ? TITLE_DATELINE.exec(opening) : DATELINE.exec(opening);
