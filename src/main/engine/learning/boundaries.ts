@@ -3,7 +3,8 @@
  * more or fewer words ("Obama" → "President Obama", "Australian Government" → "the Australian
  * Government", "French Voulet-Chanoine Mission" → "Voulet-Chanoine Mission") is not a wrong name but
  * a convention. The words added or dropped, in general terms (a title, a demonym, "the"), make a
- * rule once different names show it at least twice as often as the analyst accepted such a suggestion as it was.
+ * rule once different names show it at least twice as often as the analyst accepted such a suggestion as it was,
+ * by names and by sightings.
  */
 import type { EntityType } from '../../../shared/entities';
 import type { LearnedEdge } from '../../../shared/learning';
@@ -222,41 +223,50 @@ export function findCorrections(examples: readonly StoredExample[], textOf: (doc
   return { corrections, redrawn };
 }
 
+/** A would-be convention, with the sightings behind its counts of names. */
+export interface ConventionCandidate extends BoundaryRule {
+  /** The corrections (each sighting redrawn), counting a name redrawn twice twice. */
+  readonly sightings: number;
+  /** The suggestions the analyst accepted as drawn where it would have applied, each sighting. */
+  readonly againstSightings: number;
+}
+
 /**
  * Every kind of correction seen, as a would-be convention: how many different names it redrew, and
- * how many names of that type the analyst accepted as drawn where it would have applied.
+ * how many names of that type the analyst accepted as drawn where it would have applied (and both by sightings).
  */
-export function conventionCandidates(examples: readonly StoredExample[], corrections: readonly Correction[]): BoundaryRule[] {
-  const groups = new Map<string, { suggested: EntityType; side: Side; change: Change; words: string; names: Set<string>; types: Map<EntityType, number> }>();
+export function conventionCandidates(examples: readonly StoredExample[], corrections: readonly Correction[]): ConventionCandidate[] {
+  const groups = new Map<string, { suggested: EntityType; side: Side; change: Change; words: string; names: Set<string>; sightings: number; types: Map<EntityType, number> }>();
   for (const correction of corrections) {
     const suggested = correction.rejected.suggested!;
     const key = `${suggested}|${correction.side}|${correction.change}|${correction.words}`;
-    const group = groups.get(key) ?? { suggested, side: correction.side, change: correction.change, words: correction.words, names: new Set<string>(), types: new Map<EntityType, number>() };
+    const group = groups.get(key) ?? { suggested, side: correction.side, change: correction.change, words: correction.words, names: new Set<string>(), sightings: 0, types: new Map<EntityType, number>() };
     groups.set(key, group);
     group.names.add(correction.rejected.folded);
+    group.sightings += 1;
     group.types.set(correction.marked.type!, (group.types.get(correction.marked.type!) ?? 0) + 1);
   }
   return [...groups.values()].map((group) => {
-    const against = new Set(
-      examples
-        .filter((example) => example.decision === 'accept' && example.suggested === group.suggested && reach(group, example) > 0)
-        .map((example) => example.folded),
-    ).size;
+    const accepted = examples.filter((example) => example.decision === 'accept' && example.suggested === group.suggested && reach(group, example) > 0);
+    const against = new Set(accepted.map((example) => example.folded)).size;
     let type: EntityType = group.suggested;
     for (const [candidate, count] of group.types) if (count > (group.types.get(type) ?? 0)) type = candidate;
-    return { suggested: group.suggested, side: group.side, change: group.change, words: group.words, type, corrections: group.names.size, against };
+    return { suggested: group.suggested, side: group.side, change: group.change, words: group.words, type, corrections: group.names.size, against, sightings: group.sightings, againstSightings: accepted.length };
   });
 }
 
 /**
  * The conventions the corrections show: one for each kind of correction seen on enough different
  * names, unless the analyst accepted suggestions of that type as they were, where it would have
- * applied, half as often as they corrected them or more.
+ * applied, half as often as they corrected them or more — counted by names, and by sightings.
  */
 export function learnBoundaries(examples: readonly StoredExample[], corrections: readonly Correction[]): BoundaryRule[] {
   return conventionCandidates(examples, corrections)
     .filter((rule) => rule.corrections >= CORRECTIONS_FOR_A_CONVENTION)
     // Twice as many names redrawn as accepted as drawn: two redrawings against one acceptance ("the" before a country) is the analyst's mood, not a convention.
     .filter((rule) => rule.against * CONVENTION_MAJORITY < rule.corrections)
-    .sort((left, right) => right.corrections - right.against - (left.corrections - left.against));
+    // And by sightings: three places redrawn to take in "the" against one accepted as drawn four times is no majority.
+    .filter((rule) => rule.againstSightings * CONVENTION_MAJORITY < rule.sightings)
+    .sort((left, right) => right.corrections - right.against - (left.corrections - left.against))
+    .map(({ suggested, side, change, words, type, corrections, against }) => ({ suggested, side, change, words, type, corrections, against }));
 }

@@ -207,4 +207,25 @@ describe('learning from review', () => {
     expect((await engine.handlers['learning.summary']({})).edges).toEqual([]);
     engine.dispose();
   });
+
+  it('counts a convention by sightings too: three people redrawn with their titles against one accepted without, four times, is no convention', async () => {
+    const { engine, importText, mentions } = await openCase();
+    const text =
+      'President Obama spoke to Chancellor Merkel and Colonel Gaddafi in Oslo. Prime Minister Rutte listened.\n' +
+      'Prime Minister Rutte nodded.\nPrime Minister Rutte left early.\nPrime Minister Rutte came back.';
+    const documentId = await importText(text);
+    const rutte = await mentions(documentId, 'Rutte');
+    expect(rutte).toHaveLength(4);
+    await engine.handlers['mentions.setStatus']({ id: rutte[0]!.id, status: 'confirmed' });
+    for (const [name, titled] of [['Obama', 'President Obama'], ['Merkel', 'Chancellor Merkel'], ['Gaddafi', 'Colonel Gaddafi']] as const) {
+      await engine.handlers['mentions.setStatus']({ id: (await mentions(documentId, name))[0]!.id, status: 'rejected' });
+      await engine.handlers['mentions.create']({ documentId, start: text.indexOf(titled), end: text.indexOf(titled) + titled.length, type: 'person' });
+    }
+    // Three names redrawn against one accepted as drawn, once: a convention.
+    expect((await engine.handlers['learning.summary']({})).edges).toEqual([{ suggested: 'person', side: 'before', change: 'add', words: 'a title', type: 'person', corrections: 3, against: 1 }]);
+    // Every "Prime Minister Rutte" accepted as drawn: still three names against one, but three sightings against four.
+    for (const mention of rutte.slice(1)) await engine.handlers['mentions.setStatus']({ id: mention.id, status: 'confirmed' });
+    expect((await engine.handlers['learning.summary']({})).edges).toEqual([]);
+    engine.dispose();
+  });
 });
