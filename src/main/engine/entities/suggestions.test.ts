@@ -6,7 +6,7 @@ import { insertDocument, storeBlob } from '../documents/repository';
 import { EXTRACTION_LIMITS } from '../limits';
 import type { AnalyzedMention } from '../extract/pipeline';
 import type { Knowledge } from './knowledge';
-import { CaseExtraction, paragraphEnd } from './suggestions';
+import { CaseExtraction, paragraphEnd, storeSuggestions } from './suggestions';
 
 const tempDir = useTempDirs();
 
@@ -57,6 +57,28 @@ describe('extraction of long documents', () => {
     expect(mentions.at(-1)!.end).toBeLessThanOrEqual(EXTRACTION_LIMITS.maxCharacters);
     const meta = JSON.parse((db.prepare('SELECT meta FROM documents WHERE id = ?').get(id) as { meta: string }).meta) as { extraction?: string };
     expect(meta.extraction).toMatch(/^Names, places, times and claims were looked for in the first [\d,]+ of its [\d,]+ characters \(the limit maxCharacters of extraction\)/);
+    db.close();
+  });
+});
+
+describe('names first met in capitals', () => {
+  it('renames a suggestion first seen in capitals as running text writes it, but not one the analyst confirmed', () => {
+    const { db } = createCaseFile(join(tempDir(), 'capitals.dossier'), 'Capitals');
+    const blobId = storeBlob(db, 'b'.repeat(64), new Uint8Array([1]));
+    const text = 'NEW YORK, March 3 - Traders in New York and BONN said. Bonn agreed.';
+    const { id } = insertDocument(db, {
+      parentId: null, blobId, kind: 'text', title: 'Wire', author: null, source: null, publishedAt: null, language: 'en', fileName: 'wire.txt',
+      importedAt: '2026-01-01T00:00:00Z', size: 1, text, html: null, pageStarts: null, meta: {},
+    });
+    const mention = (name: string, from = 0) => {
+      const start = text.indexOf(name, from);
+      return { start, end: start + name.length, text: name, type: 'location' as const, entity: { name } };
+    };
+    storeSuggestions(db, id, [mention('NEW YORK'), mention('BONN')]);
+    db.prepare("UPDATE entities SET status = 'confirmed' WHERE name = 'BONN'").run();
+    storeSuggestions(db, id, [mention('New York'), mention('Bonn')]);
+    const names = (db.prepare('SELECT name FROM entities ORDER BY id').all() as { name: string }[]).map((row) => row.name);
+    expect(names).toEqual(['New York', 'BONN']);
     db.close();
   });
 });

@@ -169,7 +169,17 @@ export function storeSuggestions(db: Database, documentId: number, mentions: rea
     const mention: EnrichedMention = place === null ? suggested : { ...suggested, type: 'location', entityId: place, role: undefined };
     const found = findEntity(db, mention);
     const entityId = found ?? createEntity(db, { name: mention.entity.name, type: mention.type, status: 'suggested', attributes: attributesOf(mention), place: placeLookupOf(mention) }, now);
-    if (found !== null) learnAttributes(db, entityId, mention);
+    if (found !== null) {
+      learnAttributes(db, entityId, mention);
+      // A suggestion first met in capitals (a dateline's "NEW YORK", a headline) takes the name as running text writes it.
+      if (/\p{Ll}/u.test(mention.entity.name)) {
+        statement(db, "UPDATE entities SET name = ? WHERE id = ? AND status = 'suggested' AND name = upper(name) AND lower(name) = lower(?)").run(
+          mention.entity.name,
+          entityId,
+          mention.entity.name,
+        );
+      }
+    }
     addAlias(db, entityId, mention.text);
     statement(db, 'INSERT INTO mentions (document_id, entity_id, start, end, text, type, role) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
       documentId,

@@ -248,6 +248,16 @@ describe('organisations named head first', () => {
   });
 });
 
+describe('datelines', () => {
+  it('reads the place in capitals that opens a wire story, and its region, as places', () => {
+    const names = (text: string): string[] => extractor.extract(text).map((mention) => `${mention.type}:${mention.text}`);
+    expect(names('NEW YORK, March 3 - Shares of Acme Corp rose.')).toContain('location:NEW YORK');
+    expect(names('GREENWICH, Conn., March 3 - UST Inc said it will buy shares.')).toEqual(expect.arrayContaining(['location:GREENWICH', 'location:Conn']));
+    expect(names('WASHINGTON (Reuters) - Treasury Secretary James Baker said.')).toContain('location:WASHINGTON');
+    expect(names('NEW YORK, March 3 - Shares rose.').some((name) => name.startsWith('organization:'))).toBe(false);
+  });
+});
+
 describe('titles after places', () => {
   it('does not end a place in a title ("Quezon City Mayor said")', () => {
     const names = extractor.extract('The Quezon City Mayor said the roads were closed.').map((mention) => mention.text);

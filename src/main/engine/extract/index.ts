@@ -5,7 +5,7 @@ import type { LexiconMatcher } from './lexiconMatcher';
 import { abbreviatedOrganizations, addRegionAbbreviations, titlesBeforeNames, bracketedAbbreviations, dropTermAbbreviations, dropNonNameWords, headedRuns, joinSplitOrganizations, organizationHeads, organizationPurposes, organizationsOfPlaces, trimSmallEnds } from './nameRules';
 import { addCuedPlaces, definedNames, headedOrganizations, namedShips, dropDescriptionsBeforeGivenNames, headedEvents, headedPlaces, organizationsAfterPlaces, peopleOfBodies, placesInTheirRegion, splitJoinedPeople } from './nameKinds';
 import type { Span } from './nameRules';
-import { capitalisedStarts, completeRuns, cutAtAddresses, saintsAndCities, trimDates, cutAtSmallWords, joinParticles, peopleAfterTitles } from './nameEdges';
+import { capitalisedStarts, completeRuns, datelinePlaces, cutAtAddresses, saintsAndCities, trimDates, cutAtSmallWords, joinParticles, peopleAfterTitles } from './nameEdges';
 import { prepareTokens } from './prepare';
 import { countryNames, demonymWords, LexiconClass, titleWords } from './lexicon';
 import { findModelDirectory, loadClusters, loadGivenNames, loadModel, loadPlaces, loadWords } from './model';
@@ -115,7 +115,7 @@ function extractMentions(model: TaggerModel, matcher: LexiconMatcher, rules: Rul
   trimSmallEnds(tokens, spans);
   const mentions: ExtractedMention[] = [];
   // The rules about how English writes names, in order (nameRules.ts).
-  let named = placesInTheirRegion(tokens, joinParticles(tokens, cutAtAddresses(text, tokens, spans)), rules.titles, isListPlace);
+  let named = placesInTheirRegion(tokens, datelinePlaces(text, tokens, joinParticles(tokens, cutAtAddresses(text, tokens, spans))), rules.titles, isListPlace);
   named = headedRuns(tokens, named);
   named = dropNonNameWords(tokens, named);
   named = organizationPurposes(tokens, named);

@@ -308,3 +308,42 @@ export function completeRuns(tokens: Tokens, tags: Uint8Array, spans: Span[], de
     }
   }
 }
+
+const allCapitals = /^\p{Lu}[\p{Lu}.'’-]*$/u;
+const monthNames = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/u;
+
+/**
+ * A wire story's dateline names where it was filed: "NEW YORK, March 3 -", "GREENWICH, Conn., March 3 -",
+ * "WASHINGTON (Reuters) -". A line among the first few that opens with words in capitals, then a comma and a month
+ * (or a region between commas and then a month), or an agency in brackets, opens with a place; the region is a place
+ * too. The tagger reads such capitals badly ("YORK" an organisation, "Conn" a person).
+ */
+export function datelinePlaces(text: string, tokens: Tokens, spans: Span[]): Span[] {
+  const { words, starts, ends } = tokens;
+  const found: Span[] = [];
+  let lines = 0;
+  for (let index = 0; index < words.length && lines < 6; index += 1) {
+    if (index > 0 && !text.slice(ends[index - 1], starts[index]).includes('\n')) continue;
+    lines += 1;
+    let end = index;
+    while (end < words.length && end - index < 4 && allCapitals.test(words[end]!) && /\p{Lu}.*\p{Lu}|^\p{Lu}\.$/u.test(words[end]!)) end += 1;
+    if (end === index || closedClass.has(words[index]!.toLowerCase())) continue;
+    let region: Span | undefined;
+    let next = end + 1;
+    if (words[end] === ',' && words[next] && !monthNames.test(words[next]!) && /^\p{Lu}/u.test(words[next]!)) {
+      let regionEnd = next;
+      while (regionEnd < words.length && regionEnd - next < 3 && words[regionEnd] !== ',') regionEnd += 1;
+      if (words[regionEnd] !== ',') continue;
+      region = { first: next, end: regionEnd, type: 'location' };
+      next = regionEnd + 1;
+    }
+    const dated = words[end] === ',' && monthNames.test(words[next] ?? '');
+    const agency = words[end] === '(';
+    if (!dated && !agency) continue;
+    found.push({ first: index, end, type: 'location' });
+    if (region) found.push(region);
+  }
+  if (found.length === 0) return spans;
+  const kept = spans.filter((span) => !found.some((place) => span.first < place.end && place.first < span.end));
+  return [...kept, ...found].sort((a, b) => a.first - b.first);
+}

@@ -36,7 +36,7 @@ describe('Reuters-21578', () => {
       dateline: 'SALVADOR, Feb 26',
       textType: 'NORM',
     });
-    expect(cocoa.text.startsWith('Showers continued throughout the week in\nthe Bahia cocoa zone')).toBe(true);
+    expect(cocoa.text.startsWith('SALVADOR, Feb 26 - Showers continued throughout the week in\nthe Bahia cocoa zone')).toBe(true);
     // Wire paragraphs (indented lines) become paragraphs.
     expect(cocoa.text).toContain('in its weekly review.\n\nThe dry period means');
     expect(cocoa.text.endsWith('carnival which ends midday on February 27.')).toBe(true);

@@ -54,7 +54,9 @@ function readStory(label: string, attributes: string, story: string, original: U
   const body = between(textElement, '<BODY>', '</BODY>');
 
   let raw: string;
-  if (body !== null) raw = decodeEntities(withoutSignature(body)).replace(PARAGRAPH_START, '\n\n');
+  // The dateline opens the story's first line, as the wire sent it ("SALVADOR, Feb 26 - Showers continued …"): it
+  // says where the story was filed, and without it the first line is short, so a name broken after it looks cut.
+  if (body !== null) raw = `${dateline ? `${dateline} - ` : ''}${decodeEntities(withoutSignature(body)).replace(PARAGRAPH_START, '\n\n')}`;
   else if (textType === 'UNPROC') raw = decodeEntities(withoutSignature(textElement.replace(/<[^>]*>/g, '')));
   else raw = headline;
   const title = shortenTitle(headline || titleFromText(cleanText(raw), newId ? `Reuters story ${newId}` : label));
