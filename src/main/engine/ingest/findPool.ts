@@ -110,10 +110,21 @@ export class FindPool {
     }
   }
 
-  /** Ends the workers; documents still queued are dropped (the import is over). */
+  /**
+   * Characters a caller that queues ahead of what it stores (re-extraction) should keep queued: enough to
+   * start the workers, then twice what they are given ahead, so that each has work while the caller writes.
+   */
+  get lookahead(): number {
+    return 2 * Math.max(WORKER_START_CHARACTERS, this.slots.length * WORKER_AHEAD_CHARACTERS);
+  }
+
+  /**
+   * Ends the workers. What they were given goes back to the queue and a `settle` waiting on them wakes
+   * (to see that it should stop, or to extract here); what is queued is dropped with the pool.
+   */
   async close(): Promise<void> {
     const slots = this.slots.splice(0);
-    for (const slot of slots) slot.alive = false;
+    for (const slot of slots) this.lose(slot);
     await Promise.all(slots.map((slot) => slot.worker.terminate().catch(() => undefined)));
   }
 
