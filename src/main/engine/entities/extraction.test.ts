@@ -3,7 +3,8 @@ import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Worker } from 'node:worker_threads';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ExtractProgress } from '../../../shared/entities';
 import { builtFile, projectRoot } from '../../../../tests/support/built';
 import { useTempDirs } from '../../../../tests/support/tempDir';
@@ -132,21 +133,36 @@ describe('find again in worker threads', () => {
     expect(people).toEqual(expect.arrayContaining(['Colonel Gaddafi', 'President Putin', 'Senator McCain']));
   });
 
-  it('stops handing out work when cancelled and leaves the batches stored as the main thread would have', async () => {
+  it('stops handing out work when cancelled, closes its workers, and leaves the batches stored as the main thread would have', async () => {
     const cancelled = copyOfCase('cancelled');
+    // Spies that call through: which workers the job gave work to, and when; which it ended.
+    const given = vi.spyOn(Worker.prototype, 'postMessage');
+    const ended = vi.spyOn(Worker.prototype, 'terminate');
+    let givenBeforeCancel = -1;
     const runner = extractionRunner(
       cancelled,
       (event, payload) => {
         const progress = payload as ExtractProgress;
-        if (event === 'extract.progress' && progress.jobId === 1 && progress.done >= 25) runner.cancel(progress.jobId);
+        if (event === 'extract.progress' && progress.jobId === 1 && progress.done >= 25) {
+          givenBeforeCancel = given.mock.calls.length;
+          runner.cancel(progress.jobId);
+        }
       },
       () => unusable,
       workers(),
     );
     const progress = await runner.start().finished;
+    const workersGiven = new Set(given.mock.contexts);
+    const calls = { given: given.mock.calls.length, ended: [...ended.mock.contexts] };
+    vi.restoreAllMocks();
     expect(progress.cancelled).toBe(true);
     expect(progress.done).toBe(25);
     expect(progress.total).toBeGreaterThan(50);
+    expect(workersGiven.size).toBeGreaterThan(0);
+    expect(calls.given).toBe(givenBeforeCancel);
+    // Both workers ended (one may have been given nothing) by the time the job says it is over.
+    expect(calls.ended.length).toBe(2);
+    expect(calls.ended).toEqual(expect.arrayContaining([...workersGiven]));
 
     // The first batch, found in the main thread: the same rows, and nothing of the documents after it.
     const firstBatch = copyOfCase('first-batch');

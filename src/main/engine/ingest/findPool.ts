@@ -71,6 +71,8 @@ export class FindPool {
   private queuedCharacters = 0;
   private nextId = 1;
   private wake: (() => void) | null = null;
+  /** What the last `settle` was told to stop on: once it says so, no worker is given more. */
+  private stopping: () => boolean = () => false;
 
   constructor(
     private readonly finder: Pick<DocumentFinder, 'find'>,
@@ -94,6 +96,7 @@ export class FindPool {
    */
   async settle(tickets: readonly FindTicket[], stop: () => boolean = () => false): Promise<boolean> {
     let waitingFor = 0;
+    this.stopping = stop;
     for (;;) {
       while (waitingFor < tickets.length && isSettled(tickets[waitingFor]!)) waitingFor += 1;
       if (waitingFor === tickets.length) return true;
@@ -184,6 +187,7 @@ export class FindPool {
 
   /** Gives ready workers documents from the front of the queue, up to their share ahead. */
   private dispatch(): void {
+    if (this.stopping()) return;
     for (const slot of this.slots) {
       if (!slot.ready || !slot.alive) continue;
       while (slot.ahead < WORKER_AHEAD_CHARACTERS && this.head < this.queue.length && !this.queue[this.head]!.hereOnly) {
