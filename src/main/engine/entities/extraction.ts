@@ -19,6 +19,9 @@ import { FindPool, foundFor } from '../ingest/findPool';
 import type { EntityAnalyzer } from './suggestions';
 import { CaseExtraction } from './suggestions';
 
+/** Documents queued between two turns of the event loop. */
+const YIELD_EVERY = 100;
+
 /** Runs extraction again over the documents given (or all), suggesting names in the spans not yet reviewed. */
 export type ExtractionRunner = DocumentJobs<ExtractProgress>;
 
@@ -61,7 +64,11 @@ function findingAhead(db: Database, extraction: CaseExtraction, documentIds: rea
   return {
     before: async (batch, stop) => {
       through += batch.length;
-      while (next < documentIds.length && (next < through || queued < pool.lookahead)) submit(documentIds[next++]!);
+      for (let count = 1; next < documentIds.length && (next < through || queued < pool.lookahead); count += 1) {
+        submit(documentIds[next++]!);
+        // The first batch queues a lookahead's worth (their times found here): let the app's requests in between.
+        if (count % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+      }
       return pool.settle(
         batch.flatMap((id) => tickets.get(id) ?? []),
         stop,
