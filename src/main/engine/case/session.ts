@@ -37,6 +37,8 @@ export interface EngineOptions extends CaseFileOptions {
   readonly resourcesDir?: string;
   /** Where push events (import progress) go. */
   readonly emit?: EmitEvent;
+  /** How an import's and a re-extraction's worker threads run (by default the built findWorker.js beside the engine, cores − 1); tests point at the built one. */
+  readonly findWorkers?: Omit<FindWorkerOptions, 'recipe'>;
 }
 
 /** The open case and what serves it. */
@@ -129,6 +131,7 @@ export function createSession(options: EngineOptions): Session {
       const caches: Caches = { gazetteer: null, extracts: [], analyzer: null };
       // An import's and a re-extraction's workers build the analyzer caseAnalyzer gives, from the same resources and extracts.
       const findWorkers: FindWorkerOptions = {
+        ...options.findWorkers,
         recipe: () => {
           caseGazetteer(file, caches);
           return { resourcesDir: resources(), extracts: caches.extracts };

@@ -10,7 +10,9 @@ import { builtFile, projectRoot } from '../../../../tests/support/built';
 import { useTempDirs } from '../../../../tests/support/tempDir';
 import { openCaseFile } from '../case/caseFile';
 import { createEngine } from '../engine';
+import type { EngineOptions } from '../engine';
 import { locateResources } from '../extract/pipeline';
+import { distanceKm } from '../geo/resolve';
 import type { FindWorkerOptions } from '../ingest/findPool';
 import { createAnalyzer } from './analyzer';
 import { extractionRunner } from './extraction';
@@ -112,6 +114,44 @@ function copyOfCase(name: string): SqliteDatabase {
   return db;
 }
 
+/**
+ * Finds again through the engine, as the Entities screen does: over the article first, then, after a GeoNames
+ * extract was added, over a report naming a village only the extract knows. Returns the rows and how many
+ * messages worker threads were sent during the second pass.
+ */
+async function findAgainThroughTheEngine(findWorkers?: EngineOptions['findWorkers']): Promise<{ rows: Record<string, unknown[]>; messages: number }> {
+  const dir = tempDir();
+  let finished: (progress: ExtractProgress) => void = () => undefined;
+  const engine = createEngine({
+    emit: (event, payload) => {
+      if (event === 'extract.finished') finished(payload as ExtractProgress);
+    },
+    ...(findWorkers ? { findWorkers } : {}),
+  });
+  const findAgain = async (documentIds: number[]): Promise<ExtractProgress> => {
+    const done = new Promise<ExtractProgress>((resolve) => (finished = resolve));
+    await engine.handlers['entities.extract']({ documentIds });
+    return done;
+  };
+  try {
+    await engine.handlers['cases.create']({ path: join(dir, 'places.dossier'), title: 'Places' });
+    const report = join(dir, 'report.txt');
+    writeFileSync(report, 'Shelling was reported near Zar, a village in the Kalbajar district of Azerbaijan, on Tuesday.');
+    await engine.startImport([{ path: join(projectRoot, 'tests', 'fixtures', 'border-incident-article.txt') }, { path: report }], { extract: false }).finished;
+    expect(await findAgain([1])).toMatchObject({ done: 1, cancelled: false });
+    await engine.handlers['gazetteer.addExtract']({ path: join(projectRoot, 'tests', 'fixtures', 'geonames-AZ-sample.txt') });
+    const given = vi.spyOn(Worker.prototype, 'postMessage');
+    expect(await findAgain([2])).toMatchObject({ done: 1, cancelled: false });
+    const messages = given.mock.calls.length;
+    vi.restoreAllMocks();
+    const zar = (await engine.handlers['entities.list']({ search: 'Zar' })).find((entity) => entity.name === 'Zar');
+    expect(zar?.coordinates && distanceKm(zar.coordinates.lat, zar.coordinates.lon, 40.22, 46.28)).toBeLessThan(1);
+    return { rows: rows(engine.currentCase()!.db), messages };
+  } finally {
+    engine.dispose();
+  }
+}
+
 const documentIds = (db: SqliteDatabase): number[] => db.prepare('SELECT id FROM documents ORDER BY id').pluck().all() as number[];
 
 describe('find again in worker threads', () => {
@@ -131,6 +171,14 @@ describe('find again in worker threads', () => {
     const next = inWorkers.prepare("SELECT id FROM documents WHERE title = 'next.txt' OR file_name = 'next.txt'").pluck().get() as number;
     const people = inWorkers.prepare("SELECT text FROM mentions WHERE document_id = ? AND type = 'person'").pluck().all(next);
     expect(people).toEqual(expect.arrayContaining(['Colonel Gaddafi', 'President Putin', 'Senator McCain']));
+  });
+
+  it('runs through the session with the analyzer of the job: a GeoNames extract added since reaches the workers', async () => {
+    const inThread = await findAgainThroughTheEngine();
+    expect(inThread.messages).toBe(0);
+    const inWorkers = await findAgainThroughTheEngine({ script: builtFile('main/findWorker.js'), threads: 1, startAfterCharacters: 0, mainThreadFinds: false });
+    expect(inWorkers.messages).toBeGreaterThan(0);
+    expect(inWorkers.rows).toEqual(inThread.rows);
   });
 
   it('stops handing out work when cancelled, closes its workers, and leaves the batches stored as the main thread would have', async () => {
