@@ -1,11 +1,11 @@
 /**
- * Extraction for an import in worker threads (findWorker.ts) while the main thread writes the case.
- * Documents are queued in import order and workers are given a bounded share ahead; the main thread
- * stores what they found in import order, so an import gives the same rows (and ids) with or without
- * workers. The main thread extracts only while its workers start, and when there is no worker (none
- * built, none could start, one failed): on all of Reuters, a main thread that also took queued
- * documents whenever it waited cost a fifth more CPU in all (the code compiled and its caches warmed
- * twice) and finished later.
+ * Extraction for an import in worker threads (findWorker.ts) while the main thread writes the case;
+ * finding again over a case's documents (entities/extraction.ts) uses it the same way. Documents are
+ * queued in import order and workers are given a bounded share ahead; the main thread stores what they
+ * found in import order, so an import gives the same rows (and ids) with or without workers. The main
+ * thread extracts only while its workers start, and when there is no worker (none built, none could
+ * start, one failed): on all of Reuters, a main thread that also took queued documents whenever it
+ * waited cost a fifth more CPU in all (the code compiled and its caches warmed twice) and finished later.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -15,7 +15,7 @@ import type { DocumentFinder } from '../entities/finder';
 import type { Found, FindReply, FindRequest, FindTask, FindWorkerData } from './finding';
 import { findIn } from './finding';
 
-/** How an import may use worker threads. */
+/** How an import (or a pass finding again) may use worker threads. */
 export interface FindWorkerOptions {
   /** What a worker needs to build the analyzer the import's main thread extracts with (asked when that analyzer is built). */
   readonly recipe: () => FindWorkerData['recipe'];
@@ -62,7 +62,7 @@ function builtWorkerScript(): string | undefined {
   return [join(__dirname, 'findWorker.js'), join(__dirname, '..', 'findWorker.js')].find((path) => existsSync(path));
 }
 
-/** The queue of one import's documents to extract from, and the workers that do it. */
+/** The queue of one import's (or one pass's) documents to extract from, and the workers that do it. */
 export class FindPool {
   private readonly queue: FindTicket[] = [];
   private head = 0;
@@ -92,7 +92,7 @@ export class FindPool {
 
   /**
    * Resolves once every ticket is extracted (or failed), extracting queued documents in this thread
-   * when no worker can; false when `stop` said to stop first (a cancelled import).
+   * when no worker can; false when `stop` said to stop first (a cancelled import); from then on no worker is given more.
    */
   async settle(tickets: readonly FindTicket[], stop: () => boolean = () => false): Promise<boolean> {
     let waitingFor = 0;
