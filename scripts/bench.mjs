@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Benchmarks that print figures (tests never assert timings). Needs `npm run build` first.
 //   npm run bench [-- REUTERS_DIR]   CLI start-up; extract --jsonl start-up and MB/s; Reuters import (with and without
-//                                    extraction) and search (default ../shared/data/reuters21578)
+//                                    extraction) and search; find again over all of it, without and with worker
+//                                    threads (default ../shared/data/reuters21578)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -98,6 +99,8 @@ try {
     );
     // In-process figures, from the TypeScript bench.
     if ((await runTypeScript('scripts/bench/documents.ts', [reuters])) !== 0) process.exitCode = 1;
+    // Find again over all of it, in the main thread alone and with worker threads (also `npm run bench:refind`).
+    if ((await runTypeScript('scripts/bench/refind.ts', [reuters, join(root, 'out', 'main', 'findWorker.js')])) !== 0) process.exitCode = 1;
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

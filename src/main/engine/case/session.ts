@@ -18,6 +18,7 @@ import { withExtraPlaces } from '../geo/extraPlaces';
 import type { Gazetteer } from '../geo/gazetteer';
 import { gazetteerDir, loadGazetteer } from '../geo/gazetteer';
 import { resolvePlaces } from '../geo/resolve';
+import type { FindWorkerOptions } from '../ingest/findPool';
 import type { ImportJob } from '../ingest/importer';
 import { Importer } from '../ingest/importer';
 import { rescorer } from '../learning/rescore';
@@ -36,6 +37,8 @@ export interface EngineOptions extends CaseFileOptions {
   readonly resourcesDir?: string;
   /** Where push events (import progress) go. */
   readonly emit?: EmitEvent;
+  /** How an import's and a re-extraction's worker threads run (by default the built findWorker.js beside the engine, cores − 1); tests point at the built one. */
+  readonly findWorkers?: Omit<FindWorkerOptions, 'recipe'>;
 }
 
 /** The open case and what serves it. */
@@ -126,16 +129,18 @@ export function createSession(options: EngineOptions): Session {
     adopt: (file) => {
       session.close();
       const caches: Caches = { gazetteer: null, extracts: [], analyzer: null };
+      // An import's and a re-extraction's workers build the analyzer caseAnalyzer gives, from the same resources and extracts.
+      const findWorkers: FindWorkerOptions = {
+        ...options.findWorkers,
+        recipe: () => {
+          caseGazetteer(file, caches);
+          return { resourcesDir: resources(), extracts: caches.extracts };
+        },
+      };
       current = {
         file,
-        importer: new Importer(file.db, options.emit, DEFAULT_LIMITS, () => caseAnalyzer(file, caches), undefined, {
-          // The workers build the analyzer caseAnalyzer gives, from the same resources and extracts.
-          recipe: () => {
-            caseGazetteer(file, caches);
-            return { resourcesDir: resources(), extracts: caches.extracts };
-          },
-        }),
-        extraction: extractionRunner(file.db, options.emit, () => caseAnalyzer(file, caches)),
+        importer: new Importer(file.db, options.emit, DEFAULT_LIMITS, () => caseAnalyzer(file, caches), undefined, findWorkers),
+        extraction: extractionRunner(file.db, options.emit, () => caseAnalyzer(file, caches), findWorkers),
         rescorer: rescorer(file.db, options.emit, () => caseAnalyzer(file, caches)),
         ocr: new OcrRerunner(file.db, options.emit, () => caseAnalyzer(file, caches)),
         caches,

@@ -1,11 +1,11 @@
 /**
- * Extraction for an import in worker threads (findWorker.ts) while the main thread writes the case.
- * Documents are queued in import order and workers are given a bounded share ahead; the main thread
- * stores what they found in import order, so an import gives the same rows (and ids) with or without
- * workers. The main thread extracts only while its workers start, and when there is no worker (none
- * built, none could start, one failed): on all of Reuters, a main thread that also took queued
- * documents whenever it waited cost a fifth more CPU in all (the code compiled and its caches warmed
- * twice) and finished later.
+ * Extraction for an import in worker threads (findWorker.ts) while the main thread writes the case;
+ * finding again over a case's documents (entities/extraction.ts) uses it the same way. Documents are
+ * queued in import order and workers are given a bounded share ahead; the main thread stores what they
+ * found in import order, so an import gives the same rows (and ids) with or without workers. The main
+ * thread extracts only while its workers start, and when there is no worker (none built, none could
+ * start, one failed): on all of Reuters, a main thread that also took queued documents whenever it
+ * waited cost a fifth more CPU in all (the code compiled and its caches warmed twice) and finished later.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -15,7 +15,7 @@ import type { DocumentFinder } from '../entities/finder';
 import type { Found, FindReply, FindRequest, FindTask, FindWorkerData } from './finding';
 import { findIn } from './finding';
 
-/** How an import may use worker threads. */
+/** How an import (or a pass finding again) may use worker threads. */
 export interface FindWorkerOptions {
   /** What a worker needs to build the analyzer the import's main thread extracts with (asked when that analyzer is built). */
   readonly recipe: () => FindWorkerData['recipe'];
@@ -62,7 +62,7 @@ function builtWorkerScript(): string | undefined {
   return [join(__dirname, 'findWorker.js'), join(__dirname, '..', 'findWorker.js')].find((path) => existsSync(path));
 }
 
-/** The queue of one import's documents to extract from, and the workers that do it. */
+/** The queue of one import's (or one pass's) documents to extract from, and the workers that do it. */
 export class FindPool {
   private readonly queue: FindTicket[] = [];
   private head = 0;
@@ -71,6 +71,8 @@ export class FindPool {
   private queuedCharacters = 0;
   private nextId = 1;
   private wake: (() => void) | null = null;
+  /** What the last `settle` was told to stop on: once it says so, no worker is given more. */
+  private stopping: () => boolean = () => false;
 
   constructor(
     private readonly finder: Pick<DocumentFinder, 'find'>,
@@ -90,10 +92,11 @@ export class FindPool {
 
   /**
    * Resolves once every ticket is extracted (or failed), extracting queued documents in this thread
-   * when no worker can; false when `stop` said to stop first (a cancelled import).
+   * when no worker can; false when `stop` said to stop first (a cancelled import); from then on no worker is given more.
    */
   async settle(tickets: readonly FindTicket[], stop: () => boolean = () => false): Promise<boolean> {
     let waitingFor = 0;
+    this.stopping = stop;
     for (;;) {
       while (waitingFor < tickets.length && isSettled(tickets[waitingFor]!)) waitingFor += 1;
       if (waitingFor === tickets.length) return true;
@@ -110,10 +113,21 @@ export class FindPool {
     }
   }
 
-  /** Ends the workers; documents still queued are dropped (the import is over). */
+  /**
+   * Characters a caller that queues ahead of what it stores (re-extraction) should keep queued: enough to
+   * start the workers, then twice what they are given ahead, so that each has work while the caller writes.
+   */
+  get lookahead(): number {
+    return 2 * Math.max(WORKER_START_CHARACTERS, this.slots.length * WORKER_AHEAD_CHARACTERS);
+  }
+
+  /**
+   * Ends the workers. What they were given goes back to the queue and a `settle` waiting on them wakes
+   * (to see that it should stop, or to extract here); what is queued is dropped with the pool.
+   */
   async close(): Promise<void> {
     const slots = this.slots.splice(0);
-    for (const slot of slots) slot.alive = false;
+    for (const slot of slots) this.lose(slot);
     await Promise.all(slots.map((slot) => slot.worker.terminate().catch(() => undefined)));
   }
 
@@ -173,6 +187,7 @@ export class FindPool {
 
   /** Gives ready workers documents from the front of the queue, up to their share ahead. */
   private dispatch(): void {
+    if (this.stopping()) return;
     for (const slot of this.slots) {
       if (!slot.ready || !slot.alive) continue;
       while (slot.ahead < WORKER_AHEAD_CHARACTERS && this.head < this.queue.length && !this.queue[this.head]!.hereOnly) {

@@ -1,4 +1,4 @@
-/** Entry point of an import's worker thread: extracts from documents (finding.ts) for the main thread, which stores what it finds. */
+/** Entry point of an import's (or Find again's) worker thread: extracts from documents (finding.ts) for the main thread, which stores what it finds. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyzerFromRecipe } from '../entities/analyzer';
 import { DocumentFinder } from '../entities/finder';
