@@ -157,6 +157,23 @@ function placeLookupOf(mention: EnrichedMention): PlaceLookup | undefined {
   return place ? { chosen: place, confidence: place.confidence, candidates: place.candidates } : undefined;
 }
 
+const capitalNames = new WeakMap<Database, Set<number>>();
+
+/**
+ * The suggestions of a case whose names have no small letter ("NEW YORK"), found once per open case and kept up as
+ * suggestions are stored: a mention written in small letters renames them, and asking only for these spares an
+ * update for every mention stored.
+ */
+function namedInCapitals(db: Database): Set<number> {
+  let ids = capitalNames.get(db);
+  if (!ids) {
+    const rows = statement(db, "SELECT id FROM entities WHERE status = 'suggested' AND name = upper(name) AND name <> lower(name)").all() as { id: number }[];
+    ids = new Set(rows.map((row) => row.id));
+    capitalNames.set(db, ids);
+  }
+  return ids;
+}
+
 /** Stores one document's suggestions; call it inside the document's import transaction. */
 export function storeSuggestions(db: Database, documentId: number, mentions: readonly EnrichedMention[]): number {
   const now = new Date().toISOString();
@@ -169,17 +186,19 @@ export function storeSuggestions(db: Database, documentId: number, mentions: rea
     const mention: EnrichedMention = place === null ? suggested : { ...suggested, type: 'location', entityId: place, role: undefined };
     const found = findEntity(db, mention);
     const entityId = found ?? createEntity(db, { name: mention.entity.name, type: mention.type, status: 'suggested', attributes: attributesOf(mention), place: placeLookupOf(mention) }, now);
+    const capitals = namedInCapitals(db);
     if (found !== null) {
       learnAttributes(db, entityId, mention);
       // A suggestion first met in capitals (a dateline's "NEW YORK", a headline) takes the name as running text writes it.
-      if (/\p{Ll}/u.test(mention.entity.name)) {
-        statement(db, "UPDATE entities SET name = ? WHERE id = ? AND status = 'suggested' AND name = upper(name) AND lower(name) = lower(?)").run(
+      if (capitals.has(entityId) && /\p{Ll}/u.test(mention.entity.name)) {
+        const renamed = statement(db, "UPDATE entities SET name = ? WHERE id = ? AND status = 'suggested' AND name = upper(name) AND lower(name) = lower(?)").run(
           mention.entity.name,
           entityId,
           mention.entity.name,
         );
+        if (renamed.changes > 0) capitals.delete(entityId);
       }
-    }
+    } else if (!/\p{Ll}/u.test(mention.entity.name)) capitals.add(entityId);
     addAlias(db, entityId, mention.text);
     statement(db, 'INSERT INTO mentions (document_id, entity_id, start, end, text, type, role) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
       documentId,
