@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ExtractProgress } from '../../../shared/entities';
 import { builtFile, projectRoot } from '../../../../tests/support/built';
+import { builtWorkers, extractionRows, unusableAnalyzer } from '../../../../tests/support/findWorkers';
 import { useTempDirs } from '../../../../tests/support/tempDir';
 import { openCaseFile } from '../case/caseFile';
 import { createEngine } from '../engine';
@@ -16,7 +17,6 @@ import { distanceKm } from '../geo/resolve';
 import type { FindWorkerOptions } from '../ingest/findPool';
 import { createAnalyzer } from './analyzer';
 import { extractionRunner } from './extraction';
-import type { EntityAnalyzer } from './finder';
 
 const tempDir = useTempDirs();
 const opened: SqliteDatabase[] = [];
@@ -27,39 +27,13 @@ afterEach(() => {
 const resourcesDir = locateResources();
 const analyzer = createAnalyzer(resourcesDir, null);
 
-/** An analyzer that must not be called: with it, the workers found everything or the job fails. */
-const unusable: EntityAnalyzer = {
-  analyze: () => {
-    throw new Error('the main thread extracted');
-  },
-  knowledge: analyzer.knowledge,
-  reader: () => {
-    throw new Error('the main thread read');
-  },
-};
+const unusable = unusableAnalyzer(analyzer.knowledge);
 
-const workers = (): FindWorkerOptions => ({
-  recipe: () => ({ resourcesDir, extracts: [] }),
-  script: builtFile('main/findWorker.js'),
-  threads: 2,
-  startAfterCharacters: 0,
-  mainThreadFinds: false,
-});
+const workers = (): FindWorkerOptions => builtWorkers(resourcesDir, 2);
 
 /** Every table extraction fills, without the clock's columns. */
 function rows(db: SqliteDatabase): Record<string, unknown[]> {
-  const read = (sql: string): unknown[] => db.prepare(sql).raw().all();
-  return {
-    documents: read('SELECT id, meta FROM documents ORDER BY id'),
-    entities: read('SELECT id, kind, subtype, name, status, attributes FROM entities ORDER BY id'),
-    aliases: read('SELECT entity_id, alias, folded, skeleton FROM entity_aliases ORDER BY entity_id, alias'),
-    mentions: read('SELECT * FROM mentions ORDER BY id'),
-    places: read('SELECT * FROM places ORDER BY entity_id'),
-    times: read('SELECT * FROM time_mentions ORDER BY id'),
-    claims: read('SELECT * FROM claims ORDER BY id'),
-    events: read('SELECT * FROM events ORDER BY id'),
-    relations: read('SELECT * FROM relation_suggestions ORDER BY id'),
-  };
+  return extractionRows(db, 'id, meta');
 }
 
 const NEXT = 'A Hungarian court met in Vienna. Colonel Gaddafi and President Putin were not there; Senator McCain was.';

@@ -2,7 +2,8 @@ import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { builtFile, projectRoot } from '../../../../tests/support/built';
+import { projectRoot } from '../../../../tests/support/built';
+import { builtWorkers, extractionRows, unusableAnalyzer } from '../../../../tests/support/findWorkers';
 import { useTempDirs } from '../../../../tests/support/tempDir';
 import { createCaseFile, openCaseFile } from '../case/caseFile';
 import { createEngine } from '../engine';
@@ -29,36 +30,17 @@ function incoming(): string {
   return dir;
 }
 
-/** What an import wrote, every table extraction fills, without the clock's columns. */
+/** What an import wrote. */
 function rows(db: SqliteDatabase): Record<string, unknown[]> {
-  const read = (sql: string): unknown[] => db.prepare(sql).raw().all();
-  return {
-    documents: read('SELECT id, parent_id, title, published_at, meta, fingerprint, near_duplicate_of, search_names FROM documents ORDER BY id'),
-    entities: read('SELECT id, kind, subtype, name, status, attributes FROM entities ORDER BY id'),
-    aliases: read('SELECT entity_id, alias, folded, skeleton FROM entity_aliases ORDER BY entity_id, alias'),
-    mentions: read('SELECT * FROM mentions ORDER BY id'),
-    places: read('SELECT * FROM places ORDER BY entity_id'),
-    times: read('SELECT * FROM time_mentions ORDER BY id'),
-    claims: read('SELECT * FROM claims ORDER BY id'),
-    events: read('SELECT * FROM events ORDER BY id'),
-    relations: read('SELECT * FROM relation_suggestions ORDER BY id'),
-    searched: read("SELECT rowid FROM documents_fts WHERE documents_fts MATCH 'oil OR Pashinian OR minister' ORDER BY rowid"),
-  };
+  return extractionRows(db, 'id, parent_id, title, published_at, meta, fingerprint, near_duplicate_of, search_names', {
+    searched: "SELECT rowid FROM documents_fts WHERE documents_fts MATCH 'oil OR Pashinian OR minister' ORDER BY rowid",
+  });
 }
 
 const resourcesDir = locateResources();
 const analyzer = createAnalyzer(resourcesDir, null);
 
-/** An analyzer that must not be called: with it, a worker has found everything or the import fails. */
-const unusable: EntityAnalyzer = {
-  analyze: () => {
-    throw new Error('the main thread extracted');
-  },
-  knowledge: analyzer.knowledge,
-  reader: () => {
-    throw new Error('the main thread read');
-  },
-};
+const unusable = unusableAnalyzer(analyzer.knowledge);
 
 async function importInto(name: string, dir: string, main: EntityAnalyzer, workers?: FindWorkerOptions): Promise<Record<string, unknown[]>> {
   const db = createCaseFile(join(tempDir(), `${name}.dossier`), 'Imports').db;
@@ -75,13 +57,7 @@ describe('extraction in worker threads', () => {
     const inThread = await importInto('in-thread', dir, analyzer);
     expect(inThread.mentions!.length).toBeGreaterThan(20);
     expect(inThread.times!.length).toBeGreaterThan(0);
-    const workers: FindWorkerOptions = {
-      recipe: () => ({ resourcesDir, extracts: [] }),
-      script: builtFile('main/findWorker.js'),
-      threads: 2,
-      startAfterCharacters: 0,
-      mainThreadFinds: false,
-    };
+    const workers = builtWorkers(resourcesDir, 2);
     // The main thread's analyzer throws: the workers did all of the extraction.
     expect(await importInto('workers', dir, unusable, workers)).toEqual(inThread);
     // With the main thread finding while the worker starts, whoever finds a document, the rows are the same.
@@ -109,7 +85,7 @@ describe('extraction in worker threads', () => {
     const next = join(tempDir(), 'next');
     mkdirSync(next);
     writeFileSync(join(next, 'next.txt'), 'A Hungarian court met in Vienna. Colonel Gaddafi and President Putin were not there; Senator McCain was.');
-    const workers: FindWorkerOptions = { recipe: () => ({ resourcesDir, extracts: [] }), script: builtFile('main/findWorker.js'), threads: 1, startAfterCharacters: 0, mainThreadFinds: false };
+    const workers = builtWorkers(resourcesDir, 1);
     const report = await new Importer(db, undefined, DEFAULT_LIMITS, () => unusable, undefined, workers).start([{ path: next }]).finished;
     expect(report.failed).toEqual([]);
     const people = db.prepare("SELECT text FROM mentions WHERE document_id = ? AND type = 'person'").pluck().all(report.imported[0]!.documentId);
