@@ -177,6 +177,7 @@ function namedInCapitals(db: Database): Set<number> {
 /** Stores one document's suggestions; call it inside the document's import transaction. */
 export function storeSuggestions(db: Database, documentId: number, mentions: readonly EnrichedMention[]): number {
   const now = new Date().toISOString();
+  const capitals = namedInCapitals(db);
   let stored = 0;
   for (const suggested of mentions) {
     if (suggested.type === 'other') continue;
@@ -186,7 +187,6 @@ export function storeSuggestions(db: Database, documentId: number, mentions: rea
     const mention: EnrichedMention = place === null ? suggested : { ...suggested, type: 'location', entityId: place, role: undefined };
     const found = findEntity(db, mention);
     const entityId = found ?? createEntity(db, { name: mention.entity.name, type: mention.type, status: 'suggested', attributes: attributesOf(mention), place: placeLookupOf(mention) }, now);
-    const capitals = namedInCapitals(db);
     if (found !== null) {
       learnAttributes(db, entityId, mention);
       // A suggestion first met in capitals (a dateline's "NEW YORK", a headline) takes the name as running text writes it.

@@ -35,7 +35,6 @@ export function cutAtAddresses(text: string, tokens: Tokens, spans: Span[]): Spa
   const { starts, ends } = tokens;
   const inAddress = new Uint8Array(starts.length);
   const ranges = emailRanges(text);
-  webAddressPattern.lastIndex = 0;
   for (const match of text.matchAll(webAddressPattern)) ranges.push([match.index, match.index + match[0].length]);
   ranges.sort((left, right) => left[0] - right[0]);
   let token = 0;
@@ -62,6 +61,7 @@ const elidedParticle = /^[dl]['’]\p{Lu}/u;
 /** A particle written onto the next name with a hyphen: "al-Hajj", "el-Sisi", "ad-Din". */
 const prefixedParticle = /^\p{Ll}{1,4}-\p{L}/u;
 const capitalised = /^\p{Lu}/u;
+const smallLetter = /^\p{Ll}/u;
 
 /**
  * A name runs on over its particles: "Pescheux d'Herbinville", "Porte d'Enfer", "Patrizia de Oliveira",
@@ -101,6 +101,10 @@ export function joinParticles(tokens: Tokens, spans: Span[]): Span[] {
 /** Month and weekday names, lower-cased. */
 export const calendarWords: ReadonlySet<string> = new Set('monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '));
 
+const nameOpening = /^\p{Lu}\p{Ll}/u;
+// An organisation's name may begin with an abbreviation too ("Applied DNA Systems Inc").
+const bodyOpening = /^\p{Lu}(?:\p{Ll}|\p{Lu}+$)/u;
+
 /**
  * An organisation's or a place's name begins at the first capitalised word of its run: "Black Robin
  * Freighters", "McCutchan Art Center", "Emperor Norton Bridge". The tagger lets go of a common word before the
@@ -118,8 +122,7 @@ export function capitalisedStarts(tokens: Tokens, tags: Uint8Array, spans: Span[
     const start = sentenceStarts[sentence] ?? 0;
     const end = sentenceStarts[sentence + 1] ?? words.length;
     let first = span.first;
-    // An organisation's name may begin with an abbreviation too ("Applied DNA Systems Inc").
-    const opening = span.type === 'organization' ? /^\p{Lu}(?:\p{Ll}|\p{Lu}+$)/u : /^\p{Lu}\p{Ll}/u;
+    const opening = span.type === 'organization' ? bodyOpening : nameOpening;
     while (first - 1 > start && tags[first - 1] === 0 && taken[first - 1] === 0 && opening.test(words[first - 1]!)) {
       const lowered = words[first - 1]!.toLowerCase();
       if (closedClass.has(lowered) || calendarWords.has(lowered) || sentenceOpeners.has(words[first - 1]!) || excluded(lowered)) break;
@@ -141,7 +144,7 @@ function titleCase(words: readonly string[], start: number, end: number, nameFir
     const word = words[index]!;
     if (word.length < 4 || !/^\p{L}/u.test(word)) continue;
     long += 1;
-    if (/^\p{Lu}/u.test(word)) capitals += 1;
+    if (capitalised.test(word)) capitals += 1;
   }
   return long >= 3 && capitals * 3 > long * 2;
 }
@@ -162,13 +165,13 @@ export function cutAtSmallWords(tokens: Tokens, spans: Span[]): Span[] {
     const push = (from: number, to: number, whole: boolean): void => {
       let start = from;
       let end = to;
-      while (!whole && start < end && /^\p{Ll}/u.test(words[start]!)) start += 1;
-      while (!whole && end > start && /^\p{Ll}/u.test(words[end - 1]!)) end -= 1;
+      while (!whole && start < end && smallLetter.test(words[start]!)) start += 1;
+      while (!whole && end > start && smallLetter.test(words[end - 1]!)) end -= 1;
       if (end > start) cut.push({ first: start, end, type: span.type });
     };
     for (let index = span.first + 1; index < span.end - 1; index += 1) {
       const word = words[index]!;
-      if (!/^\p{Ll}/u.test(word) || nameParticles.has(word) || elidedParticle.test(word) || prefixedParticle.test(word) || nameConnectors.has(word)) continue;
+      if (!smallLetter.test(word) || nameParticles.has(word) || elidedParticle.test(word) || prefixedParticle.test(word) || nameConnectors.has(word)) continue;
       push(first, index, false);
       first = index + 1;
     }
@@ -201,7 +204,7 @@ export function peopleAfterTitles(
   const sentenceStart = sentenceStartSet(tokens);
   const taken = new Uint8Array(words.length);
   for (const span of spans) taken.fill(1, span.first, span.end);
-  const isTitle = (index: number): boolean => /^\p{Lu}/u.test(words[index]!) && titles.has(words[index]!.toLowerCase());
+  const isTitle = (index: number): boolean => capitalised.test(words[index]!) && titles.has(words[index]!.toLowerCase());
   // What the words before a title in a person's span are: a body ("[Foreign] Office Minister"), a place ("U.S.
   // Congressman", "Mabini Vice-Mayor": a mayor's or a governor's title says its place), or nothing to cut.
   const personBefore = (first: number, title: number): 'organization' | 'location' | undefined => {
@@ -217,22 +220,23 @@ export function peopleAfterTitles(
     }
     let cutAt = -1;
     let personAt = -1;
+    let type: Span['type'] | undefined;
     for (let index = span.first + 1; index < span.end - 1 && cutAt < 0; index += 1) {
       if (!isTitle(index) || isTitle(index - 1)) continue;
       let after = index;
       while (after < span.end && isTitle(after)) after += 1;
       // A given name and a surname at least: "Queen Mary College" is no person after a title.
-      if (after < span.end - 1 && isGivenName(words[after]!.toLowerCase()) && (span.type !== 'person' || personBefore(span.first, index) !== undefined)) {
-        cutAt = index;
-        personAt = after;
-      }
+      if (after >= span.end - 1 || !isGivenName(words[after]!.toLowerCase())) continue;
+      type = span.type === 'person' ? personBefore(span.first, index) : span.type;
+      if (type === undefined) continue;
+      cutAt = index;
+      personAt = after;
     }
-    if (cutAt < 0) {
+    if (type === undefined) {
       result.push(span);
       continue;
     }
     let first = span.first;
-    const type = span.type === 'person' ? personBefore(span.first, cutAt)! : span.type;
     if (type === 'organization' && span.type === 'person') while (first > 0 && !sentenceStart.has(first) && !taken[first - 1] && /^\p{Lu}\p{Ll}/u.test(words[first - 1]!)) first -= 1;
     result.push({ first, end: cutAt, type }, { first: personAt, end: span.end, type: 'person' });
   }
@@ -321,29 +325,35 @@ const monthNames = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/u;
 export function datelinePlaces(text: string, tokens: Tokens, spans: Span[]): Span[] {
   const { words, starts, ends } = tokens;
   const found: Span[] = [];
-  let lines = 0;
-  for (let index = 0; index < words.length && lines < 6; index += 1) {
-    if (index > 0 && !text.slice(ends[index - 1], starts[index]).includes('\n')) continue;
-    lines += 1;
-    let end = index;
-    while (end < words.length && end - index < 4 && allCapitals.test(words[end]!) && /\p{Lu}.*\p{Lu}|^\p{Lu}\.$/u.test(words[end]!)) end += 1;
-    if (end === index || closedClass.has(words[index]!.toLowerCase())) continue;
-    let region: Span | undefined;
-    let next = end + 1;
-    if (words[end] === ',' && words[next] && !monthNames.test(words[next]!) && /^\p{Lu}/u.test(words[next]!)) {
-      let regionEnd = next;
-      while (regionEnd < words.length && regionEnd - next < 3 && words[regionEnd] !== ',') regionEnd += 1;
-      if (words[regionEnd] !== ',') continue;
-      region = { first: next, end: regionEnd, type: 'location' };
-      next = regionEnd + 1;
-    }
-    const dated = words[end] === ',' && monthNames.test(words[next] ?? '');
-    const agency = words[end] === '(';
-    if (!dated && !agency) continue;
-    found.push({ first: index, end, type: 'location' });
-    if (region) found.push(region);
+  // From line to line by the text's line breaks: a text without any is one line, looked at once.
+  let index = 0;
+  for (let lines = 0; index < words.length && lines < 6; lines += 1) {
+    found.push(...datelineAt(words, index));
+    const lineBreak = text.indexOf('\n', ends[index]);
+    if (lineBreak < 0) break;
+    while (index < words.length && starts[index]! < lineBreak) index += 1;
   }
   if (found.length === 0) return spans;
   const kept = spans.filter((span) => !found.some((place) => span.first < place.end && place.first < span.end));
   return [...kept, ...found].sort((a, b) => a.first - b.first);
+}
+
+/** The place, and its region, of a dateline opening at token `index`; none when no dateline opens there. */
+function datelineAt(words: readonly string[], index: number): Span[] {
+  let end = index;
+  while (end < words.length && end - index < 4 && allCapitals.test(words[end]!) && /\p{Lu}.*\p{Lu}|^\p{Lu}\.$/u.test(words[end]!)) end += 1;
+  if (end === index || closedClass.has(words[index]!.toLowerCase())) return [];
+  let region: Span | undefined;
+  let next = end + 1;
+  if (words[end] === ',' && words[next] && !monthNames.test(words[next]!) && capitalised.test(words[next]!)) {
+    let regionEnd = next;
+    while (regionEnd < words.length && regionEnd - next < 3 && words[regionEnd] !== ',') regionEnd += 1;
+    if (words[regionEnd] !== ',') return [];
+    region = { first: next, end: regionEnd, type: 'location' };
+    next = regionEnd + 1;
+  }
+  const dated = words[end] === ',' && monthNames.test(words[next] ?? '');
+  const agency = words[end] === '(';
+  if (!dated && !agency) return [];
+  return region ? [{ first: index, end, type: 'location' }, region] : [{ first: index, end, type: 'location' }];
 }
