@@ -16,6 +16,7 @@ import type { DocumentJobSteps } from '../case/documentJobs';
 import { statement } from '../case/statements';
 import type { FindTicket, FindWorkerOptions } from '../ingest/findPool';
 import { FindPool, foundFor } from '../ingest/findPool';
+import { findTask } from '../ingest/finding';
 import type { EntityAnalyzer } from './suggestions';
 import { CaseExtraction } from './suggestions';
 
@@ -56,9 +57,7 @@ function findingAhead(db: Database, extraction: CaseExtraction, documentIds: rea
   const submit = (id: number): void => {
     const row = read.get(id) as { text: string } | undefined;
     if (!row) return;
-    const documentDate = documentDateOf(db, id);
-    const times = timesOrNothing(extraction, row.text, documentDate);
-    tickets.set(id, pool.submit({ text: row.text, ...(documentDate ? { documentDate } : {}), ...(times ? { times } : {}) }));
+    tickets.set(id, pool.submit(findTask(extraction, row.text, documentDateOf(db, id))));
     queued += row.text.length;
   };
   return {
@@ -85,13 +84,4 @@ function findingAhead(db: Database, extraction: CaseExtraction, documentIds: rea
     },
     close: () => pool.close(),
   };
-}
-
-/** A document's times, or none when finding them fails: extraction looks for them again then, and fails where it did in this thread. */
-function timesOrNothing(extraction: CaseExtraction, text: string, documentDate: string | undefined): ReturnType<CaseExtraction['findTimes']> {
-  try {
-    return extraction.findTimes(text, documentDate);
-  } catch {
-    return undefined;
-  }
 }

@@ -173,9 +173,6 @@ function extendPeople(tokens: Tokens, tags: Uint8Array, spans: Span[], matcher: 
   }
 }
 
-
-
-
 const placeClasses: ReadonlySet<number> = new Set([LexiconClass.country, LexiconClass.place, LexiconClass.gazetteer]);
 const countryStart = LexiconClass.country * 2 + 1;
 const countryInside = LexiconClass.country * 2 + 2;

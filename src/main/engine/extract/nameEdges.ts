@@ -54,7 +54,6 @@ export function cutAtAddresses(text: string, tokens: Tokens, spans: Span[]): Spa
   return cut;
 }
 
-
 /** Particles of family and place names in the languages English text borrows names from ("Manoel de Oliveira", "Ursula von der Leyen"). */
 const nameParticles = new Set(['de', 'du', 'da', 'das', 'dos', 'del', 'della', 'degli', 'di', 'van', 'von', 'der', 'den', 'ter', 'zu', 'le', 'la', 'bin', 'ibn', 'al', 'el', 'y']);
 const elidedParticle = /^[dl]['’]\p{Lu}/u;

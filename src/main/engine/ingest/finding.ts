@@ -15,6 +15,21 @@ export interface FindTask {
   readonly times?: readonly TimeMention[];
 }
 
+/**
+ * The task of extracting from one document, its times found here first (by the thread that queues it, which would
+ * otherwise wait for the worker); none when finding them fails: extraction then looks for them again and fails there,
+ * when the document is stored, as it would have without finding ahead.
+ */
+export function findTask(finder: Pick<DocumentFinder, 'findTimes'>, text: string, documentDate: string | undefined): FindTask {
+  let times: readonly TimeMention[] | undefined;
+  try {
+    times = finder.findTimes(text, documentDate);
+  } catch {
+    times = undefined;
+  }
+  return { text, ...(documentDate ? { documentDate } : {}), ...(times ? { times } : {}) };
+}
+
 /** What was found in one document. */
 export type Found = DocumentFindings;
 

@@ -14,13 +14,13 @@ import type { EntityAnalyzer } from '../entities/suggestions';
 import { CaseExtraction } from '../entities/suggestions';
 import { listFingerprints, SearchIndexBatch } from '../documents/repository';
 import { dayOfPublished } from '../claims/reading';
-import type { TimeMention } from '../reading/time';
 import type { OcrEngine } from './ocr/engine';
 import { checkLanguages, createOcrEngine } from './ocr/engine';
 import type { Loaded, QueueItem } from './load';
 import { describeError, expandPath, loadItem } from './load';
 import type { FindTicket, FindWorkerOptions } from './findPool';
 import { FindPool, foundFor } from './findPool';
+import { findTask } from './finding';
 import type { PreparedDocument } from './load';
 import { publishedAtOf, storePrepared } from './store';
 import type { ExtractedDocument, IngestFile, IngestLimits, OcrContext } from './types';
@@ -293,25 +293,11 @@ function submitDocuments({ extract, pool }: JobExtraction, loaded: Loaded): Map<
   const tickets = new Map<ExtractedDocument, FindTicket>();
   const submit = (entry: PreparedDocument): void => {
     const { document } = entry;
-    const documentDate = dayOfPublished(publishedAtOf(document, loaded.file));
-    const times = timesOrNothing(extract, document.text, documentDate);
-    tickets.set(document, pool.submit({ text: document.text, ...(documentDate ? { documentDate } : {}), ...(times ? { times } : {}) }));
+    tickets.set(document, pool.submit(findTask(extract, document.text, dayOfPublished(publishedAtOf(document, loaded.file)))));
     for (const child of entry.children) submit(child);
   };
   for (const entry of loaded.prepared) submit(entry);
   return tickets;
-}
-
-/**
- * A document's times for its extraction, or none when finding them fails: extraction then looks for
- * them again and fails there, when the document is stored, as it did before they were found ahead.
- */
-function timesOrNothing(extract: CaseExtraction, text: string, documentDate: string | undefined): readonly TimeMention[] | undefined {
-  try {
-    return extract.findTimes(text, documentDate);
-  } catch {
-    return undefined;
-  }
 }
 
 export type { IngestFile };
