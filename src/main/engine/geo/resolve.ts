@@ -103,13 +103,22 @@ export function resolvePlaces(gazetteer: Gazetteer, mentions: readonly PlaceMent
   }
   // Countries a reader would take as the setting: named ones, and those of names with one meaning.
   const demonymContext = demonymCountries(gazetteer, documentText);
-  const countryVotes = (excludedText: string): Map<string, number> => {
+  // What a name's choice gives the vote of its country: a country, or a name with one meaning, counts twice.
+  const voteOf = (text: string, choice: PlaceCandidate): number => (isCountry(choice) || (candidatesByText.get(text)?.length ?? 0) === 1 ? 2 : 1);
+  // Every name's vote, counted once a round; a name's own is taken out of it (countryVotes) rather than counting the others again.
+  const allVotes = (): Map<string, number> => {
     const votes = new Map<string, number>();
     for (const country of demonymContext) votes.set(country, 1);
-    for (const [text, choice] of choices) {
-      if (!choice.countryCode || text === excludedText) continue;
-      const weight = isCountry(choice) || (candidatesByText.get(text)?.length ?? 0) === 1 ? 2 : 1;
-      votes.set(choice.countryCode, (votes.get(choice.countryCode) ?? 0) + weight);
+    for (const [text, choice] of choices) if (choice.countryCode) votes.set(choice.countryCode, (votes.get(choice.countryCode) ?? 0) + voteOf(text, choice));
+    return votes;
+  };
+  const countryVotes = (all: ReadonlyMap<string, number>, excludedText: string): Map<string, number> => {
+    const votes = new Map(all);
+    const own = choices.get(excludedText);
+    if (own?.countryCode) {
+      const left = votes.get(own.countryCode)! - voteOf(excludedText, own);
+      if (left > 0) votes.set(own.countryCode, left);
+      else votes.delete(own.countryCode);
     }
     return votes;
   };
@@ -120,11 +129,12 @@ export function resolvePlaces(gazetteer: Gazetteer, mentions: readonly PlaceMent
   let ranking = new Map<string, { ranked: PlaceCandidate[]; confidence: number }>();
   for (let round = 0; round < CONTEXT_ROUNDS; round += 1) {
     ranking = new Map();
+    const votes = allVotes();
+    const anchors = anchorsOf(choices);
     for (const [text, candidates] of candidatesByText) {
       // A name's own choice does not vote for itself: "Mexico" must not make the state of México
       // likelier by naming the country México is in.
-      const anchors = [...choices].filter(([other]) => other !== text).map(([, choice]) => choice);
-      const contextCountries = countryVotes(text);
+      const contextCountries = countryVotes(votes, text);
       const base = baseScores.get(text)!;
       const kind = peerKind(syntax.peers.get(text), choices);
       const nearby = [...(nearbyByText.get(text) ?? [])].map((other) => choices.get(other)).filter((choice) => choice !== undefined);
@@ -135,7 +145,7 @@ export function resolvePlaces(gazetteer: Gazetteer, mentions: readonly PlaceMent
       const generic = isGenericName(text);
       const scored = candidates.filter((candidate) => !generic || !candidate.countryCode || contextCountries.has(candidate.countryCode)).map((candidate) => ({
         candidate,
-        score: base.get(candidate)! + contextScore(candidate, anchors, contextCountries, { places: nearby, largestTown }) + peerScore(candidate, kind),
+        score: base.get(candidate)! + contextScore(candidate, { anchors, own: choices.get(text) }, contextCountries, { places: nearby, largestTown }) + peerScore(candidate, kind),
       }));
       scored.sort((left, right) => right.score - left.score);
       const top = scored[0]?.score ?? 0;
@@ -173,10 +183,66 @@ function peerScore(candidate: PlaceCandidate, kind: PeerKind | undefined): numbe
   return kind.count >= 3 ? LONG_LIST_PEER_BONUS : PEER_BONUS;
 }
 
-/** Support from the rest of the document: its countries, and places near the candidate. */
+/**
+ * The document's chosen places as the others' context, made once a round: the places nearness is measured to
+ * (continents and oceans are too wide to make anything near them likelier), and how many chose each first-level region.
+ */
+interface Anchors {
+  /** The places other than countries by cell of a grid over the unit sphere (see `cellOf`). */
+  readonly places: ReadonlyMap<number, readonly PlaceCandidate[]>;
+  /** How many names chose each place: one chosen by several is measured to once, and is still context to each of them. */
+  readonly chosenBy: ReadonlyMap<PlaceCandidate, number>;
+  readonly countries: readonly PlaceCandidate[];
+  readonly regions: ReadonlyMap<string, number>;
+}
+
+function anchorsOf(choices: ReadonlyMap<string, PlaceCandidate>): Anchors {
+  const places = new Map<number, PlaceCandidate[]>();
+  const countries: PlaceCandidate[] = [];
+  const regions = new Map<string, number>();
+  const chosenBy = new Map<PlaceCandidate, number>();
+  for (const choice of choices.values()) {
+    if (choice.featureCode === 'CONT' || choice.featureCode === 'OCN') continue;
+    const times = (chosenBy.get(choice) ?? 0) + 1;
+    chosenBy.set(choice, times);
+    if (isCountry(choice)) countries.push(choice);
+    else if (times === 1) {
+      const [x, y, z] = unitVector(choice);
+      const cell = cellKey(Math.floor(x / CELL), Math.floor(y / CELL), Math.floor(z / CELL));
+      const inCell = places.get(cell);
+      if (inCell) inCell.push(choice);
+      else places.set(cell, [choice]);
+    }
+    if (choice.featureCode === 'ADM1') regions.set(regionKey(choice), (regions.get(regionKey(choice)) ?? 0) + 1);
+  }
+  return { places, countries, regions, chosenBy };
+}
+
+/**
+ * The grid's cell: the chord of REGION_KM on the unit sphere, so that every place nearer than REGION_KM to a point lies
+ * in the point's cell or one beside it. Nearness counts only below REGION_KM, so the places in those 27 cells are all a
+ * candidate is measured to (a document naming thousands of places was measured place by place: quadratic).
+ */
+const CELL = 2 * Math.sin(REGION_KM / (2 * 6371.0088));
+
+function unitVector(place: PlaceCandidate): [number, number, number] {
+  const latitude = (place.lat * Math.PI) / 180;
+  const longitude = (place.lon * Math.PI) / 180;
+  return [Math.cos(latitude) * Math.cos(longitude), Math.cos(latitude) * Math.sin(longitude), Math.sin(latitude)];
+}
+
+/** One number for cell (i, j, k); each index lies within ±1 / CELL (about ±5). */
+const cellKey = (i: number, j: number, k: number): number => (i + 64) * 16_384 + (j + 64) * 128 + (k + 64);
+
+const regionKey = (place: PlaceCandidate): string => `${place.countryCode}.${place.admin1Code}`;
+
+/**
+ * Support from the rest of the document: its countries, and places near the candidate. `own` is the name's own choice,
+ * which is not its context (it is left out of the anchors once, as one name's choice).
+ */
 function contextScore(
   candidate: PlaceCandidate,
-  anchors: readonly PlaceCandidate[],
+  { anchors, own }: { readonly anchors: Anchors; readonly own: PlaceCandidate | undefined },
   contextCountries: ReadonlyMap<string, number>,
   nearby: { readonly places: readonly PlaceCandidate[]; readonly largestTown: number },
 ): number {
@@ -192,17 +258,36 @@ function contextScore(
   const countryScore = nearbyCountry ? COUNTRY_SCORE_MAX : countryWeight > 0 ? Math.min(COUNTRY_SCORE_MAX, 25 + 8 * countryWeight) : 0;
   // And a first-level region named there holds the namesake it means ("Monroe County" beside Michigan).
   const nearbyRegion = !lesser && nearby.places.some((place) => place.featureCode === 'ADM1' && contains(place, candidate)) ? NEARBY_REGION_BONUS : 0;
+  // Nearness counts only below LOCAL_KM, NEAR_KM and REGION_KM: once under the least, the other places change nothing.
   let nearest = Infinity;
-  let sameRegion = false;
-  for (const anchor of anchors) {
-    // A continent or an ocean is too wide to make anything near it likelier.
-    if (anchor.featureCode === 'CONT' || anchor.featureCode === 'OCN') continue;
-    if (!isCountry(anchor)) nearest = Math.min(nearest, distanceKm(candidate.lat, candidate.lon, anchor.lat, anchor.lon));
-    else if (!isCountry(candidate)) continue;
-    // Countries are wide: a neighbouring country's point lies far from its neighbour's, so halve it.
-    else nearest = Math.min(nearest, distanceKm(candidate.lat, candidate.lon, anchor.lat, anchor.lon) / 2);
-    if (anchor.featureCode === 'ADM1' && anchor.countryCode === candidate.countryCode && anchor.admin1Code === candidate.admin1Code && candidate.featureCode !== 'ADM1') sameRegion = true;
+  let ownSkipped = false;
+  const [x, y, z] = unitVector(candidate);
+  const [i, j, k] = [Math.floor(x / CELL), Math.floor(y / CELL), Math.floor(z / CELL)];
+  cells: for (let di = -1; di <= 1; di += 1) {
+    for (let dj = -1; dj <= 1; dj += 1) {
+      for (let dk = -1; dk <= 1; dk += 1) {
+        for (const anchor of anchors.places.get(cellKey(i + di, j + dj, k + dk)) ?? []) {
+          if (anchor === own && anchors.chosenBy.get(anchor) === 1) continue;
+          nearest = Math.min(nearest, distanceKm(candidate.lat, candidate.lon, anchor.lat, anchor.lon));
+          if (nearest < LOCAL_KM) break cells;
+        }
+      }
+    }
   }
+  // Countries are wide: a neighbouring country's point lies far from its neighbour's, so halve it (between countries only).
+  if (isCountry(candidate) && nearest >= LOCAL_KM) {
+    for (const anchor of anchors.countries) {
+      if (anchor === own && !ownSkipped) {
+        ownSkipped = true;
+        continue;
+      }
+      nearest = Math.min(nearest, distanceKm(candidate.lat, candidate.lon, anchor.lat, anchor.lon) / 2);
+      if (nearest < LOCAL_KM) break;
+    }
+  }
+  // A first-level region another name chose holds the candidate.
+  const regionChoices = candidate.featureCode === 'ADM1' ? 0 : (anchors.regions.get(regionKey(candidate)) ?? 0) - (own?.featureCode === 'ADM1' && regionKey(own) === regionKey(candidate) ? 1 : 0);
+  const sameRegion = regionChoices > 0;
   const nearScore = nearest < NEAR_KM ? 25 : nearest < REGION_KM ? 12 : 0;
   // Being in a named country and near named places are mostly the same evidence: count the stronger,
   // and nearness again, a little, on top. In a story set in one country every namesake there has the
